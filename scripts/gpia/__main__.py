@@ -1,0 +1,52 @@
+"""Command line: `python -m gpia validate` (PYTHONPATH=scripts)."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .annotations import annotation, step_summary
+from .load import load_knowledge_base
+from .problems import format_problems
+
+
+def validate(root: Path, sources: Path | None) -> int:
+    result = load_knowledge_base(root, sources)
+    if result.problems:
+        print(format_problems(result.problems), file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            for problem in result.problems:
+                print(annotation(problem))
+            summary = os.environ.get("GITHUB_STEP_SUMMARY")
+            if summary:
+                with open(summary, "a", encoding="utf-8") as out:
+                    out.write(step_summary(result.problems))
+        return 1
+    kb = result.knowledge_base
+    assert kb is not None
+    per_table = " + ".join(str(sum(len(a.requirements) for a in t.areas)) for t in
+                           sorted(kb.tables.values(), key=lambda t: t.id))
+    c = kb.counts()
+    wording = "wording checked against the sources" if result.verbatim_checked else \
+        "wording NOT checked (../shared/sources not found)"
+    print(f"OK: {result.files} files; {c['requirements']} requirements ({per_table}) in {c['areas']} areas; "
+          f"{c['questions']} FAQs in {c['faq_sections']} sections; {c['clauses']} clauses; {c['schedules']} schedules; "
+          f"{c['agreements']} agreements; {c['terms']} terms; {wording}.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="gpia", description="GP IA knowledge base tools")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check every data file and report every problem")
+    check.add_argument("--root", type=Path, default=Path("."), help="project folder holding clauses/ and faq/")
+    check.add_argument("--sources", type=Path, default=None, help="folder of source extracts (default ../shared/sources)")
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return validate(args.root, args.sources)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""Rules that a schema cannot express, run once every file has loaded."""
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from .jsonpaths import find
+from .problems import Problem
+from .yaml_loader import YamlDocument
+
+
+def semantic_problems(docs: list[tuple[str, YamlDocument]]) -> list[Problem]:
+    problems: list[Problem] = []
+    for kind, doc in docs:
+        if kind == "requirement-table":
+            problems += _table_problems(doc)
+        if kind == "schedule":
+            stem = PurePosixPath(doc.path).stem
+            if doc.data["schedule"]["id"] != stem:
+                problems.append(doc.origin(("schedule", "id")).problem(
+                    f"schedule id '{doc.data['schedule']['id']}' must match its file name '{stem}.yaml'; "
+                    "rename the file or the id"))
+    return problems
+
+
+def _table_problems(doc: YamlDocument) -> list[Problem]:
+    problems: list[Problem] = []
+    data = doc.data
+    expected = f"{data['version']}-{data['table']}"
+    if data["id"] != expected:
+        problems.append(doc.origin(("id",)).problem(
+            f"table id '{data['id']}' must be '{expected}' (its version and table); change the id"))
+    stem = PurePosixPath(doc.path).stem
+    if stem != data["id"]:
+        problems.append(doc.origin(("id",)).problem(
+            f"table id '{data['id']}' must match its file name '{stem}.yaml'; rename the file or the id"))
+    for path, ref in find(data, ("areas", "*", "requirements", "*", "defers_to", "*")):
+        text = data["areas"][path[1]]["requirements"][path[3]]["text"]
+        if ref["placeholder"] not in text:
+            problems.append(doc.origin(path + ("placeholder",)).problem(
+                f"placeholder {ref['placeholder']!r} is not in the requirement's text; copy the exact words "
+                "of the text that defer to the schedule"))
+    return problems

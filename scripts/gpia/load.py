@@ -1,0 +1,184 @@
+"""Load the knowledge base: read every file, validate it, check references, build the model.
+
+`load_knowledge_base` is the one entry point used by the validator, the site and the tests,
+so the data is always read with the same strict loader and checked by the same rules.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import model as m
+from .checks import semantic_problems
+from .layout import data_files, expected_places, kind_of
+from .problems import KnowledgeBaseError, Problem
+from .records import index_records, reference_problems
+from .schema_check import schema_problems
+from .verbatim import load_source_texts, verbatim_problems
+from .yaml_loader import YamlDocument, load_yaml_file
+
+
+@dataclass
+class LoadResult:
+    knowledge_base: m.KnowledgeBase | None
+    problems: list[Problem]
+    files: int
+    verbatim_checked: bool
+
+
+def default_sources_dir(root: Path) -> Path:
+    return root.parent / "shared" / "sources"
+
+
+def read_documents(root: Path) -> tuple[list[tuple[str, YamlDocument]], list[Problem], int]:
+    docs: list[tuple[str, YamlDocument]] = []
+    problems: list[Problem] = []
+    files = data_files(root)
+    for file in files:
+        relative = file.relative_to(root).as_posix()
+        kind = kind_of(relative)
+        if kind is None:
+            problems.append(Problem(relative, 1, 1,
+                                    f"this file is not part of the knowledge base; data files belong at {expected_places()}"))
+            continue
+        loaded = load_yaml_file(file, relative)
+        if isinstance(loaded, Problem):
+            problems.append(loaded)
+            continue
+        found = schema_problems(loaded, kind)
+        problems.extend(found)
+        # Files with schema problems still give their ids to the index (so references to them
+        # are not reported twice) but are left out of the checks that assume a valid shape.
+        docs.append((kind, loaded) if not found else (f"invalid:{kind}", loaded))
+    return docs, problems, len(files)
+
+
+def load_knowledge_base(root: Path, sources_dir: Path | None = None) -> LoadResult:
+    """Read and check everything under root; the model is built only when there is no problem."""
+    root = root.resolve()
+    docs, problems, count = read_documents(root)
+    valid = [(kind, doc) for kind, doc in docs if not kind.startswith("invalid:")]
+    lenient = [(kind.removeprefix("invalid:"), doc) for kind, doc in docs]
+    index, duplicate_problems = index_records(lenient)
+    problems += duplicate_problems
+    problems += reference_problems(valid, index)
+    problems += semantic_problems(valid)
+    sources_dir = sources_dir if sources_dir is not None else default_sources_dir(root)
+    texts = load_source_texts(sources_dir, valid) if sources_dir.is_dir() else {}
+    problems += verbatim_problems(valid, texts)
+    if not count:
+        problems.append(Problem("clauses", 1, 1, "no data files found; expected YAML under clauses/ and faq/"))
+    if problems:
+        return LoadResult(None, sorted(set(problems)), count, bool(texts))
+    return LoadResult(build_model(valid), [], count, bool(texts))
+
+
+def load_or_raise(root: Path, sources_dir: Path | None = None) -> m.KnowledgeBase:
+    result = load_knowledge_base(root, sources_dir)
+    if result.knowledge_base is None:
+        raise KnowledgeBaseError(result.problems)
+    return result.knowledge_base
+
+
+def build_model(docs: list[tuple[str, YamlDocument]]) -> m.KnowledgeBase:
+    kb = m.KnowledgeBase()
+    for kind, doc in docs:
+        _BUILDERS[kind](kb, doc)
+    kb.faq_sections = dict(sorted(kb.faq_sections.items(), key=lambda item: item[1].path))
+    return kb
+
+
+def _sources(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    for s in doc.data["sources"]:
+        kb.sources[s["id"]] = m.Source(
+            s["id"], s["title"], s.get("subtitle"), s["publisher"], s.get("author"), s["published"],
+            s["version"], s["reference"]["label"], s["reference"]["value"], s["file"], s["status"],
+            s.get("classification"), s["note"], s["last_reviewed"], doc.path)
+
+
+def _versions(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    for v in doc.data["versions"]:
+        kb.versions[v["id"]] = m.Version(v["id"], v["label"], v["source"], v["provider"], v["agreement"],
+                                         v["summary"], v["last_reviewed"], doc.path)
+
+
+def _table(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    t = doc.data
+    areas = []
+    for a_index, a in enumerate(t["areas"]):
+        requirements = []
+        for r_index, r in enumerate(a["requirements"]):
+            line = doc.origin(("areas", a_index, "requirements", r_index, "id")).line
+            requirement = m.Requirement(
+                r["id"], r["text"], t["version"], t["id"], a["id"], r_index + 1,
+                tuple(m.ScheduleRef(d["schedule"], d["placeholder"]) for d in r.get("defers_to", ())),
+                tuple(r.get("related", ())), tuple(r.get("derives_from", ())), r.get("status"),
+                r.get("change"), r.get("why"), doc.path, line)
+            requirements.append(requirement)
+            kb.requirements[requirement.id] = requirement
+        area = m.Area(a["id"], a["row"], a["title"], a.get("note"), t["version"], t["id"], tuple(requirements),
+                      a["last_reviewed"])
+        areas.append(area)
+        kb.areas[area.id] = area
+    kb.tables[t["id"]] = m.RequirementTable(t["id"], t["version"], t["table"], t["source"], t["section"],
+                                            t["column_heading"], t.get("note"), tuple(areas), doc.path)
+
+
+def _clauses(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    for c in doc.data["clauses"]:
+        kb.clauses[c["id"]] = m.Clause(c["id"], c["number"], c["template"], c["title"], c.get("schedule"),
+                                       m.quotes(c), c["summary"], c.get("optional_wording", False),
+                                       c.get("drafting_note"), c["last_reviewed"], doc.path)
+
+
+def _schedule(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    s = doc.data["schedule"]
+    kb.schedules[s["id"]] = m.Schedule(s["id"], s.get("number"), s["title"], s["summary"], m.quotes(s),
+                                       s["last_reviewed"], doc.path)
+
+
+def _agreements(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    for a in doc.data["agreements"]:
+        facets = {name: tuple(m.Statement(st["says"], m.quotes(st)) for st in a.get("facets", {}).get(name, ()))
+                  for name in m.FACETS}
+        kb.agreements[a["id"]] = m.Agreement(a["id"], a["name"], a.get("abbreviation"), a["summary"], facets,
+                                             a["last_reviewed"], doc.path)
+
+
+def _glossary(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    for t in doc.data["terms"]:
+        kb.terms[t["id"]] = m.Term(t["id"], t["term"], t.get("abbreviation"), t["definition"], t.get("note"),
+                                   m.quotes(t), tuple(t.get("citations", ())), t["last_reviewed"], doc.path)
+
+
+def _citations(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    for c in doc.data["citations"]:
+        kb.citations[c["id"]] = m.Citation(c["id"], c["title"], c["publisher"], c["published"], c["url"],
+                                           c["last_reviewed"])
+
+
+def _answer_block(block: dict[str, Any]) -> m.AnswerBlock:
+    if "paragraph" in block:
+        return m.AnswerBlock("paragraph", text=block["paragraph"])
+    if "numbered" in block:
+        return m.AnswerBlock("numbered", items=tuple(block["numbered"]))
+    return m.AnswerBlock("table", table=block["table"])
+
+
+def _faq(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    s = doc.data["section"]
+    questions = []
+    for q in doc.data["questions"]:
+        question = m.Question(q["id"], q["question"], tuple(_answer_block(b) for b in q["answer"]),
+                              tuple(q["relates_to"]), s["id"], q["last_reviewed"], doc.path)
+        questions.append(question)
+        kb.questions[question.id] = question
+    kb.faq_sections[s["id"]] = m.FaqSection(s["id"], s["number"], s["title"], s["source"], tuple(questions), doc.path)
+
+
+_BUILDERS = {
+    "sources": _sources, "versions": _versions, "requirement-table": _table, "clauses": _clauses,
+    "schedule": _schedule, "agreements": _agreements, "glossary": _glossary, "citations": _citations,
+    "faq-section": _faq,
+}

@@ -1,0 +1,236 @@
+"""Typed records of the knowledge base, built from data that has passed validation."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+VERSION_IDS = ("mcp-2016", "icp-2019")
+FACETS = ("parties", "purpose", "legal_nature", "monitoring", "relationships")
+
+
+@dataclass(frozen=True)
+class Quote:
+    source: str
+    section: str
+    text: str
+    row: str | None = None
+    faq: str | None = None
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Quote:
+        return cls(data["source"], data["section"], data["text"], data.get("row"), data.get("faq"))
+
+
+def quotes(data: dict[str, Any]) -> tuple[Quote, ...]:
+    return tuple(Quote.from_data(q) for q in data.get("quotes", ()))
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    subtitle: str | None
+    publisher: str
+    author: str | None
+    published: str
+    version: str
+    reference_label: str
+    reference_value: str
+    file: str
+    status: str
+    classification: str | None
+    note: str
+    last_reviewed: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Version:
+    id: str
+    label: str
+    source: str
+    provider: str
+    agreement: str
+    summary: str
+    last_reviewed: str
+    path: str
+
+
+@dataclass(frozen=True)
+class ScheduleRef:
+    schedule: str
+    placeholder: str
+
+
+@dataclass(frozen=True)
+class Requirement:
+    id: str
+    text: str
+    version: str
+    table: str  # table id
+    area: str  # area id
+    bullet: int  # 1-based position in its area, as printed
+    defers_to: tuple[ScheduleRef, ...]
+    related: tuple[str, ...]
+    derives_from: tuple[str, ...]
+    status: str | None
+    change: str | None
+    why: str | None
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    row: str
+    title: str
+    note: str | None
+    version: str
+    table: str
+    requirements: tuple[Requirement, ...]
+    last_reviewed: str
+
+
+@dataclass(frozen=True)
+class RequirementTable:
+    id: str
+    version: str
+    kind: str  # governance | integration
+    source: str
+    section: str
+    column_heading: str
+    note: str | None
+    areas: tuple[Area, ...]
+    path: str
+
+
+@dataclass(frozen=True)
+class Clause:
+    id: str
+    number: str
+    template: str
+    title: str
+    schedule: str | None
+    quotes: tuple[Quote, ...]
+    summary: str
+    optional_wording: bool
+    drafting_note: str | None
+    last_reviewed: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Schedule:
+    id: str
+    number: str | None
+    title: str
+    summary: str
+    quotes: tuple[Quote, ...]
+    last_reviewed: str
+    path: str
+
+    @property
+    def label(self) -> str:
+        return f"Schedule {self.number}: {self.title}" if self.number else self.title
+
+
+@dataclass(frozen=True)
+class Statement:
+    says: str
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class Agreement:
+    id: str
+    name: str
+    abbreviation: str | None
+    summary: str
+    facets: dict[str, tuple[Statement, ...]]
+    last_reviewed: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    abbreviation: str | None
+    definition: str
+    note: str | None
+    quotes: tuple[Quote, ...]
+    citations: tuple[str, ...]
+    last_reviewed: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    id: str
+    title: str
+    publisher: str
+    published: str
+    url: str
+    last_reviewed: str
+
+
+@dataclass(frozen=True)
+class AnswerBlock:
+    kind: str  # paragraph | numbered | table
+    text: str | None = None
+    items: tuple[str, ...] = ()
+    table: str | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    answer: tuple[AnswerBlock, ...]
+    relates_to: tuple[str, ...]
+    section: str
+    last_reviewed: str
+    path: str
+
+
+@dataclass(frozen=True)
+class FaqSection:
+    id: str
+    number: str
+    title: str
+    source: str
+    questions: tuple[Question, ...]
+    path: str
+
+
+@dataclass
+class KnowledgeBase:
+    sources: dict[str, Source] = field(default_factory=dict)
+    versions: dict[str, Version] = field(default_factory=dict)
+    tables: dict[str, RequirementTable] = field(default_factory=dict)
+    areas: dict[str, Area] = field(default_factory=dict)
+    requirements: dict[str, Requirement] = field(default_factory=dict)
+    clauses: dict[str, Clause] = field(default_factory=dict)
+    schedules: dict[str, Schedule] = field(default_factory=dict)
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+    terms: dict[str, Term] = field(default_factory=dict)
+    citations: dict[str, Citation] = field(default_factory=dict)
+    faq_sections: dict[str, FaqSection] = field(default_factory=dict)
+    questions: dict[str, Question] = field(default_factory=dict)
+
+    def table_for(self, version: str, kind: str) -> RequirementTable:
+        return next(t for t in self.tables.values() if t.version == version and t.kind == kind)
+
+    def requirements_of(self, version: str, kind: str | None = None) -> list[Requirement]:
+        return [r for r in self.requirements.values()
+                if r.version == version and (kind is None or self.tables[r.table].kind == kind)]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "sources": len(self.sources), "versions": len(self.versions), "tables": len(self.tables),
+            "areas": len(self.areas), "requirements": len(self.requirements), "clauses": len(self.clauses),
+            "schedules": len(self.schedules), "agreements": len(self.agreements), "terms": len(self.terms),
+            "citations": len(self.citations), "faq_sections": len(self.faq_sections),
+            "questions": len(self.questions),
+        }

@@ -1,0 +1,45 @@
+"""A problem found in the data, named by file, line and column."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str  # repository-relative, with forward slashes
+    line: int  # 1-based
+    col: int  # 1-based
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record or value was written."""
+
+    path: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+    def problem(self, message: str) -> Problem:
+        return Problem(self.path, self.line, self.col, message)
+
+
+class KnowledgeBaseError(Exception):
+    """The data has problems; carries all of them, sorted."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(format_problems(self.problems))
+
+
+def format_problems(problems: list[Problem]) -> str:
+    noun = "problem" if len(problems) == 1 else "problems"
+    lines = [str(p) for p in problems]
+    lines.append(f"{len(problems)} {noun} in the knowledge base data; nothing was built.")
+    return "\n".join(lines)

@@ -1,0 +1,129 @@
+"""The second pass: index every record by id, then check every reference between records.
+
+Both are declared as tables (kind of file, where in the file, what it is), so adding a kind of
+reference is one line here rather than a new loop.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from .jsonpaths import Pattern, find
+from .problems import Origin, Problem
+from .yaml_loader import YamlDocument
+
+# (file kind, where the records are, record kind)
+RECORD_PLACES: tuple[tuple[str, Pattern, str], ...] = (
+    ("sources", ("sources", "*"), "source"),
+    ("versions", ("versions", "*"), "version"),
+    ("requirement-table", (), "table"),
+    ("requirement-table", ("areas", "*"), "area"),
+    ("requirement-table", ("areas", "*", "requirements", "*"), "requirement"),
+    ("clauses", ("clauses", "*"), "clause"),
+    ("schedule", ("schedule",), "schedule"),
+    ("agreements", ("agreements", "*"), "agreement"),
+    ("glossary", ("terms", "*"), "term"),
+    ("citations", ("citations", "*"), "citation"),
+    ("faq-section", ("section",), "faq-section"),
+    ("faq-section", ("questions", "*"), "question"),
+)
+
+ANY = frozenset({"source", "version", "table", "area", "requirement", "clause", "schedule",
+                 "agreement", "term", "citation", "faq-section", "question"})
+LINKABLE = frozenset({"clause", "schedule", "agreement", "term", "table", "area", "requirement", "question"})
+
+_REQ = ("areas", "*", "requirements", "*")
+# (file kind or "*", where the reference is, the kinds it may point to)
+REFERENCE_PLACES: tuple[tuple[str, Pattern, frozenset[str]], ...] = (
+    ("versions", ("versions", "*", "source"), frozenset({"source"})),
+    ("requirement-table", ("source",), frozenset({"source"})),
+    ("requirement-table", ("version",), frozenset({"version"})),
+    ("requirement-table", _REQ + ("defers_to", "*", "schedule"), frozenset({"schedule"})),
+    ("requirement-table", _REQ + ("related", "*"), LINKABLE),
+    ("requirement-table", _REQ + ("derives_from", "*"), frozenset({"requirement"})),
+    ("clauses", ("clauses", "*", "template"), frozenset({"version"})),
+    ("clauses", ("clauses", "*", "schedule"), frozenset({"schedule"})),
+    ("glossary", ("terms", "*", "citations", "*"), frozenset({"citation"})),
+    ("faq-section", ("section", "source"), frozenset({"source"})),
+    ("faq-section", ("questions", "*", "relates_to", "*"), LINKABLE),
+    ("faq-section", ("questions", "*", "answer", "*", "table"), frozenset({"table"})),
+)
+# Quotes can sit in several kinds of record; these are their places.
+QUOTE_PLACES: tuple[tuple[str, Pattern], ...] = (
+    ("clauses", ("clauses", "*", "quotes", "*")),
+    ("schedule", ("schedule", "quotes", "*")),
+    ("glossary", ("terms", "*", "quotes", "*")),
+    *(("agreements", ("agreements", "*", "facets", facet, "*", "quotes", "*"))
+      for facet in ("parties", "purpose", "legal_nature", "monitoring", "relationships")),
+)
+
+
+@dataclass(frozen=True)
+class RecordEntry:
+    id: str
+    kind: str
+    origin: Origin
+    doc: YamlDocument
+    path: tuple[Any, ...]
+
+    @property
+    def data(self) -> Any:
+        value = self.doc.data
+        for part in self.path:
+            value = value[part]
+        return value
+
+
+def index_records(docs: list[tuple[str, YamlDocument]]) -> tuple[dict[str, RecordEntry], list[Problem]]:
+    """Every record with a text id, by id; a problem for each id used twice (naming both places)."""
+    index: dict[str, RecordEntry] = {}
+    problems: list[Problem] = []
+    for file_kind, doc in docs:
+        for kind_of_file, pattern, record_kind in RECORD_PLACES:
+            if kind_of_file != file_kind:
+                continue
+            for path, record in find(doc.data, pattern):
+                if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+                    continue
+                entry = RecordEntry(record["id"], record_kind, doc.origin(path + ("id",)), doc, path)
+                first = index.get(entry.id)
+                if first is None:
+                    index[entry.id] = entry
+                else:
+                    problems.append(entry.origin.problem(
+                        f"duplicate id '{entry.id}': already used by the {first.kind} at {first.origin}; "
+                        "ids must be unique across the knowledge base, so rename one of them"))
+    return index, problems
+
+
+def reference_problems(docs: list[tuple[str, YamlDocument]], index: dict[str, RecordEntry]) -> list[Problem]:
+    problems: list[Problem] = []
+    places = list(REFERENCE_PLACES) + [(kind, pattern + ("source",), frozenset({"source"})) for kind, pattern in QUOTE_PLACES]
+    places += [(kind, pattern + ("faq",), frozenset({"question"})) for kind, pattern in QUOTE_PLACES]
+    for file_kind, doc in docs:
+        for kind_of_file, pattern, allowed in places:
+            if kind_of_file != file_kind:
+                continue
+            for path, target in find(doc.data, pattern):
+                if isinstance(target, str):
+                    problem = _check_target(doc.origin(path), path, target, allowed, index)
+                    if problem:
+                        problems.append(problem)
+    return problems
+
+
+def _check_target(origin: Origin, path: tuple[Any, ...], target: str, allowed: frozenset[str],
+                  index: dict[str, RecordEntry]) -> Problem | None:
+    field = next((p for p in reversed(path) if isinstance(p, str)), "reference")
+    wanted = " or ".join(sorted(allowed)) if len(allowed) <= 2 else "record"
+    entry = index.get(target)
+    if entry is None:
+        candidates = sorted(i for i, e in index.items() if e.kind in allowed)
+        close = difflib.get_close_matches(target, candidates, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else "check the spelling or add the record"
+        return origin.problem(f"'{field}' refers to '{target}', but no {wanted} has that id; {hint}")
+    if entry.kind not in allowed:
+        return origin.problem(
+            f"'{field}' refers to '{target}', which is a {entry.kind} ({entry.origin}); it must be a {wanted}")
+    return None

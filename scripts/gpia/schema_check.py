@@ -1,0 +1,119 @@
+"""Apply one JSON Schema per kind and turn its errors into messages for authors."""
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .layout import SCHEMA_DIR
+from .problems import Problem
+from .yaml_loader import YamlDocument
+
+
+@cache
+def validator_for(kind: str) -> Draft202012Validator:
+    schema = json.loads((SCHEMA_DIR / f"{kind}.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def schema_problems(doc: YamlDocument, kind: str) -> list[Problem]:
+    validator = validator_for(kind)
+    if doc.data is None:
+        return [Problem(doc.path, 1, 1, f"file is empty; it should hold {_title(kind)} (see {kind}.json)")]
+    problems = []
+    for error in validator.iter_errors(doc.data):
+        problems.extend(_explain(doc, error, kind))
+    return problems
+
+
+def _title(kind: str) -> str:
+    return validator_for(kind).schema.get("title", kind).lower()
+
+
+def _where(path: tuple[Any, ...]) -> str:
+    """'areas[2].requirements[0].text' from a JSON path."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    if value is None:
+        return "nothing"
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
+
+
+_TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping of fields", "boolean": "true or false",
+               "integer": "a whole number", "number": "a number"}
+
+
+def _explain(doc: YamlDocument, error: ValidationError, kind: str) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    field = _where(path)
+    check = error.validator
+    value = error.instance
+    if check == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extras = [k for k in value if k not in allowed]
+        return [
+            doc.origin(path + (extra,), key=True).problem(
+                f"unknown field '{extra}' in {field}; remove it or correct its spelling "
+                f"(allowed here: {', '.join(allowed)})"
+            )
+            for extra in extras
+        ]
+    if check == "required":
+        missing = error.message.split("'")[1]
+        return [doc.origin(path).problem(f"missing required field '{missing}' in {field}; add it")]
+    origin = doc.origin(path)
+    if check == "type":
+        wanted = error.validator_value
+        wanted_name = _TYPE_NAMES.get(wanted, wanted)
+        hint = ""
+        if wanted == "string" and not isinstance(value, (dict, list)):
+            hint = " (YAML reads unquoted numbers, dates and yes/no as other types); put the value in quotes"
+        elif wanted == "string":
+            hint = "; write a single value"
+        return [origin.problem(f"'{field}' must be {wanted_name}, not {_shown(value)}{hint}")]
+    if check == "enum":
+        options = ", ".join(_shown(v) for v in error.validator_value)
+        return [origin.problem(f"'{field}' must be one of {options}; got {_shown(value)}")]
+    if check == "pattern":
+        return [origin.problem(f"'{field}' is {_shown(value)}, which is not {_pattern_name(error.validator_value)}")]
+    if check == "minItems":
+        return [origin.problem(f"'{field}' is an empty list; add at least one item or remove the field")]
+    if check == "minLength":
+        return [origin.problem(f"'{field}' is empty; write the text or remove the field")]
+    if check == "uniqueItems":
+        return [origin.problem(f"'{field}' lists the same id twice; remove the repeat")]
+    if check == "oneOf":
+        return [origin.problem(f"'{field}' must be exactly one of: paragraph, numbered, table (got {_keys(value)})")]
+    return [origin.problem(f"'{field}': {error.message}")]
+
+
+def _keys(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(str(k) for k in value) or "no fields"
+    return _shown(value)
+
+
+_PATTERNS = {
+    "^[a-z0-9]+(-[a-z0-9]+)*$": "a kebab-case id (lowercase letters, digits and single hyphens, e.g. icp-2019-gov-working-together)",
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD",
+    "^[0-9]+(\\.[0-9]+)*(\\([a-z]+\\))?$": "a clause number such as \"6.2(d)\"",
+    "^[0-9]+$": "a number written in quotes, such as \"5\"",
+    "^https://": "an https:// address",
+}
+
+
+def _pattern_name(pattern: str) -> str:
+    return _PATTERNS.get(pattern, f"in the form {pattern}")

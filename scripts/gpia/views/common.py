@@ -1,0 +1,98 @@
+"""What every view needs: escaping, links to records, quotes, labels for our own words."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..html import Abbreviations, esc
+from ..model import KnowledgeBase, Quote
+from ..urls import kind_of, url_of
+
+
+def abbreviations_for(kb: KnowledgeBase) -> Abbreviations:
+    return Abbreviations({t.abbreviation: t.term for t in kb.terms.values() if t.abbreviation})
+
+
+@dataclass(frozen=True)
+class View:
+    kb: KnowledgeBase
+    abbr: Abbreviations
+    base: str = ""  # from the current page back to the site root, e.g. "../"
+
+    def text(self, value: str) -> str:
+        """Data text as safe HTML, with abbreviation tooltips."""
+        return self.abbr(esc(value))
+
+    def href(self, record_id: str) -> str:
+        return self.base + url_of(self.kb, record_id)
+
+    def label(self, record_id: str) -> str:
+        kb = self.kb
+        kind = kind_of(kb, record_id)
+        if kind == "requirement":
+            r = kb.requirements[record_id]
+            area = kb.areas[r.area]
+            return f"{kb.versions[r.version].label}, {area.row} {area.title}, bullet {r.bullet}"
+        if kind == "area":
+            area = kb.areas[record_id]
+            return f"{kb.versions[area.version].label}, {area.row} {area.title}"
+        if kind == "table":
+            t = kb.tables[record_id]
+            return f"{kb.versions[t.version].label} {t.kind} table"
+        if kind == "clause":
+            c = kb.clauses[record_id]
+            return f"Clause {c.number} ({kb.versions[c.template].label}): {c.title}"
+        if kind == "schedule":
+            return kb.schedules[record_id].label
+        if kind == "agreement":
+            a = kb.agreements[record_id]
+            return f"{a.name} ({a.abbreviation})" if a.abbreviation else a.name
+        if kind == "term":
+            t = kb.terms[record_id]
+            return f"{t.term} ({t.abbreviation})" if t.abbreviation else t.term
+        if kind == "question":
+            return kb.questions[record_id].question
+        if kind == "faq-section":
+            s = kb.faq_sections[record_id]
+            return f"{s.number} {s.title}"
+        if kind == "source":
+            return kb.sources[record_id].title
+        if kind == "citation":
+            return kb.citations[record_id].title
+        return kb.versions[record_id].label
+
+    def link(self, record_id: str, text: str | None = None) -> str:
+        return f'<a href="{esc(self.href(record_id))}">{self.text(text or self.label(record_id))}</a>'
+
+    def links(self, record_ids: tuple[str, ...] | list[str]) -> str:
+        return ", ".join(self.link(i) for i in record_ids)
+
+    def source_name(self, source_id: str) -> str:
+        s = self.kb.sources[source_id]
+        return f"{s.title} ({s.publisher}, {s.published})"
+
+    def quote(self, q: Quote) -> str:
+        where = [f"<cite>{self.link(q.source, self.source_name(q.source))}</cite>", f"“{self.text(q.section)}”"]
+        if q.row:
+            where.append(f"row {esc(q.row)}")
+        if q.faq:
+            where.append(self.link(q.faq, "see the FAQ"))
+        return (f'<figure class="gpia-quote"><blockquote><p>{self.text(q.text)}</p></blockquote>'
+                f'<figcaption><span class="gpia-label">Source wording</span> — {", ".join(where)}</figcaption></figure>')
+
+    def quotes(self, items: tuple[Quote, ...]) -> str:
+        return "".join(self.quote(q) for q in items)
+
+
+def ours(body_html: str, title: str = "Our explanation") -> str:
+    """A box for the project's own words, labelled so nobody takes it for NHS text."""
+    return (f'<div class="admonition info gpia-ours"><p class="admonition-title">{esc(title)} '
+            f'<span class="gpia-not-nhs">(not NHS wording)</span></p>{body_html}</div>')
+
+
+def reviewed(date: str, path: str) -> str:
+    return (f'<p class="gpia-reviewed">Last reviewed {esc(date)} · data: <code>{esc(path)}</code></p>')
+
+
+def permalink(record_id: str, what: str) -> str:
+    return (f'<a class="gpia-permalink" href="#{esc(record_id)}" '
+            f'aria-label="Permanent link to {esc(what)}">¶</a>')

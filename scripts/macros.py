@@ -1,0 +1,61 @@
+"""mkdocs-macros adapter: loads the knowledge base once per build and exposes views to pages.
+
+All the work is in the `gpia` package, which does not import mkdocs; this module only wires it
+in, so the site could move to another generator by replacing this file.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from gpia.load import load_knowledge_base  # noqa: E402
+from gpia.problems import format_problems  # noqa: E402
+from gpia.urls import relative_base  # noqa: E402
+from gpia.views.agreements import agreements_page  # noqa: E402
+from gpia.views.common import View, abbreviations_for  # noqa: E402
+from gpia.views.faq import faq_page  # noqa: E402
+from gpia.views.glossary import glossary_page  # noqa: E402
+from gpia.views.reference import clauses_page  # noqa: E402
+from gpia.views.requirements import tables_page  # noqa: E402
+from gpia.views.sources import sources_page  # noqa: E402
+
+
+def data_root(env) -> Path:
+    """The project folder, or GPIA_DATA_ROOT (used by tests to build from fixture data)."""
+    override = os.environ.get("GPIA_DATA_ROOT")
+    return Path(override) if override else Path(env.project_dir)
+
+
+def define_env(env) -> None:
+    root = data_root(env)
+    sources = os.environ.get("GPIA_SOURCES_DIR")
+    result = load_knowledge_base(root, Path(sources) if sources else None)
+    if result.knowledge_base is None:
+        raise PluginError("The knowledge base data has problems:\n" + format_problems(result.problems))
+    kb = result.knowledge_base
+    abbreviations = abbreviations_for(kb)
+    env.variables["counts"] = kb.counts()
+    env.variables["kb_versions"] = {v.id: v.label for v in kb.versions.values()}
+
+    def view() -> View:
+        page = env.page
+        return View(kb, abbreviations, relative_base(page.url if page else ""))
+
+    env.macro(lambda kind: tables_page(view(), kind), "requirement_tables")
+    env.macro(lambda: faq_page(view()), "faq")
+    env.macro(lambda: clauses_page(view()), "clauses_and_schedules")
+    env.macro(lambda: agreements_page(view()), "agreements")
+    env.macro(lambda: glossary_page(view()), "glossary")
+    env.macro(lambda: sources_page(view()), "sources")
+
+    env.variables["_abbreviation_definitions"] = abbreviations.markdown_definitions()
+
+
+def on_post_page_macros(env) -> None:
+    # Tooltips for abbreviations in each page's own Markdown (data HTML already has them).
+    env.markdown += "\n\n" + env.variables["_abbreviation_definitions"] + "\n"
