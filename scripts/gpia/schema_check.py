@@ -59,6 +59,8 @@ _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping of fiel
 def _explain(doc: YamlDocument, error: ValidationError, kind: str) -> list[Problem]:
     path = tuple(error.absolute_path)
     field = _where(path)
+    if isinstance(error.instance, dict) and isinstance(error.instance.get("id"), str):
+        field += f" ('{error.instance['id']}')"
     check = error.validator
     value = error.instance
     if check == "additionalProperties":

@@ -91,7 +91,8 @@ def _compare(doc: YamlDocument, path: tuple[Any, ...], value: str, source: str, 
         else:
             high = mid - 1
     field = path[-1] if isinstance(path[-1], str) else path[-2]
-    where = f"it matches up to \"{wanted[max(0, low - 30):low]}\" and then differs" if low else "no part of its start matches"
+    shown = wanted[:low] if low <= 40 else "…" + wanted[low - 40:low].split(" ", 1)[-1]
+    where = f"it matches up to \"{shown}\" and then differs" if low else "no part of its start matches"
     return doc.origin(path).problem(
         f"'{field}' is not word for word in source '{source}' ({where}); copy the wording exactly "
         "from the source, or move our own words to a summary or note field")

@@ -1,0 +1,41 @@
+# Two commands: `make serve` and `make test`. Each sets up what it needs on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+RUN := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(BIN)/python
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: setup validate build serve test browser clean
+
+# The virtual environment is rebuilt whenever requirements.txt changes.
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+setup: $(VENV)/.installed
+
+validate: setup
+	@$(RUN) -m gpia validate
+
+build: validate
+	$(MKDOCS) build --strict --clean
+
+serve: validate
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+
+# Browser tests drive Debian's Chromium (browsers cannot be downloaded here).
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+test: setup browser
+	$(RUN) -m pytest
+
+clean:
+	rm -rf site test-artifacts .pytest_cache

@@ -1,0 +1,59 @@
+"""Shared test helpers: a copy of the real data to break, and the loader's messages."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gpia.load import load_knowledge_base
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT.parent / "shared" / "sources"
+NO_SOURCES = Path("/nonexistent-sources")
+
+
+def copy_data(target: Path) -> Path:
+    for folder in ("clauses", "faq"):
+        shutil.copytree(ROOT / folder, target / folder)
+    return target
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    return copy_data(tmp_path / "kb")
+
+
+def write(root: Path, relative: str, text: str) -> Path:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems(root: Path, sources: Path = NO_SOURCES) -> list[str]:
+    return [str(p) for p in load_knowledge_base(root, sources).problems]
+
+
+def mkdocs_build(site_dir: Path, data_root: Path | None = None, sources: Path | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if data_root is not None:
+        env["GPIA_DATA_ROOT"] = str(data_root)
+    if sources is not None:
+        env["GPIA_SOURCES_DIR"] = str(sources)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml"),
+         "--site-dir", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session with --strict."""
+    site = tmp_path_factory.mktemp("site") / "site"
+    result = mkdocs_build(site)
+    assert result.returncode == 0, result.stderr
+    return site
