@@ -38,6 +38,7 @@ def define_env(env) -> None:
     if result.knowledge_base is None:
         raise PluginError("The knowledge base data has problems:\n" + format_problems(result.problems))
     kb = result.knowledge_base
+    env.knowledge_base = kb  # read by scripts/hooks.py, so the data is loaded once per build
     abbreviations = abbreviations_for(kb)
     env.variables["counts"] = kb.counts()
     env.variables["kb_versions"] = {v.id: v.label for v in kb.versions.values()}
