@@ -17,7 +17,7 @@ from gpia.load import load_knowledge_base  # noqa: E402
 from gpia.problems import format_problems  # noqa: E402
 from gpia.urls import relative_base  # noqa: E402
 from gpia.views.agreements import agreements_page  # noqa: E402
-from gpia.views.common import View, abbreviations_for  # noqa: E402
+from gpia.views.common import BuildViews, View  # noqa: E402
 from gpia.views.faq import faq_page  # noqa: E402
 from gpia.views.glossary import glossary_page  # noqa: E402
 from gpia.views.reference import clauses_page  # noqa: E402
@@ -39,13 +39,13 @@ def define_env(env) -> None:
         raise PluginError("The knowledge base data has problems:\n" + format_problems(result.problems))
     kb = result.knowledge_base
     env.knowledge_base = kb  # read by scripts/hooks.py, so the data is loaded once per build
-    abbreviations = abbreviations_for(kb)
+    shared = BuildViews.for_knowledge_base(kb)
     env.variables["counts"] = kb.counts()
     env.variables["kb_versions"] = {v.id: v.label for v in kb.versions.values()}
 
     def view() -> View:
         page = env.page
-        return View(kb, abbreviations, relative_base(page.url if page else ""))
+        return shared.view(relative_base(page.url if page else ""))
 
     env.macro(lambda kind: tables_page(view(), kind), "requirement_tables")
     env.macro(lambda: faq_page(view()), "faq")
@@ -54,7 +54,7 @@ def define_env(env) -> None:
     env.macro(lambda: glossary_page(view()), "glossary")
     env.macro(lambda: sources_page(view()), "sources")
 
-    env.variables["_abbreviation_definitions"] = abbreviations.markdown_definitions()
+    env.variables["_abbreviation_definitions"] = shared.abbr.markdown_definitions()
 
 
 def on_post_page_macros(env) -> None:

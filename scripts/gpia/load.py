@@ -149,7 +149,8 @@ def _agreements(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
 def _glossary(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     for t in doc.data["terms"]:
         kb.terms[t["id"]] = m.Term(t["id"], t["term"], t.get("abbreviation"), t["definition"], t.get("note"),
-                                   m.quotes(t), tuple(t.get("citations", ())), t["last_reviewed"], doc.path)
+                                   m.quotes(t), tuple(t.get("citations", ())), t.get("tooltip", True),
+                                   t["last_reviewed"], doc.path)
 
 
 def _citations(kb: m.KnowledgeBase, doc: YamlDocument) -> None:

@@ -161,6 +161,7 @@ class Term:
     note: str | None
     quotes: tuple[Quote, ...]
     citations: tuple[str, ...]
+    tooltip: bool
     last_reviewed: str
     path: str
 

@@ -28,4 +28,4 @@ def agreement(view: View, a: Agreement) -> str:
                         f'<span class="gpia-not-nhs">(our summary)</span></p>{view.quotes(statement.quotes)}</dd>')
     if rows:
         body += f'<dl class="gpia-facets">{"".join(rows)}</dl>'
-    return f'{heading}\n\n<div class="gpia-agreement">{body}{reviewed(a.last_reviewed, a.path)}</div>'
+    return f'{heading}\n\n<div class="gpia-agreement">{body}{view.referenced_by(a.id)}{reviewed(a.last_reviewed, a.path)}</div>'

@@ -1,26 +1,60 @@
 """What every view needs: escaping, links to records, quotes, labels for our own words."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ..backlinks import backlinks
 from ..html import Abbreviations, esc
+from ..mentions import MentionLinker
 from ..model import KnowledgeBase, Quote
 from ..urls import kind_of, url_of
 
 
 def abbreviations_for(kb: KnowledgeBase) -> Abbreviations:
-    return Abbreviations({t.abbreviation: t.term for t in kb.terms.values() if t.abbreviation})
+    return Abbreviations({t.abbreviation: t.term for t in kb.terms.values() if t.abbreviation and t.tooltip})
+
+
+@dataclass(frozen=True)
+class BuildViews:
+    """What views share across a whole build: computed once, not per page."""
+
+    kb: KnowledgeBase
+    abbr: Abbreviations
+    mentions: MentionLinker
+    backlinks: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def for_knowledge_base(cls, kb: KnowledgeBase) -> BuildViews:
+        return cls(kb, abbreviations_for(kb), MentionLinker(kb), backlinks(kb))
+
+    def view(self, base: str = "") -> View:
+        return View(self, base)
 
 
 @dataclass(frozen=True)
 class View:
-    kb: KnowledgeBase
-    abbr: Abbreviations
+    """Views for one page: the build's shared state plus the way back to the site root."""
+
+    shared: BuildViews = field(repr=False)
     base: str = ""  # from the current page back to the site root, e.g. "../"
 
-    def text(self, value: str) -> str:
-        """Data text as safe HTML, with abbreviation tooltips."""
-        return self.abbr(esc(value))
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.shared.kb
+
+    def text(self, value: str, *, mentions: bool = True) -> str:
+        """Data text as safe HTML, with abbreviation tooltips and links on clause/schedule mentions."""
+        escaped = self.shared.abbr(esc(value))
+        if mentions:
+            escaped = self.shared.mentions(escaped, lambda record, words: f'<a href="{esc(self.href(record))}">{words}</a>')
+        return escaped
+
+    def referenced_by(self, record_id: str) -> str:
+        """'Referenced by' links for a record, or nothing when no record points at it."""
+        origins = self.shared.backlinks.get(record_id, ())
+        if not origins:
+            return ""
+        return f'<p class="gpia-backlinks">Referenced by: {self.links(list(origins))}</p>'
 
     def href(self, record_id: str) -> str:
         return self.base + url_of(self.kb, record_id)
@@ -61,7 +95,7 @@ class View:
         return kb.versions[record_id].label
 
     def link(self, record_id: str, text: str | None = None) -> str:
-        return f'<a href="{esc(self.href(record_id))}">{self.text(text or self.label(record_id))}</a>'
+        return f'<a href="{esc(self.href(record_id))}">{self.text(text or self.label(record_id), mentions=False)}</a>'
 
     def links(self, record_ids: tuple[str, ...] | list[str]) -> str:
         return ", ".join(self.link(i) for i in record_ids)

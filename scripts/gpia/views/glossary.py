@@ -19,4 +19,5 @@ def term(view: View, t: Term) -> str:
     body += view.quotes(t.quotes)
     if t.citations:
         body += "<p>Sources: " + "; ".join(view.link(c) for c in t.citations) + "</p>"
+    body += view.referenced_by(t.id)
     return f'<dt id="{esc(t.id)}">{name} {permalink(t.id, t.term)}</dt><dd>{body}</dd>'

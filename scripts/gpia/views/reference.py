@@ -28,7 +28,7 @@ def clause(view: View, c: Clause) -> str:
     body += ours(f"<p>{view.text(c.summary)}</p>")
     if c.drafting_note:
         body += ours(f"<p>{view.text(c.drafting_note)}</p>", "Drafting note: a local decision")
-    return f'{heading}\n\n<div class="gpia-clause">{body}{reviewed(c.last_reviewed, c.path)}</div>'
+    return f'{heading}\n\n<div class="gpia-clause">{body}{view.referenced_by(c.id)}{reviewed(c.last_reviewed, c.path)}</div>'
 
 
 def schedule(view: View, s: Schedule) -> str:
@@ -39,4 +39,4 @@ def schedule(view: View, s: Schedule) -> str:
         body += ("<p>Requirements that leave detail to this schedule:</p><ul>"
                  + "".join(f"<li>{view.link(r.id)}</li>" for r in pointing) + "</ul>")
     body += view.quotes(s.quotes)
-    return f'{heading}\n\n<div class="gpia-schedule">{body}{reviewed(s.last_reviewed, s.path)}</div>'
+    return f'{heading}\n\n<div class="gpia-schedule">{body}{view.referenced_by(s.id)}{reviewed(s.last_reviewed, s.path)}</div>'

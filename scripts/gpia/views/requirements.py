@@ -26,7 +26,7 @@ def table_section(view: View, table: RequirementTable) -> str:
              f"Column heading as printed: “{view.text(table.column_heading)}”.</p>")
     note = ours(f"<p>{view.text(table.note)}</p>", "Our note") if table.note else ""
     areas = "\n\n".join(area_section(view, table, area) for area in table.areas)
-    return f"{heading}\n\n{intro}{note}\n\n{areas}"
+    return f"{heading}\n\n{intro}{note}{view.referenced_by(table.id)}\n\n{areas}"
 
 
 def area_section(view: View, table: RequirementTable, area: Area) -> str:
@@ -36,7 +36,8 @@ def area_section(view: View, table: RequirementTable, area: Area) -> str:
     note = ours(f"<p>{view.text(area.note)}</p>", "Our note") if area.note else ""
     items = "".join(requirement_item(view, area, r) for r in area.requirements)
     return (f'{heading}\n\n<div class="gpia-area">{where}{note}'
-            f'<ul class="gpia-requirements">{items}</ul>{reviewed(area.last_reviewed, table.path)}</div>')
+            f'<ul class="gpia-requirements">{items}</ul>{view.referenced_by(area.id)}'
+            f'{reviewed(area.last_reviewed, table.path)}</div>')
 
 
 def requirement_item(view: View, area: Area, r: Requirement) -> str:
@@ -48,5 +49,6 @@ def requirement_item(view: View, area: Area, r: Requirement) -> str:
     if r.related:
         details.append(f"<li>Related: {view.links(r.related)}</li>")
     meta = f'<ul class="gpia-meta">{"".join(details)}</ul>' if details else ""
+    meta += view.referenced_by(r.id)
     return (f'<li id="{esc(r.id)}" class="gpia-requirement"><p><span class="gpia-bullet">Bullet {r.bullet}</span> '
             f'<q class="gpia-verbatim">{view.text(r.text)}</q> {permalink(r.id, what)}</p>{meta}</li>')
