@@ -25,8 +25,8 @@ def validate(root: Path, sources: Path | None) -> int:
         return 1
     kb = result.knowledge_base
     assert kb is not None
-    per_table = " + ".join(str(sum(len(a.requirements) for a in t.areas)) for t in
-                           sorted(kb.tables.values(), key=lambda t: t.id))
+    per_table = ", ".join(f"{kb.versions[t.version].label} {t.kind} {sum(len(a.requirements) for a in t.areas)}"
+                          for t in kb.tables.values())
     c = kb.counts()
     wording = "wording checked against the sources" if result.verbatim_checked else \
         "wording NOT checked (../shared/sources not found)"
