@@ -60,3 +60,8 @@ def define_env(env) -> None:
 def on_post_page_macros(env) -> None:
     # Tooltips for abbreviations in each page's own Markdown (data HTML already has them).
     env.markdown += "\n\n" + env.variables["_abbreviation_definitions"] + "\n"
+    dump = os.environ.get("GPIA_DUMP_MARKDOWN")
+    if dump:  # `make bench` builds this rendered Markdown without the data layer, as its floor
+        target = Path(dump) / env.page.file.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(env.markdown, encoding="utf-8")
