@@ -7,7 +7,7 @@ RUN := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(BIN)/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup validate build serve test browser bench clean
+.PHONY: setup validate propose diff new build linkcheck serve test browser bench clean
 
 # The virtual environment is rebuilt whenever requirements.txt changes.
 $(VENV)/.installed: requirements.txt
@@ -20,9 +20,31 @@ setup: $(VENV)/.installed
 validate: setup
 	@$(RUN) -m gpia validate
 
+# Suggest 2016 ancestors for each 2019 requirement, with a similarity score, for a person to
+# confirm in the YAML; it never writes the data.
+propose: setup
+	@$(RUN) -m gpia.propose
+
+# What the working tree changes in the knowledge base since BASE (default HEAD), as Markdown for a
+# pull request: `make diff BASE=origin/main`. Reads BASE from git objects; no second checkout.
+BASE ?= HEAD
+diff: setup
+	@$(RUN) -m gpia.datadiff --base "$(BASE)"
+
+# Add a record from its template in templates/: `make new KIND=term ID=term-care-navigator`;
+# a question or requirement also needs IN=<its FAQ section or area id>.
+new: setup
+	@if [ -z "$(KIND)" ] || [ -z "$(ID)" ]; then \
+	  echo "usage: make new KIND=<term|citation|clause|question|requirement|schedule|faq-section> ID=<new id> [IN=<section or area id>]" >&2; exit 2; fi
+	@$(RUN) -m gpia.scaffold "$(KIND)" "$(ID)" $(if $(IN),--in "$(IN)")
+
 # SOURCE_DATE_EPOCH (the last commit's time) makes the sitemap dates, and so the site, reproducible.
 build: validate
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(MKDOCS) build --strict --clean
+
+# Every internal href, src and #anchor of the built site resolves (external links are not fetched).
+linkcheck: build
+	@$(RUN) -m gpia.linkcheck site/
 
 serve: validate
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000

@@ -18,10 +18,14 @@ from gpia.problems import format_problems  # noqa: E402
 from gpia.urls import relative_base  # noqa: E402
 from gpia.views.agreements import agreements_page  # noqa: E402
 from gpia.views.common import BuildViews, View  # noqa: E402
+from gpia.views.compare import compare_page  # noqa: E402
+from gpia.views.downloads import downloads_table, schemas_list, sources_list  # noqa: E402
+from gpia.views.contributing import contributing_guide, templates  # noqa: E402
 from gpia.views.faq import faq_page  # noqa: E402
 from gpia.views.glossary import glossary_page  # noqa: E402
 from gpia.views.reference import clauses_page  # noqa: E402
 from gpia.views.requirements import tables_page  # noqa: E402
+from gpia.views.schedules import checklist_page, schedule_page, schedules_index, traceability_page  # noqa: E402
 from gpia.views.sources import sources_page  # noqa: E402
 
 
@@ -39,7 +43,11 @@ def define_env(env) -> None:
         raise PluginError("The knowledge base data has problems:\n" + format_problems(result.problems))
     kb = result.knowledge_base
     env.knowledge_base = kb  # read by scripts/hooks.py, so the data is loaded once per build
-    shared = BuildViews.for_knowledge_base(kb)
+    try:
+        edit_base = (env.conf.get("extra") or {}).get("edit_base") or os.environ.get("GPIA_EDIT_BASE")
+        shared = BuildViews.for_knowledge_base(kb, edit_base)
+    except ValueError as error:
+        raise PluginError(str(error)) from error
     env.variables["counts"] = kb.counts()
     env.variables["kb_versions"] = {v.id: v.label for v in kb.versions.values()}
 
@@ -49,10 +57,24 @@ def define_env(env) -> None:
 
     env.macro(lambda kind: tables_page(view(), kind), "requirement_tables")
     env.macro(lambda: faq_page(view()), "faq")
+    # Pages that combine many records end with the YAML files they come from ("Edit this data").
+    tables = sorted({t.path for t in kb.tables.values()})
+    schedules = sorted({s.path for s in kb.schedules.values()})
+    clauses = sorted({c.path for c in kb.clauses.values()})
+    env.macro(lambda: compare_page(view()) + view().data_files(tables), "comparison")
     env.macro(lambda: clauses_page(view()), "clauses_and_schedules")
+    env.macro(lambda schedule_id: schedule_page(view(), schedule_id), "schedule_page")
+    env.macro(lambda: schedules_index(view()) + view().data_files(schedules), "schedules_index")
+    env.macro(lambda: traceability_page(view()) + view().data_files(tables + schedules), "traceability")
+    env.macro(lambda: checklist_page(view()) + view().data_files(tables + schedules + clauses), "local_checklist")
     env.macro(lambda: agreements_page(view()), "agreements")
     env.macro(lambda: glossary_page(view()), "glossary")
     env.macro(lambda: sources_page(view()), "sources")
+    env.macro(lambda: sources_list(view()), "data_sources")
+    env.macro(lambda: downloads_table(view()), "downloads")
+    env.macro(lambda: schemas_list(view()), "schemas")
+    env.macro(lambda: contributing_guide(Path(env.project_dir)), "contributing_guide")
+    env.macro(lambda: templates(Path(env.project_dir)), "templates")
 
     env.variables["_abbreviation_definitions"] = shared.abbr.markdown_definitions()
 

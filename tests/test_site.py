@@ -47,7 +47,8 @@ def test_every_faq_is_a_heading_with_its_permalink(built_site: Path) -> None:
 def test_every_item_kind_has_its_anchor(built_site: Path) -> None:
     kb = load_knowledge_base(ROOT, SOURCES).knowledge_base
     assert kb is not None
-    expected = {"clauses": list(kb.clauses) + list(kb.schedules), "agreements": list(kb.agreements),
+    expected = {"clauses": list(kb.clauses), "agreements": list(kb.agreements),
+                **{f"schedules/{s}": [s] for s in kb.schedules},
                 "glossary": list(kb.terms), "sources": list(kb.sources) + list(kb.citations),
                 "governance": [a.id for a in kb.areas.values() if kb.tables[a.table].kind == "governance"],
                 "commitments": [a.id for a in kb.areas.values() if kb.tables[a.table].kind == "integration"]}
@@ -95,7 +96,7 @@ def test_data_text_is_shown_as_text_not_run(tmp_path: Path) -> None:
     site = tmp_path / "site"
     result = mkdocs_build(site, root, NO_SOURCES)
     assert result.returncode == 0, result.stderr
-    markup = page_text(site, "clauses")
+    markup = page_text(site, "schedules/schedule-5-kpis")
     assert "{{ 7*7 }}" in markup and "49" not in visible(markup).split("{{ 7*7 }}")[0][-5:]
     assert "&lt;script&gt;alert(&#x27;owned&#x27;)&lt;/script&gt;" in markup
     assert "<script>alert(" not in markup

@@ -8,59 +8,66 @@ import pytest
 from conftest import SOURCES, problems, write
 
 FILE = "clauses/schedules/schedule-test.yaml"
-GOOD = "schedule:\n  id: schedule-test\n  title: Test schedule\n  summary: Our words.\n  last_reviewed: 2026-11-25\n"
+# A valid schedule file that nothing points at also gets this (see tests/test_schedules.py).
+UNREFERENCED = (f"{FILE}:3:7: schedule 'schedule-test' is not referenced by any requirement, clause or FAQ; point a "
+                "requirement's defers_to or related, a clause's schedule or an FAQ's relates_to at it, or quote the FAQ "
+                "that mentions it")
+MODELINE = "# yaml-language-server: $schema=../../scripts/gpia/schemas/schedule.json\n"
+GOOD = MODELINE + "schedule:\n  id: schedule-test\n  title: Test schedule\n  summary: Our words.\n  last_reviewed: 2026-11-25\n"
 
 CASES = [
     ("unknown field",
      GOOD.replace("  last_reviewed", "  colour: blue\n  last_reviewed"),
-     [f"{FILE}:5:3: unknown field 'colour' in schedule ('schedule-test'); remove it or correct its spelling "
-      "(allowed here: id, last_reviewed, number, quotes, summary, title)"]),
+     [f"{FILE}:6:3: unknown field 'colour' in schedule ('schedule-test'); remove it or correct its spelling "
+      "(allowed here: example, fields, id, last_reviewed, number, quotes, summary, title)"]),
     ("missing required field",
      GOOD.replace("  summary: Our words.\n", ""),
-     [f"{FILE}:2:3: missing required field 'summary' in schedule ('schedule-test'); add it"]),
+     [f"{FILE}:3:3: missing required field 'summary' in schedule ('schedule-test'); add it"]),
     ("number where text is needed",
      GOOD.replace("  title:", "  number: 5\n  title:"),
-     [f"{FILE}:3:11: 'schedule.number' must be text, not 5 (YAML reads unquoted numbers, dates and yes/no "
+     [f"{FILE}:4:11: 'schedule.number' must be text, not 5 (YAML reads unquoted numbers, dates and yes/no "
       "as other types); put the value in quotes"]),
     ("clause number that YAML reads as a float",
      GOOD.replace("  title:", "  number: 6.10\n  title:"),
-     [f"{FILE}:3:11: 'schedule.number' must be text, not 6.1 (YAML reads unquoted numbers, dates and yes/no "
+     [f"{FILE}:4:11: 'schedule.number' must be text, not 6.1 (YAML reads unquoted numbers, dates and yes/no "
       "as other types); put the value in quotes"]),
     ("date in the wrong form",
      GOOD.replace("2026-11-25", "25/11/2026"),
-     [f"{FILE}:5:18: 'schedule.last_reviewed' is \"25/11/2026\", which is not a date written YYYY-MM-DD"]),
+     [f"{FILE}:6:18: 'schedule.last_reviewed' is \"25/11/2026\", which is not a date written YYYY-MM-DD"]),
     ("id that is not kebab-case",
      GOOD.replace("id: schedule-test", "id: Schedule_Test"),
-     [f"{FILE}:2:7: 'schedule.id' is \"Schedule_Test\", which is not a kebab-case id (lowercase letters, "
+     [f"{FILE}:3:7: 'schedule.id' is \"Schedule_Test\", which is not a kebab-case id (lowercase letters, "
       "digits and single hyphens, e.g. icp-2019-gov-working-together)"]),
     ("duplicate key",
      GOOD.replace("  summary:", "  title: Again\n  summary:"),
-     [f"{FILE}:4:3: duplicate key 'title' (first written on line 3); keep one of them"]),
+     [f"{FILE}:5:3: duplicate key 'title' (first written on line 4); keep one of them"]),
     ("malformed YAML",
-     "schedule:\n  id: schedule-test\n  title: Test: schedule: [\n  summary: Our words.\n",
-     [f"{FILE}:3:14: YAML syntax error: mapping values are not allowed here; check the indentation and quoting "
+     MODELINE + "schedule:\n  id: schedule-test\n  title: Test: schedule: [\n  summary: Our words.\n",
+     [f"{FILE}:4:14: YAML syntax error: mapping values are not allowed in this context; check the indentation and quoting "
       "here (text containing ': ' or starting with [ { ' \" * & ! | > needs quotes)"]),
     ("python tag",
      GOOD.replace("title: Test schedule", "title: !!python/object/apply:os.system [echo hi]"),
-     [f"{FILE}:3:10: tags (!!python/object/apply:os.system) are not allowed in this data; remove the tag and "
+     [f"{FILE}:4:10: tags (!!python/object/apply:os.system) are not allowed in this data; remove the tag and "
       "write a plain value"]),
     ("alias bomb",
-     'a: &a ["lol", "lol", "lol"]\nb: &b [*a, *a, *a]\nc: &c [*b, *b, *b]\n',
-     [f"{FILE}:1:4: anchors (&a) are not allowed in this data; remove '&a'"]),
+     MODELINE + 'a: &a ["lol", "lol", "lol"]\nb: &b [*a, *a, *a]\nc: &c [*b, *b, *b]\n',
+     [f"{FILE}:2:4: anchors (&a) are not allowed in this data; remove '&a'"]),
     ("unknown reference",
      GOOD.replace("  last_reviewed", "  quotes:\n    - source: icp-2019-faq\n      section: Who is the GP IA for?\n"
                   "      text: It is expected\n  last_reviewed"),
-     [f"{FILE}:6:15: 'source' refers to 'icp-2019-faq', but no source has that id; did you mean 'icp-2019-faqs'?"]),
+     [UNREFERENCED,
+      f"{FILE}:7:15: 'source' refers to 'icp-2019-faq', but no source has that id; did you mean 'icp-2019-faqs'?"]),
     ("reference to the wrong kind of record",
      GOOD.replace("  last_reviewed", "  quotes:\n    - source: schedule-test\n      section: Who is the GP IA for?\n"
                   "      text: It is expected\n  last_reviewed"),
-     [f"{FILE}:6:15: 'source' refers to 'schedule-test', which is a schedule ({FILE}:2:7); it must be a source"]),
+     [UNREFERENCED,
+      f"{FILE}:7:15: 'source' refers to 'schedule-test', which is a schedule ({FILE}:3:7); it must be a source"]),
     ("duplicate id across two files",
      GOOD.replace("id: schedule-test", "id: schedule-5-kpis"),
-     [f"{FILE}:2:7: duplicate id 'schedule-5-kpis': already used by the schedule at "
+     [f"{FILE}:3:7: duplicate id 'schedule-5-kpis': already used by the schedule at "
       "clauses/schedules/schedule-5-kpis.yaml:3:7; ids must be unique across the knowledge base, so rename one of them",
-      f"{FILE}:2:7: schedule id 'schedule-5-kpis' must match its file name 'schedule-test.yaml'; rename the file or the id"]),
-    ("empty file", "", [f"{FILE}:1:1: file is empty; it should hold schedule (see schedule.json)"]),
+      f"{FILE}:3:7: schedule id 'schedule-5-kpis' must match its file name 'schedule-test.yaml'; rename the file or the id"]),
+    ("empty file", MODELINE, [f"{FILE}:1:1: file is empty; it should hold schedule (see schedule.json)"]),
 ]
 
 
@@ -75,9 +82,9 @@ def test_every_problem_is_reported_together(data_copy: Path) -> None:
     write(data_copy, "clauses/schedules/schedule-other.yaml", GOOD.replace("schedule-test", "schedule-other")
           .replace("  title: Test schedule\n", ""))
     assert problems(data_copy) == [
-        "clauses/schedules/schedule-other.yaml:2:3: missing required field 'title' in schedule ('schedule-other'); add it",
-        f"{FILE}:5:3: unknown field 'colour' in schedule ('schedule-test'); remove it or correct its spelling "
-        "(allowed here: id, last_reviewed, number, quotes, summary, title)",
+        "clauses/schedules/schedule-other.yaml:3:3: missing required field 'title' in schedule ('schedule-other'); add it",
+        f"{FILE}:6:3: unknown field 'colour' in schedule ('schedule-test'); remove it or correct its spelling "
+        "(allowed here: example, fields, id, last_reviewed, number, quotes, summary, title)",
     ]
 
 

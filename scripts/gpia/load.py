@@ -10,10 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from . import model as m
+from .alignment import alignment_problems
 from .checks import semantic_problems
 from .layout import data_files, expected_places, kind_of
+from .modeline import first_line, modeline_problem
 from .problems import KnowledgeBaseError, Problem
 from .records import index_records, reference_problems
+from .schedule_checks import schedule_problems
 from .schema_check import schema_problems
 from .verbatim import load_source_texts, verbatim_problems
 from .yaml_loader import YamlDocument, load_yaml_file
@@ -42,6 +45,9 @@ def read_documents(root: Path) -> tuple[list[tuple[str, YamlDocument]], list[Pro
             problems.append(Problem(relative, 1, 1,
                                     f"this file is not part of the knowledge base; data files belong at {expected_places()}"))
             continue
+        modeline = modeline_problem(first_line(file), relative, kind)
+        if modeline:
+            problems.append(modeline)
         loaded = load_yaml_file(file, relative)
         if isinstance(loaded, Problem):
             problems.append(loaded)
@@ -64,6 +70,8 @@ def load_knowledge_base(root: Path, sources_dir: Path | None = None) -> LoadResu
     problems += duplicate_problems
     problems += reference_problems(valid, index)
     problems += semantic_problems(valid)
+    problems += schedule_problems(valid, index)
+    problems += alignment_problems(valid, lenient, index)
     sources_dir = sources_dir if sources_dir is not None else default_sources_dir(root)
     texts = load_source_texts(sources_dir, valid) if sources_dir.is_dir() else {}
     problems += verbatim_problems(valid, texts)
@@ -86,6 +94,11 @@ def build_model(docs: list[tuple[str, YamlDocument]]) -> m.KnowledgeBase:
     for kind, doc in docs:
         _BUILDERS[kind](kb, doc)
     kb.faq_sections = dict(sorted(kb.faq_sections.items(), key=lambda item: item[1].path))
+    # Tables (and their areas and requirements) in reading order: 2016 before 2019, governance first.
+    order = {t.id: (m.VERSION_IDS.index(t.version), t.kind) for t in kb.tables.values()}
+    kb.tables = dict(sorted(kb.tables.items(), key=lambda item: order[item[0]]))
+    kb.areas = {a.id: a for t in kb.tables.values() for a in t.areas}
+    kb.requirements = {r.id: r for a in kb.areas.values() for r in a.requirements}
     return kb
 
 
@@ -134,16 +147,39 @@ def _clauses(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
 
 def _schedule(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     s = doc.data["schedule"]
+    fields = tuple(m.ScheduleField(f["id"], f["label"], f["kind"], f["guidance"], f["required"],
+                                   tuple(m.Column(c["id"], c["label"]) for c in f.get("columns", ())), f.get("unit"))
+                   for f in s.get("fields", ()))
+    example = None
+    if "example" in s:
+        kinds = {f.id: f.kind for f in fields}
+        example = m.ScheduleExample(s["example"]["site"], s["example"].get("about"),
+                                    {key: _example_value(kinds[key], value) for key, value in s["example"]["values"].items()})
     kb.schedules[s["id"]] = m.Schedule(s["id"], s.get("number"), s["title"], s["summary"], m.quotes(s),
-                                       s["last_reviewed"], doc.path)
+                                       s["last_reviewed"], doc.path, fields, example)
+
+
+def _example_value(kind: str, value: Any) -> m.ExampleValue:
+    if kind == "kpi-table":
+        return tuple(m.Kpi(k["id"], k["name"], k["definition"], k["numerator"], k["denominator"],
+                           m.Target(k["target"]["value"], k["target"]["unit"], k["target"]["direction"]),
+                           k["frequency"], k["data_source"], k["reporting_route"], k["owner"], tuple(k["evidences"]))
+                     for k in value)
+    if kind == "table":
+        return tuple(dict(row) for row in value)
+    if kind == "list":
+        return tuple(value)
+    return value
 
 
 def _agreements(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     for a in doc.data["agreements"]:
-        facets = {name: tuple(m.Statement(st["says"], m.quotes(st)) for st in a.get("facets", {}).get(name, ()))
+        facets = {name: tuple(m.Statement(st["says"], m.quotes(st), st["short"],
+                                          tuple(st.get("other_agreements", ())))
+                              for st in a.get("facets", {}).get(name, ()))
                   for name in m.FACETS}
         kb.agreements[a["id"]] = m.Agreement(a["id"], a["name"], a.get("abbreviation"), a["summary"], facets,
-                                             a["last_reviewed"], doc.path)
+                                             a["last_reviewed"], doc.path, tuple(a.get("terms", ())))
 
 
 def _glossary(kb: m.KnowledgeBase, doc: YamlDocument) -> None:

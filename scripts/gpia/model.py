@@ -121,6 +121,63 @@ class Clause:
 
 
 @dataclass(frozen=True)
+class Column:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ScheduleField:
+    """One thing a site fills in on a schedule's blank template."""
+
+    id: str
+    label: str
+    kind: str  # text | list | table | number | kpi-table
+    guidance: str  # drafting note, our words
+    required: bool
+    columns: tuple[Column, ...] = ()  # table only
+    unit: str | None = None  # number only
+
+
+@dataclass(frozen=True)
+class Target:
+    value: float
+    unit: str
+    direction: str  # at-least | at-most
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One indicator of Schedule 5's worked example, with the commitments it evidences."""
+
+    id: str
+    name: str
+    definition: str
+    numerator: str
+    denominator: str
+    target: Target
+    frequency: str
+    data_source: str
+    reporting_route: str
+    owner: str
+    evidences: tuple[str, ...]
+
+
+# An example's value for one field; the shape follows the field's kind (text, list, table rows
+# keyed by column id, number, or indicators).
+ExampleValue = str | int | float | tuple[str, ...] | tuple[dict[str, str], ...] | tuple[Kpi, ...]
+
+
+@dataclass(frozen=True)
+class ScheduleExample:
+    """A worked example for one fictional site: illustrative, never NHS wording."""
+
+    site: str
+    about: str | None
+    values: dict[str, ExampleValue]
+
+
+@dataclass(frozen=True)
 class Schedule:
     id: str
     number: str | None
@@ -129,16 +186,25 @@ class Schedule:
     quotes: tuple[Quote, ...]
     last_reviewed: str
     path: str
+    fields: tuple[ScheduleField, ...] = ()
+    example: ScheduleExample | None = None
 
     @property
     def label(self) -> str:
         return f"Schedule {self.number}: {self.title}" if self.number else self.title
+
+    @property
+    def kpis(self) -> tuple[Kpi, ...]:
+        value = self.example.values.get("kpis", ()) if self.example else ()
+        return tuple(k for k in value if isinstance(k, Kpi)) if isinstance(value, tuple) else ()
 
 
 @dataclass(frozen=True)
 class Statement:
     says: str
     quotes: tuple[Quote, ...]
+    short: str  # the few words shown in the /agreements/ matrix
+    other_agreements: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,6 +216,7 @@ class Agreement:
     facets: dict[str, tuple[Statement, ...]]
     last_reviewed: str
     path: str
+    terms: tuple[str, ...] = ()  # glossary terms for its name
 
 
 @dataclass(frozen=True)

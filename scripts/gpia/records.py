@@ -22,6 +22,7 @@ RECORD_PLACES: tuple[tuple[str, Pattern, str], ...] = (
     ("requirement-table", ("areas", "*", "requirements", "*"), "requirement"),
     ("clauses", ("clauses", "*"), "clause"),
     ("schedule", ("schedule",), "schedule"),
+    ("schedule", ("schedule", "example", "values", "kpis", "*"), "kpi"),
     ("agreements", ("agreements", "*"), "agreement"),
     ("glossary", ("terms", "*"), "term"),
     ("citations", ("citations", "*"), "citation"),
@@ -44,10 +45,14 @@ REFERENCE_PLACES: tuple[tuple[str, Pattern, frozenset[str]], ...] = (
     ("requirement-table", _REQ + ("derives_from", "*"), frozenset({"requirement"})),
     ("clauses", ("clauses", "*", "template"), frozenset({"version"})),
     ("clauses", ("clauses", "*", "schedule"), frozenset({"schedule"})),
+    ("schedule", ("schedule", "example", "values", "kpis", "*", "evidences", "*"), frozenset({"requirement"})),
     ("glossary", ("terms", "*", "citations", "*"), frozenset({"citation"})),
     ("faq-section", ("section", "source"), frozenset({"source"})),
     ("faq-section", ("questions", "*", "relates_to", "*"), LINKABLE),
     ("faq-section", ("questions", "*", "answer", "*", "table"), frozenset({"table"})),
+    ("agreements", ("agreements", "*", "terms", "*"), frozenset({"term"})),
+    *(("agreements", ("agreements", "*", "facets", facet, "*", "other_agreements", "*"), frozenset({"agreement"}))
+      for facet in ("parties", "purpose", "legal_nature", "monitoring", "relationships")),
 )
 # Quotes can sit in several kinds of record; these are their places.
 QUOTE_PLACES: tuple[tuple[str, Pattern], ...] = (

@@ -6,7 +6,6 @@ from .model import KnowledgeBase
 # Site-root-relative folder of the page that shows each kind of record.
 PAGE_OF_KIND = {
     "clause": "clauses/",
-    "schedule": "clauses/",
     "agreement": "agreements/",
     "term": "glossary/",
     "question": "faq/",
@@ -33,12 +32,19 @@ def page_of(kb: KnowledgeBase, record_id: str) -> str:
         table_id = {"requirement": lambda: kb.requirements[record_id].table,
                     "area": lambda: kb.areas[record_id].table, "table": lambda: record_id}[kind]()
         return "governance/" if kb.tables[table_id].kind == "governance" else "commitments/"
+    if kind == "schedule":
+        return f"schedules/{record_id}/"  # one generated page per schedule
     return PAGE_OF_KIND[kind]
 
 
 def url_of(kb: KnowledgeBase, record_id: str) -> str:
     """Site-root-relative URL with the record's anchor, e.g. 'faq/#faq-purpose-of-gp-ia'."""
     return f"{page_of(kb, record_id)}#{record_id}"
+
+
+def section_url(kb: KnowledgeBase, record_id: str, anchor: str) -> str:
+    """A section of a record's page, e.g. 'schedules/schedule-5-kpis/#template' or a KPI's anchor."""
+    return f"{page_of(kb, record_id)}#{anchor}"
 
 
 def relative_base(page_url: str) -> str:

@@ -22,10 +22,11 @@ class BuildViews:
     abbr: Abbreviations
     mentions: MentionLinker
     backlinks: dict[str, tuple[str, ...]]
+    edit_base: str | None = None  # mkdocs.yml `extra: edit_base:`, e.g. https://github.com/ORG/REPO/edit/main/
 
     @classmethod
-    def for_knowledge_base(cls, kb: KnowledgeBase) -> BuildViews:
-        return cls(kb, abbreviations_for(kb), MentionLinker(kb), backlinks(kb))
+    def for_knowledge_base(cls, kb: KnowledgeBase, edit_base: str | None = None) -> BuildViews:
+        return cls(kb, abbreviations_for(kb), MentionLinker(kb), backlinks(kb), checked_edit_base(edit_base))
 
     def view(self, base: str = "") -> View:
         return View(self, base)
@@ -116,6 +117,18 @@ class View:
     def quotes(self, items: tuple[Quote, ...]) -> str:
         return "".join(self.quote(q) for q in items)
 
+    def reviewed(self, date: str, path: str) -> str:
+        """The record's review date and the YAML file it comes from, linked for editing when edit_base is set."""
+        return reviewed(date, path, self.shared.edit_base)
+
+    def data_files(self, paths: list[str]) -> str:
+        """For pages that combine many records: the YAML files the page is built from, once."""
+        edit_base = self.shared.edit_base
+        if not edit_base:
+            return f'<p class="gpia-reviewed">Data: {", ".join(f"<code>{esc(p)}</code>" for p in paths)}</p>'
+        links = ", ".join(f'<a class="gpia-edit" href="{esc(edit_base + p)}"><code>{esc(p)}</code></a>' for p in paths)
+        return f'<p class="gpia-reviewed">Edit this data: {links}</p>'
+
 
 def ours(body_html: str, title: str = "Our explanation") -> str:
     """A box for the project's own words, labelled so nobody takes it for NHS text."""
@@ -123,8 +136,27 @@ def ours(body_html: str, title: str = "Our explanation") -> str:
             f'<span class="gpia-not-nhs">(not NHS wording)</span></p>{body_html}</div>')
 
 
-def reviewed(date: str, path: str) -> str:
-    return (f'<p class="gpia-reviewed">Last reviewed {esc(date)} · data: <code>{esc(path)}</code></p>')
+def reviewed(date: str, path: str, edit_base: str | None = None) -> str:
+    return f'<p class="gpia-reviewed">Last reviewed {esc(date)} · {data_file(path, edit_base)}</p>'
+
+
+def data_file(path: str, edit_base: str | None) -> str:
+    """The YAML file behind a record: an "Edit this data" link when the site knows where the repository is.
+
+    A plain link, not Material's repo_url (which makes readers' browsers call the GitHub API)."""
+    if not edit_base:
+        return f"data: <code>{esc(path)}</code>"
+    return f'<a class="gpia-edit" href="{esc(edit_base + path)}">Edit this data</a> (<code>{esc(path)}</code>)'
+
+
+def checked_edit_base(value: object) -> str | None:
+    """edit_base as a URL prefix ending in '/', or None; anything but an https:// URL is a config error."""
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str) or not value.startswith("https://"):
+        raise ValueError("edit_base (extra.edit_base in mkdocs.yml, or GPIA_EDIT_BASE) must be an https:// URL "
+                         f"such as https://github.com/ORG/REPO/edit/main/, not {value!r}")
+    return value if value.endswith("/") else value + "/"
 
 
 def permalink(record_id: str, what: str) -> str:

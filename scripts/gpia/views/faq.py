@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..html import md_text
 from ..model import AnswerBlock, FaqSection, Question
-from .common import View, reviewed
+from .common import View
 
 
 def faq_page(view: View) -> str:
@@ -22,7 +22,7 @@ def question(view: View, s: FaqSection, q: Question) -> str:
              f"{view.link(s.source, view.source_name(s.source))}, section {view.text(s.number + ' ' + s.title)}.</p>")
     related = f'<p class="gpia-related">Relates to: {view.links(q.relates_to)}</p>' if q.relates_to else ""
     return (f'{heading}\n\n<div class="gpia-answer">{where}<blockquote class="gpia-verbatim">{answer}</blockquote>'
-            f"{related}{view.referenced_by(q.id)}{reviewed(q.last_reviewed, q.path)}</div>")
+            f"{related}{view.referenced_by(q.id)}{view.reviewed(q.last_reviewed, q.path)}</div>")
 
 
 def block(view: View, b: AnswerBlock) -> str:

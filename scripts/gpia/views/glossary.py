@@ -20,4 +20,5 @@ def term(view: View, t: Term) -> str:
     if t.citations:
         body += "<p>Sources: " + "; ".join(view.link(c) for c in t.citations) + "</p>"
     body += view.referenced_by(t.id)
+    body += view.reviewed(t.last_reviewed, t.path)
     return f'<dt id="{esc(t.id)}">{name} {permalink(t.id, t.term)}</dt><dd>{body}</dd>'

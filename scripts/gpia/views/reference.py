@@ -1,19 +1,19 @@
-"""Clauses and schedules of the template agreements that the guidance cites."""
+"""The clauses of the template agreements that the guidance cites, and pointers to the schedules.
+
+Schedules have their own pages (views/schedules.py); this page keeps a short list of them so
+readers who arrive here looking for "Schedule 3" find their way.
+"""
 from __future__ import annotations
 
 from ..html import esc, md_text
-from ..model import Clause, Schedule
-from .common import View, ours, reviewed
+from ..model import Clause
+from ..schedule_links import schedules_in_order, versions_of
+from .common import View, ours
 
 
 def clauses_page(view: View) -> str:
     clauses = "\n\n".join(clause(view, c) for c in sorted(view.kb.clauses.values(), key=lambda c: (c.template, c.number)))
-    schedules = "\n\n".join(schedule(view, s) for s in sorted(view.kb.schedules.values(), key=_schedule_order))
-    return f"## Clauses {{ #clauses }}\n\n{clauses}\n\n## Schedules {{ #schedules }}\n\n{schedules}"
-
-
-def _schedule_order(s: Schedule) -> tuple[int, str]:
-    return (int(s.number) if s.number else 99, s.title)
+    return f"## Clauses {{ #clauses }}\n\n{clauses}\n\n## Schedules {{ #schedules }}\n\n{schedule_pointers(view)}"
 
 
 def clause(view: View, c: Clause) -> str:
@@ -23,20 +23,18 @@ def clause(view: View, c: Clause) -> str:
     if c.schedule:
         facts.append(f"Cross-refers to {view.link(c.schedule)}.")
     if c.optional_wording:
-        facts.append("Optional wording in square brackets: include it only by local decision.")
+        facts.append("Optional wording in square brackets: include it only by local decision (see the "
+                     f'<a href="{esc(view.base)}checklist/#decision-{esc(c.id)}">local adaptation checklist</a>).')
     body = f'<p class="gpia-facts">{" ".join(facts)}</p>' + view.quotes(c.quotes)
     body += ours(f"<p>{view.text(c.summary)}</p>")
     if c.drafting_note:
         body += ours(f"<p>{view.text(c.drafting_note)}</p>", "Drafting note: a local decision")
-    return f'{heading}\n\n<div class="gpia-clause">{body}{view.referenced_by(c.id)}{reviewed(c.last_reviewed, c.path)}</div>'
+    return f'{heading}\n\n<div class="gpia-clause">{body}{view.referenced_by(c.id)}{view.reviewed(c.last_reviewed, c.path)}</div>'
 
 
-def schedule(view: View, s: Schedule) -> str:
-    heading = f"### {md_text(s.label)} {{ #{s.id} }}"
-    pointing = [r for r in view.kb.requirements.values() if any(d.schedule == s.id for d in r.defers_to)]
-    body = ours(f"<p>{view.text(s.summary)}</p>", "What goes in this schedule")
-    if pointing:
-        body += ("<p>Requirements that leave detail to this schedule:</p><ul>"
-                 + "".join(f"<li>{view.link(r.id)}</li>" for r in pointing) + "</ul>")
-    body += view.quotes(s.quotes)
-    return f'{heading}\n\n<div class="gpia-schedule">{body}{view.referenced_by(s.id)}{reviewed(s.last_reviewed, s.path)}</div>'
+def schedule_pointers(view: View) -> str:
+    items = "".join(
+        f"<li>{view.link(s.id)} ({', '.join(esc(view.kb.versions[v].label) for v in versions_of(view.kb, s.id))})</li>"
+        for s in schedules_in_order(view.kb))
+    return (f'<p>Each schedule has its own page, with a blank template and a worked example: see '
+            f'<a href="{esc(view.base)}schedules/">Schedules</a>.</p><ul class="gpia-schedule-list">{items}</ul>')

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..html import esc, md_text
 from ..model import Area, Requirement, RequirementTable
-from .common import View, ours, permalink, reviewed
+from .common import View, ours, permalink
 
 
 def tables_page(view: View, kind: str) -> str:
@@ -37,7 +37,7 @@ def area_section(view: View, table: RequirementTable, area: Area) -> str:
     items = "".join(requirement_item(view, area, r) for r in area.requirements)
     return (f'{heading}\n\n<div class="gpia-area">{where}{note}'
             f'<ul class="gpia-requirements">{items}</ul>{view.referenced_by(area.id)}'
-            f'{reviewed(area.last_reviewed, table.path)}</div>')
+            f'{view.reviewed(area.last_reviewed, table.path)}</div>')
 
 
 def requirement_item(view: View, area: Area, r: Requirement) -> str:

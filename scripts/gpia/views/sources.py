@@ -4,6 +4,9 @@ from __future__ import annotations
 from ..html import esc
 from .common import View, ours
 
+# Citations are not located in the model; they have one file of their own (see layout.py).
+CITATIONS_FILE = "clauses/citations.yaml"
+
 
 def sources_page(view: View) -> str:
     kb = view.kb
@@ -31,8 +34,9 @@ def sources_page(view: View) -> str:
     citations = "".join(
         f'<li id="{esc(c.id)}">{esc(c.publisher)}, <cite>{esc(c.title)}</cite> ({esc(c.published)}), '
         f'<a href="{esc(c.url)}">{esc(c.url)}</a></li>' for c in kb.citations.values())
-    return (f"{table}{notes}\n\n## Other public sources we cite {{ #citations }}\n\n"
-            f'<ul class="gpia-citations">{citations}</ul>')
+    files = sorted({s.path for s in kb.sources.values()} | {v.path for v in kb.versions.values()})
+    return (f"{table}{notes}{view.data_files(files)}\n\n## Other public sources we cite {{ #citations }}\n\n"
+            f'<ul class="gpia-citations">{citations}</ul>{view.data_files([CITATIONS_FILE])}')
 
 
 def _version_cell(version_id: str, label: str) -> str:

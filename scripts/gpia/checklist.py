@@ -1,0 +1,61 @@
+"""The local adaptation checklist: every placeholder a site must complete, as rows and as CSV.
+
+The checklist page and the download `data/local-schedules.csv` are both built from
+`checklist_rows`, so they list the same placeholders in the same order.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import astuple, dataclass, fields
+
+from .model import KnowledgeBase
+from .schedule_links import requirements_in_reading_order
+from .urls import section_url, url_of
+
+CSV_PATH = "data/local-schedules.csv"
+# Anchors of the sections of a schedule's page that the checklist links to.
+TEMPLATE_ANCHOR = "template"
+EXAMPLE_ANCHOR = "example"
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    """One placeholder; the field names are the CSV's header, links are from the site root."""
+
+    version: str  # label, e.g. "MCP 2016"
+    requirement_id: str
+    area: str  # row number and title as printed, e.g. "5. Multidisciplinary teams"
+    bullet: int
+    requirement_text: str  # verbatim
+    placeholder: str  # verbatim
+    schedule_id: str
+    schedule: str  # label, e.g. "Schedule 3: Clinical hub model"
+    requirement_link: str
+    template_link: str
+    example_link: str
+
+
+HEADER = tuple(f.name for f in fields(ChecklistRow))
+
+
+def checklist_rows(kb: KnowledgeBase) -> list[ChecklistRow]:
+    """One row per placeholder, in reading order (2016 first, then as printed)."""
+    rows = []
+    for r in requirements_in_reading_order(kb):
+        area = kb.areas[r.area]
+        for ref in r.defers_to:
+            rows.append(ChecklistRow(
+                kb.versions[r.version].label, r.id, f"{area.row} {area.title}", r.bullet, r.text, ref.placeholder,
+                ref.schedule, kb.schedules[ref.schedule].label, url_of(kb, r.id),
+                section_url(kb, ref.schedule, TEMPLATE_ANCHOR), section_url(kb, ref.schedule, EXAMPLE_ANCHOR)))
+    return rows
+
+
+def checklist_csv(kb: KnowledgeBase) -> str:
+    """The rows as CSV text: a header row, CRLF line endings (RFC 4180), quoting only where needed."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    writer.writerows(astuple(row) for row in checklist_rows(kb))
+    return out.getvalue()

@@ -1,0 +1,58 @@
+"""The "Data and reuse" page: the sources with their publishers, and every download with its size.
+
+Returns Markdown rather than HTML so that MkDocs checks each link to a download or schema file
+(they are generated files of the build; a missing one fails `mkdocs build --strict`).
+"""
+from __future__ import annotations
+
+from ..export import JSON_PATH, RECORD_KINDS, download_files, published_schemas
+from ..html import md_text
+from .common import View
+
+WHAT: dict[str, str] = {
+    "source": "the source documents",
+    "version": "the two versions of the guidance (MCP 2016, ICP 2019)",
+    "table": "the printed requirement tables",
+    "area": "the rows (areas) of the requirement tables",
+    "requirement": "the requirements, one per printed bullet, with their 2016–2019 alignment",
+    "clause": "clauses of the template agreements that the guidance cites",
+    "schedule": "schedules of the agreement",
+    "agreement": "the agreements the guidance mentions",
+    "term": "glossary terms and abbreviations",
+    "citation": "other public sources the guide cites",
+    "faq-section": "the sections of the 2019 FAQs",
+    "question": "the 2019 FAQs, question and answer",
+}
+
+
+def sources_list(view: View) -> str:
+    """One line per source document: title, publisher, date and reference."""
+    lines = []
+    for s in view.kb.sources.values():
+        author = f" ({md_text(s.author)})" if s.author else ""
+        lines.append(f"- *{md_text(s.title)}*, {md_text(s.publisher)}{author}, {md_text(s.published)}; "
+                     f"{md_text(s.reference_label)} {md_text(s.reference_value)}.")
+    return "\n".join(lines)
+
+
+def downloads_table(view: View) -> str:
+    files = download_files(view.kb)
+    counts = {kind: 0 for kind, _ in RECORD_KINDS}
+    for kind, attribute in RECORD_KINDS:
+        counts[kind] = len(getattr(view.kb, attribute))
+    rows = [f"| [{JSON_PATH.split('/')[-1]}]({JSON_PATH}) | every record, all kinds, with provenance and "
+            f"references | {sum(counts.values())} | {_size(files[JSON_PATH])} |"]
+    for kind, _ in RECORD_KINDS:
+        path = f"data/{kind}.csv"
+        if path in files:
+            rows.append(f"| [{kind}.csv]({path}) | {WHAT.get(kind, kind)} | {counts[kind]} | {_size(files[path])} |")
+    return "\n".join(["| file | what it holds | records | size |", "|---|---|--:|--:|", *rows])
+
+
+def schemas_list(view: View) -> str:
+    return "\n".join(f"- [{uri.split('/')[-1]}]({uri})" for uri in published_schemas())
+
+
+def _size(content: str | bytes) -> str:
+    size = len(content.encode("utf-8") if isinstance(content, str) else content)
+    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"

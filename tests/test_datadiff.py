@@ -1,0 +1,157 @@
+"""`make diff`: the knowledge base changes between a git revision and the working tree, as Markdown."""
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from gpia.datadiff import GitError, data_diff, main
+
+from conftest import NO_SOURCES, copy_data, write
+
+OLD_TERM = """  - id: term-test-removed
+    term: test term that goes
+    definition: A term only the base has.
+    last_reviewed: 2026-11-25
+"""
+NEW_TERM = """  - id: term-test-added
+    term: test term that comes
+    definition: A term only the change has.
+    last_reviewed: 2026-11-26
+"""
+PARAGRAPH = ("In partially integrated models, GP practices continue to deliver primary medical services under "
+             "existing contracts (GMS / PMS / APMS).")
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+                          cwd=repo, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A git repository of the real data plus one extra term, committed once."""
+    root = copy_data(tmp_path / "kb")
+    glossary = root / "clauses" / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + OLD_TERM, encoding="utf-8")
+    git(root, "init", "--quiet", "--initial-branch=main")
+    git(root, "add", ".")
+    git(root, "commit", "--quiet", "-m", "base")
+    return root
+
+
+def edit(root: Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_added_removed_and_one_word_changed(repo: Path) -> None:
+    edit(repo, "clauses/glossary.yaml", OLD_TERM, NEW_TERM)
+    edit(repo, "faq/01-introduction.yaml", PARAGRAPH, PARAGRAPH.replace("deliver", "provide"))
+    short = git(repo, "rev-parse", "--short", "HEAD").strip()
+    assert data_diff(repo, "HEAD", NO_SOURCES) == f"""## Knowledge base changes
+
+Compared with `HEAD` ({short}): 1 added, 1 removed, 1 changed.
+
+### Added
+
+- `term-test-added` (term in `clauses/glossary.yaml`): test term that comes
+
+### Removed
+
+- `term-test-removed` (term in `clauses/glossary.yaml`): test term that goes
+
+### Changed
+
+- `faq-purpose-of-gp-ia` (question in `faq/01-introduction.yaml`): What is the purpose of a GP Integration Agreement?
+  - `answer[0].paragraph`: … integrated models, GP practices continue to <del>deliver</del><ins>provide</ins> primary medical services under existing contracts …
+
+### Pages affected
+
+- `/faq/`: `faq-purpose-of-gp-ia`
+- `/glossary/`: `term-test-added`, `term-test-removed`
+
+Downloads rebuilt: `/data/knowledge-base.json`, `/data/question.csv`, `/data/term.csv`
+"""
+
+
+def test_one_word_change_shows_against_the_previous_commit(repo: Path) -> None:
+    # The "Done when" of the issue: commit a one-word FAQ change, then compare with HEAD~1.
+    edit(repo, "faq/01-introduction.yaml", PARAGRAPH, PARAGRAPH.replace("deliver", "provide"))
+    git(repo, "commit", "--quiet", "-am", "one word")
+    report = data_diff(repo, "HEAD~1", NO_SOURCES)
+    assert "1 added" not in report and "0 added, 0 removed, 1 changed." in report
+    assert "<del>deliver</del><ins>provide</ins>" in report
+    assert data_diff(repo, "HEAD", NO_SOURCES).endswith("No record was added, removed or changed.\n")
+
+
+def test_changed_fields_of_every_shape(repo: Path) -> None:
+    edit(repo, "faq/01-introduction.yaml",
+         "relates_to: [gp-ia, icp-contract, gms-pms-apms-contracts, term-partially-integrated-model, term-icp, term-care-model]",
+         "relates_to: [gp-ia, icp-contract, gms-pms-apms-contracts, term-partially-integrated-model, term-icp, term-gp-ia]")
+    edit(repo, "faq/01-introduction.yaml", "    last_reviewed: 2026-11-25\n  - id: faq-who-is-gp-ia-for",
+         "    last_reviewed: 2026-12-01\n  - id: faq-who-is-gp-ia-for")
+    edit(repo, "faq/01-introduction.yaml", f"      - paragraph: {PARAGRAPH}\n",
+         f"      - paragraph: {PARAGRAPH}\n      - paragraph: A <b>new</b> *paragraph* | here.\n")
+    report = data_diff(repo, "HEAD", NO_SOURCES)
+    assert """  - `answer[1]` added: “A \\<b\\>new\\</b\\> \\*paragraph\\* \\| here.”
+  - `relates_to`: added `term-gp-ia`; removed `term-care-model`
+  - `last_reviewed`: `2026-11-25` → `2026-12-01`
+""" in report
+
+
+def test_template_text_left_in_a_record_is_flagged(repo: Path) -> None:
+    edit(repo, "clauses/glossary.yaml", OLD_TERM, OLD_TERM.replace("A term only the base has.", "\"CHANGE ME: words\""))
+    report = data_diff(repo, "HEAD", NO_SOURCES)
+    assert ("- `term-test-removed` (term in `clauses/glossary.yaml`): test term that goes\n"
+            "  - `definition`: <del>A term only the base has.</del><ins>CHANGE ME: words</ins>\n"
+            "  - **Still holds template text** (CHANGE ME): fill it in before this is merged.\n") in report
+
+
+def test_base_that_fails_todays_checks_is_still_compared(repo: Path) -> None:
+    edit(repo, "clauses/glossary.yaml", "    definition: A term only the base has.\n", "")
+    git(repo, "commit", "--quiet", "-am", "break the base")
+    edit(repo, "clauses/glossary.yaml", "    term: test term that goes\n",
+         "    term: test term that goes\n    definition: Now it has one.\n")
+    report = data_diff(repo, "HEAD", NO_SOURCES)
+    assert ("> **Note:** the data at the base does not pass today's checks (1 problem, first: "
+            "`clauses/glossary.yaml:") in report
+    assert "missing required field 'definition' in terms[35] ('term-test-removed'); add it`)" in report
+    assert "  - `definition` added: “Now it has one.”\n" in report
+    assert "the data in this change has" not in report
+
+
+def test_problems_in_the_change_are_noted(repo: Path) -> None:
+    write(repo, "clauses/schedules/schedule-new.yaml", "schedule: {}\n")
+    report = data_diff(repo, "HEAD", NO_SOURCES)
+    assert ("> **Note:** the data in this change has 5 problems; `make validate` lists them, and the site is not "
+            "built until they are fixed. Records in a file that could not be read at all show as removed.\n") in report
+
+
+def test_records_of_a_file_that_cannot_be_read_show_as_removed(repo: Path) -> None:
+    edit(repo, "clauses/citations.yaml", "citations:\n", "citations: [\n")
+    report = data_diff(repo, "HEAD", NO_SOURCES)
+    assert "Compared with `HEAD` (" in report and "0 added, 2 removed, 0 changed." in report
+    # The YAML error, and the references to the citations that can no longer be found.
+    assert re.search(r"> \*\*Note:\*\* the data in this change has \d+ problems;.* Records in a file that could not "
+                     r"be read at all show as removed\.\n", report)
+    assert "### Removed\n\n- `cite-ics-design-framework-2021` (citation in `clauses/citations.yaml`)" in report
+
+
+def test_unknown_base_is_an_error_naming_the_fix(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(GitError, match="'no-such-branch' is not a commit"):
+        data_diff(repo, "no-such-branch", NO_SOURCES)
+    assert main(["--base", "no-such-branch", "--root", str(repo), "--sources", str(NO_SOURCES)]) == 2
+    assert "give BASE as a branch, tag or commit" in capsys.readouterr().err
+
+
+def test_base_is_read_from_git_objects_not_the_checkout(repo: Path) -> None:
+    # An uncommitted file at BASE's path must not leak into BASE's side.
+    write(repo, "clauses/glossary.yaml", (repo / "clauses/glossary.yaml").read_text(encoding="utf-8") + NEW_TERM)
+    report = data_diff(repo, "HEAD", NO_SOURCES)
+    assert "1 added, 0 removed, 0 changed." in report
+    assert git(repo, "status", "--porcelain") == " M clauses/glossary.yaml\n"

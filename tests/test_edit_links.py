@@ -1,0 +1,95 @@
+""""Edit this data": every data-driven page names the YAML behind it, linked when edit_base is set."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+import macros
+from gpia.views.common import BuildViews, checked_edit_base, reviewed
+
+from conftest import ROOT
+
+BASE = "https://github.com/example-org/gpia/edit/main/"
+
+
+def test_without_edit_base_the_path_is_shown_as_code() -> None:
+    assert reviewed("2026-11-25", "faq/01-introduction.yaml") == (
+        '<p class="gpia-reviewed">Last reviewed 2026-11-25 · data: <code>faq/01-introduction.yaml</code></p>')
+
+
+def test_with_edit_base_it_is_an_edit_link() -> None:
+    assert reviewed("2026-11-25", "faq/01-introduction.yaml", BASE) == (
+        '<p class="gpia-reviewed">Last reviewed 2026-11-25 · <a class="gpia-edit" '
+        'href="https://github.com/example-org/gpia/edit/main/faq/01-introduction.yaml">Edit this data</a> '
+        "(<code>faq/01-introduction.yaml</code>)</p>")
+
+
+@pytest.mark.parametrize("edit_base, expected", [
+    (None, '<p class="gpia-reviewed">Data: <code>clauses/a.yaml</code>, <code>clauses/b.yaml</code></p>'),
+    (BASE, '<p class="gpia-reviewed">Edit this data: '
+           f'<a class="gpia-edit" href="{BASE}clauses/a.yaml"><code>clauses/a.yaml</code></a>, '
+           f'<a class="gpia-edit" href="{BASE}clauses/b.yaml"><code>clauses/b.yaml</code></a></p>'),
+])
+def test_page_level_list_of_data_files(edit_base: str | None, expected: str) -> None:
+    from gpia.load import load_or_raise
+    view = BuildViews.for_knowledge_base(load_or_raise(ROOT, Path("/nonexistent")), edit_base).view()
+    assert view.data_files(["clauses/a.yaml", "clauses/b.yaml"]) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    (None, None), ("", None), (BASE, BASE), (BASE.rstrip("/"), BASE)])
+def test_edit_base_is_normalised(value: str | None, expected: str | None) -> None:
+    assert checked_edit_base(value) == expected
+
+
+@pytest.mark.parametrize("value", ["http://example.org/edit/", "javascript:alert(1)", 5])
+def test_edit_base_must_be_https(value: Any) -> None:
+    with pytest.raises(ValueError, match=r"edit_base \(extra.edit_base in mkdocs.yml, or GPIA_EDIT_BASE\) must be "
+                                         r"an https:// URL such as https://github.com/ORG/REPO/edit/main/, not "):
+        checked_edit_base(value)
+
+
+class FakeEnv:
+    """The parts of mkdocs-macros' environment that scripts/macros.py uses."""
+
+    def __init__(self, extra: dict[str, Any]):
+        self.project_dir = str(ROOT)
+        self.conf = {"extra": extra}
+        self.variables: dict[str, Any] = {}
+        self.macros: dict[str, Callable[..., str]] = {}
+        self.page = None
+
+    def macro(self, function: Callable[..., str], name: str) -> None:
+        self.macros[name] = function
+
+
+@pytest.mark.parametrize("extra, environment, expected", [
+    ({}, None, "data: <code>faq/01-introduction.yaml</code>"),
+    ({"edit_base": BASE}, None, f'<a class="gpia-edit" href="{BASE}faq/01-introduction.yaml">Edit this data</a>'),
+    ({}, BASE, f'<a class="gpia-edit" href="{BASE}faq/01-introduction.yaml">Edit this data</a>'),
+])
+def test_adapter_reads_edit_base_from_mkdocs_yml_or_the_environment(
+        monkeypatch: pytest.MonkeyPatch, extra: dict, environment: str | None, expected: str) -> None:
+    monkeypatch.setenv("GPIA_SOURCES_DIR", "/nonexistent")
+    if environment:
+        monkeypatch.setenv("GPIA_EDIT_BASE", environment)
+    else:
+        monkeypatch.delenv("GPIA_EDIT_BASE", raising=False)
+    env = FakeEnv(extra)
+    macros.define_env(env)
+    assert expected in env.macros["faq"]()
+    assert expected.replace("faq/01-introduction.yaml", "clauses/glossary.yaml") in env.macros["glossary"]()
+
+
+DATA_PAGES = ["governance", "commitments", "faq", "compare", "clauses", "schedules", "schedules/schedule-5-kpis",
+              "traceability", "checklist", "agreements", "glossary", "sources"]
+
+
+@pytest.mark.parametrize("page", DATA_PAGES)
+def test_every_data_driven_page_names_its_yaml(built_site: Path, page: str) -> None:
+    markup = (built_site / page / "index.html").read_text(encoding="utf-8")
+    assert '<p class="gpia-reviewed">' in markup
+    assert "<code>clauses/" in markup or "<code>faq/" in markup
+    assert "gpia-edit" not in markup  # no edit_base in mkdocs.yml: no links

@@ -1,0 +1,165 @@
+"""GitHub workflows, CODEOWNERS and editor set-up: they parse, and say what the project relies on."""
+from __future__ import annotations
+
+import fnmatch
+import json
+import re
+import subprocess
+from typing import Any
+
+import pytest
+import yaml
+
+from gpia.layout import LAYOUT, SCHEMA_DIR
+
+from conftest import ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def workflow(name: str) -> dict[str, Any]:
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    # YAML 1.1 reads the key `on` as True; GitHub reads it as "on".
+    data["on"] = data.pop(True)
+    return data
+
+
+def steps(job: dict[str, Any]) -> list[dict[str, Any]]:
+    return job["steps"]
+
+
+def runs(job: dict[str, Any]) -> list[str]:
+    return [s["run"] for s in steps(job) if "run" in s]
+
+
+def uses(job: dict[str, Any]) -> list[str]:
+    return [s["uses"] for s in steps(job) if "uses" in s]
+
+
+@pytest.mark.parametrize("name", ["pr.yml", "pages.yml"])
+def test_workflow_parses_and_every_job_has_steps(name: str) -> None:
+    data = workflow(name)
+    assert data["name"] and data["jobs"]
+    for job in data["jobs"].values():
+        assert job["runs-on"] == "ubuntu-latest" and steps(job)
+        for step in steps(job):
+            assert ("run" in step) != ("uses" in step), step
+            if "uses" in step:
+                assert re.fullmatch(r"actions/[a-z-]+@v\d+", step["uses"]), step["uses"]
+
+
+@pytest.mark.parametrize("name", ["pr.yml", "pages.yml"])
+def test_every_run_script_is_valid_bash(name: str) -> None:
+    for job in workflow(name)["jobs"].values():
+        for script in runs(job):
+            # ${{ }} expressions are replaced by GitHub before bash sees the script.
+            plain = re.sub(r"\$\{\{.*?\}\}", "x", script)
+            assert subprocess.run(["bash", "-n"], input=plain, text=True).returncode == 0, script
+
+
+def test_pull_request_workflow_is_safe_for_forks() -> None:
+    text = (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")
+    data = workflow("pr.yml")
+    assert data["on"] == {"pull_request": None}
+    assert "pull_request_target" not in re.sub(r"(?m)#.*$", "", text)
+    assert data["permissions"] == {"contents": "read"}
+    assert "secrets." not in text
+    for job in data["jobs"].values():
+        assert "permissions" not in job
+        for step in steps(job):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+
+
+def test_pull_request_workflow_validates_tests_builds_uploads_and_summarises() -> None:
+    job = workflow("pr.yml")["jobs"]["check"]
+    assert job["container"] == "python:3.11-bookworm"  # Python 3.11, and Debian's chromium for the browser tests
+    commands = runs(job)
+    order = [next(i for i, c in enumerate(commands) if c.strip() == wanted)
+             for wanted in ("make validate", "make test", "make build")]
+    assert order == sorted(order)
+    upload = next(s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "main/site"
+    diff = next(s for s in steps(job) if "make diff" in s.get("run", ""))
+    assert diff["run"] == 'make diff BASE="origin/${BASE_REF}" >> "$GITHUB_STEP_SUMMARY"'
+    assert diff["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+    checkout = steps(job)[0]
+    assert checkout["with"]["fetch-depth"] == 0 and checkout["with"]["path"] == "main"
+    shared = next(s for s in steps(job) if s.get("with", {}).get("path") == "shared")
+    assert shared["with"]["repository"] == "${{ vars.SHARED_REPOSITORY }}"
+
+
+def test_properdocs_job_builds_strictly() -> None:
+    job = workflow("pr.yml")["jobs"]["properdocs"]
+    script = "\n".join(runs(job))
+    assert "pip install --quiet properdocs==" in script
+    assert "properdocs build --strict --config-file mkdocs.yml" in script
+
+
+def test_pages_workflow_deploys_main_with_least_privilege() -> None:
+    data = workflow("pages.yml")
+    assert data["on"]["push"] == {"branches": ["main"]}
+    assert data["permissions"] == {"contents": "read"}
+    build, deploy = data["jobs"]["build"], data["jobs"]["deploy"]
+    assert "make build" in runs(build)
+    upload = next(s for s in steps(build) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == "main/site"
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert uses(deploy) == ["actions/deploy-pages@v4"]
+    assert deploy["environment"]["name"] == "github-pages"
+
+
+def owners(path: str) -> list[str]:
+    """CODEOWNERS semantics for the patterns used there: the last matching line wins."""
+    found: list[str] = []
+    for line in (ROOT / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, *teams = line.split()
+        if pattern == "*" or (pattern.endswith("/") and ("/" + path).startswith(pattern)) \
+                or ("/" + path) == pattern or fnmatch.fnmatch("/" + path, pattern):
+            found = teams
+    return found
+
+
+MAINTAINERS = ["@example-org/gpia-maintainers"]
+POLICY = ["@example-org/gpia-policy-team"]
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("mkdocs.yml", MAINTAINERS), ("Makefile", MAINTAINERS), ("scripts/gpia/load.py", MAINTAINERS),
+    ("scripts/gpia/schemas/schedule.json", MAINTAINERS), ("docs/index.md", MAINTAINERS),
+    (".github/workflows/pr.yml", MAINTAINERS), ("README.md", MAINTAINERS),
+    ("clauses/glossary.yaml", POLICY), ("clauses/schedules/schedule-5-kpis.yaml", POLICY),
+    ("faq/01-introduction.yaml", POLICY), ("templates/term.yaml", POLICY + MAINTAINERS),
+])
+def test_codeowners(path: str, expected: list[str]) -> None:
+    assert owners(path) == expected
+
+
+def test_codeowners_marks_its_team_names_as_placeholders() -> None:
+    text = (ROOT / "CODEOWNERS").read_text(encoding="utf-8")
+    assert "PLACEHOLDER TEAM NAMES" in text
+
+
+def test_editor_maps_every_data_file_to_its_schema_as_yaml_1_1() -> None:
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.yamlVersion"] == "1.1"  # as PyYAML reads it: `no` is false, 6.10 is 6.1
+    assert settings["yaml.schemas"] == {f"./scripts/gpia/schemas/{kind}.json": pattern for pattern, kind in LAYOUT}
+    for schema in settings["yaml.schemas"]:
+        assert (ROOT / schema).resolve().parent == SCHEMA_DIR.resolve() and (ROOT / schema).is_file()
+    recommended = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert recommended["recommendations"] == ["redhat.vscode-yaml"]
+
+
+def test_pre_commit_runs_the_projects_own_validator() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (repo,) = config["repos"]
+    (hook,) = repo["hooks"]
+    assert repo["repo"] == "local"
+    assert hook["entry"] == "make validate" and hook["language"] == "system" and hook["pass_filenames"] is False
+    for path in ("clauses/glossary.yaml", "faq/01-introduction.yaml", "scripts/gpia/schemas/schedule.json",
+                 "scripts/gpia/checks.py"):
+        assert re.search(hook["files"], path), path
+    assert not re.search(hook["files"], "docs/index.md")
