@@ -111,7 +111,7 @@ def test_other_agreements_must_be_agreements(tmp_path: Path) -> None:
     column = lines[misspelt - 1].index("[") + 2  # the list item, after "other_agreements: ["
     assert problems(root) == sorted([
         f"clauses/agreements.yaml:{wrong_kind}:{column}: 'other_agreements' refers to 'term-la-ia', which is a term "
-        f"(clauses/glossary.yaml:39:9); it must be a agreement",
+        f"(clauses/glossary.yaml:39:9); it must be an agreement",
         f"clauses/agreements.yaml:{misspelt}:{column}: 'other_agreements' refers to 'sub-contract', but no agreement "
         "has that id; did you mean 'subcontract'?",
     ])

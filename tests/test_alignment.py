@@ -45,7 +45,7 @@ CASES = [
     ("derives_from pointing at a record that is not a requirement",
      [(NEW, NEW_TRANSFERS_LINK, "        derives_from: [mcp-2016-int-common-protocols]\n")],
      [(NEW, "derives_from: [mcp-2016-int-common-protocols]", "mcp-2016-int-common-protocols",
-       f"'derives_from' refers to 'mcp-2016-int-common-protocols', which is a area ({OLD}:25:9); "
+       f"'derives_from' refers to 'mcp-2016-int-common-protocols', which is an area ({OLD}:25:9); "
        "it must be a requirement"),
       (OLD, "- id: mcp-2016-int-transfers-of-care", "mcp-2016-int-transfers-of-care", UNCARRIED_2016)]),
     ("derives_from on a 2016 requirement",

@@ -130,5 +130,9 @@ def _check_target(origin: Origin, path: tuple[Any, ...], target: str, allowed: f
         return origin.problem(f"'{field}' refers to '{target}', but no {wanted} has that id; {hint}")
     if entry.kind not in allowed:
         return origin.problem(
-            f"'{field}' refers to '{target}', which is a {entry.kind} ({entry.origin}); it must be a {wanted}")
+            f"'{field}' refers to '{target}', which is {_a(entry.kind)} ({entry.origin}); it must be {_a(wanted)}")
     return None
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
