@@ -1,6 +1,7 @@
 """The governance and commitments pages: each printed table, row by row, bullet by bullet."""
 from __future__ import annotations
 
+from ..compare import anchor as compare_anchor
 from ..html import esc, md_text
 from ..model import Area, Requirement, RequirementTable
 from .common import View, ours, permalink
@@ -48,7 +49,9 @@ def requirement_item(view: View, area: Area, r: Requirement) -> str:
                        f"(placeholder “{view.text(ref.placeholder)}”)</li>")
     if r.related:
         details.append(f"<li>Related: {view.links(r.related)}</li>")
-    meta = f'<ul class="gpia-meta">{"".join(details)}</ul>' if details else ""
+    other = "2019" if r.version == "mcp-2016" else "2016"
+    details.append(f'<li><a href="{esc(view.base)}compare/#{esc(compare_anchor(r.id))}">Compare with {other}</a></li>')
+    meta = f'<ul class="gpia-meta">{"".join(details)}</ul>'
     meta += view.referenced_by(r.id)
     return (f'<li id="{esc(r.id)}" class="gpia-requirement"><p><span class="gpia-bullet">Bullet {r.bullet}</span> '
             f'<q class="gpia-verbatim">{view.text(r.text)}</q> {permalink(r.id, what)}</p>{meta}</li>')
