@@ -1,0 +1,1 @@
+"""Browser tests (a package, so that its conftest and helpers do not clash with tests/conftest.py)."""

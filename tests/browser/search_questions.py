@@ -1,0 +1,56 @@
+"""Questions a site or policy officer types into search, and where the answer is.
+
+Each row: the query exactly as typed, and the places that answer it, as the start of a result's
+'path#anchor' (so '/schedules/schedule-5-kpis/' also accepts a section of that page). Several are
+listed where the site shows the same record in more than one place (a requirement on its own page
+and in the comparison, a clause and the checklist decision about it).
+"""
+from __future__ import annotations
+
+# The areas whose bullets end in a "[specific ... requirements set out in relevant schedule]"
+# placeholder, the pages of the schedules those placeholders point to, and the checklist of them.
+SPECIFIC_PLACEHOLDER = tuple(
+    [f"/{page}/#{prefix}{version}-int-{area}" for page, prefix in (("commitments", ""), ("compare", "cmp-"))
+     for version in ("mcp-2016", "icp-2019")
+     for area in ("identification", "core-services-signposting", "multidisciplinary-teams", "shared-systems")]
+    + [f"/schedules/{schedule}/" for schedule in (
+        "schedule-3-clinical-hub", "schedule-stratification", "schedule-preventative-initiatives",
+        "schedule-booking-system", "schedule-systems-technology", "schedule-business-intelligence")]
+    + ["/checklist/#mcp-2016-placeholders", "/checklist/#icp-2019-placeholders"])
+
+QUESTIONS: list[tuple[str, tuple[str, ...]]] = [
+    # Clause and schedule numbers as printed in the guidance.
+    ("6.2(d)", ("/clauses/#clause-6-2-d",)),
+    ("4.1(b)", ("/clauses/#clause-4-1-b", "/checklist/#decision-clause-4-1-b")),
+    ("6.1(e)", ("/clauses/#clause-6-1-e",)),
+    ("Schedule 5", ("/schedules/schedule-5-kpis/", "/clauses/#schedule-5-kpis")),
+    ("Schedule 3", ("/schedules/schedule-3-clinical-hub/", "/clauses/#schedule-3-clinical-hub")),
+    # Roles and bodies.
+    ("GP federation", ("/faq/#faq-who-is-gp-ia-for", "/agreements/#gp-ia")),
+    ("power of attorney", ("/faq/#faq-who-is-gp-ia-for", "/agreements/#gp-ia")),
+    ("local authority", ("/faq/#faq-gp-ia-and-la-ia", "/agreements/#la-ia")),
+    ("Integration Leadership Team", ("/faq/#faq-gp-ia-and-la-ia", "/agreements/#la-ia")),
+    # Plain-English questions.
+    ("subcontract", ("/faq/#faq-gp-ia-and-subcontracts", "/agreements/#subcontract")),
+    ("who monitors", ("/faq/#faq-monitoring-gp-ia", "/agreements/#agreements-matrix", "/agreements/#gp-ia")),
+    ("Best for Service", ("/faq/#faq-shared-governance", "/governance/#", "/compare/#cmp-icp-2019-gov-")),
+    ("clinical hub", ("/schedules/schedule-3-clinical-hub/", "/clauses/#schedule-3-clinical-hub",
+                      "/clauses/#clause-6-2-d", "/clauses/#clause-6-1-e")),
+    ("summary care record", ("/schedules/schedule-summary-care-record/", "/clauses/#schedule-summary-care-record")),
+    ("co-design", ("/faq/#faq-who-develops-gp-ia", "/governance/#icp-2019-gov-working-together",
+                   "/compare/#cmp-icp-2019-gov-working-together")),
+    ("out-of-hours", ("/faq/#faq-who-is-gp-ia-for", "/agreements/#gp-ia")),
+    ("key performance indicators", ("/schedules/schedule-5-kpis/", "/clauses/#schedule-5-kpis")),
+    ("data sharing agreement", ("/agreements/#data-sharing-agreement",)),
+    # Words printed straight after an opening bracket: "(prospective) ICP", "[specific ...]", and
+    # "(where appropriate)" (but "where" is a stop word: see docs/about-search.md).
+    ("prospective", ("/faq/#faq-who-develops-gp-ia", "/agreements/#gp-ia", "/agreements/#agreements-matrix")),
+    ("where", ("/commitments/#icp-2019-int-common-protocols", "/commitments/#mcp-2016-int-common-protocols",
+               "/compare/#cmp-icp-2019-int-common-protocols")),
+    ("specific", SPECIFIC_PLACEHOLDER),
+]
+
+
+def answers(query_targets: tuple[str, ...], shown: list[str]) -> list[str]:
+    """The results in `shown` that start with one of the targets."""
+    return [result for result in shown if result.startswith(query_targets)]

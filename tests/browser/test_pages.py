@@ -1,0 +1,139 @@
+"""Every page of the built site, found by walking its HTML: axe-core finds no WCAG 2.2 AA violation,
+nothing is logged as an error, nothing is fetched from another host, a keyboard user gets a
+working "Skip to content" link and can always see where the focus is, and a phone-sized window
+does not scroll sideways."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import BrowserContext, Page
+
+from .chromium import DESKTOP, MOBILE
+from .watch import Watch, watch_tab
+from .keyboard import at_end_of_page, focus_problem, focused
+from .site_pages import page_paths
+
+pytestmark = pytest.mark.browser
+
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+               "resultTypes": ["violations"]}
+# Tab stops checked after the skip link: the header and navigation, then the content it skips to.
+STOPS = 5
+IS_SKIP_LINK = """() => document.activeElement.matches("a.md-skip[href^='#']")
+                   && document.activeElement.textContent.trim() === 'Skip to content'"""
+
+
+@dataclass
+class PageReport:
+    path: str
+    axe: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    offsite_requests: list[str] = field(default_factory=list)
+    skip_link: list[str] = field(default_factory=list)
+    focus: list[str] = field(default_factory=list)
+    reflow: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def reports(browser: BrowserContext, built_site: Path, site_url: str, watch: Watch) -> dict[str, PageReport]:
+    """Visit every page once (in one tab) and record what each check found."""
+    tab = browser.new_page()
+    watch_tab(tab, watch)
+    axe = Axe()
+    found = {}
+    for path in page_paths(built_site):
+        watch.clear()
+        report = found[path] = PageReport(path)
+        # axe first, on the page as loaded: the keyboard checks leave controls mid-transition.
+        tab.goto(site_url + path)
+        report.axe = [describe_violation(v) for v in axe.run(tab, options=AXE_OPTIONS).response["violations"]]
+        check_keyboard(tab, site_url + path, report)
+        check_reflow(tab, site_url + path, report)
+        report.console_errors = list(watch.console_errors)
+        report.offsite_requests = list(watch.offsite_requests)
+    tab.close()
+    return found
+
+
+def check_keyboard(tab: Page, url: str, report: PageReport) -> None:
+    tab.goto(url)
+    tab.keyboard.press("Tab")
+    if not tab.evaluate(IS_SKIP_LINK):
+        report.skip_link.append(f"the first Tab focuses {focused(tab)}, not a 'Skip to content' link")
+        return
+    problems = [focus_problem(tab)] + tab_through(tab, STOPS)
+    # Back to the skip link, and through it: the next Tab must land in the page's content.
+    for _ in range(STOPS):
+        tab.keyboard.press("Shift+Tab")
+    target = tab.evaluate("() => document.activeElement.hash")
+    tab.keyboard.press("Enter")
+    if tab.evaluate("() => location.hash") != target:
+        report.skip_link.append(f"Enter on the skip link did not go to {target}")
+    tab.keyboard.press("Tab")
+    if not tab.evaluate("() => !!document.activeElement.closest('.md-content')"):
+        report.skip_link.append(f"after the skip link, Tab focuses {focused(tab)}, outside the page content")
+    problems += [focus_problem(tab)] + tab_through(tab, STOPS - 1)
+    report.focus = sorted({p for p in problems if p})
+
+
+def check_reflow(tab: Page, url: str, report: PageReport) -> None:
+    """On a 390px-wide phone the page does not scroll sideways (WCAG 1.4.10); wide tables may
+    scroll inside their own box."""
+    tab.set_viewport_size(MOBILE)
+    tab.goto(url)
+    overflow = tab.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+    if overflow > 0:
+        report.reflow.append(f"at {MOBILE['width']}px wide the page scrolls sideways by {overflow}px")
+    tab.set_viewport_size(DESKTOP)
+
+
+def tab_through(tab: Page, stops: int) -> list[str | None]:
+    """Press Tab up to `stops` times, checking each stop, until focus leaves the page."""
+    problems = []
+    for _ in range(stops):
+        tab.keyboard.press("Tab")
+        if at_end_of_page(tab):
+            break
+        problems.append(focus_problem(tab))
+    return problems
+
+
+def describe_violation(violation: dict) -> str:
+    nodes = "; ".join(", ".join(node["target"]) for node in violation["nodes"][:5])
+    more = f" (+{len(violation['nodes']) - 5} more)" if len(violation["nodes"]) > 5 else ""
+    return f"{violation['id']} ({violation['impact']}): {violation['help']} — {nodes}{more}"
+
+
+def failures(reports: dict[str, PageReport], aspect: str) -> str:
+    return "\n".join(f"/{path}: {item}" for path, report in reports.items() for item in getattr(report, aspect))
+
+
+def test_pages_are_found_by_walking_the_site(reports: dict[str, PageReport]) -> None:
+    assert {"", "faq/", "agreements/", "glossary/", "404.html"} <= set(reports)
+
+
+def test_axe_finds_no_wcag_violation_on_any_page(reports: dict[str, PageReport]) -> None:
+    assert not failures(reports, "axe"), "\n" + failures(reports, "axe")
+
+
+def test_no_page_logs_an_error(reports: dict[str, PageReport]) -> None:
+    assert not failures(reports, "console_errors"), "\n" + failures(reports, "console_errors")
+
+
+def test_no_page_requests_another_host(reports: dict[str, PageReport]) -> None:
+    assert not failures(reports, "offsite_requests"), "\n" + failures(reports, "offsite_requests")
+
+
+def test_every_page_starts_with_a_working_skip_link(reports: dict[str, PageReport]) -> None:
+    assert not failures(reports, "skip_link"), "\n" + failures(reports, "skip_link")
+
+
+def test_keyboard_focus_is_always_visible(reports: dict[str, PageReport]) -> None:
+    assert not failures(reports, "focus"), "\n" + failures(reports, "focus")
+
+
+def test_no_page_scrolls_sideways_on_a_phone(reports: dict[str, PageReport]) -> None:
+    assert not failures(reports, "reflow"), "\n" + failures(reports, "reflow")
