@@ -50,19 +50,23 @@ serve: validate
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
 # Browser tests drive Debian's Chromium (browsers cannot be downloaded here).
+# apt-get runs as root (CI runs as root; elsewhere through sudo, which drops the environment, hence
+# `env`), then the browser must start.
 browser:
 	@if [ ! -x $(CHROMIUM) ]; then \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
+	@$(CHROMIUM) --version >/dev/null 2>&1 || { echo "$(CHROMIUM) is missing or does not start" >&2; exit 1; }
 
 test: setup browser
 	$(RUN) -m pytest
 
 # Speed and size at x1, x10 and x100 the real data (not part of `make test`); see BENCHMARKS.md.
 bench: setup
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/bench.py --out bench-out/results.md
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf site test-artifacts .pytest_cache bench-out

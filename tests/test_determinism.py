@@ -1,22 +1,63 @@
-"""The same input gives the same site, file for file and byte for byte."""
+"""The same input gives the same site, file for file and byte for byte.
+
+The whole site is compared: pages, search index, the CSV and JSON downloads and the published
+schemas. Only the gzipped sitemap carries the build date (MkDocs writes the day of the build into
+its gzip header; sitemap.xml lists no page while mkdocs.yml has no site_url, and would then date
+every page the same way), so it is reproducible only with SOURCE_DATE_EPOCH, which `make build` sets.
+"""
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
+import pytest
+
 from conftest import mkdocs_build
+
+DAY = 24 * 60 * 60
+EPOCH = 1764028800  # 2025-11-25
 
 
 def _tree(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_two_builds_are_identical(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
-    first, second = tmp_path / "one", tmp_path / "two"
-    for site in (first, second):
-        result = mkdocs_build(site)
-        assert result.returncode == 0, result.stderr
-    a, b = _tree(first), _tree(second)
-    assert sorted(a) == sorted(b)
-    different = [name for name in a if a[name] != b[name]]
+def _build(site: Path, epoch: int, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+    result = mkdocs_build(site)
+    assert result.returncode == 0, result.stderr
+    return _tree(site)
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], dict[str, bytes], dict[str, bytes]]:
+    """Two builds on the same date and one on the next day."""
+    root = tmp_path_factory.mktemp("determinism")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        return (_build(root / "one", EPOCH, monkeypatch), _build(root / "two", EPOCH, monkeypatch),
+                _build(root / "next-day", EPOCH + DAY, monkeypatch))
+
+
+def test_two_builds_are_identical(builds) -> None:
+    first, second, _ = builds
+    assert sorted(first) == sorted(second)
+    different = [name for name in first if first[name] != second[name]]
     assert different == []
+
+
+def test_the_comparison_covers_downloads_schemas_and_search(builds) -> None:
+    names = set(builds[0])
+    assert "data/knowledge-base.json" in names
+    assert {"data/requirement.csv", "data/question.csv", "data/schedule.csv", "data/local-schedules.csv"} <= names
+    assert "schema/schedule.json" in names and len([n for n in names if n.startswith("schema/")]) == 9
+    assert {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz", "index.html",
+            "schedules/schedule-5-kpis/index.html"} <= names
+
+
+def test_only_the_sitemap_depends_on_the_build_date(builds) -> None:
+    first, _, next_day = builds
+    assert sorted(first) == sorted(next_day)
+    assert [name for name in first if first[name] != next_day[name]] == ["sitemap.xml.gz"]
+    # The gzip header's modification time (bytes 4-7) is the build day.
+    assert struct.unpack("<I", first["sitemap.xml.gz"][4:8])[0] == EPOCH
+    assert struct.unpack("<I", next_day["sitemap.xml.gz"][4:8])[0] == EPOCH + DAY

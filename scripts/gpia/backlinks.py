@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+from .derived import once_per_knowledge_base
 from .mentions import MentionLinker
 from .model import KnowledgeBase, Quote
 
@@ -88,9 +89,16 @@ def mentions(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
         yield from ((record_id, target) for target in linker.targets(text))
 
 
+@once_per_knowledge_base
+def reference_pairs(kb: KnowledgeBase) -> tuple[tuple[str, str], ...]:
+    """`references`, collected once per build: the backlinks and the downloads both need every pair."""
+    return tuple(references(kb))
+
+
+@once_per_knowledge_base
 def backlinks(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
     found: dict[str, set[str]] = defaultdict(set)
-    for origin, target in references(kb):
+    for origin, target in reference_pairs(kb):
         if origin != target:
             found[target].add(origin)
     return {target: tuple(sorted(origins)) for target, origins in sorted(found.items())}

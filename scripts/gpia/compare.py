@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from .derived import once_per_knowledge_base
 from .html import esc
 from .model import VERSION_IDS, Area, KnowledgeBase, Requirement
 
@@ -221,6 +222,7 @@ def place(kb: KnowledgeBase, r: Requirement) -> tuple[str, str, str, int]:
     return kb.tables[r.table].kind, area.row, area.title, r.bullet
 
 
+@once_per_knowledge_base
 def compare(kb: KnowledgeBase, table_kind: str | None = None) -> Comparison:
     """Every aligned pair, new 2019 bullet and dropped 2016 bullet, in printed order."""
     children = descendants(kb)
@@ -243,6 +245,7 @@ def _printed(kb: KnowledgeBase, version: str, table_kind: str | None) -> list[Re
             for a in t.areas for r in a.requirements]
 
 
+@once_per_knowledge_base
 def area_groups(kb: KnowledgeBase, table_kind: str) -> list[AreaGroup]:
     """The rows of one kind of table, grouped for side-by-side display.
 
@@ -259,14 +262,28 @@ def area_groups(kb: KnowledgeBase, table_kind: str) -> list[AreaGroup]:
         for o in pair.old:
             if o.area not in sources[pair.new.area]:
                 sources[pair.new.area].append(o.area)
-    old_order = [a.id for t in kb.tables.values() if t.version == OLD for a in t.areas]
+    old_position = {a.id: i for i, a in enumerate(a for t in kb.tables.values() if t.version == OLD for a in t.areas)}
     for ids in sources.values():
-        ids.sort(key=old_order.index)
+        ids.sort(key=old_position.__getitem__)
+    # Indexes instead of a scan of every row or bullet per row: the same order, linear time.
+    targets_of: dict[str, list[str]] = {}
+    for a in new_areas:
+        for old_id in sources[a.id]:
+            targets_of.setdefault(old_id, []).append(a.id)
+    pairs_of: dict[str, list[Pair]] = {}
+    for pair in comparison.pairs:
+        pairs_of.setdefault(pair.new.area, []).append(pair)
+    new_of: dict[str, list[Requirement]] = {}
+    for r in comparison.new:
+        new_of.setdefault(r.area, []).append(r)
+    dropped_of: dict[str, list[tuple[int, Requirement]]] = {}
+    for position, r in enumerate(comparison.dropped):
+        dropped_of.setdefault(r.area, []).append((position, r))
 
     order: list[tuple[tuple[str, ...], str | None]] = []
     placed: set[str] = set()
     for old_area in (a for t in old_tables for a in t.areas):
-        targets = [a.id for a in new_areas if old_area.id in sources[a.id]]
+        targets = targets_of.get(old_area.id, [])
         if not targets:
             order.append(((old_area.id,), None))
         for target in targets:
@@ -278,10 +295,11 @@ def area_groups(kb: KnowledgeBase, table_kind: str) -> list[AreaGroup]:
     groups = []
     dropped_placed: set[str] = set()
     for old_ids, new_id in order:
-        dropped = tuple(r for r in comparison.dropped if r.area in old_ids and r.id not in dropped_placed)
+        candidates = sorted(item for area in set(old_ids) for item in dropped_of.get(area, ()))
+        dropped = tuple(r for _, r in candidates if r.id not in dropped_placed)
         dropped_placed.update(r.id for r in dropped)
         groups.append(AreaGroup(
             table_kind, tuple(kb.areas[i] for i in old_ids), kb.areas[new_id] if new_id else None,
-            tuple(p for p in comparison.pairs if p.new.area == new_id),
-            tuple(r for r in comparison.new if r.area == new_id), dropped))
+            tuple(pairs_of.get(new_id, ()) if new_id else ()),
+            tuple(new_of.get(new_id, ()) if new_id else ()), dropped))
     return groups

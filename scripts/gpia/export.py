@@ -13,8 +13,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .backlinks import backlinks, references
+from .backlinks import backlinks, reference_pairs
 from .compare import compare
+from .derived import once_per_knowledge_base
 from .layout import LAYOUT, SCHEMA_DIR
 from .model import KnowledgeBase
 
@@ -50,7 +51,7 @@ def record_dicts(kb: KnowledgeBase) -> list[dict[str, Any]]:
     id, kind, the record's own fields, provenance, references, referenced_by, last_reviewed."""
     record_types = tuple({type(record) for _, record in records(kb)})
     outgoing: dict[str, set[str]] = {}
-    for origin, target in references(kb):
+    for origin, target in reference_pairs(kb):
         if origin != target:
             outgoing.setdefault(origin, set()).add(target)
     incoming = backlinks(kb)
@@ -106,6 +107,7 @@ def csv_files(kb: KnowledgeBase, items: list[dict[str, Any]] | None = None) -> d
     return files
 
 
+@once_per_knowledge_base
 def download_files(kb: KnowledgeBase) -> dict[str, str]:
     """Site path -> content of every data download."""
     items = record_dicts(kb)

@@ -12,13 +12,14 @@ Pattern = tuple[str, ...]
 
 
 def find(data: Any, pattern: Pattern, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
-    if not pattern:
-        yield prefix, data
-        return
-    head, rest = pattern[0], pattern[1:]
-    if head == "*":
-        if isinstance(data, list):
-            for index, item in enumerate(data):
-                yield from find(item, rest, prefix + (index,))
-    elif isinstance(data, dict) and head in data:
-        yield from find(data[head], rest, prefix + (head,))
+    # Level by level rather than recursive generators: the same matches in the same (document)
+    # order, several times faster on a large knowledge base.
+    found: list[tuple[tuple[Any, ...], Any]] = [(prefix, data)]
+    for head in pattern:
+        if head == "*":
+            found = [(path + (index,), item) for path, value in found if isinstance(value, list)
+                     for index, item in enumerate(value)]
+        else:
+            found = [(path + (head,), value[head]) for path, value in found
+                     if isinstance(value, dict) and head in value]
+    return iter(found)

@@ -5,6 +5,9 @@ so the data is always read with the same strict loader and checked by the same r
 """
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,7 +65,26 @@ def read_documents(root: Path) -> tuple[list[tuple[str, YamlDocument]], list[Pro
 
 def load_knowledge_base(root: Path, sources_dir: Path | None = None) -> LoadResult:
     """Read and check everything under root; the model is built only when there is no problem."""
-    root = root.resolve()
+    with _no_cyclic_gc():
+        return _load(root.resolve(), sources_dir)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    # Loading makes hundreds of thousands of small objects (values, positions, records) that all
+    # live on: Python's cyclic collector would scan them again and again as they pile up (about a
+    # tenth of the time of a large knowledge base). Reference counting still frees everything as
+    # usual, and a cycle, if any, is collected once the collector is back on.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(root: Path, sources_dir: Path | None) -> LoadResult:
     docs, problems, count = read_documents(root)
     valid = [(kind, doc) for kind, doc in docs if not kind.startswith("invalid:")]
     lenient = [(kind.removeprefix("invalid:"), doc) for kind, doc in docs]

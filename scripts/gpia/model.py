@@ -286,6 +286,9 @@ class KnowledgeBase:
     citations: dict[str, Citation] = field(default_factory=dict)
     faq_sections: dict[str, FaqSection] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
+    # Values derived from the records, computed once per build (gpia/derived.py): the records do
+    # not change once the model is built.
+    derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def table_for(self, version: str, kind: str) -> RequirementTable:
         return next(t for t in self.tables.values() if t.version == version and t.kind == kind)

@@ -112,6 +112,9 @@ def reference_problems(docs: list[tuple[str, YamlDocument]], index: dict[str, Re
                 continue
             for path, target in find(doc.data, pattern):
                 if isinstance(target, str):
+                    entry = index.get(target)
+                    if entry is not None and entry.kind in allowed:
+                        continue  # the usual case; the origin is looked up only for a problem
                     problem = _check_target(doc.origin(path), path, target, allowed, index)
                     if problem:
                         problems.append(problem)

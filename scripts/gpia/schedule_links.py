@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .derived import once_per_knowledge_base
 from .model import VERSION_IDS, KnowledgeBase, Kpi, Requirement, Schedule
 
 TABLE_KINDS = ("governance", "integration")
@@ -53,7 +54,16 @@ def version_of_question(kb: KnowledgeBase, question_id: str) -> str:
 
 
 def pointers_to(kb: KnowledgeBase, schedule_id: str) -> list[Pointer]:
-    return [p for p in all_pointers(kb) if p.schedule == schedule_id]
+    return list(_pointers_by_schedule(kb).get(schedule_id, ()))
+
+
+@once_per_knowledge_base
+def _pointers_by_schedule(kb: KnowledgeBase) -> dict[str, tuple[Pointer, ...]]:
+    # One pass over every record for the whole build, not one per schedule page.
+    found: dict[str, list[Pointer]] = {}
+    for p in all_pointers(kb):
+        found.setdefault(p.schedule, []).append(p)
+    return {schedule: tuple(pointers) for schedule, pointers in found.items()}
 
 
 def all_pointers(kb: KnowledgeBase) -> Iterator[Pointer]:

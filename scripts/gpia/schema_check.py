@@ -3,27 +3,35 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
 from .layout import SCHEMA_DIR
 from .problems import Problem
 from .yaml_loader import YamlDocument
 
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
 
 @cache
 def schema_for(kind: str) -> dict[str, Any]:
-    schema = json.loads((SCHEMA_DIR / f"{kind}.json").read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    return schema
+    return json.loads((SCHEMA_DIR / f"{kind}.json").read_text(encoding="utf-8"))
 
 
 @cache
 def validator_for(kind: str) -> Draft202012Validator:
-    return Draft202012Validator(schema_for(kind))
+    # jsonschema (and the check of the schema itself against the JSON Schema metaschema) is needed
+    # only to explain a file that fails the fast check, so a build of valid data never imports it:
+    # a fixed cost of every build and every `mkdocs serve` rebuild. tests/test_schema_check.py
+    # builds this validator for every kind, so a broken schema still fails `make test`.
+    from jsonschema import Draft202012Validator
+
+    schema = schema_for(kind)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
 
 
 @cache

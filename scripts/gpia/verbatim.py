@@ -36,8 +36,10 @@ _FILE_SOURCE: tuple[tuple[str, Pattern, Pattern], ...] = (
 
 
 def normalise(text: str) -> str:
-    for pattern, replacement in _MARKUP:
-        text = pattern.sub(replacement, text)
+    # Most data text has no markup at all: skip the four substitutions for it.
+    if any(c in text for c in "<[*•"):
+        for pattern, replacement in _MARKUP:
+            text = pattern.sub(replacement, text)
     return _SPACE.sub(" ", text).strip()
 
 

@@ -2,8 +2,8 @@
 
 PyYAML's `safe_load` keeps the last of two duplicate keys, expands aliases without limit and
 turns `2024-01-31` into a date. Data written by policy teams must fail loudly instead, and every
-problem must point at a line, so this module composes the node tree itself and builds plain
-Python values from it while recording each key's and value's position.
+problem must point at a line, so this module builds plain Python values straight from the
+parser's events while recording each key's and value's position.
 """
 from __future__ import annotations
 
@@ -12,23 +12,25 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
+                         SequenceStartEvent, StreamEndEvent)
+from yaml.nodes import ScalarNode
 
 from .problems import Origin, Problem
 
 JsonPath = tuple[Any, ...]
 
 
-# libyaml scans and parses about ten times faster than pure-Python PyYAML; composing stays in
-# Python (below) so anchors, aliases and tags can be refused with their positions.
+# libyaml scans and parses about ten times faster than pure-Python PyYAML. Values are built from
+# its events in Python (below), so anchors, aliases and tags can be refused with their positions.
 try:
     from yaml.cyaml import CParser as _Parser
 except ImportError:  # PyYAML built without libyaml
     _Parser = yaml.parser.Parser  # type: ignore[misc,assignment]
 
 
-class StrictLoader(yaml.composer.Composer, _Parser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
-    """Safe loader that refuses anchors, aliases and explicit tags, and keeps dates as text."""
+class StrictLoader(_Parser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    """Safe parser, scalar typing and constructors; the strict rules are in _Builder."""
 
     def __init__(self, stream: str):
         if _Parser is yaml.parser.Parser:  # the pure-Python parser reads through Reader and Scanner
@@ -37,35 +39,8 @@ class StrictLoader(yaml.composer.Composer, _Parser, yaml.constructor.SafeConstru
             _Parser.__init__(self)
         else:
             _Parser.__init__(self, stream)
-        yaml.composer.Composer.__init__(self)
         yaml.constructor.SafeConstructor.__init__(self)
         yaml.resolver.Resolver.__init__(self)
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
-            raise yaml.composer.ComposerError(
-                None, None,
-                f"aliases (*{event.anchor}) are not allowed in this data; "
-                "write the value out in full",
-                event.start_mark,
-            )
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise yaml.composer.ComposerError(
-                None, None,
-                f"anchors (&{anchor}) are not allowed in this data; remove '&{anchor}'",
-                event.start_mark,
-            )
-        tag = getattr(event, "tag", None)
-        if tag is not None and tag != "!":
-            shown = tag.replace("tag:yaml.org,2002:", "!!")
-            raise yaml.composer.ComposerError(
-                None, None,
-                f"tags ({shown}) are not allowed in this data; remove the tag and write a plain value",
-                event.start_mark,
-            )
-        return super().compose_node(parent, index)
 
 
 # Dates stay strings ("2026-11-25"), so the schema can check their form and the data stays
@@ -76,6 +51,12 @@ StrictLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 StrictLoader.yaml_constructors = yaml.SafeLoader.yaml_constructors
+
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+# First characters of plain scalars that an implicit resolver may type ("" is the empty value).
+_TYPED_STARTS = frozenset(StrictLoader.yaml_implicit_resolvers)
+assert None not in _TYPED_STARTS  # no resolver that applies to every first character
 
 
 @dataclass
@@ -91,52 +72,133 @@ class YamlDocument:
         """Position of the value at json_path (or of its key), else of its nearest ancestor."""
         path = tuple(json_path)
         while True:
-            marks = (self.key_marks, self.value_marks) if key else (self.value_marks,)
-            for table in marks:
-                if path in table:
-                    line, col = table[path]
-                    return Origin(self.path, line, col)
+            found = (key and self.key_marks.get(path)) or self.value_marks.get(path)
+            if found:
+                return Origin(self.path, *found)
             if not path:
                 return Origin(self.path, 1, 1)
             path = path[:-1]
 
 
 class _Builder:
+    """Values from parser events in one pass, with no node tree (a third of the time of composing one).
+
+    Syntax errors and refused anchors, aliases and tags stop the build where they are met. A key
+    problem (not a plain word, a merge key, a duplicate) is kept and raised at the end, unless a
+    syntax error or refusal comes later in the file: that one is reported instead, as it would
+    have been had the whole file been composed before its keys were checked.
+    """
+
     def __init__(self, loader: StrictLoader, doc: YamlDocument):
         self.loader = loader
         self.doc = doc
+        self.key_problem: yaml.MarkedYAMLError | None = None
+        self.keys: dict[tuple[str, tuple[bool, bool]], tuple[str, Any]] = {}
 
-    def build(self, node: Node, path: JsonPath) -> Any:
-        self.doc.value_marks[path] = _mark(node.start_mark)
-        if isinstance(node, ScalarNode):
-            return self.loader.construct_object(node, deep=True)
-        if isinstance(node, SequenceNode):
-            return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
-        assert isinstance(node, MappingNode)
+    def document(self) -> Any:
+        """The file's one document, or None for an empty file."""
+        loader = self.loader
+        loader.get_event()  # stream start
+        data = None
+        document_start = None
+        if not loader.check_event(StreamEndEvent):
+            document_start = loader.get_event()
+            data = self.value(())
+            loader.get_event()  # document end
+        if not loader.check_event(StreamEndEvent):
+            event = loader.get_event()
+            raise yaml.composer.ComposerError("expected a single document in the stream", document_start.start_mark,
+                                              "but found another document", event.start_mark)
+        loader.get_event()  # stream end
+        if self.key_problem is not None:
+            raise self.key_problem
+        return data
+
+    def _refuse(self, event: Any) -> None:
+        """Raise for an alias, an anchor or an explicit tag ('!' alone just means "plain text")."""
+        if type(event) is AliasEvent:
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases (*{event.anchor}) are not allowed in this data; write the value out in full",
+                event.start_mark)
+        if event.anchor is not None:
+            raise yaml.composer.ComposerError(
+                None, None, f"anchors (&{event.anchor}) are not allowed in this data; remove '&{event.anchor}'",
+                event.start_mark)
+        tag = event.tag
+        if tag is not None and tag != "!":
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise yaml.composer.ComposerError(
+                None, None, f"tags ({shown}) are not allowed in this data; remove the tag and write a plain value",
+                event.start_mark)
+
+    def _typed(self, event: ScalarEvent) -> tuple[str, Any]:
+        """A scalar's resolved tag and its Python value (dates excluded from typing, see above)."""
+        tag = self.loader.resolve(ScalarNode, event.value, event.implicit)
+        if tag == _STR:
+            return tag, event.value
+        if tag == _MERGE:
+            return tag, None
+        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        return tag, self.loader.construct_object(node, deep=True)
+
+    def _refuse_key(self, message: str, mark: yaml.Mark) -> None:
+        if self.key_problem is None:
+            self.key_problem = yaml.constructor.ConstructorError(None, None, message, mark)
+
+    def value(self, path: JsonPath) -> Any:
+        loader = self.loader
+        event = loader.get_event()
+        kind = type(event)
+        if kind is AliasEvent or event.anchor is not None or (event.tag is not None and event.tag != "!"):
+            self._refuse(event)
+        mark = event.start_mark
+        self.doc.value_marks[path] = (mark.line + 1, mark.column + 1)
+        if kind is ScalarEvent:
+            # Quoted text, and plain text whose first character starts no int, float, bool or
+            # null, is a string: the resolver need not be asked (most values in this data).
+            if not event.implicit[0] or event.value[:1] not in _TYPED_STARTS:
+                return event.value
+            return self._typed(event)[1]
+        check = loader.check_event
+        if kind is SequenceStartEvent:
+            items: list[Any] = []
+            while not check(SequenceEndEvent):
+                items.append(self.value(path + (len(items),)))
+            loader.get_event()
+            return items
+        assert kind is MappingStartEvent
         result: dict[Any, Any] = {}
-        first_seen: dict[Any, Node] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                raise yaml.constructor.ConstructorError(
-                    None, None, "keys must be plain words, not lists or mappings", key_node.start_mark
-                )
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise yaml.constructor.ConstructorError(
-                    None, None, "merge keys (<<) are not allowed in this data; write the fields out",
-                    key_node.start_mark,
-                )
-            key = self.loader.construct_object(key_node, deep=True)
+        first_seen: dict[Any, int] = {}
+        while not check(MappingEndEvent):
+            if not check(ScalarEvent):
+                # The key is a list or mapping: read it (its own anchors and tags are still refused).
+                self._refuse_key("keys must be plain words, not lists or mappings", loader.peek_event().start_mark)
+                self.value(path + (object(),))
+                self.value(path + (object(),))
+                continue
+            key_event = loader.get_event()
+            if key_event.anchor is not None or (key_event.tag is not None and key_event.tag != "!"):
+                self._refuse(key_event)
+            key_mark = key_event.start_mark
+            # The same few key names repeat throughout a file: resolve each once.
+            typed = self.keys.get((key_event.value, key_event.implicit))
+            if typed is None:
+                typed = self.keys[(key_event.value, key_event.implicit)] = self._typed(key_event)
+            tag, key = typed
+            if tag == _MERGE:
+                self._refuse_key("merge keys (<<) are not allowed in this data; write the fields out", key_mark)
+                self.value(path + (object(),))
+                continue
             if key in first_seen:
-                first_line = first_seen[key].start_mark.line + 1
-                raise yaml.constructor.ConstructorError(
-                    None, None,
-                    f"duplicate key '{key}' (first written on line {first_line}); "
-                    "keep one of them",
-                    key_node.start_mark,
-                )
-            first_seen[key] = key_node
-            self.doc.key_marks[path + (key,)] = _mark(key_node.start_mark)
-            result[key] = self.build(value_node, path + (key,))
+                self._refuse_key(f"duplicate key '{key}' (first written on line {first_seen[key]}); keep one of them",
+                                 key_mark)
+                self.value(path + (object(),))
+                continue
+            first_seen[key] = key_mark.line + 1
+            child = path + (key,)
+            self.doc.key_marks[child] = (key_mark.line + 1, key_mark.column + 1)
+            result[key] = self.value(child)
+        loader.get_event()
         return result
 
 
@@ -149,9 +211,7 @@ def parse_yaml(text: str, path: str) -> YamlDocument | Problem:
     doc = YamlDocument(path=path, data=None)
     loader = StrictLoader(text)
     try:
-        node = loader.get_single_node()
-        if node is not None:
-            doc.data = _Builder(loader, doc).build(node, ())
+        doc.data = _Builder(loader, doc).document()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = _mark(mark) if mark else (1, 1)

@@ -55,7 +55,9 @@ class View:
         origins = self.shared.backlinks.get(record_id, ())
         if not origins:
             return ""
-        return f'<p class="gpia-backlinks">Referenced by: {self.links(list(origins))}</p>'
+        # Boilerplate around records (backlinks, provenance, review dates, permalinks) carries
+        # data-search-exclude: Material leaves it out of search_index.json, which every reader downloads.
+        return f'<p class="gpia-backlinks" data-search-exclude>Referenced by: {self.links(list(origins))}</p>'
 
     def href(self, record_id: str) -> str:
         return self.base + url_of(self.kb, record_id)
@@ -112,7 +114,7 @@ class View:
         if q.faq:
             where.append(self.link(q.faq, "see the FAQ"))
         return (f'<figure class="gpia-quote"><blockquote><p>{self.text(q.text)}</p></blockquote>'
-                f'<figcaption><span class="gpia-label">Source wording</span> — {", ".join(where)}</figcaption></figure>')
+                f'<figcaption data-search-exclude><span class="gpia-label">Source wording</span> — {", ".join(where)}</figcaption></figure>')
 
     def quotes(self, items: tuple[Quote, ...]) -> str:
         return "".join(self.quote(q) for q in items)
@@ -125,9 +127,9 @@ class View:
         """For pages that combine many records: the YAML files the page is built from, once."""
         edit_base = self.shared.edit_base
         if not edit_base:
-            return f'<p class="gpia-reviewed">Data: {", ".join(f"<code>{esc(p)}</code>" for p in paths)}</p>'
+            return f'<p class="gpia-reviewed" data-search-exclude>Data: {", ".join(f"<code>{esc(p)}</code>" for p in paths)}</p>'
         links = ", ".join(f'<a class="gpia-edit" href="{esc(edit_base + p)}"><code>{esc(p)}</code></a>' for p in paths)
-        return f'<p class="gpia-reviewed">Edit this data: {links}</p>'
+        return f'<p class="gpia-reviewed" data-search-exclude>Edit this data: {links}</p>'
 
 
 def ours(body_html: str, title: str = "Our explanation") -> str:
@@ -137,7 +139,7 @@ def ours(body_html: str, title: str = "Our explanation") -> str:
 
 
 def reviewed(date: str, path: str, edit_base: str | None = None) -> str:
-    return f'<p class="gpia-reviewed">Last reviewed {esc(date)} · {data_file(path, edit_base)}</p>'
+    return f'<p class="gpia-reviewed" data-search-exclude>Last reviewed {esc(date)} · {data_file(path, edit_base)}</p>'
 
 
 def data_file(path: str, edit_base: str | None) -> str:
@@ -160,5 +162,5 @@ def checked_edit_base(value: object) -> str | None:
 
 
 def permalink(record_id: str, what: str) -> str:
-    return (f'<a class="gpia-permalink" href="#{esc(record_id)}" '
+    return (f'<a class="gpia-permalink" data-search-exclude href="#{esc(record_id)}" '
             f'aria-label="Permanent link to {esc(what)}">¶</a>')

@@ -299,7 +299,7 @@ def group_section(view: View, group: AreaGroup, anchored: set[str]) -> str:
             view.link(a.id, f"row {a.row} {a.title}") for a in group.old_areas))
     if group.new_area:
         where.append(f"{esc(kb.versions[NEW].label)} {view.link(group.new_area.id, f'row {group.new_area.row} {group.new_area.title}')}")
-    blocks = [f'<p class="gpia-provenance">Rows compared — {"; ".join(where)}. {row_change(group)}.</p>']
+    blocks = [f'<p class="gpia-provenance" data-search-exclude>Rows compared — {"; ".join(where)}. {row_change(group)}.</p>']
     pairs = {p.new.id: p for p in group.pairs}
     for r in (group.new_area.requirements if group.new_area else ()):
         if r.id in pairs:
@@ -317,7 +317,7 @@ def badge(kind: str, overridden: bool = False) -> str:
 
 
 def _permalink(target: str, what: str) -> str:
-    return (f'<a class="gpia-permalink" href="#{esc(target)}" aria-label="Permanent link to the comparison of '
+    return (f'<a class="gpia-permalink" data-search-exclude href="#{esc(target)}" aria-label="Permanent link to the comparison of '
             f'{esc(what)}">¶</a>')
 
 

@@ -18,7 +18,7 @@ def section(view: View, s: FaqSection) -> str:
 def question(view: View, s: FaqSection, q: Question) -> str:
     heading = f"### {md_text(q.question)} {{ #{q.id} }}"
     answer = "".join(block(view, b) for b in q.answer)
-    where = (f'<p class="gpia-provenance">Question and answer quoted verbatim from '
+    where = (f'<p class="gpia-provenance" data-search-exclude>Question and answer quoted verbatim from '
              f"{view.link(s.source, view.source_name(s.source))}, section {view.text(s.number + ' ' + s.title)}.</p>")
     related = f'<p class="gpia-related">Relates to: {view.links(q.relates_to)}</p>' if q.relates_to else ""
     return (f'{heading}\n\n<div class="gpia-answer">{where}<blockquote class="gpia-verbatim">{answer}</blockquote>'

@@ -32,7 +32,7 @@ def table_section(view: View, table: RequirementTable) -> str:
 
 def area_section(view: View, table: RequirementTable, area: Area) -> str:
     heading = f"### {md_text(area.row)} {md_text(area.title)} {{ #{area.id} }}"
-    where = (f'<p class="gpia-provenance">{view.kb.versions[area.version].label}, '
+    where = (f'<p class="gpia-provenance" data-search-exclude>{view.kb.versions[area.version].label}, '
              f"row {esc(area.row)} as printed in “{view.text(table.section)}”.</p>")
     note = ours(f"<p>{view.text(area.note)}</p>", "Our note") if area.note else ""
     items = "".join(requirement_item(view, area, r) for r in area.requirements)

@@ -223,7 +223,7 @@ def _kpi(view: View, k: Kpi) -> str:
     body = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
     return (f'<section class="gpia-kpi" id="{esc(k.id)}" aria-labelledby="{esc(k.id)}-name">'
             f'<h4 id="{esc(k.id)}-name">{view.text(k.name, mentions=False)} '
-            f'<a class="gpia-permalink" href="#{esc(k.id)}" aria-label="Permanent link to this indicator">¶</a></h4>'
+            f'<a class="gpia-permalink" data-search-exclude href="#{esc(k.id)}" aria-label="Permanent link to this indicator">¶</a></h4>'
             f"<dl>{body}</dl></section>")
 
 

@@ -24,7 +24,8 @@ def sources_page(view: View) -> str:
             f"<td>{', '.join(_version_cell(v.id, v.label) for v in versions)}</td>"
             f"<td>{len(tables)}</td><td>{requirements}</td><td>{questions}</td>"
             f"<td>{esc(s.status)}</td></tr>")
-    table = ('<table class="gpia-sources"><caption>Source documents and what the guide takes from each</caption>'
+    # No class: Material styles and wraps (in a box that scrolls sideways on phones) only plain tables.
+    table = ('<table><caption>Source documents and what the guide takes from each</caption>'
              "<thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Publisher</th><th scope=\"col\">Published</th>"
              "<th scope=\"col\">Version</th><th scope=\"col\">Reference</th><th scope=\"col\">Guide version</th>"
              "<th scope=\"col\">Tables</th><th scope=\"col\">Requirements</th><th scope=\"col\">FAQs</th>"
