@@ -38,19 +38,22 @@ from gpia.synthetic import generate  # noqa: E402
 
 PYTHON = sys.executable
 SOURCES = ROOT.parent / "shared" / "sources"
+# Where the measured commands run: a copy of the project taken when the benchmark starts (see
+# `snapshot`), so that edits made to the working tree meanwhile change no run.
+PROJECT = ROOT
 KB = 1024  # bytes; sizes below are in KiB and MiB, written KB and MB
 PAGES_LISTED = 4  # heaviest pages named per scale
 
 
 def env_for(data_root: Path, **extra: str) -> dict[str, str]:
     return dict(os.environ, NO_MKDOCS_2_WARNING="1", GPIA_DATA_ROOT=str(data_root),
-                GPIA_SOURCES_DIR=str(SOURCES), PYTHONPATH=str(ROOT / "scripts"), SOURCE_DATE_EPOCH="0", **extra)
+                GPIA_SOURCES_DIR=str(SOURCES), PYTHONPATH=str(PROJECT / "scripts"), SOURCE_DATE_EPOCH="0", **extra)
 
 
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one command, measured by GNU time."""
     started = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], cwd=ROOT, env=env,
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], cwd=PROJECT, env=env,
                             capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
@@ -60,13 +63,13 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
 
 def floor_config(dump: Path, out: Path) -> Path:
     """mkdocs.yml without the data layer, pointed at the dumped Markdown."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
     config.pop("hooks", None)
     config.pop("watch", None)
     config["docs_dir"] = str(dump)
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    shutil.copytree(ROOT / "docs" / "assets", dump / "assets", dirs_exist_ok=True)
+    config["theme"]["custom_dir"] = str(PROJECT / config["theme"]["custom_dir"])
+    shutil.copytree(PROJECT / "docs" / "assets", dump / "assets", dirs_exist_ok=True)
     path = out / f"mkdocs-floor-{dump.name}.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
@@ -101,7 +104,8 @@ def navigation_bytes(html: str) -> tuple[int, int]:
     if primary < 0:
         return 0, 0
     primary_end = _element_end(html, primary)
-    tocs = [(m.start(), _element_end(html, m.start())) for m in re.finditer(r'<nav class="md-nav md-nav--secondary"', html)]
+    tocs = [(m.start(), _element_end(html, m.start()))
+            for m in re.finditer(r'<nav class="md-nav md-nav--secondary"', html)]
     toc = sum(_bytes(html[a:b]) for a, b in tocs)
     inside = sum(_bytes(html[a:b]) for a, b in tocs if primary <= a < primary_end)
     return _bytes(html[primary:primary_end]) - inside, toc
@@ -116,6 +120,7 @@ class SiteSizes:
     nav_kb: float  # the most site navigation on any page
     toc_kb: float  # the largest table of contents
     toc_page: str
+    faq_table_lists: int  # bytes of the FAQ page spent listing the rows of requirement tables
 
     @property
     def pages(self) -> int:
@@ -137,6 +142,7 @@ class SiteSizes:
 
 def site_sizes(site: Path) -> SiteSizes:
     sizes, nav, toc = {}, {}, {}
+    table_lists = 0
     for page in site.rglob("*.html"):
         if page.name == "404.html":
             continue
@@ -145,18 +151,27 @@ def site_sizes(site: Path) -> SiteSizes:
         html = page.read_text(encoding="utf-8")
         sizes[name] = _bytes(html)
         nav[name], toc[name] = navigation_bytes(html)
+        if name == "/faq/":
+            table_lists = sum(_bytes(m) for m in re.findall(r'<div class="gpia-table-ref">.*?</ul></div>', html, re.S))
     toc_page = max(toc, key=lambda name: (toc[name], name))
     return SiteSizes(sizes, statistics.median(sizes.values()) / KB,
                      (site / "search" / "search_index.json").stat().st_size / KB, nav["/"] / KB,
-                     max(nav.values()) / KB, toc[toc_page] / KB, toc_page)
+                     max(nav.values()) / KB, toc[toc_page] / KB, toc_page, table_lists)
 
 
-def tree_digest(site: Path) -> str:
-    """One hash of every file's path and bytes: equal digests mean byte-identical sites."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(site).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+def tree_digests(site: Path) -> dict[str, str]:
+    """A hash of each file's bytes, by path: equal maps mean byte-identical sites."""
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def snapshot(work: Path) -> Path:
+    """A copy of the project to measure, without its virtual environment, git data and built output."""
+    copy = work / "project"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "site", "bench-out", "test-artifacts", "__pycache__", ".pytest_cache"))
+    return copy
 
 
 # ---- where validation time goes --------------------------------------------------------------
@@ -197,7 +212,7 @@ print(json.dumps(spent))
 
 def validate_phases(data: Path) -> dict[str, float]:
     """Seconds per step of loading the knowledge base (one run, in its own process)."""
-    result = subprocess.run([PYTHON, "-c", _PHASES, str(data), str(SOURCES)], cwd=ROOT, env=env_for(data),
+    result = subprocess.run([PYTHON, "-c", _PHASES, str(data), str(SOURCES)], cwd=PROJECT, env=env_for(data),
                             capture_output=True, text=True, check=True)
     return json.loads(result.stdout)
 
@@ -205,16 +220,17 @@ def validate_phases(data: Path) -> dict[str, float]:
 # ---- serve -----------------------------------------------------------------------------------
 
 def serve_rebuild_seconds(runs: int, port: int) -> float:
-    """Seconds from touching a YAML file to `mkdocs serve` reporting the rebuilt site (real data)."""
-    process = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT,
-                               env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), stderr=subprocess.PIPE, text=True)
+    """Seconds from touching a YAML file to `mkdocs serve` reporting the rebuilt site (the real data)."""
+    process = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=PROJECT,
+                               env=dict(os.environ, NO_MKDOCS_2_WARNING="1", GPIA_SOURCES_DIR=str(SOURCES)),
+                               stderr=subprocess.PIPE, text=True)
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(iter(process.stderr.readline, "")), daemon=True)
     reader.start()
     try:
         _wait_for(lines, "Serving on", 0, 120)
         samples = []
-        target = ROOT / "clauses" / "citations.yaml"
+        target = PROJECT / "clauses" / "citations.yaml"
         for _ in range(runs):
             seen = len(lines)
             started = time.perf_counter()
@@ -248,7 +264,7 @@ class Scale:
     floor_s: float
     rss_mb: float
     sizes: SiteSizes
-    identical_runs: bool  # every build run gave the same files, byte for byte
+    differing: list[str]  # files that differed between build runs (none: byte-identical sites)
     phases: dict[str, float]  # validation, step by step
 
     @property
@@ -257,27 +273,32 @@ class Scale:
 
 
 def measure(scale: int, runs: int, work: Path) -> Scale:
-    data = generate(ROOT, work / f"kb-x{scale}", scale)
+    data = generate(PROJECT, work / f"kb-x{scale}", scale)
     env = env_for(data)
     validate = [timed([PYTHON, "-m", "gpia", "validate", "--root", str(data), "--sources", str(SOURCES)], env)[0]
                 for _ in range(runs)]
     site = work / f"site-x{scale}"
     dump = work / f"dump-x{scale}"
     shutil.rmtree(dump, ignore_errors=True)
-    builds, rss, digests = [], [], set()
+    builds, rss, trees = [], [], []
     for run in range(runs):
         extra = {"GPIA_DUMP_MARKDOWN": str(dump)} if run == 0 else {}
         seconds, peak = timed([PYTHON, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                               env_for(data, **extra))
         builds.append(seconds)
         rss.append(peak)
-        digests.add(tree_digest(site))
+        trees.append(tree_digests(site))
     config = floor_config(dump, work)
     floor = [timed([PYTHON, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir",
                     str(work / f"floor-x{scale}")], env)[0] for _ in range(runs)]
     counts = load_or_raise(data, SOURCES).counts()
     return Scale(scale, counts, statistics.median(validate), statistics.median(builds), statistics.median(floor),
-                 max(rss) / KB, site_sizes(site), len(digests) == 1, validate_phases(data))
+                 max(rss) / KB, site_sizes(site), _differing(trees), validate_phases(data))
+
+
+def _differing(trees: list[dict[str, str]]) -> list[str]:
+    first = trees[0]
+    return sorted({name for tree in trees[1:] for name in set(first) | set(tree) if first.get(name) != tree.get(name)})
 
 
 def machine() -> str:
@@ -342,13 +363,20 @@ def _why_ratio(results: Results) -> str:
             "compiled schemas between builds.")
 
 
+def _faq_rows(results: Results) -> str:
+    largest = results[max(results)]
+    share = largest.sizes.faq_table_lists / largest.sizes.sizes.get("/faq/", 1)
+    return ("The FAQ page grows with FAQs × table rows: each FAQ whose answer prints a requirement table lists "
+            "every row of that table, and the synthetic corpus multiplies both (at "
+            f"×{largest.scale} these lists are {share:.0%} of the FAQ page, "
+            f"{largest.sizes.faq_table_lists / KB / KB:.1f} MB). "
+            "Linking to the table once instead of listing its rows would make the FAQ page grow linearly; it "
+            "changes what the FAQ page shows, so it is left to a design decision.")
+
+
 def _why_linear(results: Results) -> str:
     return ("Build time follows the bytes of HTML that Python-Markdown and Material's search indexer parse, and "
-            "some pages grow faster than the corpus." + _growth(results) + " The FAQ page grows with FAQs × "
-            "table rows: each FAQ whose answer prints a requirement table lists every row of that table (at ×100 "
-            "these lists are most of the FAQ page). Showing one link to the table instead of its rows would make "
-            "the FAQ page, and so the build, grow linearly; that changes what the FAQ page shows, so it is left "
-            "to a design decision.")
+            "some pages grow faster than the corpus." + _growth(results) + " " + _faq_rows(results))
 
 
 def _why_60s(results: Results) -> str:
@@ -357,10 +385,10 @@ def _why_60s(results: Results) -> str:
             f"the data layer adds {r.build_s - r.floor_s:.0f} s (loading, views, downloads, and the macros plugin's "
             "Jinja pass over every page). Nearly all the floor is Python-Markdown's raw-HTML parser (md_in_html) "
             "and Material's search indexer, each parsing every byte of every page, so only smaller pages close "
-            "it: list the rows of a printed table once rather than under every FAQ (see above), and split the "
+            "it: list the rows of a printed table once rather than under every FAQ (below), and split the "
             "pages that show every record into one page per record or section kept out of the navigation, as "
             "the schedules already are. Both change what pages show (and splitting changes URLs and anchors, "
-            "which this project keeps stable), so they need a decision.")
+            "which this project keeps stable), so they need a decision." + _growth(results) + " " + _faq_rows(results))
 
 
 def _why_heaviest_x1(results: Results) -> str:
@@ -372,7 +400,7 @@ def _why_heaviest_x1(results: Results) -> str:
 def _why_heaviest(results: Results) -> str:
     return ("The site navigation does not grow (see Page weight below), but content does: the FAQ, agreements, "
             "comparison, requirement-table and glossary pages show every record, so their weight follows the "
-            "corpus, and the FAQ page grows faster still (see above)." + _growth(results) + " Only paging the "
+            "corpus." + _growth(results) + " Only paging the "
             "content closes this: index pages linking to one page per record or section (not in the "
             "navigation), with the list pages keeping a line per record. That changes URLs and anchors, which "
             "this project keeps stable, so it needs a decision and redirects.")
@@ -455,9 +483,11 @@ def report(results: Results, rebuild: float | None, runs: int) -> str:
     for r in results.values():
         records = sum(v for k, v in r.counts.items() if k not in ("sources", "versions", "tables"))
         rows.append(f"| ×{r.scale} | {records:,} | {r.sizes.pages:,} | {r.validate_s:.2f} | {r.build_s:.2f} "
-                    f"| {r.floor_s:.2f} | {r.ratio:.2f} | {r.rss_mb:.0f} | {r.sizes.total_mb:,.1f} | {r.sizes.heaviest_kb:,.1f} "
+                    f"| {r.floor_s:.2f} | {r.ratio:.2f} | {r.rss_mb:.0f} | {r.sizes.total_mb:,.1f} "
+                    f"| {r.sizes.heaviest_kb:,.1f} "
                     f"| {r.sizes.median_kb:.1f} | {r.sizes.search_kb:,.0f} |")
-    corpus = ["| scale | requirements | areas | FAQs | FAQ sections | clauses | schedules | agreements | terms | citations |",
+    corpus = ["| scale | requirements | areas | FAQs | FAQ sections | clauses | schedules | agreements | terms "
+              "| citations |",
               "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
     for r in results.values():
         c = r.counts
@@ -466,13 +496,15 @@ def report(results: Results, rebuild: float | None, runs: int) -> str:
                       f"| {c['terms']:,} | {c['citations']:,} |")
     heaviest = ["| scale | heaviest pages (KB) |", "|---|---|"]
     for r in results.values():
-        heaviest.append(f"| ×{r.scale} | " + ", ".join(f"`{page}` {size / KB:,.0f}" for page, size in r.sizes.heaviest) + " |")
+        pages = ", ".join(f"`{page}` {size / KB:,.0f}" for page, size in r.sizes.heaviest)
+        heaviest.append(f"| ×{r.scale} | {pages} |")
     nav = ["| scale | site navigation on the home page (KB) | most site navigation on any page (KB) "
            "| largest table of contents (KB) |", "|---|--:|--:|---|"]
     for r in results.values():
         s = r.sizes
         nav.append(f"| ×{r.scale} | {s.home_nav_kb:.1f} | {s.nav_kb:.1f} | {s.toc_kb:,.1f} (`{s.toc_page}`) |")
-    identical = ", ".join(f"×{r.scale} {'yes' if r.identical_runs else '**no**'}" for r in results.values())
+    identical = "; ".join(f"×{r.scale} " + ("yes" if not r.differing else "**no**, " + ", ".join(
+        f"`{name}`" for name in r.differing[:5]) + (" …" if len(r.differing) > 5 else "")) for r in results.values())
     serve = (f"{rebuild:.2f} s (median of {runs})" if rebuild is not None else "not measured in this run")
 
     return "\n".join([
@@ -546,16 +578,17 @@ def report(results: Results, rebuild: float | None, runs: int) -> str:
         "",
         "## Determinism",
         "",
-        f"Build runs of the same corpus gave byte-identical sites (every file, downloads and schemas included): "
-        f"{identical}. `tests/test_determinism.py` (part of `make test`) checks the same at ×1: two builds with "
+        f"Did the build runs of each corpus give byte-identical sites (every file, downloads and schemas "
+        f"included)? {identical}. `tests/test_determinism.py` (part of `make test`) checks the same at ×1: "
+        "two builds with "
         "the same SOURCE_DATE_EPOCH are identical file for file, including `data/*.csv`, `data/*.json`, "
         "`schema/*.json` and `search/search_index.json`.",
         "",
-        "One pair of files cannot be reproducible on its own: `sitemap.xml` (each page's `lastmod`) and "
-        "`sitemap.xml.gz` (that text, and the gzip header's time) carry the build date, because MkDocs dates "
-        "every page with the day of the build. With SOURCE_DATE_EPOCH set (as `make build` does, from the last "
-        "commit) they are reproducible too; the test checks that a different date changes those two files and "
-        "nothing else.",
+        "One file cannot be reproducible on its own: `sitemap.xml.gz`, whose gzip header holds the build day "
+        "(MkDocs dates every page with the day it was built). `sitemap.xml` would carry the same date in each "
+        "page's `lastmod`, but lists no page while mkdocs.yml has no `site_url`. With SOURCE_DATE_EPOCH set "
+        "(as `make build` does, from the last commit's time, and as the benchmark does) it is reproducible "
+        "too; the test checks that building on another day changes that file and nothing else.",
         "",
     ])
 
@@ -569,6 +602,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
+    global PROJECT
+    PROJECT = snapshot(args.work)
     results = {}
     for scale in (int(s) for s in args.scales.split(",")):
         print(f"measuring ×{scale}…", file=sys.stderr)
