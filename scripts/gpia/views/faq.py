@@ -30,7 +30,9 @@ def block(view: View, b: AnswerBlock) -> str:
         return f"<p>{view.text(b.text or '')}</p>"
     if b.kind == "numbered":
         return "<ol>" + "".join(f"<li>{view.text(item)}</li>" for item in b.items) + "</ol>"
+    # One link, not a line per row: an answer's size must not grow with the table it points at.
     table = view.kb.tables[b.table or ""]
-    rows = "".join(f"<li>{view.link(a.id)} ({len(a.requirements)} requirements)</li>" for a in table.areas)
-    return (f'<div class="gpia-table-ref"><p>[The answer prints a table here: “{view.text(table.column_heading)}”. '
-            f"It is shown in full, bullet by bullet, at {view.link(table.id)}.]</p><ul>{rows}</ul></div>")
+    bullets = sum(len(a.requirements) for a in table.areas)
+    return (f'<div class="gpia-table-ref"><p>[The answer prints a table here: “{view.text(table.column_heading)}”, '
+            f"{len(table.areas)} rows and {bullets} requirements. It is shown in full, bullet by bullet, "
+            f"at {view.link(table.id)}.]</p></div>")
