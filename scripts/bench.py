@@ -120,7 +120,6 @@ class SiteSizes:
     nav_kb: float  # the most site navigation on any page
     toc_kb: float  # the largest table of contents
     toc_page: str
-    faq_table_lists: int  # bytes of the FAQ page spent listing the rows of requirement tables
 
     @property
     def pages(self) -> int:
@@ -139,10 +138,24 @@ class SiteSizes:
     def total_mb(self) -> float:
         return sum(self.sizes.values()) / KB / KB
 
+    def by_kind(self) -> dict[str, tuple[int, int]]:
+        """Kind of page -> (how many, heaviest bytes): each list's pages, each folder's record pages."""
+        kinds: dict[str, list[int]] = {}
+        for page, size in self.sizes.items():
+            kinds.setdefault(page_kind(page), []).append(size)
+        return {kind: (len(sizes), max(sizes)) for kind, sizes in sorted(kinds.items())}
+
+
+def page_kind(page: str) -> str:
+    """'/faq/' and its list's later pages '/faq/pages/3/' -> '/faq/'; a record's '/faq/<id>/' -> '/faq/<id>/'."""
+    parts = page.strip("/").split("/")
+    if len(parts) == 1 or (len(parts) == 3 and parts[1] == "pages"):
+        return f"/{parts[0]}/".replace("//", "/")
+    return f"/{parts[0]}/<id>/"
+
 
 def site_sizes(site: Path) -> SiteSizes:
     sizes, nav, toc = {}, {}, {}
-    table_lists = 0
     for page in site.rglob("*.html"):
         if page.name == "404.html":
             continue
@@ -151,12 +164,10 @@ def site_sizes(site: Path) -> SiteSizes:
         html = page.read_text(encoding="utf-8")
         sizes[name] = _bytes(html)
         nav[name], toc[name] = navigation_bytes(html)
-        if name == "/faq/":
-            table_lists = sum(_bytes(m) for m in re.findall(r'<div class="gpia-table-ref">.*?</ul></div>', html, re.S))
     toc_page = max(toc, key=lambda name: (toc[name], name))
     return SiteSizes(sizes, statistics.median(sizes.values()) / KB,
                      (site / "search" / "search_index.json").stat().st_size / KB, nav["/"] / KB,
-                     max(nav.values()) / KB, toc[toc_page] / KB, toc_page, table_lists)
+                     max(nav.values()) / KB, toc[toc_page] / KB, toc_page)
 
 
 def tree_digests(site: Path) -> dict[str, str]:
@@ -363,32 +374,18 @@ def _why_ratio(results: Results) -> str:
             "compiled schemas between builds.")
 
 
-def _faq_rows(results: Results) -> str:
-    largest = results[max(results)]
-    share = largest.sizes.faq_table_lists / largest.sizes.sizes.get("/faq/", 1)
-    return ("The FAQ page grows with FAQs × table rows: each FAQ whose answer prints a requirement table lists "
-            "every row of that table, and the synthetic corpus multiplies both (at "
-            f"×{largest.scale} these lists are {share:.0%} of the FAQ page, "
-            f"{largest.sizes.faq_table_lists / KB / KB:.1f} MB). "
-            "Linking to the table once instead of listing its rows would make the FAQ page grow linearly; it "
-            "changes what the FAQ page shows, so it is left to a design decision.")
-
-
 def _why_linear(results: Results) -> str:
-    return ("Build time follows the bytes of HTML that Python-Markdown and Material's search indexer parse, and "
-            "some pages grow faster than the corpus." + _growth(results) + " " + _faq_rows(results))
+    return ("Build time follows the number of pages and the bytes of HTML that Python-Markdown and Material's search "
+            "indexer parse." + _growth(results))
 
 
 def _why_60s(results: Results) -> str:
     r = results[100]
-    return (f"The floor alone, Material building the same pages with no data layer, takes {r.floor_s:.0f} s at ×100: "
-            f"the data layer adds {r.build_s - r.floor_s:.0f} s (loading, views, downloads, and the macros plugin's "
-            "Jinja pass over every page). Nearly all the floor is Python-Markdown's raw-HTML parser (md_in_html) "
-            "and Material's search indexer, each parsing every byte of every page, so only smaller pages close "
-            "it: list the rows of a printed table once rather than under every FAQ (below), and split the "
-            "pages that show every record into one page per record or section kept out of the navigation, as "
-            "the schedules already are. Both change what pages show (and splitting changes URLs and anchors, "
-            "which this project keeps stable), so they need a decision." + _growth(results) + " " + _faq_rows(results))
+    return (f"The floor alone, Material building the same pages with no data layer, takes {r.floor_s:.0f} s at ×100 "
+            f"for {r.sizes.pages:,} pages: the data layer adds {r.build_s - r.floor_s:.0f} s (loading, views, "
+            "downloads, and the macros plugin's Jinja pass over every page). With a page per record, the floor is "
+            "mostly Material rendering its page template once per page; fewer, larger record pages (a page per "
+            "FAQ section rather than per question, as here) are the lever, traded against page weight.")
 
 
 def _why_heaviest_x1(results: Results) -> str:
@@ -398,12 +395,16 @@ def _why_heaviest_x1(results: Results) -> str:
 
 
 def _why_heaviest(results: Results) -> str:
-    return ("The site navigation does not grow (see Page weight below), but content does: the FAQ, agreements, "
-            "comparison, requirement-table and glossary pages show every record, so their weight follows the "
-            "corpus." + _growth(results) + " Only paging the "
-            "content closes this: index pages linking to one page per record or section (not in the "
-            "navigation), with the list pages keeping a line per record. That changes URLs and anchors, which "
-            "this project keeps stable, so it needs a decision and redirects.")
+    high = max(results)
+    kinds = results[high].sizes.by_kind()
+    low = results[1].sizes.by_kind()
+    grown = [f"`{kind}` {size / low[kind][1]:.1f}×" for kind, (_, size) in kinds.items()
+             if kind in low and size > 1.2 * low[kind][1]]
+    return ("Every list is paged and every record that multiplies has its own page (see Page weight below), so "
+            "no page shows a number of records that grows with the corpus. The pages that still grew: "
+            + (", ".join(grown) if grown else "none by kind") + ". A record page grows only when a record "
+            "is pointed at by more records (its \"Referenced by\" and \"What points here\" lists); paging those "
+            "lists too would close it.")
 
 
 def _why_validate(results: Results) -> str:
@@ -430,13 +431,13 @@ def _why_serve(results: Results) -> str:
 def _why_search(results: Results) -> str:
     growth = (f" (×10 to ×100 here: {results[100].sizes.search_kb / results[10].sizes.search_kb:.1f}×)"
               if 10 in results else "")
-    return ("The boilerplate around records is already excluded (see Search index below), but the index still holds "
-            "the text of every record, and much of it more than once: a requirement on its table page, in the "
-            "comparison, in the traceability table and in the checklist; a quote on each page that shows its "
-            f"record. So it grows with the corpus{growth}. Closing it needs an index of less text: keep each "
-            "record's text on its own page only (data-search-exclude on the copies in the comparison, "
-            "traceability and checklist, which changes what a search finds there), or split the index by "
-            "section and load it on demand, which Material's search does not do.")
+    return ("Each record's text is now indexed once, on its own page: list entries, comparison sides, the "
+            "traceability and checklist copies and all boilerplate carry `data-search-exclude` (see Search index "
+            f"below). What is left is the text itself, which grows with the corpus{growth}: a reader can find "
+            "any requirement, answer, clause, term or worked example by its words. Closing the rest means "
+            "indexing less of it (for example only headings and NHS wording, not our worked examples and "
+            "drafting notes, which would make our own guidance unfindable), or splitting the index by section "
+            "and loading each part on demand, which Material's search does not do.")
 
 
 TARGETS = [
@@ -503,6 +504,16 @@ def report(results: Results, rebuild: float | None, runs: int) -> str:
     for r in results.values():
         s = r.sizes
         nav.append(f"| ×{r.scale} | {s.home_nav_kb:.1f} | {s.nav_kb:.1f} | {s.toc_kb:,.1f} (`{s.toc_page}`) |")
+    scales = list(results.values())
+    names = sorted({kind for r in scales for kind in r.sizes.by_kind()})
+    kinds = ["| kind of page | " + " | ".join(f"×{r.scale}: pages, heaviest (KB)" for r in scales) + " |",
+             "|---|" + "--:|" * len(scales)]
+    for kind in names:
+        cells = []
+        for r in scales:
+            count, size = r.sizes.by_kind().get(kind, (0, 0))
+            cells.append(f"{count:,}, {size / KB:,.1f}" if count else "—")
+        kinds.append(f"| `{kind}` | " + " | ".join(cells) + " |")
     identical = "; ".join(f"×{r.scale} " + ("yes" if not r.differing else "**no**, " + ", ".join(
         f"`{name}`" for name in r.differing[:5]) + (" …" if len(r.differing) > 5 else "")) for r in results.values())
     serve = (f"{rebuild:.2f} s (median of {runs})" if rebuild is not None else "not measured in this run")
@@ -545,11 +556,26 @@ def report(results: Results, rebuild: float | None, runs: int) -> str:
         "",
         "## Page weight and navigation",
         "",
-        "Generated per-record pages (one per schedule) are built with `not_in_nav`, so the site navigation has "
-        "the same entries at every scale: its weight on a page does not grow with the corpus. What grows is "
-        "content, and the table of contents of the pages that list every record (Material also repeats the "
-        "table of contents inside the navigation for narrow screens; it is counted with the table of contents "
-        "here).",
+        "No page shows a number of records that grows with the corpus (issue #7). Every record of a kind that "
+        "multiplies has a page of its own at a URL made from its id, generated from the data and kept out of "
+        "the navigation (`not_in_nav`): `/commitments/<row-id>/` and `/governance/<row-id>/` (a printed row "
+        "and its bullets), `/faq/<section-id>/` (a FAQ section and its answers), `/compare/<row-id>/` (a row "
+        "of the comparison), `/clauses/<id>/`, `/schedules/<id>/`, `/agreements/<id>/`, `/glossary/<id>/` and "
+        "`/sources/<citation-id>/`. Every list of them is paged with a fixed number of entries per page "
+        "(`scripts/gpia/views/paging.py`; later pages at `<list>/pages/<n>/`), each entry a link and a few "
+        "words. So the site navigation has the same entries at every scale, and each kind of page weighs "
+        "about the same at every scale. Anchors of the old one-page lists (`/faq/#<question-id>`) still "
+        "arrive: `assets/moved-anchors.js` looks a missing anchor up in `assets/moved-anchors.json` and goes "
+        "to the record's page.",
+        "",
+        "Measured before (2026-11-25, one page per kind of record, schedules aside): heaviest page ×1 149 KB, "
+        "×100 12,846 KB (86×), with `/agreements/`, `/compare/`, `/commitments/` and `/faq/` growing 10× "
+        "from ×10 to ×100.",
+        "",
+        *kinds,
+        "",
+        "Material also repeats the table of contents inside the navigation for narrow screens; it is counted "
+        "with the table of contents here.",
         "",
         *nav,
         "",
@@ -557,12 +583,14 @@ def report(results: Results, rebuild: float | None, runs: int) -> str:
         "",
         "## Search index",
         "",
-        "Boilerplate around records carries `data-search-exclude`, so Material leaves it out of "
-        "`search_index.json`: \"Referenced by\" lists, \"Last reviewed … data: file\" lines, each quote's "
-        "\"Source wording — source, section\" caption, the per-row and per-question provenance lines, permalink "
-        "glyphs, and (already) the redlines and the agreements matrix. Requirement texts, FAQ answers, clause "
-        "numbers such as 6.2(d) and \"Schedule 5\" stay indexed (`tests/test_search_index.py`). Measured when this "
-        "was introduced (2026-11-25): ×1 265 KB → 220 KB (−17%), ×10 2,298 KB → 1,853 KB (−19%).",
+        "Each record's text is indexed once, on its own page. Everything else carries `data-search-exclude`, so "
+        "Material leaves it out of `search_index.json`: list entries, the comparison's quoted sides and "
+        "redlines, the traceability and checklist copies, the agreements matrix, and the boilerplate around "
+        "records (\"Referenced by\" lists, \"Last reviewed … data: file\" lines, quote captions, provenance "
+        "lines, permalink glyphs, pagers). Requirement texts, FAQ answers, clause numbers such as 6.2(d) and "
+        "\"Schedule 5\" stay indexed (`tests/test_search_index.py`). Measured on 2026-11-25: boilerplate "
+        "excluded, ×1 265 KB → 220 KB (−17%), ×10 2,298 KB → 1,853 KB (−19%); then each text once, see the "
+        "table above.",
         "",
         "## Work done once per build",
         "",

@@ -16,16 +16,13 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from gpia.load import load_knowledge_base  # noqa: E402
 from gpia.problems import format_problems  # noqa: E402
 from gpia.urls import relative_base  # noqa: E402
-from gpia.views.agreements import agreements_page  # noqa: E402
 from gpia.views.common import BuildViews, View  # noqa: E402
 from gpia.views.compare import compare_page  # noqa: E402
 from gpia.views.downloads import downloads_table, schemas_list, sources_list  # noqa: E402
 from gpia.views.contributing import contributing_guide, templates  # noqa: E402
-from gpia.views.faq import faq_page  # noqa: E402
-from gpia.views.glossary import glossary_page  # noqa: E402
-from gpia.views.reference import clauses_page  # noqa: E402
+from gpia.views.pages import listing_page, record_page  # noqa: E402
 from gpia.views.requirements import tables_page  # noqa: E402
-from gpia.views.schedules import checklist_page, schedule_page, schedules_index, traceability_page  # noqa: E402
+from gpia.views.schedules import checklist_page, traceability_page  # noqa: E402
 from gpia.views.sources import sources_page  # noqa: E402
 
 
@@ -56,19 +53,17 @@ def define_env(env) -> None:
         return shared.view(relative_base(page.url if page else ""))
 
     env.macro(lambda kind: tables_page(view(), kind), "requirement_tables")
-    env.macro(lambda: faq_page(view()), "faq")
+    # Pages generated from the data (gpia.generated) call these two with a record id or page number.
+    env.macro(lambda kind, record_id: record_page(view(), kind, record_id), "record_page")
+    env.macro(lambda name, page=1: listing_page(view(), name, page), "listing_page")
     # Pages that combine many records end with the YAML files they come from ("Edit this data").
     tables = sorted({t.path for t in kb.tables.values()})
     schedules = sorted({s.path for s in kb.schedules.values()})
     clauses = sorted({c.path for c in kb.clauses.values()})
     env.macro(lambda: compare_page(view()) + view().data_files(tables), "comparison")
-    env.macro(lambda: clauses_page(view()), "clauses_and_schedules")
-    env.macro(lambda schedule_id: schedule_page(view(), schedule_id), "schedule_page")
-    env.macro(lambda: schedules_index(view()) + view().data_files(schedules), "schedules_index")
-    env.macro(lambda: traceability_page(view()) + view().data_files(tables + schedules), "traceability")
-    env.macro(lambda: checklist_page(view()) + view().data_files(tables + schedules + clauses), "local_checklist")
-    env.macro(lambda: agreements_page(view()), "agreements")
-    env.macro(lambda: glossary_page(view()), "glossary")
+    # Paged lists: each page names the YAML files of the records it shows (views/paged_records.py).
+    env.macro(lambda: traceability_page(view()), "traceability")
+    env.macro(lambda: checklist_page(view()), "local_checklist")
     env.macro(lambda: sources_page(view()), "sources")
     env.macro(lambda: sources_list(view()), "data_sources")
     env.macro(lambda: downloads_table(view()), "downloads")

@@ -1,6 +1,7 @@
-"""The agreements data (sourced statements per facet) and the /agreements/ matrix built from it."""
+"""The agreements data (sourced statements per facet), each agreement's page and the paged /agreements/ matrix."""
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -12,12 +13,14 @@ import pytest
 from gpia.linkcheck import Target, resolve
 from gpia.load import load_or_raise
 from gpia.model import FACETS, KnowledgeBase
-from gpia.urls import url_of
+from gpia.synthetic import generate
+from gpia.urls import relative_base, url_of
 from gpia.verbatim import normalise
-from gpia.views.agreements import FACET_LABELS, SILENT, matrix_cell
+from gpia.views.agreements import AGREEMENTS_PER_PAGE, FACET_LABELS, SILENT, facet_anchor, listing, matrix_cell
 from gpia.views.common import BuildViews
+from gpia.views.pages import listing_page
 
-from conftest import ROOT, SOURCES, copy_data, problems
+from conftest import NO_SOURCES, ROOT, SOURCES, copy_data, problems
 
 MATRIX_ROWS = ["gp-ia", "la-ia", "subcontract", "icp-contract", "gms-pms-apms-contracts", "data-sharing-agreement",
                "mcp-integration-agreement", "mcp-contract"]
@@ -199,14 +202,36 @@ def matrix(built_site: Path) -> _Matrix:
     return parser
 
 
-def _site_url(href: str) -> str:
-    target = resolve("agreements/index.html", href)
+def _site_url(href: str, page: str = "agreements/index.html") -> str:
+    target = resolve(page, href)
     assert isinstance(target, Target)
     return f"{target.path}#{target.fragment}" if target.fragment else target.path
 
 
 def _words(text: str) -> str:
     return " ".join(text.split())
+
+
+def _visible(markup: str) -> str:
+    return _words(html.unescape(re.sub(r"<[^>]+>", "", markup)))
+
+
+def _links(markup: str, page: str) -> set[tuple[str, str]]:
+    """(site URL, visible text) of every link in some markup of a page."""
+    return {(_site_url(href, page), _visible(text))
+            for href, text in re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', markup, re.S)}
+
+
+def agreement_page(site: Path, agreement: str) -> str:
+    return (site / "agreements" / agreement / "index.html").read_text(encoding="utf-8")
+
+
+def facet_section(markup: str, facet: str) -> str:
+    """The markup of one facet's section of an agreement's page (up to the next heading)."""
+    start = markup.index(f'<h2 id="{facet_anchor(facet)}">')
+    after = re.search(r"<h2 |<div class=\"gpia-agreement-end\"", markup[start + 1:])
+    assert after
+    return markup[start:start + 1 + after.start()]
 
 
 def test_the_matrix_is_an_accessible_table(matrix: _Matrix) -> None:
@@ -222,29 +247,27 @@ def test_the_matrix_is_an_accessible_table(matrix: _Matrix) -> None:
                               "aria-labelledby": "agreements-matrix-caption", "tabindex": "0"}
 
 
-def test_each_row_links_to_the_agreement_section(kb: KnowledgeBase, matrix: _Matrix) -> None:
+def test_each_row_links_to_the_agreement_page(kb: KnowledgeBase, matrix: _Matrix) -> None:
     body = matrix.rows[1:]
     assert [[_site_url(href) for href, _ in row[0].links] for row in body] == [
-        [url_of(kb, a)] for a in MATRIX_ROWS]
+        [f"agreements/{a}/"] for a in MATRIX_ROWS]
+    assert [url_of(kb, a) for a in MATRIX_ROWS] == [f"agreements/{a}/" for a in MATRIX_ROWS]
 
 
-def test_each_cell_gives_every_statement_with_its_faq(kb: KnowledgeBase, matrix: _Matrix) -> None:
+def test_each_cell_gives_every_point_linked_to_its_facet_on_the_agreement_page(kb: KnowledgeBase,
+                                                                               matrix: _Matrix) -> None:
     silent = 0
     for row, agreement in zip(matrix.rows[1:], MATRIX_ROWS):
         for cell, facet in zip(row[1:], FACETS):
             statements = kb.agreements[agreement].facets[facet]
             if not statements:
-                assert (_words(cell.text), cell.attrs.get("class")) == (SILENT, "gpia-silent"), (agreement, facet)
+                assert (_words(cell.text), cell.attrs.get("class"), cell.links) == (SILENT, "gpia-silent", []), \
+                    (agreement, facet)
                 silent += 1
                 continue
-            for s in statements:
-                assert _words(s.short) in _words(cell.text), (agreement, facet, s.short)
-            faqs = {q.faq for s in statements for q in s.quotes if q.faq}
-            cited = {(_site_url(href), text) for href, text in cell.links if text.startswith("FAQ: ")}
-            assert cited == {(url_of(kb, f), f"FAQ: {kb.questions[f].question}") for f in faqs}, (agreement, facet)
-            others = {o for s in statements for o in s.other_agreements}
-            linked = {_site_url(href) for href, _ in cell.links}
-            assert {url_of(kb, o) for o in others} <= linked, (agreement, facet)
+            target = f"agreements/{agreement}/#{facet_anchor(facet)}"
+            assert [(_site_url(href), text) for href, text in cell.links] == [
+                (target, _words(s.short)) for s in statements], (agreement, facet)
     # Counted from the data: the sources are silent on these cells, and the matrix says so.
     assert silent == sum(1 for a in kb.agreements.values() for f in FACETS if not a.facets[f])
     assert silent == 7
@@ -252,46 +275,105 @@ def test_each_cell_gives_every_statement_with_its_faq(kb: KnowledgeBase, matrix:
 
 def test_a_cell_golden(kb: KnowledgeBase) -> None:
     view = BuildViews.for_knowledge_base(kb).view("../")
-    assert matrix_cell(view, kb.agreements["la-ia"].facets["parties"]) == (
-        '<td><ul><li>An <abbr title="integrated care provider">ICP</abbr> and a local authority. '
-        '<span class="gpia-cite">(<a href="../faq/#faq-gp-ia-and-la-ia">FAQ: How does the '
-        '<abbr title="GP Integration Agreement">GP IA</abbr> relate to a local authority '
-        '<abbr title="Integration Agreement">IA</abbr> '
-        '(<abbr title="local authority integration agreement">LA IA</abbr>)?</a>)</span></li></ul></td>')
-    assert matrix_cell(view, kb.agreements["la-ia"].facets["monitoring"]) == (
+    assert matrix_cell(view, kb.agreements["la-ia"], "parties") == (
+        '<td><ul><li><a href="../agreements/la-ia/#facet-parties">An <abbr title="integrated care provider">ICP</abbr> '
+        "and a local authority.</a></li></ul></td>")
+    assert matrix_cell(view, kb.agreements["la-ia"], "monitoring") == (
         '<td class="gpia-silent">The sources say nothing on this.</td>')
 
 
-def test_2016_quotes_cite_their_row_section_or_document(kb: KnowledgeBase, matrix: _Matrix) -> None:
-    rows = dict(zip(MATRIX_ROWS, matrix.rows[1:]))
-    data_sharing_parties = rows["data-sharing-agreement"][1 + FACETS.index("parties")]
+def test_the_matrix_fits_on_one_page_with_no_pager(built_site: Path) -> None:
+    markup = (built_site / "agreements" / "index.html").read_text(encoding="utf-8")
+    assert len(MATRIX_ROWS) <= AGREEMENTS_PER_PAGE
+    assert "gpia-pager" not in markup
+    assert not (built_site / "agreements" / "pages").exists()
+    assert '<p class="gpia-reviewed" data-search-exclude>Data: <code>clauses/agreements.yaml</code></p>' in markup
+
+
+# --- each agreement's page -------------------------------------------------------------------------------------
+
+
+def test_each_agreement_page_gives_every_statement_with_its_faq_and_wording(kb: KnowledgeBase,
+                                                                            built_site: Path) -> None:
+    for agreement in MATRIX_ROWS:
+        a = kb.agreements[agreement]
+        markup = agreement_page(built_site, agreement)
+        page = f"agreements/{agreement}/index.html"
+        assert re.search(rf'<h1 id="{agreement}">', markup), agreement
+        assert _words(a.summary) in _visible(markup)
+        for facet in FACETS:
+            statements = a.facets[facet]
+            if not statements:
+                assert f'id="{facet_anchor(facet)}"' not in markup, (agreement, facet)
+                continue
+            section = facet_section(markup, facet)
+            assert _visible(section).startswith(FACET_LABELS[facet])
+            for s in statements:
+                assert _words(s.says) in _visible(section), (agreement, facet, s.says)
+                for q in s.quotes:
+                    assert _words(q.text) in _visible(section), (agreement, facet, q.text[:40])
+            faqs = {q.faq for s in statements for q in s.quotes if q.faq}
+            cited = {(url, text) for url, text in _links(section, page) if text.startswith("FAQ: ")}
+            assert cited == {(url_of(kb, f), f"FAQ: {kb.questions[f].question}") for f in faqs}, (agreement, facet)
+            others = {o for s in statements for o in s.other_agreements}
+            assert {url_of(kb, o) for o in others} <= {url for url, _ in _links(section, page)}
+
+
+def test_2016_quotes_cite_their_row_section_or_document(kb: KnowledgeBase, built_site: Path) -> None:
+    def cites(agreement: str, facet: str) -> set[tuple[str, str]]:
+        section = facet_section(agreement_page(built_site, agreement), facet)
+        cite = "".join(re.findall(r'<span class="gpia-cite">(.*?)</span>', section, re.S))
+        return _links(cite, f"agreements/{agreement}/index.html")
+
     area = next(a.id for a in kb.areas.values()
                 if a.version == "mcp-2016" and a.title == "Shared systems and access to information")
-    assert (url_of(kb, area), "MCP 2016 guidance: The integration commitments, row 6.") in {
-        (_site_url(h), t) for h, t in data_sharing_parties.links}
-    contract_nature = rows["mcp-contract"][1 + FACETS.index("legal_nature")]
-    assert [(_site_url(h), t) for h, t in contract_nature.links] == [(
+    assert (url_of(kb, area), "MCP 2016 guidance: The integration commitments, row 6.") in \
+        cites("data-sharing-agreement", "parties")
+    assert cites("mcp-contract", "legal_nature") == {(
         url_of(kb, "mcp-2016-overview"),
-        "MCP 2016 guidance: The multispecialty community provider (MCP) template Integration Agreement – overview")]
-    context = rows["mcp-integration-agreement"][1 + FACETS.index("purpose")]
-    assert [(_site_url(h), t) for h, t in context.links] == [
-        (url_of(kb, "mcp-2016-overview"), "MCP 2016 guidance: Context")]
+        "MCP 2016 guidance: The multispecialty community provider (MCP) template Integration Agreement – overview")}
+    assert cites("mcp-integration-agreement", "purpose") == {
+        (url_of(kb, "mcp-2016-overview"), "MCP 2016 guidance: Context")}
 
 
-def test_each_section_says_where_the_sources_are_silent(built_site: Path) -> None:
-    markup = (built_site / "agreements" / "index.html").read_text(encoding="utf-8")
-    section = markup[markup.index('id="la-ia"'):markup.index('id="subcontract"')]
-    assert re.search(r'<p class="gpia-silent">The sources say nothing on: legal nature, who monitors\.</p>', section)
-    assert '<p class="gpia-facts">In the glossary: <a href="../glossary/#term-la-ia">' in section
+def test_each_agreement_page_says_where_the_sources_are_silent(built_site: Path) -> None:
+    markup = agreement_page(built_site, "la-ia")
+    assert re.search(r'<p class="gpia-silent">The sources say nothing on: legal nature, who monitors\.</p>', markup)
+    assert '<p class="gpia-facts">In the glossary: <a href="../../glossary/term-la-ia/">' in markup
+    assert '<p class="gpia-provenance" data-search-exclude>Every agreement, facet by facet: ' \
+           '<a href="../../agreements/">the agreements matrix</a>.</p>' in markup
+    assert ('<p class="gpia-reviewed" data-search-exclude>Last reviewed 2026-11-25 · data: '
+            "<code>clauses/agreements.yaml</code></p>") in markup
 
 
 def test_the_matrix_is_left_out_of_search_but_its_points_are_found(kb: KnowledgeBase, built_site: Path) -> None:
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    on_list = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("agreements/#")
+                       or doc["location"] == "agreements/")
+    assert "power of attorney" not in on_list and "Each row is an agreement" not in on_list
+    # Each point is still found, with its source wording, on its agreement's page, facet by facet.
     locations = {doc["location"]: doc["text"] for doc in index["docs"]}
-    assert "agreements/#agreements-matrix-heading" not in locations
-    # Each point is still found, with its source wording, in its agreement's own section.
-    gp_ia = locations["agreements/#gp-ia"]
-    assert "power of attorney" in gp_ia and "Primary Medical Services Provider" in gp_ia
+    parties = locations["agreements/gp-ia/#facet-parties"]
+    assert "power of attorney" in parties and "Primary Medical Services Provider" in parties
+
+
+def test_the_matrix_pages_at_scale(tmp_path: Path) -> None:
+    """At x3 the matrix is three pages of AGREEMENTS_PER_PAGE rows, each row linking to its agreement's page."""
+    kb3 = load_or_raise(generate(ROOT, tmp_path / "kb-x3", 3), NO_SOURCES)
+    pages = listing(kb3)
+    assert pages.page_count == 3 == -(-len(kb3.agreements) // AGREEMENTS_PER_PAGE)
+    seen = []
+    for n in (1, 2, 3):
+        view = BuildViews.for_knowledge_base(kb3).view(relative_base(pages.uri(n)))
+        markup = listing_page(view, "agreements", n)
+        parser = _Matrix()
+        parser.feed(markup)
+        rows = parser.rows[1:]
+        assert len(rows) <= AGREEMENTS_PER_PAGE and len(parser.rows[0]) == 1 + len(FACETS)
+        seen += [resolve(pages.uri(n) + "index.html", row[0].links[0][0]).path for row in rows]  # type: ignore[union-attr]
+        assert f"Page {n} of 3:" in markup
+        assert markup.startswith("# Agreements, page 2 of 3" if n == 2 else ("# Agreements, page 3 of 3" if n == 3 else "<div"))
+    assert seen == [url_of(kb3, a) for a in kb3.agreements]
 
 
 @pytest.mark.browser

@@ -1,6 +1,7 @@
 """Backlinks ("Referenced by"), links on clause and schedule mentions, and no record out of reach."""
 from __future__ import annotations
 
+import dataclasses
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from gpia.load import load_or_raise
 from gpia.mentions import MentionLinker
 from gpia.model import KnowledgeBase
 from gpia.urls import kind_of, url_of
+from gpia.views.common import BuildViews
 
 from conftest import ROOT, SOURCES
 
@@ -122,11 +124,11 @@ def test_every_backlink_is_shown_on_the_page_of_its_target(kb: KnowledgeBase, bu
 
 
 @pytest.mark.parametrize(("page", "words", "record"), [
-    ("agreements/", "clause 4.1(b)", "clause-4-1-b"),
-    ("agreements/", "Schedule 5", "schedule-5-kpis"),
-    ("faq/", "clause 6.2(d)", "clause-6-2-d"),
-    ("faq/", "Schedule 3", "schedule-3-clinical-hub"),
-    ("faq/", "clause 4.1(b)", "clause-4-1-b"),
+    ("agreements/gp-ia/", "clause 4.1(b)", "clause-4-1-b"),
+    ("agreements/gp-ia/", "Schedule 5", "schedule-5-kpis"),
+    ("faq/faq-section-essential-content/", "clause 6.2(d)", "clause-6-2-d"),
+    ("faq/faq-section-essential-content/", "Schedule 3", "schedule-3-clinical-hub"),
+    ("faq/faq-section-essential-content/", "clause 4.1(b)", "clause-4-1-b"),
 ])
 def test_mentions_in_source_text_link_to_their_records(kb: KnowledgeBase, built_site: Path, page: str, words: str,
                                                        record: str) -> None:
@@ -180,7 +182,7 @@ def test_no_record_is_out_of_reach(kb: KnowledgeBase, built_site: Path) -> None:
                *kb.agreements, *kb.terms, *kb.citations, *kb.faq_sections, *kb.questions]
     for record in records:
         url = url_of(kb, record)
-        page, anchor = _page_file(url), url.split("#", 1)[1]
+        page, anchor = _page_file(url), url.split("#", 1)[1] if "#" in url else record  # own page: its h1
         assert page in pages, f"{record}: no page {page}"
         assert anchor in pages[page].ids, f"{record}: no id '{anchor}' on {page}"
         assert url in linked or page in nav, f"{record}: {page} is not in the navigation and nothing links to {url}"
@@ -189,3 +191,15 @@ def test_no_record_is_out_of_reach(kb: KnowledgeBase, built_site: Path) -> None:
         url = url_of(kb, schedule)
         if _page_file(url) not in nav:
             assert url in linked, schedule
+
+
+def test_referenced_by_names_25_records_then_counts_the_rest(kb: KnowledgeBase) -> None:
+    shared = BuildViews.for_knowledge_base(kb)
+    terms = sorted(kb.terms)[:27]
+    view = dataclasses.replace(shared, backlinks={"clause-6-2-d": tuple(terms)}).view("../../")
+    line = view.referenced_by("clause-6-2-d")
+    assert line.count("<a ") == 26  # 25 records and the download
+    assert line.endswith(' and 2 more (every one is listed under <code>referenced_by</code> in '
+                         '<a href="../../data/knowledge-base.json">the data download</a>)</p>')
+    exactly = dataclasses.replace(shared, backlinks={"clause-6-2-d": tuple(terms[:25])}).view("")
+    assert "more" not in exactly.referenced_by("clause-6-2-d")

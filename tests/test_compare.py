@@ -1,19 +1,25 @@
-"""The 2016 ↔ 2019 comparison: tokens, redline HTML, change kinds and counts, and the /compare/ page."""
+"""The 2016 ↔ 2019 comparison: tokens, redline HTML, change kinds and counts, /compare/ and the
+page of each row group (compare/<group-page-id>/)."""
 from __future__ import annotations
 
 import dataclasses
 import html
+import json
 import re
 from pathlib import Path
 
 import pytest
 
-from gpia.compare import (Op, area_groups, compare, derived_kind, descendants, redline, render_redline,
-                          tokenise)
-from gpia.load import load_knowledge_base, load_or_raise
+from gpia.compare import (Op, area_groups, compare, compare_url, comparison_pages, derived_kind, descendants,
+                          group_page_id, groups_by_page, redline, render_redline, tokenise)
+from gpia.generated import generated_files
+from gpia.load import load_or_raise
 from gpia.model import KnowledgeBase
+from gpia.synthetic import generate
+from gpia.urls import url_of
 from gpia.views.common import BuildViews
-from gpia.views.compare import compare_page
+from gpia.views.compare import GROUPS_PER_PAGE, compare_page, group_page, listing, what_changed
+from gpia.views.pages import record_page
 
 from conftest import NO_SOURCES, ROOT, SOURCES
 
@@ -157,10 +163,22 @@ def test_rows_are_grouped_in_2016_order_with_dropped_rows_in_place(kb: Knowledge
     ]
 
 
-# The built page.
+# The built pages: /compare/ and a page per row group.
 
-def _page(site: Path) -> str:
-    return (site / "compare" / "index.html").read_text(encoding="utf-8")
+GROUP_PAGES = ["icp-2019-gov-shared-vision-outcomes", "icp-2019-gov-working-together", "icp-2019-gov-decision-making",
+               "mcp-2016-int-shared-vision", "icp-2019-int-common-protocols", "icp-2019-int-identification",
+               "icp-2019-int-core-services-signposting", "mcp-2016-int-multidisciplinary-teams",
+               "icp-2019-int-shared-systems", "icp-2019-int-estates-plan", "icp-2019-int-workforce", "icp-2019-int-access"]
+
+
+def _page(site: Path, page: str = "compare/") -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def _group_pages(site: Path) -> dict[str, str]:
+    """Every built compare/<id>/ page but the later pages of the list, by id."""
+    return {path.parent.name: path.read_text(encoding="utf-8") for path in sorted((site / "compare").glob("*/index.html"))
+            if path.parent.name != "pages"}
 
 
 def _section(markup: str, heading_id: str) -> str:
@@ -170,23 +188,59 @@ def _section(markup: str, heading_id: str) -> str:
     return match.group(0)
 
 
-def test_compare_page_shows_every_requirement_of_both_versions(built_site: Path) -> None:
-    kb = load_knowledge_base(ROOT, SOURCES).knowledge_base
-    assert kb is not None
-    markup = _page(built_site)
-    for r in kb.requirements.values():
-        assert markup.count(f'id="cmp-{r.id}"') == 1, r.id
-    comparison = compare(kb)
-    dropped = _section(markup, "cmp-dropped")
-    assert re.findall(r'<li><a href="#cmp-([a-z0-9-]+)"', dropped) == DROPPED
-    assert [r.id for r in comparison.new] == []
-    assert "None: every ICP 2019 bullet derives from MCP 2016." in _section(markup, "cmp-new")
+def test_every_row_group_has_its_page_named_by_its_row(built_site: Path, kb: KnowledgeBase) -> None:
+    assert list(groups_by_page(kb)) == GROUP_PAGES
+    assert list(_group_pages(built_site)) == sorted(GROUP_PAGES)
+    markup = _page(built_site, "compare/icp-2019-int-identification/")
+    assert ('<h1 id="cmp-icp-2019-int-identification">Compare: Identification of patients → Identification of '
+            "Service Users (rows 3. → 2.)") in markup
+    assert ('<p class="gpia-provenance" data-search-exclude>Rows compared — MCP 2016 <a id="cmp-mcp-2016-int-identification" '
+            'href="../../commitments/mcp-2016-int-identification/">row 3. Identification of patients</a>; ICP 2019 '
+            '<a href="../../commitments/icp-2019-int-identification/">row 2. Identification of Service Users</a>. '
+            f"Renumbered (3. → 2.); Renamed (Identification of {DEL}patients</del>{INS}Service Users</ins>).</p>") in markup
+    assert ('<p class="gpia-compare-nav" data-search-exclude>Part of <a href="../../compare/#cmp-rows">Compare the 2016 '
+            "and 2019 versions</a> (Integration commitments). How to read the redline and the badges: "
+            '<a href="../../compare/#cmp-legend">the key</a>.</p>') in markup
+    assert ('<p class="gpia-reviewed" data-search-exclude>Data: <code>clauses/requirements/icp-2019-integration.yaml'
+            "</code>, <code>clauses/requirements/mcp-2016-integration.yaml</code></p>") in markup
+
+
+def test_a_group_page_is_a_record_page_with_its_title_and_anchor(kb: KnowledgeBase) -> None:
+    view = BuildViews.for_knowledge_base(kb).view("../../")
+    assert record_page(view, "compare-group", "icp-2019-int-workforce").startswith(
+        r"# Compare: Workforce \(rows 8\. → 6\.\) { #cmp-icp-2019-int-workforce }" "\n\n")
+    assert record_page(view, "compare-group", "mcp-2016-int-shared-vision").startswith(
+        r"# Compare: Shared vision \(2016 row 1\., not in 2019\) { #cmp-mcp-2016-int-shared-vision }" "\n\n")
+    with pytest.raises(KeyError):
+        record_page(view, "compare-group", "mcp-2016-int-workforce")  # a 2016 row carried forward: no page of its own
+
+
+def test_every_requirement_and_row_is_anchored_once_where_compare_url_says(built_site: Path, kb: KnowledgeBase) -> None:
+    pages = _group_pages(built_site)
+    everything = "".join(pages.values())
+    for record_id in [*kb.requirements, *kb.areas]:
+        url = compare_url(kb, record_id)
+        page, _, target = url.partition("#")
+        assert page == f"compare/{comparison_pages(kb)[record_id]}/", record_id
+        assert everything.count(f'id="{target}"') == 1, record_id
+        assert f'id="{target}"' in _page(built_site, page), record_id
+    # /compare/ keeps no record's anchor: a link to compare/#cmp-<id> made before the pages split is
+    # sent on by assets/moved-anchors.js, which acts only when the page lacks the anchor.
+    assert [i for i in [*kb.requirements, *kb.areas] if f'id="cmp-{i}"' in _page(built_site)] == []
+
+
+def test_each_group_page_shows_every_bullet_of_its_rows(built_site: Path, kb: KnowledgeBase) -> None:
+    for page_id, group in groups_by_page(kb).items():
+        text = _visible(_page(built_site, f"compare/{page_id}/"))
+        bullets = [*group.dropped, *group.new_requirements, *(r for p in group.pairs for r in (p.new, *p.old))]
+        assert bullets, page_id
+        assert [r.id for r in bullets if " ".join(r.text.split()) not in text] == [], page_id
 
 
 def test_compare_page_has_a_redline_for_every_changed_pair(built_site: Path, kb: KnowledgeBase) -> None:
-    markup = _page(built_site)
     for pair in compare(kb).pairs:
-        block = _pair_block(markup, pair.anchor)
+        page, _, _ = compare_url(kb, pair.new.id).partition("#")
+        block = _pair_block(_page(built_site, page), pair.anchor)
         assert f'<span class="gpia-sr-only">Change: </span>{pair.kind.capitalize()}</span>' in block, pair.anchor
         if pair.kind == "unchanged":
             assert "Redline:</span> no word added or removed." in block
@@ -194,6 +248,10 @@ def test_compare_page_has_a_redline_for_every_changed_pair(built_site: Path, kb:
             assert render_redline(pair.redline) in block, pair.anchor
         for r in (*pair.old, pair.new):
             assert " ".join(r.text.split()) in _visible(block), r.id
+            area = kb.areas[r.area]
+            # Each side's bullet links to its place on its row's page.
+            link = re.search(rf'<a href="\.\./\.\./{re.escape(url_of(kb, r.id))}">(.*?)</a>', block)
+            assert link and _visible(link.group(1)) == f"{area.row} {area.title}, bullet {r.bullet}", r.id
 
 
 def _visible(markup: str) -> str:
@@ -204,12 +262,12 @@ def _visible(markup: str) -> str:
 def _pair_block(markup: str, anchor: str) -> str:
     """One compared pair's HTML: from its anchor to the next pair or heading."""
     start = markup.index(f'<div class="gpia-pair" id="{anchor}">')
-    ends = [markup.find(marker, start + 1) for marker in ('<div class="gpia-pair"', "<h2", "<h3")]
+    ends = [markup.find(marker, start + 1) for marker in ('<div class="gpia-pair"', "<h2", "<h3", '<p class="gpia-reviewed"')]
     return markup[start:min(e for e in ends if e != -1)]
 
 
 def test_every_del_and_ins_announces_itself(built_site: Path) -> None:
-    markup = _page(built_site)
+    markup = _page(built_site) + "".join(_group_pages(built_site).values())
     dels = re.findall(r"<del\b[^>]*>(.*?)</del>", markup, re.S)
     inss = re.findall(r"<ins\b[^>]*>(.*?)</ins>", markup, re.S)
     assert len(dels) > 20 and len(inss) > 20
@@ -220,33 +278,113 @@ def test_every_del_and_ins_announces_itself(built_site: Path) -> None:
 def test_summary_counts_on_the_page_match_the_data(built_site: Path) -> None:
     summary = _section(_page(built_site), "cmp-summary")
     rows = {html.unescape(re.sub(r"<[^>]+>", "", th)): re.findall(r"<td>(\d+)</td>", cells)
-            for th, cells in re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', summary, re.S)}
+            for th, cells in re.findall(r'<tr(?: id="cmp-[a-z]+")?><th scope="row">(.*?)</th>(.*?)</tr>', summary, re.S)}
     assert rows == {"Unchanged": ["5", "0", "5"], "Reworded": ["4", "15", "19"], "Moved": ["0", "0", "0"],
                     "Merged": ["0", "2", "2"], "Split": ["0", "0", "0"], "New": ["0", "0", "0"],
                     "Dropped": ["0", "3", "3"]}
     assert "ICP 2019 has 26 bullets: 26 derive from MCP 2016 bullets and 0 are new. MCP 2016 has 31 bullets: " \
            "28 are carried forward and 3 are dropped." in summary
+    # The one-page comparison's "New in 2019" and "Dropped from 2016" anchors now land on their counts.
+    assert '<tr id="cmp-new"><th scope="row"><a href="#cmp-kind-new">New</a></th>' in summary
+    assert '<tr id="cmp-dropped"><th scope="row"><a href="#cmp-kind-dropped">Dropped</a></th>' in summary
 
 
-def test_what_changed_links_the_known_changes_to_their_pairs(built_site: Path) -> None:
+def test_what_changed_links_the_known_changes_to_their_pairs(built_site: Path, kb: KnowledgeBase) -> None:
     section = _section(_page(built_site), "cmp-what-changed")
     assert "(not NHS wording)" in section
+    # Each note links the pairs (or rows) that show it on their group's page, and nothing else.
     links = {
-        "“Co-produce” becomes “Co-design”.": ["cmp-icp-2019-gov-co-design-with-service-users"],
-        "&#x27;best for service&#x27; in quotation marks": ["cmp-icp-2019-gov-best-for-service-decisions",
-                                                            "cmp-icp-2019-gov-unanimous-decisions"],
-        "“patients” becomes “Service Users”": ["cmp-icp-2019-int-anticipatory-care", "cmp-icp-2019-int-identification"],
-        "Rows of the 2016 integration commitments": ["cmp-mcp-2016-int-shared-vision",
-                                                     "cmp-mcp-2016-int-multidisciplinary-teams"],
-        "The clinical hub model": ["cmp-icp-2019-int-unplanned-care-routes", "clauses/#clause-6-1-e",
-                                   "clauses/#clause-6-2-d"],
-        "integration table numbers two rows “8.” (Workforce and Access)": ["cmp-rows"],
+        "“Co-produce” becomes “Co-design”.": [compare_url(kb, "icp-2019-gov-co-design-with-service-users")],
+        "&#x27;best for service&#x27; in quotation marks": [
+            compare_url(kb, "icp-2019-gov-best-for-service-decisions"),
+            compare_url(kb, "icp-2019-gov-unanimous-decisions"), url_of(kb, "term-best-for-service")],
+        "“patients” becomes “Service Users”": [compare_url(kb, "icp-2019-int-anticipatory-care"),
+                                               compare_url(kb, "icp-2019-int-identification"),
+                                               url_of(kb, "term-service-user")],
+        "Rows of the 2016 integration commitments": [compare_url(kb, "mcp-2016-int-shared-vision"),
+                                                     compare_url(kb, "mcp-2016-int-multidisciplinary-teams")],
+        "The clinical hub model": [compare_url(kb, "icp-2019-int-unplanned-care-routes"), url_of(kb, "clause-6-1-e"),
+                                   url_of(kb, "clause-6-2-d")],
+        "integration table numbers two rows “8.” (Workforce and Access)": [
+            compare_url(kb, "mcp-2016-int-workforce"), compare_url(kb, "mcp-2016-int-access")],
     }
-    items = re.findall(r"<li><p>(.*?)</li>", section, re.S)
+    assert links["The clinical hub model"][0] == \
+        "compare/icp-2019-int-common-protocols/#cmp-icp-2019-int-unplanned-care-routes"
+    items = re.findall(r"<li>\s*<p>(.*?)</li>", section, re.S)
     for start, targets in links.items():
         item = next((i for i in items if start in i), None)
         assert item is not None, start
-        assert [t for t in targets if t not in item] == [], start
+        assert re.findall(r'href="\.\./([^"]+)"', item) == targets, start
+    # Every compare link of the notes arrives at its anchor.
+    for target in re.findall(r'href="\.\./(compare/[^"#]+/)#([^"]+)"', section):
+        assert f'id="{target[1]}"' in _page(built_site, target[0]), target
+
+
+def test_what_changed_links_at_most_three_rows_per_note(kb: KnowledgeBase) -> None:
+    markup = what_changed(BuildViews.for_knowledge_base(kb).view("../"))
+    item = next(i for i in re.findall(r"<li><p>(.*?)</li>", markup, re.S) if "began with “Practices”" in i)
+    rows = re.findall(r"; (?=\d)|See: ", item)
+    assert len(rows) == 3
+    assert item.endswith("; and 4 more rows.</p>")
+
+
+def test_compare_lists_every_row_group_under_its_table(built_site: Path) -> None:
+    rows = _section(_page(built_site), "cmp-rows")
+    assert ("<p>Each of the 12 groups of rows below has a page of its own, with its bullets side by side: a 2019 row "
+            "beside the 2016 row or rows its bullets come from, or a 2016 row that was not carried into 2019. The rows "
+            "are in the order of the 2016 tables; rows new in 2019 come last.</p>") in rows
+    markup = _page(built_site)
+    listing_html = markup[markup.index('<h2 class="gpia-list-group"'):markup.index('<p class="gpia-reviewed"')]
+    assert re.findall(r'<h2 class="gpia-list-group" id="(list-[a-z]+)">(.*?)</h2>', listing_html) == [
+        ("list-governance", "Shared governance and decision making"), ("list-integration", "Integration commitments")]
+    assert re.findall(r'<li><span data-search-exclude><a href="\.\./compare/([a-z0-9-]+)/">', listing_html) == GROUP_PAGES
+    for entry in (
+            '<a href="../compare/icp-2019-gov-working-together/">Working together (row 2.)</a>: '
+            "4 bullets: 1 unchanged, 3 reworded</span>",
+            '<a href="../compare/mcp-2016-int-multidisciplinary-teams/">Multidisciplinary teams (2016 row 5., not in '
+            "2019)</a>: 2 bullets: 2 dropped</span>",
+            '<a href="../compare/icp-2019-int-workforce/">Workforce (rows 8. → 6.)</a>: 2 bullets: 2 merged</span>'):
+        assert entry in listing_html, entry
+    assert "gpia-pager" not in markup  # twelve groups fit on one page
+    # The lists of every dropped and every new bullet are gone: each is on its row's page.
+    assert "gpia-compare-list" not in markup
+
+
+def test_the_list_of_row_groups_pages(kb: KnowledgeBase) -> None:
+    rows = dataclasses.replace(listing(kb), per_page=5)
+    view = BuildViews.for_knowledge_base(kb).view("../../../")
+    assert rows.page_count == 3
+    second = rows.render(view, 2)
+    assert second.startswith('<h2 class="gpia-list-group" id="list-integration">Integration commitments '
+                             '<span class="gpia-continued">'
+                             "(continued)</span></h2>")
+    assert re.findall(r'href="\.\./\.\./\.\./compare/([a-z0-9-]+)/"', second) == GROUP_PAGES[5:10]
+    assert "<p>Page 2 of 3: entries 6 to 10 of 12.</p>" in second
+    assert rows.uri(3) == "compare/pages/3/"
+
+
+def test_a_larger_corpus_pages_the_list_and_builds_a_page_per_group(tmp_path: Path) -> None:
+    kb = load_or_raise(generate(ROOT, tmp_path / "kb-x2", 2), NO_SOURCES)
+    groups = groups_by_page(kb)
+    assert len(groups) == 24 and GROUPS_PER_PAGE == 20
+    uris = {f.uri: f.content for f in generated_files(kb) if f.uri.startswith("compare/")}
+    assert uris.pop("compare/pages/2.md") == '{{ listing_page("compare", 2) }}\n'
+    assert uris == {f"compare/{i}.md": f'{{{{ record_page("compare-group", "{i}") }}}}\n' for i in groups}
+    assert [group_page_id(g) for g in area_groups(kb, "governance")] == list(groups)[:6]
+
+
+def test_search_indexes_the_why_notes_and_titles_but_not_copies_of_the_bullets(built_site: Path, kb: KnowledgeBase) -> None:
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    indexed = " ".join(_visible(d["title"] + " " + d["text"]) for d in docs if d["location"].startswith("compare/"))
+    assert [r.id for r in kb.requirements.values() if " ".join(r.text.split()) in indexed] == []
+    assert [r.id for r in kb.requirements.values() if r.why and " ".join(r.why.split()) not in indexed] == []
+    titles = {d["location"]: _visible(d["title"]) for d in docs if d["location"].startswith("compare/")}
+    assert titles["compare/icp-2019-int-workforce/"] == "Compare: Workforce (rows 8. → 6.)"
+    # Redlines are left out; /compare/ keeps only the key's own example of one.
+    groups = " ".join(_visible(d["text"]) for d in docs
+                      if d["location"].startswith("compare/") and d["location"].split("#")[0] != "compare/")
+    assert "Redline:" not in indexed and "Redline (" not in indexed
+    assert groups and "removed:" not in groups and "added:" not in groups
 
 
 def test_a_new_2019_bullet_and_its_dropped_2016_bullet_are_shown(data_copy: Path) -> None:
@@ -268,16 +406,21 @@ def test_a_new_2019_bullet_and_its_dropped_2016_bullet_are_shown(data_copy: Path
     assert [r.id for r in group.new_requirements] == ["icp-2019-int-transfers-of-care"]
     assert [r.id for r in group.dropped] == ["mcp-2016-int-transfers-of-care"]
 
-    markup = compare_page(BuildViews.for_knowledge_base(kb).view("../"))
+    views = BuildViews.for_knowledge_base(kb)
+    markup = group_page(views.view("../../"), "icp-2019-int-common-protocols")
     block = _pair_block(markup, "cmp-icp-2019-int-transfers-of-care")
     assert '<span class="gpia-sr-only">Change: </span>New</span>' in block
     assert "<p>&lt;b&gt;Our&lt;/b&gt; words.</p>" in block and "(not NHS wording)" in block
     assert "Not in the MCP 2016 table." in block
-    new_list = markup[markup.index("{ #cmp-new }"):]
-    assert re.findall(r'<li><a href="#cmp-([a-z0-9-]+)"', new_list) == ["icp-2019-int-transfers-of-care"]
-    dropped_list = markup[markup.index("{ #cmp-dropped }"):markup.index("{ #cmp-new }")]
-    assert re.findall(r'<li><a href="#cmp-([a-z0-9-]+)"', dropped_list) == [
-        "mcp-2016-int-agree-shared-vision", "mcp-2016-int-transfers-of-care", "mcp-2016-int-mdt-working",
-        "mcp-2016-int-clinical-hub-model"]
+    dropped = _pair_block(markup, "cmp-mcp-2016-int-transfers-of-care")
+    assert '<span class="gpia-sr-only">Change: </span>Dropped</span>' in dropped
+    assert "Not in the ICP 2019 table." in dropped
+    assert compare_url(kb, "mcp-2016-int-transfers-of-care") == \
+        "compare/icp-2019-int-common-protocols/#cmp-mcp-2016-int-transfers-of-care"
+    # The list entry counts the group's bullets by kind, the new and the dropped one included.
+    page = compare_page(views.view("../"))
+    assert ('<a href="../compare/icp-2019-int-common-protocols/">Agreement of common protocols (rows 2. → 1.)</a>: '
+            "4 bullets: 2 reworded, 1 new, 1 dropped</span>") in page
+    pages = {page_id: group_page(views.view("../../"), page_id) for page_id in groups_by_page(kb)}
     for r in kb.requirements.values():
-        assert markup.count(f'id="cmp-{r.id}"') == 1, r.id
+        assert sum(m.count(f'id="cmp-{r.id}"') for m in pages.values()) == 1, r.id

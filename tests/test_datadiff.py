@@ -72,8 +72,9 @@ Compared with `HEAD` ({short}): 1 added, 1 removed, 1 changed.
 
 ### Pages affected
 
-- `/faq/`: `faq-purpose-of-gp-ia`
-- `/glossary/`: `term-test-added`, `term-test-removed`
+- `/faq/faq-section-introduction/`: `faq-purpose-of-gp-ia`
+- `/glossary/term-test-added/`: `term-test-added`
+- `/glossary/term-test-removed/`: `term-test-removed`
 
 Downloads rebuilt: `/data/knowledge-base.json`, `/data/question.csv`, `/data/term.csv`
 """

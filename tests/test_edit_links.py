@@ -79,12 +79,14 @@ def test_adapter_reads_edit_base_from_mkdocs_yml_or_the_environment(
         monkeypatch.delenv("GPIA_EDIT_BASE", raising=False)
     env = FakeEnv(extra)
     macros.define_env(env)
-    assert expected in env.macros["faq"]()
-    assert expected.replace("faq/01-introduction.yaml", "clauses/glossary.yaml") in env.macros["glossary"]()
+    assert expected in env.macros["record_page"]("faq-section", "faq-section-introduction")
+    assert expected.replace("faq/01-introduction.yaml", "clauses/glossary.yaml") in \
+        env.macros["record_page"]("term", "term-icp")
 
 
-DATA_PAGES = ["governance", "commitments", "faq", "compare", "clauses", "schedules", "schedules/schedule-5-kpis",
-              "traceability", "checklist", "agreements", "glossary", "sources"]
+DATA_PAGES = ["governance", "commitments", "faq", "faq/faq-section-introduction", "compare", "compare/icp-2019-int-workforce", "clauses", "schedules", "schedules/schedule-5-kpis",
+              "traceability", "checklist", "agreements", "glossary", "sources",
+              "agreements/gp-ia", "glossary/term-icp", "clauses/clause-4-1-b", "sources/cite-health-and-care-act-2022"]
 
 
 @pytest.mark.parametrize("page", DATA_PAGES)

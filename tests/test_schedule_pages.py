@@ -13,7 +13,7 @@ import pytest
 from gpia.checklist import CSV_PATH, HEADER, checklist_csv, checklist_rows
 from gpia.load import load_knowledge_base
 from gpia.model import KnowledgeBase
-from gpia.schedule_links import kpis_by_requirement
+from gpia.schedule_links import kpis_by_requirement, schedules_in_order
 from gpia.views.schedules import EXAMPLE_LABEL
 
 from conftest import NO_SOURCES, ROOT, SOURCES, copy_data, mkdocs_build
@@ -72,8 +72,8 @@ def test_schedule_3_page_shows_both_versions_and_both_clauses(built_site: Path) 
     assert "MCP 2016, 5. Multidisciplinary teams, bullet 2 leaves detail here:" in mcp
     assert "Placeholder: “[specific practice requirements set out in relevant schedule]”" in mcp
     assert '<mark class="gpia-placeholder">[specific practice requirements set out in relevant schedule]</mark>' in points
-    assert 'href="../../clauses/#clause-6-1-e"' in points and 'href="../../clauses/#clause-6-2-d"' in points
-    assert 'href="../../commitments/#mcp-2016-int-clinical-hub-model"' in points
+    assert 'href="../../clauses/clause-6-1-e/"' in points and 'href="../../clauses/clause-6-2-d/"' in points
+    assert 'href="../../commitments/mcp-2016-int-multidisciplinary-teams/#mcp-2016-int-clinical-hub-model"' in points
     example = visible(markup[markup.index('id="example"'):])
     for practice in ("Millbrook Surgery", "Castle Street Medical Centre", "Ferry Lane Practice", "Orchard Road Health Centre"):
         assert practice in example
@@ -85,44 +85,66 @@ def test_a_version_that_does_not_point_at_a_schedule_says_so(built_site: Path) -
     assert "Nothing in the ICP 2019 guidance points here." in visible(markup)
 
 
+def traceability_pages(site: Path) -> str:
+    """The traceability list's pages (25 entries a page), one after the other."""
+    pages = [page(site, "traceability")]
+    while (site / "traceability" / "pages" / str(len(pages) + 1) / "index.html").exists():
+        pages.append(page(site, f"traceability/pages/{len(pages) + 1}"))
+    return "".join(pages)
+
+
 def test_schedule_5_page_anchors_every_indicator_and_the_traceability_view_links_them(
         built_site: Path, kb: KnowledgeBase) -> None:
     kpis = kb.schedules["schedule-5-kpis"].kpis
     markup = page(built_site, "schedules/schedule-5-kpis")
-    trace = page(built_site, "traceability")
+    trace = traceability_pages(built_site)
     for kpi in kpis:
         assert f'<section class="gpia-kpi" id="{kpi.id}"' in markup
         assert f'href="#{kpi.id}"' in markup  # from the summary table
-        assert f'href="../schedules/schedule-5-kpis/#{kpi.id}"' in trace, kpi.id
+        assert re.search(rf'href="(\.\./)+schedules/schedule-5-kpis/#{kpi.id}"', trace), kpi.id
     rows = {cells(m.group(1)) for m in re.finditer(r"<tr>(.*?)</tr>", markup, re.S)}
     assert "Hub requests triaged within two hours | at least 95% | Monthly | ICP clinical director" in rows
     assert ("Emergency admissions for conditions usually managed outside hospital | at most 14 admissions a year per "
             "1,000 patients | Quarterly | ICP performance lead") in rows
     evidenced = kpis_by_requirement(kb)
-    assert len(re.findall(r'href="\.\./schedules/schedule-5-kpis/#kpi-', trace)) == sum(len(v) for v in evidenced.values())
+    assert len(re.findall(r'href="(?:\.\./)+schedules/schedule-5-kpis/#kpi-', trace)) == \
+        sum(len(v) for v in evidenced.values())
 
 
 def test_schedules_index_lists_every_schedule_with_versions_and_counts(built_site: Path, kb: KnowledgeBase) -> None:
     markup = page(built_site, "schedules")
-    for s in kb.schedules.values():
-        assert f'href="../schedules/{s.id}/#{s.id}"' in markup, s.id
+    # In the order of schedules_in_order, each linking to its page; at x1 they fit on one page.
+    linked = re.findall(r'<tr><td>[^<]*</td><td><a href="\.\./schedules/([^/"]+)/">', markup)
+    assert linked == [s.id for s in schedules_in_order(kb)]
+    assert "gpia-pager" not in markup
+    assert f'<p class="gpia-provenance">{len(kb.schedules)} schedules. ' in markup
+    assert ('<p class="gpia-reviewed" data-search-exclude>Data: '
+            + ", ".join(f"<code>{path}</code>" for path in sorted({s.path for s in kb.schedules.values()})) + "</p>") in markup
     rows = {cells(m.group(1)) for m in re.finditer(r"<tr>(.*?)</tr>", markup, re.S)}
     assert "3 | Clinical hub model | MCP 2016 and ICP 2019 | 1 | 5 | 11 (10 required) | —" in rows
     assert "5 | Key performance indicators and reporting | ICP 2019 | 0 | 2 | 6 (5 required) | 12" in rows
     assert "— | Running of multidisciplinary teams (MDTs) | MCP 2016 | 1 | 0 | 3 (3 required) | —" in rows
 
 
-def test_clauses_page_keeps_a_pointer_list_and_the_optional_wording_decision(built_site: Path, kb: KnowledgeBase) -> None:
+def test_clauses_page_keeps_a_pointer_to_schedules_and_the_clause_page_the_optional_wording_decision(
+        built_site: Path, kb: KnowledgeBase) -> None:
     markup = page(built_site, "clauses")
-    assert 'id="schedule-' not in markup
-    for s in kb.schedules.values():
-        assert f'href="../schedules/{s.id}/#{s.id}"' in markup
-    clause = section(markup, "clause-4-1-b", "clause-6-2-d")
-    assert "Drafting note: a local decision" in visible(clause)
-    assert 'href="../checklist/#decision-clause-4-1-b"' in clause
+    assert 'id="schedule-' not in markup and 'id="clause-' not in markup  # old anchors lead on (gpia.moved)
+    schedules = markup[markup.index('<h2 id="schedules">'):]
+    assert 'see <a href="../schedules/">Schedules</a>' in schedules
+    clause = page(built_site, "clauses/clause-4-1-b")
+    decision = clause[clause.index('<h2 id="decision">'):]
+    assert "Drafting note: a local decision (not NHS wording)" in visible(decision)
+    assert "Your decision: include the wording / leave it out — To be completed locally" in visible(decision)
+    assert '<a href="../../checklist/">local adaptation checklist</a>' in decision
+    assert 'include it only by <a href="#decision">local decision</a>' in clause
+    for other in ("clause-6-1-e", "clause-6-2-d"):  # no optional wording, no decision
+        assert 'id="decision"' not in page(built_site, f"clauses/{other}")
 
 
-def test_checklist_page_lists_every_placeholder_and_the_clause_4_1_b_decision(built_site: Path, kb: KnowledgeBase) -> None:
+def test_checklist_page_lists_every_placeholder_and_links_the_clause_4_1_b_decision(
+        built_site: Path, kb: KnowledgeBase) -> None:
+    # The entries in full: tests/test_requirement_pages.py.
     markup = page(built_site, "checklist")
     rows = checklist_rows(kb)
     assert len(rows) >= 10
@@ -131,22 +153,8 @@ def test_checklist_page_lists_every_placeholder_and_the_clause_4_1_b_decision(bu
         assert f'href="../{row.template_link}"' in markup and f'href="../{row.example_link}"' in markup
     assert markup.count('<mark class="gpia-placeholder">') == len(rows)
     assert 'href="../data/local-schedules.csv"' in markup
-    decision = visible(markup[markup.index('id="decision-clause-4-1-b"'):])
-    assert ("may mean that a GP is in breach of its GMS/PMS/APMS contract if it breaches the relevant wording"
-            in decision)
-    assert "Drafting note: a local decision (not NHS wording)" in decision
-    without = {cells(m.group(1)) for m in re.finditer(r"<tr>(.*?)</tr>",
-                                                     section(markup, "without-placeholder", "optional-wording"), re.S)}
-    assert without == {
-        "Version | Schedule | Named by | Template | Example",
-        "ICP 2019 | Schedule 3: Clinical hub model | ICP 2019, 1. Agreement of common protocols, bullet 2, "
-        "Clause 6.2(d) (ICP 2019): Clinical hub model, How can the GP IA capture integration commitments? | "
-        "Blank template | Illustrative example",
-        "ICP 2019 | Schedule 5: Key performance indicators and reporting | How can the GP IA capture integration "
-        "commitments?, How would the terms of the GP IA be monitored? | Blank template | Illustrative example",
-        "ICP 2019 | Care model (schedule inserted from the ICP Contract) | How can the GP IA capture integration "
-        "commitments? | Blank template | Illustrative example",
-    }
+    # The decision's own section is on the clause's page (gpia.views.schedules.decision_section).
+    assert 'href="../clauses/clause-4-1-b/#decision"' in markup
 
 
 def test_built_csv_is_the_checklist_rows(built_site: Path, kb: KnowledgeBase) -> None:
@@ -174,8 +182,7 @@ def test_schedule_data_is_escaped_on_its_pages(tmp_path: Path) -> None:
     site = tmp_path / "site"
     result = mkdocs_build(site, root, NO_SOURCES)
     assert result.returncode == 0, result.stderr
-    for url in ("schedules/schedule-5-kpis", "traceability"):
-        markup = page(site, url)
+    for markup in (page(site, "schedules/schedule-5-kpis"), traceability_pages(site)):
         assert "<script>alert(" not in markup and "<strong>bold</strong>" not in markup
         assert "&lt;script&gt;alert(&#x27;owned&#x27;)&lt;/script&gt;" in markup
         assert HOSTILE in visible(markup)  # shown literally: not run by Jinja, not read as HTML or Markdown

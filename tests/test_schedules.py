@@ -335,7 +335,7 @@ def test_checklist_has_one_row_per_placeholder_in_reading_order(kb: KnowledgeBas
         "Practices agrees stratification approach with the MCP, and how this will be applied at practice level "
         "[specific practice requirements set out in relevant schedule]",
         "[specific practice requirements set out in relevant schedule]", "schedule-stratification",
-        "Stratification approach", "commitments/#mcp-2016-int-stratification",
+        "Stratification approach", "commitments/mcp-2016-int-identification/#mcp-2016-int-stratification",
         "schedules/schedule-stratification/#template", "schedules/schedule-stratification/#example")
     for row in rows:
         assert row.placeholder in row.requirement_text

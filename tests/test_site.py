@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from gpia.load import load_knowledge_base
+from gpia.urls import page_of, url_of
 
 from conftest import NO_SOURCES, ROOT, SOURCES, copy_data, mkdocs_build, write
 
@@ -19,23 +20,23 @@ def visible(markup: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split())
 
 
-def test_every_requirement_is_on_its_page_verbatim_with_its_anchor(built_site: Path) -> None:
+def test_every_requirement_is_on_its_rows_page_verbatim_with_its_anchor(built_site: Path) -> None:
     kb = load_knowledge_base(ROOT, SOURCES).knowledge_base
     assert kb is not None
-    pages = {kind: page_text(built_site, page) for kind, page in
-             (("governance", "governance"), ("integration", "commitments"))}
     for r in kb.requirements.values():
-        markup = pages[kb.tables[r.table].kind]
+        folder = "governance" if kb.tables[r.table].kind == "governance" else "commitments"
+        assert url_of(kb, r.id) == f"{folder}/{r.area}/#{r.id}"
+        markup = page_text(built_site, f"{folder}/{r.area}")
         assert f'id="{r.id}"' in markup, r.id
         assert " ".join(r.text.split()) in visible(markup), r.id
 
 
-def test_every_faq_is_a_heading_with_its_permalink(built_site: Path) -> None:
+def test_every_faq_is_a_heading_with_its_permalink_on_its_section_page(built_site: Path) -> None:
     kb = load_knowledge_base(ROOT, SOURCES).knowledge_base
     assert kb is not None
-    markup = page_text(built_site, "faq")
     for q in kb.questions.values():
-        heading = re.search(rf'<h3 id="{q.id}">(.*?)</h3>', markup, re.S)
+        markup = page_text(built_site, f"faq/{q.section}")
+        heading = re.search(rf'<h2 id="{q.id}">(.*?)</h2>', markup, re.S)
         assert heading, q.id
         assert visible(heading.group(1)).startswith(q.question)
         assert f'href="#{q.id}"' in heading.group(1)
@@ -44,18 +45,30 @@ def test_every_faq_is_a_heading_with_its_permalink(built_site: Path) -> None:
                 assert " ".join(text.split()) in visible(markup), q.id
 
 
-def test_every_item_kind_has_its_anchor(built_site: Path) -> None:
+def test_the_faq_list_links_every_question_under_its_section(built_site: Path) -> None:
     kb = load_knowledge_base(ROOT, SOURCES).knowledge_base
     assert kb is not None
-    expected = {"clauses": list(kb.clauses), "agreements": list(kb.agreements),
-                **{f"schedules/{s}": [s] for s in kb.schedules},
-                "glossary": list(kb.terms), "sources": list(kb.sources) + list(kb.citations),
-                "governance": [a.id for a in kb.areas.values() if kb.tables[a.table].kind == "governance"],
-                "commitments": [a.id for a in kb.areas.values() if kb.tables[a.table].kind == "integration"]}
-    for page, ids in expected.items():
-        markup = page_text(built_site, page)
-        for record_id in ids:
-            assert f'id="{record_id}"' in markup, (page, record_id)
+    markup = page_text(built_site, "faq")
+    for s in kb.faq_sections.values():
+        assert f'<h2 class="gpia-list-group" id="list-{s.id}"><a href="../faq/{s.id}/">' in markup, s.id
+        for q in s.questions:
+            assert f'<li><a href="../faq/{s.id}/#{q.id}">' in markup, q.id
+    assert "gpia-pager" not in markup  # nine questions fit on one page
+
+
+def test_every_record_is_at_the_url_its_id_gives(built_site: Path) -> None:
+    """Every record of every kind: the page url_of names exists and carries the record's anchor."""
+    kb = load_knowledge_base(ROOT, SOURCES).knowledge_base
+    assert kb is not None
+    ids = [*kb.sources, *kb.versions, *kb.tables, *kb.areas, *kb.requirements, *kb.clauses, *kb.schedules,
+           *kb.agreements, *kb.terms, *kb.citations, *kb.faq_sections, *kb.questions]
+    pages: dict[str, str] = {}
+    for record_id in ids:
+        page = page_of(kb, record_id)
+        if page not in pages:
+            pages[page] = page_text(built_site, page.rstrip("/"))
+        assert f'id="{record_id}"' in pages[page], (page, record_id)
+        assert url_of(kb, record_id) in (page, f"{page}#{record_id}")
 
 
 def test_sources_page_counts_come_from_the_data(built_site: Path) -> None:

@@ -1,7 +1,9 @@
 """The local adaptation checklist: every placeholder a site must complete, as rows and as CSV.
 
-The checklist page and the download `data/local-schedules.csv` are both built from
-`checklist_rows`, so they list the same placeholders in the same order.
+The checklist's paged list (views/schedules.py, one entry per requirement with its placeholders
+marked) and the download `data/local-schedules.csv` are both built from `checklist_rows`, so they
+list the same placeholders in the same order. The links are from the site root and come from
+gpia.urls, so they follow the records' pages (a requirement is an anchor on its row's page).
 """
 from __future__ import annotations
 

@@ -303,3 +303,36 @@ def area_groups(kb: KnowledgeBase, table_kind: str) -> list[AreaGroup]:
             tuple(pairs_of.get(new_id, ()) if new_id else ()),
             tuple(new_of.get(new_id, ()) if new_id else ()), dropped))
     return groups
+
+
+def group_page_id(group: AreaGroup) -> str:
+    """The id a row group's comparison page is named by: its 2019 row, or its first 2016 row."""
+    return (group.new_area or group.old_areas[0]).id
+
+
+@once_per_knowledge_base
+def comparison_pages(kb: KnowledgeBase) -> dict[str, str]:
+    """For every requirement and row shown in the comparison, the id of the comparison page that
+    holds its anchor: the first row group (in page order) that shows it."""
+    found: dict[str, str] = {}
+    for kind in ("governance", "integration"):
+        for group in area_groups(kb, kind):
+            page = group_page_id(group)
+            shown = [a.id for a in group.old_areas] + ([group.new_area.id] if group.new_area else [])
+            shown += [r.id for p in group.pairs for r in (p.new, *p.old)]
+            shown += [r.id for r in group.new_requirements + group.dropped]
+            for record_id in shown:
+                found.setdefault(record_id, page)
+    return found
+
+
+def compare_url(kb: KnowledgeBase, record_id: str) -> str:
+    """Site-root-relative URL of a requirement's or row's place in the comparison,
+    e.g. 'compare/icp-2019-gov-best-for-service/#cmp-icp-2019-gov-best-for-service-decisions'."""
+    return f"compare/{comparison_pages(kb)[record_id]}/#{anchor(record_id)}"
+
+
+@once_per_knowledge_base
+def groups_by_page(kb: KnowledgeBase) -> dict[str, AreaGroup]:
+    """Every row group of both kinds of table, by the id of its comparison page, in page order."""
+    return {group_page_id(group): group for kind in ("governance", "integration") for group in area_groups(kb, kind)}

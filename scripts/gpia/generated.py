@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from .checklist import CSV_PATH, checklist_csv
 from .export import download_files, published_schemas
 from .model import KnowledgeBase
+from .moved import MOVED_PATH, moved_anchors_json
+from .views.pages import LISTINGS, RECORD_PAGES, page_url
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,16 @@ def generated_files(kb: KnowledgeBase) -> list[GeneratedFile]:
     # Downloads (data/) and the JSON Schemas editors and other tools can fetch (schema/).
     files += [GeneratedFile(uri, content) for uri, content in download_files(kb).items()]
     files += [GeneratedFile(uri, content) for uri, content in published_schemas().items()]
-    # One page per schedule (/schedules/<id>/); the macro writes the page's title from the data.
-    files += [GeneratedFile(f"schedules/{s}.md", f'{{{{ schedule_page("{s}") }}}}\n') for s in kb.schedules]
+    # A page per record of the kinds that multiply (/schedules/<id>/, /faq/<section-id>/, ...);
+    # the macro writes the page's title from the data.
+    for kind, (ids, _) in RECORD_PAGES.items():
+        files += [GeneratedFile(page_url(kb, kind, i).rstrip("/") + ".md", f'{{{{ record_page("{kind}", "{i}") }}}}\n')
+                  for i in ids(kb)]
+    # The later pages of each paged list (its first page is the list's page in docs/).
+    for name, listing in LISTINGS.items():
+        pages = listing(kb)
+        files += [GeneratedFile(pages.source_path(n), f'{{{{ listing_page("{name}", {n}) }}}}\n')
+                  for n in range(2, pages.page_count + 1)]
     files.append(GeneratedFile(CSV_PATH, checklist_csv(kb).encode("utf-8")))
+    files.append(GeneratedFile(MOVED_PATH, moved_anchors_json(kb)))
     return sorted(files, key=lambda f: f.uri)

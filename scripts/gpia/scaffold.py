@@ -119,7 +119,7 @@ def _append_to_list(root: Path, doc: YamlDocument, list_path: tuple, body: str) 
     for part in list_path:
         items = items[part]
     last = list_path + (len(items) - 1,)
-    line_no, col = doc.value_marks[last]
+    line_no, col = doc.position(last)
     file = root / doc.path
     lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
     # The item's keys start at `col`; everything of the item is indented at least that far.

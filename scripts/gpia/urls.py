@@ -1,11 +1,21 @@
-"""Stable addresses: every record's page and anchor come from its kind and id, never its position."""
+"""Stable addresses: every record's page and anchor come from its kind and id, never its position.
+
+Records that can grow in number have a page of their own, `<folder><id>/`, built from the data and
+kept out of the navigation, so no page's weight grows with the corpus (issue #7). Their children
+(a requirement in its area, a question in its FAQ section, a KPI in its schedule) are anchors on
+that page. The few records that cannot multiply (sources, versions, the four printed tables) are
+anchors on a fixed page. Lists of records are paged (`gpia.paging`); a list's page numbers move as
+records are added, so links always point at a record's own page, never at a list page.
+"""
 from __future__ import annotations
 
 from .model import KnowledgeBase
 
-# Site-root-relative folder of the page that shows each kind of record.
+# Site-root-relative folder of the pages of each kind of record; for kinds with a page per record,
+# the record's page is <folder><id>/.
 PAGE_OF_KIND = {
     "clause": "clauses/",
+    "schedule": "schedules/",
     "agreement": "agreements/",
     "term": "glossary/",
     "question": "faq/",
@@ -14,6 +24,7 @@ PAGE_OF_KIND = {
     "citation": "sources/",
     "version": "sources/",
 }
+OWN_PAGE_KINDS = frozenset({"area", "clause", "schedule", "agreement", "term", "faq-section", "citation"})
 
 
 def kind_of(kb: KnowledgeBase, record_id: str) -> str:
@@ -26,20 +37,33 @@ def kind_of(kb: KnowledgeBase, record_id: str) -> str:
     raise KeyError(record_id)
 
 
+def table_folder(kb: KnowledgeBase, table_id: str) -> str:
+    return "governance/" if kb.tables[table_id].kind == "governance" else "commitments/"
+
+
 def page_of(kb: KnowledgeBase, record_id: str) -> str:
+    """The site-root-relative URL of the page that shows a record, e.g. 'faq/faq-introduction/'."""
     kind = kind_of(kb, record_id)
-    if kind in ("requirement", "area", "table"):
-        table_id = {"requirement": lambda: kb.requirements[record_id].table,
-                    "area": lambda: kb.areas[record_id].table, "table": lambda: record_id}[kind]()
-        return "governance/" if kb.tables[table_id].kind == "governance" else "commitments/"
-    if kind == "schedule":
-        return f"schedules/{record_id}/"  # one generated page per schedule
+    if kind == "requirement":
+        return page_of(kb, kb.requirements[record_id].area)
+    if kind == "question":
+        return page_of(kb, kb.questions[record_id].section)
+    if kind == "area":
+        return f"{table_folder(kb, kb.areas[record_id].table)}{record_id}/"
+    if kind == "table":
+        return table_folder(kb, record_id)
+    if kind in OWN_PAGE_KINDS:
+        return f"{PAGE_OF_KIND[kind]}{record_id}/"
     return PAGE_OF_KIND[kind]
 
 
 def url_of(kb: KnowledgeBase, record_id: str) -> str:
-    """Site-root-relative URL with the record's anchor, e.g. 'faq/#faq-purpose-of-gp-ia'."""
-    return f"{page_of(kb, record_id)}#{record_id}"
+    """Site-root-relative URL of a record: its own page ('clauses/clause-6-2-d/'), or its anchor on
+    the page that holds it ('faq/faq-introduction/#faq-purpose-of-gp-ia')."""
+    page = page_of(kb, record_id)
+    if kind_of(kb, record_id) in OWN_PAGE_KINDS:
+        return page
+    return f"{page}#{record_id}"
 
 
 def section_url(kb: KnowledgeBase, record_id: str, anchor: str) -> str:

@@ -65,8 +65,14 @@ class YamlDocument:
 
     path: str
     data: Any
-    value_marks: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+    # The parser's marks (0-based line and column), kept as they come: turning a few hundred
+    # thousand of them into tuples costs more than the few lookups a run makes.
+    value_marks: dict[JsonPath, yaml.Mark] = field(default_factory=dict)
+    key_marks: dict[JsonPath, yaml.Mark] = field(default_factory=dict)
+
+    def position(self, json_path: JsonPath) -> tuple[int, int]:
+        """1-based line and column of the value at json_path, which must exist."""
+        return _mark(self.value_marks[tuple(json_path)])
 
     def origin(self, json_path: JsonPath, *, key: bool = False) -> Origin:
         """Position of the value at json_path (or of its key), else of its nearest ancestor."""
@@ -74,7 +80,7 @@ class YamlDocument:
         while True:
             found = (key and self.key_marks.get(path)) or self.value_marks.get(path)
             if found:
-                return Origin(self.path, *found)
+                return Origin(self.path, *_mark(found))
             if not path:
                 return Origin(self.path, 1, 1)
             path = path[:-1]
@@ -103,7 +109,7 @@ class _Builder:
         document_start = None
         if not loader.check_event(StreamEndEvent):
             document_start = loader.get_event()
-            data = self.value(())
+            data = self.value((), loader.get_event())
             loader.get_event()  # document end
         if not loader.check_event(StreamEndEvent):
             event = loader.get_event()
@@ -145,38 +151,42 @@ class _Builder:
         if self.key_problem is None:
             self.key_problem = yaml.constructor.ConstructorError(None, None, message, mark)
 
-    def value(self, path: JsonPath) -> Any:
-        loader = self.loader
-        event = loader.get_event()
+    def value(self, path: JsonPath, event: Any) -> Any:
+        """The value that starts with `event` (already read), and its children's positions.
+
+        Each event is read once with get_event and dispatched on its type; asking the parser what
+        comes next (check_event) as well would double the calls into it for every value."""
+        get = self.loader.get_event
         kind = type(event)
         if kind is AliasEvent or event.anchor is not None or (event.tag is not None and event.tag != "!"):
             self._refuse(event)
-        mark = event.start_mark
-        self.doc.value_marks[path] = (mark.line + 1, mark.column + 1)
+        self.doc.value_marks[path] = event.start_mark
         if kind is ScalarEvent:
             # Quoted text, and plain text whose first character starts no int, float, bool or
             # null, is a string: the resolver need not be asked (most values in this data).
             if not event.implicit[0] or event.value[:1] not in _TYPED_STARTS:
                 return event.value
             return self._typed(event)[1]
-        check = loader.check_event
         if kind is SequenceStartEvent:
             items: list[Any] = []
-            while not check(SequenceEndEvent):
-                items.append(self.value(path + (len(items),)))
-            loader.get_event()
+            event = get()
+            while type(event) is not SequenceEndEvent:
+                items.append(self.value(path + (len(items),), event))
+                event = get()
             return items
         assert kind is MappingStartEvent
         result: dict[Any, Any] = {}
         first_seen: dict[Any, int] = {}
-        while not check(MappingEndEvent):
-            if not check(ScalarEvent):
+        key_marks = self.doc.key_marks
+        key_event = get()
+        while type(key_event) is not MappingEndEvent:
+            if type(key_event) is not ScalarEvent:
                 # The key is a list or mapping: read it (its own anchors and tags are still refused).
-                self._refuse_key("keys must be plain words, not lists or mappings", loader.peek_event().start_mark)
-                self.value(path + (object(),))
-                self.value(path + (object(),))
+                self._refuse_key("keys must be plain words, not lists or mappings", key_event.start_mark)
+                self.value(path + (object(),), key_event)
+                self.value(path + (object(),), get())
+                key_event = get()
                 continue
-            key_event = loader.get_event()
             if key_event.anchor is not None or (key_event.tag is not None and key_event.tag != "!"):
                 self._refuse(key_event)
             key_mark = key_event.start_mark
@@ -187,18 +197,17 @@ class _Builder:
             tag, key = typed
             if tag == _MERGE:
                 self._refuse_key("merge keys (<<) are not allowed in this data; write the fields out", key_mark)
-                self.value(path + (object(),))
-                continue
-            if key in first_seen:
+                self.value(path + (object(),), get())
+            elif key in first_seen:
                 self._refuse_key(f"duplicate key '{key}' (first written on line {first_seen[key]}); keep one of them",
                                  key_mark)
-                self.value(path + (object(),))
-                continue
-            first_seen[key] = key_mark.line + 1
-            child = path + (key,)
-            self.doc.key_marks[child] = (key_mark.line + 1, key_mark.column + 1)
-            result[key] = self.value(child)
-        loader.get_event()
+                self.value(path + (object(),), get())
+            else:
+                first_seen[key] = key_mark.line + 1
+                child = path + (key,)
+                key_marks[child] = key_mark
+                result[key] = self.value(child, get())
+            key_event = get()
         return result
 
 

@@ -3,50 +3,54 @@
 Each row: the query exactly as typed, and the places that answer it, as the start of a result's
 'path#anchor' (so '/schedules/schedule-5-kpis/' also accepts a section of that page). Several are
 listed where the site shows the same record in more than one place (a requirement on its own page
-and in the comparison, a clause and the checklist decision about it).
+and in the comparison, a clause and the decision on its optional wording, a body named in an FAQ
+and its glossary term's own page).
 """
 from __future__ import annotations
 
 # The areas whose bullets end in a "[specific ... requirements set out in relevant schedule]"
-# placeholder, the pages of the schedules those placeholders point to, and the checklist of them.
+# placeholder (each row's page) and the pages of the schedules those placeholders point to. The
+# checklist's copies of them are left out of the search index.
 SPECIFIC_PLACEHOLDER = tuple(
-    [f"/{page}/#{prefix}{version}-int-{area}" for page, prefix in (("commitments", ""), ("compare", "cmp-"))
-     for version in ("mcp-2016", "icp-2019")
+    [f"/commitments/{version}-int-{area}/" for version in ("mcp-2016", "icp-2019")
      for area in ("identification", "core-services-signposting", "multidisciplinary-teams", "shared-systems")]
+    # The comparison page of each of those rows (named by its 2019 row, or its 2016 row if dropped).
+    + [f"/compare/{version}-int-{area}/" for version in ("mcp-2016", "icp-2019")
+       for area in ("identification", "core-services-signposting", "multidisciplinary-teams", "shared-systems")]
     + [f"/schedules/{schedule}/" for schedule in (
         "schedule-3-clinical-hub", "schedule-stratification", "schedule-preventative-initiatives",
-        "schedule-booking-system", "schedule-systems-technology", "schedule-business-intelligence")]
-    + ["/checklist/#mcp-2016-placeholders", "/checklist/#icp-2019-placeholders"])
+        "schedule-booking-system", "schedule-systems-technology", "schedule-business-intelligence")])
 
 QUESTIONS: list[tuple[str, tuple[str, ...]]] = [
     # Clause and schedule numbers as printed in the guidance.
-    ("6.2(d)", ("/clauses/#clause-6-2-d",)),
-    ("4.1(b)", ("/clauses/#clause-4-1-b", "/checklist/#decision-clause-4-1-b")),
-    ("6.1(e)", ("/clauses/#clause-6-1-e",)),
-    ("Schedule 5", ("/schedules/schedule-5-kpis/", "/clauses/#schedule-5-kpis")),
-    ("Schedule 3", ("/schedules/schedule-3-clinical-hub/", "/clauses/#schedule-3-clinical-hub")),
+    ("6.2(d)", ("/clauses/clause-6-2-d/",)),
+    ("4.1(b)", ("/clauses/clause-4-1-b/",)),
+    ("6.1(e)", ("/clauses/clause-6-1-e/",)),
+    ("Schedule 5", ("/schedules/schedule-5-kpis/",)),
+    ("Schedule 3", ("/schedules/schedule-3-clinical-hub/",)),
     # Roles and bodies.
-    ("GP federation", ("/faq/#faq-who-is-gp-ia-for", "/agreements/#gp-ia")),
-    ("power of attorney", ("/faq/#faq-who-is-gp-ia-for", "/agreements/#gp-ia")),
-    ("local authority", ("/faq/#faq-gp-ia-and-la-ia", "/agreements/#la-ia")),
-    ("Integration Leadership Team", ("/faq/#faq-gp-ia-and-la-ia", "/agreements/#la-ia")),
+    ("GP federation", ("/faq/faq-section-introduction/#faq-who-is-gp-ia-for", "/agreements/gp-ia/")),
+    ("power of attorney", ("/faq/faq-section-introduction/#faq-who-is-gp-ia-for", "/agreements/gp-ia/")),
+    ("local authority", ("/faq/faq-section-other-agreements/#faq-gp-ia-and-la-ia", "/agreements/la-ia/")),
+    ("Integration Leadership Team", ("/faq/faq-section-other-agreements/#faq-gp-ia-and-la-ia", "/agreements/la-ia/",
+                                     "/agreements/gp-ia/", "/glossary/term-integration-leadership-team/")),
     # Plain-English questions.
-    ("subcontract", ("/faq/#faq-gp-ia-and-subcontracts", "/agreements/#subcontract")),
-    ("who monitors", ("/faq/#faq-monitoring-gp-ia", "/agreements/#agreements-matrix", "/agreements/#gp-ia")),
-    ("Best for Service", ("/faq/#faq-shared-governance", "/governance/#", "/compare/#cmp-icp-2019-gov-")),
-    ("clinical hub", ("/schedules/schedule-3-clinical-hub/", "/clauses/#schedule-3-clinical-hub",
-                      "/clauses/#clause-6-2-d", "/clauses/#clause-6-1-e")),
-    ("summary care record", ("/schedules/schedule-summary-care-record/", "/clauses/#schedule-summary-care-record")),
-    ("co-design", ("/faq/#faq-who-develops-gp-ia", "/governance/#icp-2019-gov-working-together",
-                   "/compare/#cmp-icp-2019-gov-working-together")),
-    ("out-of-hours", ("/faq/#faq-who-is-gp-ia-for", "/agreements/#gp-ia")),
-    ("key performance indicators", ("/schedules/schedule-5-kpis/", "/clauses/#schedule-5-kpis")),
-    ("data sharing agreement", ("/agreements/#data-sharing-agreement",)),
+    ("subcontract", ("/faq/faq-section-other-agreements/#faq-gp-ia-and-subcontracts", "/agreements/subcontract/")),
+    ("who monitors", ("/faq/faq-section-in-practice/#faq-monitoring-gp-ia", "/agreements/gp-ia/")),
+    ("Best for Service", ("/faq/faq-section-essential-content/#faq-shared-governance", "/governance/", "/compare/icp-2019-gov-")),
+    ("clinical hub", ("/schedules/schedule-3-clinical-hub/", "/clauses/clause-6-2-d/", "/clauses/clause-6-1-e/")),
+    ("summary care record", ("/schedules/schedule-summary-care-record/",)),
+    ("co-design", ("/faq/faq-section-developing/#faq-who-develops-gp-ia", "/governance/icp-2019-gov-working-together/",
+                   "/compare/icp-2019-gov-working-together/")),
+    ("out-of-hours", ("/faq/faq-section-introduction/#faq-who-is-gp-ia-for", "/agreements/gp-ia/",
+                      "/glossary/term-out-of-hours/")),
+    ("key performance indicators", ("/schedules/schedule-5-kpis/",)),
+    ("data sharing agreement", ("/agreements/data-sharing-agreement/",)),
     # Words printed straight after an opening bracket: "(prospective) ICP", "[specific ...]", and
     # "(where appropriate)" (but "where" is a stop word: see docs/about-search.md).
-    ("prospective", ("/faq/#faq-who-develops-gp-ia", "/agreements/#gp-ia", "/agreements/#agreements-matrix")),
-    ("where", ("/commitments/#icp-2019-int-common-protocols", "/commitments/#mcp-2016-int-common-protocols",
-               "/compare/#cmp-icp-2019-int-common-protocols")),
+    ("prospective", ("/faq/faq-section-developing/#faq-who-develops-gp-ia", "/agreements/gp-ia/")),
+    ("where", ("/commitments/icp-2019-int-common-protocols/", "/commitments/mcp-2016-int-common-protocols/",
+               "/compare/icp-2019-int-common-protocols/")),
     ("specific", SPECIFIC_PLACEHOLDER),
 ]
 

@@ -1,5 +1,6 @@
-"""The comparison printed: no navigation on paper, and the redline still tells deletions from
-insertions without colour (struck through versus underlined, each with its hidden word)."""
+"""The comparison printed (/compare/ and a row group's page): no navigation on paper, and the
+redline still tells deletions from insertions without colour (struck through versus underlined,
+each with its hidden word)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -26,10 +27,14 @@ REDLINE = """() => [...document.querySelectorAll("del.gpia-del, ins.gpia-ins")].
 }))"""
 
 
-@pytest.fixture
-def printed_compare(page: Page, built_site: Path, site_url: str) -> Page:
-    assert (built_site / "compare" / "index.html").exists(), "the /compare/ page was not built"
-    page.goto(site_url + "compare/")
+# /compare/ (the key's example and the tables' headings) and a row group's page (its pairs).
+COMPARE_PAGES = ["compare/", "compare/icp-2019-gov-working-together/"]
+
+
+@pytest.fixture(params=COMPARE_PAGES)
+def printed_compare(request: pytest.FixtureRequest, page: Page, built_site: Path, site_url: str) -> Page:
+    assert (built_site / request.param / "index.html").exists(), f"the /{request.param} page was not built"
+    page.goto(site_url + request.param)
     page.emulate_media(media="print")
     return page
 
@@ -49,6 +54,7 @@ def test_printed_redline_is_legible_without_colour(printed_compare: Page) -> Non
 
 def test_compare_prints_to_pdf(printed_compare: Page) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
-    pdf = printed_compare.pdf(path=ARTIFACTS / "compare.pdf", format="A4")
+    name = printed_compare.url.rstrip("/").rsplit("/", 1)[-1]
+    pdf = printed_compare.pdf(path=ARTIFACTS / f"{name}.pdf", format="A4")
     assert pdf.startswith(b"%PDF-")
     assert len(pdf) > 10_000

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 REQUIRED = {"home": "", "agreements": "agreements/", "faq": "faq/"}
-WANTED = {"compare": "compare/", "schedule": "schedules/schedule-5-kpis/"}
+WANTED = {"compare": "compare/", "compare-group": "compare/icp-2019-gov-working-together/",
+          "schedule": "schedules/schedule-5-kpis/"}
 PNG = b"\x89PNG\r\n\x1a\n"
 
 

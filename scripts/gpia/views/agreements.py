@@ -1,14 +1,20 @@
-"""The agreements page: a matrix of every agreement by facet, then each agreement in detail.
+"""The agreements: a page per agreement, and a paged matrix of the agreements by facet.
 
-Every matrix cell is built from the data: the `short` text of each statement about that facet,
-with a link to the FAQ question (2019) or section (2016) its quotes come from. A facet with no
-statement says so in words, so a gap in the sources is never shown as an empty cell.
+/agreements/<id>/ gives the agreement in full: our short summary, then each facet with its
+statements, where they come from (the FAQ question of 2019, or the section of the 2016 overview)
+and the source wording quoted. /agreements/ (and its later pages) is the comparison matrix, a fixed
+number of agreements to a page: each cell gives the points in a few words (`short`, our summary),
+each linking to that facet on the agreement's page. A facet with no statement says so in words, so
+a gap in the sources is never shown as an empty cell.
 """
 from __future__ import annotations
 
+from ..derived import once_per_knowledge_base
 from ..html import esc, md_text
-from ..model import FACETS, Agreement, Quote, Statement
+from ..model import FACETS, Agreement, KnowledgeBase, Quote, Statement
 from .common import View, ours
+from .paged_records import RecordListing
+from .paging import Item
 
 FACET_LABELS = {
     "parties": "Parties and who signs",
@@ -19,45 +25,85 @@ FACET_LABELS = {
 }
 SILENT = "The sources say nothing on this."
 MATRIX_ID = "agreements-matrix"
+AGREEMENTS_PER_PAGE = 8
 
 
-def agreements_page(view: View) -> str:
-    details = "\n\n".join(agreement(view, a) for a in view.kb.agreements.values())
-    return f"{matrix_section(view)}\n\n{details}"
+def facet_anchor(facet: str) -> str:
+    """The anchor of a facet's section on an agreement's page, e.g. 'facet-legal-nature'."""
+    return "facet-" + facet.replace("_", "-")
 
 
-def matrix_section(view: View) -> str:
-    note = ("<p>Each row is an agreement and each column a facet. A cell gives the point in a few words "
-            "(our summary, not NHS wording) and links to the FAQ question or section of the 2016 overview "
-            "it comes from; the source wording itself is quoted in the agreement’s section further down. "
-            "On a narrow screen, scroll the table sideways.</p>")
-    # Left out of the search index: every point is also in the sections below, with its source wording.
-    return f"## At a glance {{ #{MATRIX_ID}-heading data-search-exclude }}\n\n{note}{matrix(view)}"
+# ---- the matrix (/agreements/ and its later pages) ------------------------------------------------
+
+@once_per_knowledge_base
+def listing(kb: KnowledgeBase) -> RecordListing:
+    return RecordListing("agreements", "Agreements", "agreements/", AGREEMENTS_PER_PAGE,
+                         tuple(Item(a) for a in kb.agreements), entry=matrix_row, table=matrix,
+                         files=lambda kb, a: kb.agreements[a].path)
 
 
-def matrix(view: View) -> str:
+def matrix(view: View, rows: str) -> str:
+    """The matrix of one page's agreements (rows: their <tr> rows)."""
+    note = ("<p>Each row is an agreement and each column a facet. A cell gives the points in a few words "
+            "(our summary, not NHS wording); each point links to that facet on the agreement’s own page, which "
+            "quotes the source wording and links to the FAQ question or section of the 2016 overview it comes "
+            "from. On a narrow screen, scroll the table sideways.</p>")
     caption_id = f"{MATRIX_ID}-caption"
     caption = (f'<caption id="{caption_id}">The agreements the guidance mentions, facet by facet '
                '<span class="gpia-not-nhs">(cells: our summary, not NHS wording)</span></caption>')
     head = '<th scope="col">Agreement</th>' + "".join(f'<th scope="col">{esc(FACET_LABELS[f])}</th>' for f in FACETS)
-    rows = "".join(matrix_row(view, a) for a in view.kb.agreements.values())
     # The wrapper, not Material's JavaScript, makes the table scroll sideways: Material only wraps
     # tables without a class. As a scrolling region it must be focusable for keyboard users.
-    return (f'<div class="gpia-matrix-scroll" role="region" aria-labelledby="{caption_id}" tabindex="0">'
+    # Left out of the search index: every point is on its agreement's page, with its source wording.
+    return (f'<div class="gpia-matrix-intro" data-search-exclude>{note}'
+            f'<div class="gpia-matrix-scroll" role="region" aria-labelledby="{caption_id}" tabindex="0">'
             f'<table class="gpia-matrix" id="{MATRIX_ID}">{caption}<thead><tr>{head}</tr></thead>'
-            f"<tbody>{rows}</tbody></table></div>")
+            f"<tbody>{rows}</tbody></table></div></div>")
 
 
-def matrix_row(view: View, a: Agreement) -> str:
-    cells = "".join(matrix_cell(view, a.facets.get(facet, ())) for facet in FACETS)
+def matrix_row(view: View, agreement_id: str) -> str:
+    a = view.kb.agreements[agreement_id]
+    cells = "".join(matrix_cell(view, a, facet) for facet in FACETS)
     return f'<tr><th scope="row">{view.link(a.id)}</th>{cells}</tr>'
 
 
-def matrix_cell(view: View, statements: tuple[Statement, ...]) -> str:
+def matrix_cell(view: View, a: Agreement, facet: str) -> str:
+    statements = a.facets.get(facet, ())
     if not statements:
         return f'<td class="gpia-silent">{esc(SILENT)}</td>'
-    items = "".join(f"<li>{view.text(s.short)} {citations(view, s.quotes)}{see_also(view, s)}</li>" for s in statements)
+    href = esc(f"{view.href(a.id)}#{facet_anchor(facet)}")
+    items = "".join(f'<li><a href="{href}">{view.text(s.short, mentions=False)}</a></li>' for s in statements)
     return f"<td><ul>{items}</ul></td>"
+
+
+# ---- one agreement's page ---------------------------------------------------------------------------
+
+def agreement_page(view: View, agreement_id: str) -> str:
+    """Markdown for /agreements/<id>/: the macro writes the title too, so no data text enters Jinja."""
+    a = view.kb.agreements[agreement_id]
+    heading = f"# {md_text(view.label(a.id))} {{ #{a.id} }}"
+    intro = ours(f"<p>{view.text(a.summary)}</p>", "In short")
+    if a.terms:
+        intro += f'<p class="gpia-facts">In the glossary: {view.links(list(a.terms))}.</p>'
+    silent = [FACET_LABELS[f].lower() for f in FACETS if not a.facets.get(f)]
+    if silent:
+        intro += f'<p class="gpia-silent">The sources say nothing on: {esc(", ".join(silent))}.</p>'
+    intro += (f'<p class="gpia-provenance" data-search-exclude>Every agreement, facet by facet: '
+              f'<a href="{esc(view.base)}agreements/">the agreements matrix</a>.</p>')
+    parts = [heading, f'<div class="gpia-agreement">{intro}</div>']
+    for facet in FACETS:
+        statements = a.facets.get(facet, ())
+        if statements:
+            parts.append(f"## {FACET_LABELS[facet]} {{ #{facet_anchor(facet)} }}")
+            parts.append('<div class="gpia-agreement gpia-facet">'
+                         + "".join(statement(view, s) for s in statements) + "</div>")
+    parts.append(f'<div class="gpia-agreement-end">{view.referenced_by(a.id)}{view.reviewed(a.last_reviewed, a.path)}</div>')
+    return "\n\n".join(parts)
+
+
+def statement(view: View, s: Statement) -> str:
+    return (f'<div class="gpia-statement"><p>{view.text(s.says)} <span class="gpia-not-nhs">(our summary)</span> '
+            f"{citations(view, s.quotes)}{see_also(view, s)}</p>{view.quotes(s.quotes)}</div>")
 
 
 def citations(view: View, quotes: tuple[Quote, ...]) -> str:
@@ -97,23 +143,3 @@ def see_also(view: View, s: Statement) -> str:
 def _short_name(view: View, agreement_id: str) -> str:
     a = view.kb.agreements[agreement_id]
     return a.abbreviation or a.name
-
-
-def agreement(view: View, a: Agreement) -> str:
-    heading = f"## {md_text(view.label(a.id))} {{ #{a.id} }}"
-    body = ours(f"<p>{view.text(a.summary)}</p>", "In short")
-    if a.terms:
-        body += f'<p class="gpia-facts">In the glossary: {view.links(list(a.terms))}.</p>'
-    rows = []
-    for facet in FACETS:
-        for statement in a.facets.get(facet, ()):
-            rows.append(f"<dt>{FACET_LABELS[facet]}</dt><dd><p>{view.text(statement.says)} "
-                        f'<span class="gpia-not-nhs">(our summary)</span>{see_also(view, statement)}</p>'
-                        f"{view.quotes(statement.quotes)}</dd>")
-    if rows:
-        body += f'<dl class="gpia-facets">{"".join(rows)}</dl>'
-    silent = [FACET_LABELS[f].lower() for f in FACETS if not a.facets.get(f)]
-    if silent:
-        body += f'<p class="gpia-silent">The sources say nothing on: {esc(", ".join(silent))}.</p>'
-    body += view.referenced_by(a.id) + view.reviewed(a.last_reviewed, a.path)
-    return f'{heading}\n\n<div class="gpia-agreement">{body}</div>'

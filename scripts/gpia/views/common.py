@@ -4,10 +4,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..backlinks import backlinks
+from ..export import JSON_PATH
 from ..html import Abbreviations, esc
 from ..mentions import MentionLinker
 from ..model import KnowledgeBase, Quote
 from ..urls import kind_of, url_of
+
+
+# "Referenced by" names this many records, then says how many more there are.
+BACKLINKS_SHOWN = 25
 
 
 def abbreviations_for(kb: KnowledgeBase) -> Abbreviations:
@@ -57,7 +62,12 @@ class View:
             return ""
         # Boilerplate around records (backlinks, provenance, review dates, permalinks) carries
         # data-search-exclude: Material leaves it out of search_index.json, which every reader downloads.
-        return f'<p class="gpia-backlinks" data-search-exclude>Referenced by: {self.links(list(origins))}</p>'
+        shown = self.links(list(origins[:BACKLINKS_SHOWN]))
+        more = len(origins) - BACKLINKS_SHOWN
+        if more > 0:  # bounded, so a page does not grow with the records that point at it
+            shown += (f' and {more} more (every one is listed under <code>referenced_by</code> in '
+                      f'<a href="{esc(self.base + JSON_PATH)}">the data download</a>)')
+        return f'<p class="gpia-backlinks" data-search-exclude>Referenced by: {shown}</p>'
 
     def href(self, record_id: str) -> str:
         return self.base + url_of(self.kb, record_id)
@@ -113,7 +123,10 @@ class View:
             where.append(f"row {esc(q.row)}")
         if q.faq:
             where.append(self.link(q.faq, "see the FAQ"))
-        return (f'<figure class="gpia-quote"><blockquote><p>{self.text(q.text)}</p></blockquote>'
+        # A quote of a printed table row or of an FAQ answer repeats a record whose words are indexed
+        # for search on its own page (the row's, the FAQ section's): this copy is left out.
+        copy = " data-search-exclude" if q.row or q.faq else ""
+        return (f'<figure class="gpia-quote"{copy}><blockquote><p>{self.text(q.text)}</p></blockquote>'
                 f'<figcaption data-search-exclude><span class="gpia-label">Source wording</span> — {", ".join(where)}</figcaption></figure>')
 
     def quotes(self, items: tuple[Quote, ...]) -> str:

@@ -1,8 +1,14 @@
-"""The /compare/ page: the MCP 2016 and ICP 2019 tables side by side, with a redline per aligned pair.
+"""The comparison of the MCP 2016 and ICP 2019 tables: a page per row group and /compare/ over them.
+
+/compare/ holds what is about the whole comparison (counts, the key to the redline, our notes on
+what changed, the tables' own headings) and a paged list of the row groups. Each row group (a 2019
+row and the 2016 row(s) its bullets come from, or a 2016 row not carried forward) has its own page,
+compare/<group-page-id>/, with its bullets side by side and a redline per aligned pair; every
+requirement's and row's cmp- anchor is where gpia.compare.compare_url says.
 
 Everything shown is computed from the reviewed alignment data (`derives_from`, `status`, `change`,
 `why`): the counts, the change kinds, the row renumbering, and which "What changed" notes appear
-and which pairs they link to. The notes are our words; the page labels them as such.
+and which pairs they link to. The notes are our words; the pages label them as such.
 """
 from __future__ import annotations
 
@@ -10,11 +16,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..compare import (CHANGE_KINDS, NEW, OLD, AreaGroup, Comparison, Pair, anchor, area_groups, compare,
-                       redline, render_redline)
+from ..compare import (CHANGE_KINDS, NEW, OLD, AreaGroup, Comparison, Pair, anchor, compare, compare_url,
+                       comparison_pages, group_page_id, groups_by_page, redline, render_redline)
+from ..derived import once_per_knowledge_base
 from ..html import esc, md_text
 from ..model import Clause, KnowledgeBase, Requirement
 from .common import View, ours
+from .paging import Item, Listing
 
 TABLE_KINDS = (("governance", "Shared governance and decision making"), ("integration", "Integration commitments"))
 
@@ -99,24 +107,26 @@ def _title_change(group: AreaGroup, old: str, new: str) -> bool:
         and bool(re.search(new, group.new_area.title))
 
 
+GROUPS_PER_PAGE = 20  # row groups per page of the list on /compare/
+MAX_EXAMPLES = 3  # rows linked from each "What changed" note; the rest are counted
+
+
+def group_url(page_id: str) -> str:
+    """Site-root-relative URL of a row group's comparison page, e.g. 'compare/icp-2019-gov-working-together/'."""
+    return f"compare/{page_id}/"
+
+
 def compare_page(view: View) -> str:
+    """/compare/: what is about the whole comparison, then page 1 of the list of row groups."""
     kb = view.kb
     comparisons = {kind: compare(kb, kind) for kind, _ in TABLE_KINDS}
-    groups = {kind: area_groups(kb, kind) for kind, _ in TABLE_KINDS}
-    anchored: set[str] = set()  # 2016 bullets already given their anchor (a split shows one twice)
     parts = [
         "## Summary { #cmp-summary }", summary(view, comparisons),
         "## How to read the redline { #cmp-legend }", legend(),
-        "## What changed { #cmp-what-changed }", what_changed(view, groups),
-        "## Rows renumbered and renamed { #cmp-rows }", rows_section(view, groups),
+        "## What changed { #cmp-what-changed }", what_changed(view),
+        "## The tables' own headings { #cmp-headings }", "".join(headings_table(view, kind) for kind, _ in TABLE_KINDS),
+        "## Compared row by row { #cmp-rows }", rows_intro(view), listing(kb).render(view, 1),
     ]
-    for kind, title in TABLE_KINDS:
-        parts += [f"## {md_text(title)} {{ #cmp-{kind} }}", headings_table(view, kind)]
-        for group in groups[kind]:
-            parts += [f"### {md_text(group_title(group))} {{ #{group.anchor} }}", group_section(view, group, anchored)]
-    everything = compare(kb)
-    parts += ["## Dropped from 2016 { #cmp-dropped }", requirement_list(view, everything.dropped, "dropped"),
-              "## New in 2019 { #cmp-new }", requirement_list(view, everything.new, "new")]
     return "\n\n".join(parts)
 
 
@@ -127,7 +137,9 @@ def summary(view: View, comparisons: dict[str, Comparison]) -> str:
     for kind in (*CHANGE_KINDS, "new", "dropped"):
         per_table = [counts[k][kind] for k, _ in TABLE_KINDS]
         cells = "".join(f"<td>{n}</td>" for n in per_table)
-        rows.append(f'<tr><th scope="row"><a href="#cmp-kind-{kind}">{KIND_LABELS[kind]}</a></th>{cells}'
+        # The old one-page comparison's "New in 2019" and "Dropped from 2016" anchors land on their counts.
+        row_id = f' id="cmp-{kind}"' if kind in ("new", "dropped") else ""
+        rows.append(f'<tr{row_id}><th scope="row"><a href="#cmp-kind-{kind}">{KIND_LABELS[kind]}</a></th>{cells}'
                     f"<td>{sum(per_table)}</td></tr>")
     old_total = sum(len(view.kb.requirements_of(OLD, k)) for k, _ in TABLE_KINDS)
     new_total = sum(len(view.kb.requirements_of(NEW, k)) for k, _ in TABLE_KINDS)
@@ -160,37 +172,60 @@ def legend() -> str:
             f'<dl class="gpia-kinds">{kinds}</dl></div>')
 
 
-def what_changed(view: View, groups: dict[str, list[AreaGroup]]) -> str:
+def what_changed(view: View) -> str:
+    """Our notes on the changes the guide points out, each with links to the first few rows that
+    show it (the rest counted), so the list does not grow with the tables."""
     kb = view.kb
     pairs = [p for kind, _ in TABLE_KINDS for p in compare(kb, kind).pairs]
-    all_groups = [g for kind, _ in TABLE_KINDS for g in groups[kind]]
+    groups = list(groups_by_page(kb).values())
     items = []
     for change in KNOWN_CHANGES:
-        links = _pair_links(view, [p for p in pairs if change.pairs(kb, p)])
-        links += [f'<a href="#{g.anchor}">{esc(group_title(g))}</a>' for g in all_groups if change.rows(g)]
-        if change.pair_links:
-            links += [change.pair_links(view, p) for p in pairs if change.pairs(kb, p)]
-        if links:
-            links += [view.link(i) for i in change.records if i in kb.terms]
-        if links:
-            items.append(f'<li><p>{esc(change.summary)}</p><p class="gpia-examples">See: {"; ".join(links)}</p></li>')
-    duplicated = _duplicated_rows(kb)
-    if duplicated:
-        items.append(f'<li><p>{esc(duplicated)}</p><p class="gpia-examples">See: '
-                     '<a href="#cmp-rows">Rows renumbered and renamed</a></p></li>')
+        examples = _pair_links(view, [p for p in pairs if change.pairs(kb, p)], change.pair_links)
+        examples += [f'<a href="{esc(view.base + compare_url(kb, group_page_id(g)))}">'
+                     f"{view.text(group_title(g), mentions=False)}</a>" for g in groups if change.rows(g)]
+        if not examples:
+            continue
+        terms = [view.link(i) for i in change.records if i in kb.terms]
+        glossary = f" In the glossary: {', '.join(terms)}." if terms else ""
+        items.append(f'<li><p>{esc(change.summary)}</p><p class="gpia-examples" data-search-exclude>'
+                     f"See: {_bounded(examples)}.{glossary}</p></li>")
+    notes = duplicate_numbers(kb)
+    if notes:
+        more = (f" {len(notes) - 1} more row {'number is' if len(notes) == 2 else 'numbers are'} printed twice; "
+                "each row's comparison page says so.") if len(notes) > 1 else ""
+        rows = [f'<a href="{esc(view.base + compare_url(kb, area_id))}">{view.text(_row_name(kb, area_id), mentions=False)}</a>'
+                for note in notes for area_id in note.areas]
+        items.append(f'<li><p>{esc(notes[0].text)}{esc(more)}</p><p class="gpia-examples" data-search-exclude>'
+                     f"See: {_bounded(rows)}.</p></li>")
     return ours(f'<ul class="gpia-what-changed">{"".join(items)}</ul>', "What changed, in brief")
 
 
-def _pair_links(view: View, pairs: list[Pair]) -> list[str]:
-    """Links to pairs, grouped by 2019 row: "3. Decision making: bullet 1, bullet 2"."""
+def _bounded(links: list[str]) -> str:
+    """The first few links, and how many more rows there are."""
+    shown = "; ".join(links[:MAX_EXAMPLES])
+    rest = len(links) - MAX_EXAMPLES
+    return shown + (f"; and {rest} more row{'s' if rest > 1 else ''}" if rest > 0 else "")
+
+
+def _row_name(kb: KnowledgeBase, area_id: str) -> str:
+    area = kb.areas[area_id]
+    return f"{kb.versions[area.version].label} row {area.row} {area.title}"
+
+
+def _pair_links(view: View, pairs: list[Pair], extra: Callable[[View, Pair], str] | None = None) -> list[str]:
+    """Links to pairs, one entry per 2019 row: "3. Decision making: bullet 1, bullet 2", with any
+    extra links for the row's pairs (e.g. the clauses they point at) in brackets."""
     by_row: dict[str, list[Pair]] = {}
     for p in pairs:
         by_row.setdefault(p.new.area, []).append(p)
     links = []
     for area_id, in_row in by_row.items():
         area = view.kb.areas[area_id]
-        bullets = ", ".join(f'<a href="#{esc(p.anchor)}">bullet {p.new.bullet}</a>' for p in in_row)
-        links.append(f"{esc(area.row)} {view.text(area.title, mentions=False)}: {bullets}")
+        bullets = ", ".join(f'<a href="{esc(view.base + compare_url(view.kb, p.new.id))}">bullet {p.new.bullet}</a>'
+                            for p in in_row)
+        also = [text for text in (extra(view, p) for p in in_row) if text] if extra else []
+        brackets = f" ({'; '.join(also)})" if also else ""
+        links.append(f"{esc(area.row)} {view.text(area.title, mentions=False)}: {bullets}{brackets}")
     return links
 
 
@@ -203,53 +238,169 @@ def _clause_links(view: View, p: Pair) -> str:
 _NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
 
 
-def _duplicated_rows(kb: KnowledgeBase) -> str:
+@dataclass(frozen=True)
+class DuplicateNumber:
     """Our note on a row number a source prints twice, built from the data."""
+
+    text: str
+    areas: tuple[str, ...]  # the rows that share the number, in printed order
+
+
+@once_per_knowledge_base
+def duplicate_numbers(kb: KnowledgeBase) -> list[DuplicateNumber]:
     notes = []
     for table in kb.tables.values():
         seen: dict[str, list[str]] = {}
         for area in table.areas:
-            seen.setdefault(area.row, []).append(area.title)
-        for row, titles in seen.items():
-            if len(titles) > 1:
+            seen.setdefault(area.row, []).append(area.id)
+        for row, ids in seen.items():
+            if len(ids) > 1:
                 label = kb.versions[table.version].label
-                count = _NUMBER_WORDS.get(len(titles), str(len(titles)))
-                notes.append(f"The {label} {table.kind} table numbers {count} rows “{row}” "
-                             f"({' and '.join(titles)}). The guide keeps the numbers as printed.")
-    return " ".join(notes)
+                count = _NUMBER_WORDS.get(len(ids), str(len(ids)))
+                titles = " and ".join(kb.areas[i].title for i in ids)
+                notes.append(DuplicateNumber(f"The {label} {table.kind} table numbers {count} rows “{row}” "
+                                             f"({titles}). The guide keeps the numbers as printed.", tuple(ids)))
+    return notes
 
 
 def group_title(group: AreaGroup) -> str:
-    """The row's title with both numbers, since rows are numbered differently in the two versions."""
+    """The rows compared, with both numbers, since rows are numbered differently in the two versions;
+    and both titles when the row was renamed."""
     old_rows = " and ".join(a.row for a in group.old_areas)
+    old_titles = " and ".join(a.title for a in group.old_areas)
     if group.new_area is None:
-        return f"{' and '.join(a.title for a in group.old_areas)} (2016 row {old_rows}, not in 2019)"
+        return f"{old_titles} (2016 row {old_rows}, not in 2019)"
     new = group.new_area
     if not group.old_areas:
         return f"{new.title} (2019 row {new.row}, new)"
+    title = new.title if old_titles == new.title else f"{old_titles} → {new.title}"
     if old_rows == new.row:
-        return f"{new.title} (row {new.row})"
-    return f"{new.title} (rows {old_rows} → {new.row})"
+        return f"{title} (row {new.row})"
+    return f"{title} (rows {old_rows} → {new.row})"
 
 
-def rows_section(view: View, groups: dict[str, list[AreaGroup]]) -> str:
+def counts_in_words(group: AreaGroup) -> str:
+    """The group's bullets by kind of change, e.g. '3 bullets: 2 reworded, 1 merged'."""
+    counts = {kind: 0 for kind in (*CHANGE_KINDS, "new", "dropped")}
+    for p in group.pairs:
+        counts[p.kind] += 1
+    counts["new"] = len(group.new_requirements)
+    counts["dropped"] = len(group.dropped)
+    total = sum(counts.values())
+    if not total:
+        return "no bullets"
+    kinds = ", ".join(f"{n} {KIND_LABELS[kind].lower()}" for kind, n in counts.items() if n)
+    return f"{total} bullet{'s' if total > 1 else ''}: {kinds}"
+
+
+@once_per_knowledge_base
+def listing(kb: KnowledgeBase) -> Listing:
+    """The row groups of both kinds of table, in page order, under their table's name."""
+    items = tuple(Item(page_id, group.kind) for page_id, group in groups_by_page(kb).items())
+    titles = dict(TABLE_KINDS)
+    return Listing("compare", "Compare the 2016 and 2019 versions, row by row", "compare/", GROUPS_PER_PAGE, items,
+                   entry=group_entry, group_heading=lambda view, kind: esc(titles[kind]))
+
+
+def group_entry(view: View, page_id: str) -> str:
+    # The row titles are indexed on the rows' own pages; the entry is a way there, not a copy to find.
+    group = groups_by_page(view.kb)[page_id]
+    return (f'<span data-search-exclude><a href="{esc(view.base + group_url(page_id))}">'
+            f"{view.text(group_title(group), mentions=False)}</a>: {esc(counts_in_words(group))}</span>")
+
+
+def rows_intro(view: View) -> str:
+    groups = groups_by_page(view.kb)
+    return (f"<p>Each of the {len(groups)} groups of rows below has a page of its own, with its bullets side by side: "
+            "a 2019 row beside the 2016 row or rows its bullets come from, or a 2016 row that was not carried "
+            "into 2019. The rows are in the order of the 2016 tables; rows new in 2019 come last.</p>")
+
+
+def headings_table(view: View, kind: str) -> str:
+    """The two tables' own headings compared: the section they sit in and their requirement column."""
     kb = view.kb
+    old = [t for t in kb.tables.values() if t.version == OLD and t.kind == kind]
+    new = [t for t in kb.tables.values() if t.version == NEW and t.kind == kind]
+    if not old or not new:
+        return ""
+    before, after = old[0], new[0]
+    rows = []
+    for label, a, b in (("Section heading", before.section, after.section),
+                        ("Requirement column heading", before.column_heading, after.column_heading)):
+        rows.append(f'<tr><th scope="row">{label}</th><td>{view.text(a)}</td><td>{view.text(b)}</td>'
+                    f'<td class="gpia-redline">{render_redline(redline(a, b))}</td></tr>')
     old_label, new_label = kb.versions[OLD].label, kb.versions[NEW].label
-    tables = []
-    for kind, title in TABLE_KINDS:
-        rows = []
-        for g in groups[kind]:
-            before = "<br>".join(f"{esc(a.row)} {view.text(a.title)}" for a in g.old_areas) or "—"
-            after = f"{esc(g.new_area.row)} {view.text(g.new_area.title)}" if g.new_area else "—"
-            rows.append(f'<tr><td>{before}</td><td>{after}</td><td>{row_change(g)}</td>'
-                        f'<td><a href="#{g.anchor}">compare</a></td></tr>')
-        tables.append(f'<div class="gpia-compare-table"><table><caption>{esc(title)}: rows in {esc(old_label)} and '
-                      f'{esc(new_label)}</caption><thead><tr><th scope="col">{esc(old_label)} row</th>'
-                      f'<th scope="col">{esc(new_label)} row</th><th scope="col">What happened to the row</th>'
-                      f'<th scope="col">Bullets</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
-    duplicated = _duplicated_rows(kb)
-    note = ours(f"<p>{esc(duplicated)}</p>", "Our note") if duplicated else ""
-    return note + "".join(tables)
+    # The headings as printed are indexed on the tables' pages: the body here is a copy.
+    return (f'<div class="gpia-compare-table" id="cmp-{esc(kind)}"><table><caption>The two {esc(kind)} tables: '
+            f'headings as printed</caption><thead><tr><td></td><th scope="col">{esc(old_label)} '
+            f'({view.link(before.id, "table")})</th><th scope="col">{esc(new_label)} ({view.link(after.id, "table")})'
+            f'</th><th scope="col">Redline</th></tr></thead><tbody data-search-exclude>{"".join(rows)}</tbody>'
+            "</table></div>")
+
+
+# A row group's page: compare/<group-page-id>/.
+
+def group_page(view: View, page_id: str) -> str:
+    """Markdown for compare/<page-id>/: a 2019 row and the 2016 row(s) its bullets come from (or a
+    2016 row not carried forward), bullet by bullet. Each requirement and row has its cmp- anchor on
+    the first page that shows it (gpia.compare.comparison_pages)."""
+    kb = view.kb
+    group = groups_by_page(kb)[page_id]
+    anchors = _Anchors(comparison_pages(kb), page_id, {anchor(page_id)})
+    heading = f"# Compare: {md_text(group_title(group))} {{ #{anchor(page_id)} }}"
+    blocks = [provenance(view, group, anchors),
+              f'<p class="gpia-compare-nav" data-search-exclude>Part of '
+              f'<a href="{esc(view.base)}compare/#cmp-rows">Compare the 2016 and 2019 versions</a> '
+              f"({esc(dict(TABLE_KINDS)[group.kind])}). How to read the redline and the badges: "
+              f'<a href="{esc(view.base)}compare/#cmp-legend">the key</a>.</p>']
+    shown = {a.id for a in group.old_areas} | ({group.new_area.id} if group.new_area else set())
+    notes = [note.text for note in duplicate_numbers(kb) if shown.intersection(note.areas)]
+    if notes:
+        blocks.append(ours("".join(f"<p>{esc(n)}</p>" for n in notes), "Our note"))
+    pairs = {p.new.id: p for p in group.pairs}
+    bullets = []
+    for r in (group.new_area.requirements if group.new_area else ()):
+        if r.id in pairs:
+            bullets.append(pair_block(view, pairs[r.id], anchors))
+        elif r in group.new_requirements:
+            bullets.append(new_block(view, r, anchors))
+    bullets += [dropped_block(view, r, anchors) for r in group.dropped]
+    blocks.append(f'<div class="gpia-compare-area">{"".join(bullets)}</div>')
+    tables = sorted({kb.tables[a.table].path for a in (*group.old_areas, *([group.new_area] if group.new_area else []))})
+    return heading + "\n\n" + "".join(blocks) + view.data_files(tables)
+
+
+@dataclass
+class _Anchors:
+    """Which cmp- anchors this page gives: a record's, if this is its page and it has none here yet
+    (a 2016 bullet split in two is shown twice; a 2016 row feeding two 2019 rows is on both pages)."""
+
+    pages: dict[str, str]
+    page_id: str
+    given: set[str]
+
+    def attr(self, record_id: str) -> str:
+        own = anchor(record_id)
+        if self.pages.get(record_id) != self.page_id or own in self.given:
+            return ""
+        self.given.add(own)
+        return f' id="{esc(own)}"'
+
+
+def provenance(view: View, group: AreaGroup, anchors: _Anchors) -> str:
+    kb = view.kb
+    where = []
+    if group.old_areas:
+        where.append(f"{esc(kb.versions[OLD].label)} " + ", ".join(_row_link(view, a.id, anchors) for a in group.old_areas))
+    if group.new_area:
+        where.append(f"{esc(kb.versions[NEW].label)} {_row_link(view, group.new_area.id, anchors)}")
+    return f'<p class="gpia-provenance" data-search-exclude>Rows compared — {"; ".join(where)}. {row_change(group)}.</p>'
+
+
+def _row_link(view: View, area_id: str, anchors: _Anchors) -> str:
+    area = view.kb.areas[area_id]
+    return (f'<a{anchors.attr(area_id)} href="{esc(view.href(area_id))}">'
+            f"{view.text(f'row {area.row} {area.title}', mentions=False)}</a>")
 
 
 def row_change(group: AreaGroup) -> str:
@@ -271,45 +422,6 @@ def row_change(group: AreaGroup) -> str:
     return "; ".join(notes) or "Same number and title"
 
 
-def headings_table(view: View, kind: str) -> str:
-    """The two tables' own headings compared: the section they sit in and their requirement column."""
-    kb = view.kb
-    old = [t for t in kb.tables.values() if t.version == OLD and t.kind == kind]
-    new = [t for t in kb.tables.values() if t.version == NEW and t.kind == kind]
-    if not old or not new:
-        return ""
-    before, after = old[0], new[0]
-    rows = []
-    for label, a, b in (("Section heading", before.section, after.section),
-                        ("Requirement column heading", before.column_heading, after.column_heading)):
-        rows.append(f'<tr><th scope="row">{label}</th><td>{view.text(a)}</td><td>{view.text(b)}</td>'
-                    f'<td class="gpia-redline">{render_redline(redline(a, b))}</td></tr>')
-    old_label, new_label = kb.versions[OLD].label, kb.versions[NEW].label
-    return (f'<div class="gpia-compare-table"><table><caption>The two {esc(kind)} tables: headings as printed'
-            f'</caption><thead><tr><td></td><th scope="col">{esc(old_label)} ({view.link(before.id, "table")})</th>'
-            f'<th scope="col">{esc(new_label)} ({view.link(after.id, "table")})</th><th scope="col">Redline</th>'
-            f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
-
-
-def group_section(view: View, group: AreaGroup, anchored: set[str]) -> str:
-    kb = view.kb
-    where = []
-    if group.old_areas:
-        where.append(f"{esc(kb.versions[OLD].label)} " + ", ".join(
-            view.link(a.id, f"row {a.row} {a.title}") for a in group.old_areas))
-    if group.new_area:
-        where.append(f"{esc(kb.versions[NEW].label)} {view.link(group.new_area.id, f'row {group.new_area.row} {group.new_area.title}')}")
-    blocks = [f'<p class="gpia-provenance" data-search-exclude>Rows compared — {"; ".join(where)}. {row_change(group)}.</p>']
-    pairs = {p.new.id: p for p in group.pairs}
-    for r in (group.new_area.requirements if group.new_area else ()):
-        if r.id in pairs:
-            blocks.append(pair_block(view, pairs[r.id], anchored))
-        elif r in group.new_requirements:
-            blocks.append(new_block(view, r))
-    blocks += [dropped_block(view, r, anchored) for r in group.dropped]
-    return f'<div class="gpia-compare-area">{"".join(blocks)}</div>'
-
-
 def badge(kind: str, overridden: bool = False) -> str:
     note = ' <span class="gpia-kind-note">(set by a reviewer)</span>' if overridden else ""
     return (f'<span class="gpia-kind gpia-kind-{kind}"><span class="gpia-sr-only">Change: </span>'
@@ -321,24 +433,23 @@ def _permalink(target: str, what: str) -> str:
             f'{esc(what)}">¶</a>')
 
 
-def _side(view: View, version: str, requirements: tuple[Requirement, ...], anchored: set[str] | None) -> str:
-    """One version's bullet(s) of a compared pair. With `anchored`, each bullet not yet given its
-    cmp- anchor on the page gets it here (a 2016 bullet split in two is shown twice)."""
+def _side(view: View, version: str, requirements: tuple[Requirement, ...], anchors: _Anchors | None) -> str:
+    """One version's bullet(s) of a compared pair, each linked to its row's page. With `anchors`,
+    a bullet whose cmp- anchor belongs on this page and is not given yet gets it here.
+
+    The bullets are indexed for search on their rows' pages; here they are copies, left out."""
     label = esc(view.kb.versions[version].label)
     if not requirements:
-        return (f'<div class="gpia-side gpia-side-{version}"><p class="gpia-side-label">{label}</p>'
+        return (f'<div class="gpia-side gpia-side-{version}" data-search-exclude><p class="gpia-side-label">{label}</p>'
                 f'<p class="gpia-side-empty">Not in the {label} table.</p></div>')
     items = []
     for r in requirements:
-        own = anchor(r.id)
-        id_attr = f' id="{esc(own)}"' if anchored is not None and own not in anchored else ""
-        if anchored is not None:
-            anchored.add(own)
+        id_attr = anchors.attr(r.id) if anchors is not None else ""
         area = view.kb.areas[r.area]
         where = view.link(r.id, f"{area.row} {area.title}, bullet {r.bullet}")
         items.append(f'<li{id_attr}><span class="gpia-side-where">{where}</span><br>'
                      f'<q class="gpia-verbatim">{view.text(r.text)}</q></li>')
-    return (f'<div class="gpia-side gpia-side-{version}"><p class="gpia-side-label">{label}</p>'
+    return (f'<div class="gpia-side gpia-side-{version}" data-search-exclude><p class="gpia-side-label">{label}</p>'
             f'<ul class="gpia-side-bullets">{"".join(items)}</ul></div>')
 
 
@@ -346,13 +457,14 @@ def _why(view: View, r: Requirement, title: str = "Why it changed") -> str:
     return ours(f"<p>{view.text(r.why)}</p>", title) if r.why else ""
 
 
-def pair_block(view: View, pair: Pair, anchored: set[str]) -> str:
+def pair_block(view: View, pair: Pair, anchors: _Anchors) -> str:
+    # Left out of search: the badge and permalink (the same words on every pair), the sides (copies of
+    # bullets indexed on their rows' pages) and the redline. Kept: the page's title and our why notes.
     what = view.label(pair.new.id)
-    anchored.add(pair.anchor)
     read_as = " (the 2016 bullets read one after the other)" if len(pair.old) > 1 else ""
-    return (f'<div class="gpia-pair" id="{esc(pair.anchor)}"><p class="gpia-pair-head">'
+    return (f'<div class="gpia-pair"{anchors.attr(pair.new.id)}><p class="gpia-pair-head" data-search-exclude>'
             f"{badge(pair.kind, pair.kind != pair.derived_kind)} {_permalink(pair.anchor, what)}</p>"
-            f'<div class="gpia-sides">{_side(view, OLD, pair.old, anchored)}{_side(view, NEW, (pair.new,), None)}</div>'
+            f'<div class="gpia-sides">{_side(view, OLD, pair.old, anchors)}{_side(view, NEW, (pair.new,), None)}</div>'
             # The redline repeats both texts with "removed:"/"added:" between words: noise in search.
             f'<p class="gpia-redline" data-search-exclude><span class="gpia-label">Redline{read_as}:</span> '
             f"{_redline_text(pair)}</p>"
@@ -365,29 +477,17 @@ def _redline_text(pair: Pair) -> str:
     return render_redline(pair.redline)
 
 
-def new_block(view: View, r: Requirement) -> str:
+def new_block(view: View, r: Requirement, anchors: _Anchors) -> str:
     own = anchor(r.id)
-    return (f'<div class="gpia-pair" id="{esc(own)}"><p class="gpia-pair-head">{badge("new")} '
+    return (f'<div class="gpia-pair"{anchors.attr(r.id)}><p class="gpia-pair-head" data-search-exclude>{badge("new")} '
             f"{_permalink(own, view.label(r.id))}</p>"
             f'<div class="gpia-sides">{_side(view, OLD, (), None)}{_side(view, NEW, (r,), None)}</div>'
             f'{_why(view, r, "Why it was added")}</div>')
 
 
-def dropped_block(view: View, r: Requirement, anchored: set[str]) -> str:
+def dropped_block(view: View, r: Requirement, anchors: _Anchors) -> str:
     own = anchor(r.id)
-    anchored.add(own)
-    return (f'<div class="gpia-pair" id="{esc(own)}"><p class="gpia-pair-head">{badge("dropped")} '
+    return (f'<div class="gpia-pair"{anchors.attr(r.id)}><p class="gpia-pair-head" data-search-exclude>{badge("dropped")} '
             f"{_permalink(own, view.label(r.id))}</p>"
             f'<div class="gpia-sides">{_side(view, OLD, (r,), None)}{_side(view, NEW, (), None)}</div>'
             f'{_why(view, r, "Why it was dropped")}</div>')
-
-
-def requirement_list(view: View, requirements: tuple[Requirement, ...], kind: str) -> str:
-    if not requirements:
-        version = view.kb.versions[NEW if kind == "new" else OLD].label
-        other = view.kb.versions[OLD if kind == "new" else NEW].label
-        return (f'<p class="gpia-compare-none">None: every {esc(version)} bullet '
-                f'{"derives from" if kind == "new" else "is carried into"} {esc(other)}.</p>')
-    items = "".join(f'<li><a href="#{esc(anchor(r.id))}">{view.text(view.label(r.id), mentions=False)}</a>: '
-                    f'<q class="gpia-verbatim">{view.text(r.text)}</q></li>' for r in requirements)
-    return f'<ul class="gpia-compare-list gpia-compare-{kind}">{items}</ul>'

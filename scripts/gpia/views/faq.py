@@ -1,27 +1,43 @@
-"""The FAQ page: section, then question as a heading with its permalink, then the answer."""
+"""The FAQs: a page per FAQ section (its questions as headings, answers verbatim) and a paged list.
+
+/faq/ lists every question under its section; /faq/<section-id>/ holds the section's questions and
+answers, each question an anchor (its id) on that page.
+"""
 from __future__ import annotations
 
-from ..html import md_text
-from ..model import AnswerBlock, FaqSection, Question
+from ..derived import once_per_knowledge_base
+from ..html import esc, md_text
+from ..model import AnswerBlock, KnowledgeBase, Question
 from .common import View
+from .paged_records import RecordListing
+from .paging import Item, Listing
+
+QUESTIONS_PER_PAGE = 20
 
 
-def faq_page(view: View) -> str:
-    return "\n\n".join(section(view, s) for s in view.kb.faq_sections.values())
+@once_per_knowledge_base
+def listing(kb: KnowledgeBase) -> Listing:
+    items = tuple(Item(q.id, s.id) for s in kb.faq_sections.values() for q in s.questions)
+    return RecordListing("faq", "FAQs", "faq/", QUESTIONS_PER_PAGE, items,
+                         entry=lambda view, q: view.link(q), group_heading=lambda view, s: view.link(s),
+                         files=lambda kb, q: kb.questions[q].path)
 
 
-def section(view: View, s: FaqSection) -> str:
-    heading = f"## {md_text(s.number)} {md_text(s.title)} {{ #{s.id} }}"
-    return heading + "\n\n" + "\n\n".join(question(view, s, q) for q in s.questions)
+def section_page(view: View, section_id: str) -> str:
+    """Markdown for /faq/<section-id>/: the macro writes the title too, so no data text enters Jinja."""
+    s = view.kb.faq_sections[section_id]
+    heading = f"# {md_text(s.number)} {md_text(s.title)} {{ #{s.id} }}"
+    where = (f'<p class="gpia-provenance">Questions and answers quoted verbatim from '
+             f"{view.link(s.source, view.source_name(s.source))}, section {view.text(s.number + ' ' + s.title)}. "
+             f'All the questions: <a href="{esc(view.base)}faq/">FAQs</a>.</p>')
+    return heading + "\n\n" + where + view.referenced_by(s.id) + "\n\n" + "\n\n".join(question(view, q) for q in s.questions)
 
 
-def question(view: View, s: FaqSection, q: Question) -> str:
-    heading = f"### {md_text(q.question)} {{ #{q.id} }}"
+def question(view: View, q: Question) -> str:
+    heading = f"## {md_text(q.question)} {{ #{q.id} }}"
     answer = "".join(block(view, b) for b in q.answer)
-    where = (f'<p class="gpia-provenance" data-search-exclude>Question and answer quoted verbatim from '
-             f"{view.link(s.source, view.source_name(s.source))}, section {view.text(s.number + ' ' + s.title)}.</p>")
     related = f'<p class="gpia-related">Relates to: {view.links(q.relates_to)}</p>' if q.relates_to else ""
-    return (f'{heading}\n\n<div class="gpia-answer">{where}<blockquote class="gpia-verbatim">{answer}</blockquote>'
+    return (f'{heading}\n\n<div class="gpia-answer"><blockquote class="gpia-verbatim">{answer}</blockquote>'
             f"{related}{view.referenced_by(q.id)}{view.reviewed(q.last_reviewed, q.path)}</div>")
 
 
@@ -36,3 +52,4 @@ def block(view: View, b: AnswerBlock) -> str:
     return (f'<div class="gpia-table-ref"><p>[The answer prints a table here: “{view.text(table.column_heading)}”, '
             f"{len(table.areas)} rows and {bullets} requirements. It is shown in full, bullet by bullet, "
             f"at {view.link(table.id)}.]</p></div>")
+

@@ -1,24 +1,55 @@
-"""The glossary: every abbreviation and defined term, with notes and citations."""
+"""The glossary: a page per term, and a paged list of the terms.
+
+/glossary/<term-id>/ gives the term's definition and note (our words, labelled), the source wording
+that uses it, its citations and what refers to it. /glossary/ (and its later pages) lists the terms
+alphabetically by abbreviation or term, each with the first sentence of its definition, a copy left
+out of the search index (the term's page is the one indexed). The tooltips on abbreviations across
+the site come from the same records (common.abbreviations_for) and are unaffected by the paging.
+"""
 from __future__ import annotations
 
-from ..html import esc
-from ..model import Term
-from .common import View, permalink
+import re
+
+from ..derived import once_per_knowledge_base
+from ..html import esc, md_text
+from ..model import KnowledgeBase
+from .common import View, ours
+from .paged_records import RecordListing
+from .paging import Item
+
+TERMS_PER_PAGE = 40
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
 
 
-def glossary_page(view: View) -> str:
-    terms = sorted(view.kb.terms.values(), key=lambda t: (t.abbreviation or t.term).casefold())
-    return '<dl class="gpia-glossary">' + "".join(term(view, t) for t in terms) + "</dl>"
+@once_per_knowledge_base
+def listing(kb: KnowledgeBase) -> RecordListing:
+    terms = sorted(kb.terms.values(), key=lambda t: ((t.abbreviation or t.term).casefold(), t.id))
+    return RecordListing("glossary", "Glossary", "glossary/", TERMS_PER_PAGE, tuple(Item(t.id) for t in terms),
+                         entry=entry, files=lambda kb, t: kb.terms[t].path)
 
 
-def term(view: View, t: Term) -> str:
+def entry(view: View, term_id: str) -> str:
+    t = view.kb.terms[term_id]
     name = f"<strong>{esc(t.abbreviation)}</strong>: {esc(t.term)}" if t.abbreviation else f"<strong>{esc(t.term)}</strong>"
-    body = f"<p>{view.text(t.definition)} <span class=\"gpia-not-nhs\">(our definition)</span></p>"
+    return (f'<a href="{esc(view.href(t.id))}">{name}</a> <span class="gpia-gloss" data-search-exclude>— '
+            f"{view.text(one_line(t.definition), mentions=False)}</span>")
+
+
+def one_line(text: str) -> str:
+    """The first sentence of a definition (never cut inside one: a definition is our own words, kept short)."""
+    return _SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0]
+
+
+def term_page(view: View, term_id: str) -> str:
+    """Markdown for /glossary/<term-id>/: the macro writes the title too, so no data text enters Jinja."""
+    t = view.kb.terms[term_id]
+    heading = f"# {md_text(view.label(t.id))} {{ #{t.id} }}"
+    explained = f"<p>{view.text(t.definition)}</p>"
     if t.note:
-        body += f"<p><em>Note:</em> {view.text(t.note)}</p>"
-    body += view.quotes(t.quotes)
+        explained += f"<p><em>Note:</em> {view.text(t.note)}</p>"
+    body = ours(explained, "Our definition") + view.quotes(t.quotes)
     if t.citations:
-        body += "<p>Sources: " + "; ".join(view.link(c) for c in t.citations) + "</p>"
-    body += view.referenced_by(t.id)
-    body += view.reviewed(t.last_reviewed, t.path)
-    return f'<dt id="{esc(t.id)}">{name} {permalink(t.id, t.term)}</dt><dd>{body}</dd>'
+        body += '<p class="gpia-facts">Sources: ' + "; ".join(view.link(c) for c in t.citations) + "</p>"
+    end = (f'<p class="gpia-provenance" data-search-exclude>Every term: <a href="{esc(view.base)}glossary/">Glossary</a>.</p>'
+           f"{view.referenced_by(t.id)}{view.reviewed(t.last_reviewed, t.path)}")
+    return f'{heading}\n\n<div class="gpia-term">{body}</div>\n\n<div class="gpia-term-end">{end}</div>'

@@ -6,11 +6,16 @@ always shown inside a box labelled EXAMPLE_LABEL so nobody mistakes them for NHS
 from __future__ import annotations
 
 from ..checklist import EXAMPLE_ANCHOR, TEMPLATE_ANCHOR, checklist_rows
+from ..derived import once_per_knowledge_base
 from ..html import esc, md_text
-from ..model import Kpi, Requirement, Schedule, ScheduleField
-from ..schedule_links import (Pointer, pointers_to, schedules_in_order, trace_rows, versions_of)
+from ..model import Clause, KnowledgeBase, Kpi, Requirement, Schedule, ScheduleField
+from ..schedule_links import Pointer, TraceRow, pointers_to, schedules_in_order, trace_rows, versions_of
 from ..urls import section_url
 from .common import View, ours
+from .paged_records import RecordListing
+from .paging import Item
+from .reference import DECISION_ANCHOR, clause_order
+from .paged_records import RecordListing
 
 EXAMPLE_LABEL = "Illustrative example — not NHS wording"
 BLANK = '<span class="gpia-blank">To be completed locally</span>'
@@ -90,7 +95,7 @@ def _pointing_sections(view: View, pointers: list[Pointer]) -> str:
     for version in kb.versions.values():
         mine = [p for p in pointers if p.version == version.id]
         items = "".join(f"<li>{_pointer(view, p)}</li>" for p in mine)
-        body = f'<ul class="gpia-pointers">{items}</ul>' if mine else \
+        body = f'<ul class="gpia-pointers" data-search-exclude>{items}</ul>' if mine else \
             f'<p class="gpia-silent">Nothing in the {esc(version.label)} guidance points here.</p>'
         parts.append(f"### {md_text(version.label)} {{ #points-here-{version.id} }}\n\n{body}")
     return "\n\n".join(parts)
@@ -103,11 +108,13 @@ def _pointer(view: View, p: Pointer) -> str:
         text = _with_placeholder(view, r, p.placeholder) if p.placeholder else view.text(r.text)
         what = (f'Placeholder: “<span class="gpia-placeholder">{view.text(p.placeholder)}</span>”'
                 if p.placeholder else "Mentions this schedule without a placeholder.")
+        # The bullet's words are indexed for search on its row's page; this copy is left out.
         return (f"{view.link(r.id)} {esc(POINTER_WORDS[p.how])}:"
-                f'<br><q class="gpia-verbatim">{text}</q><br><span class="gpia-meta">{what}</span>')
+                f'<br><q class="gpia-verbatim" data-search-exclude>{text}</q><br><span class="gpia-meta">{what}</span>')
     if p.how == "clause":
         c = kb.clauses[p.record]
-        return f"{view.link(c.id)} {esc(POINTER_WORDS[p.how])}. {ours(f'<p>{view.text(c.summary)}</p>')}"
+        summary = ours(f"<p>{view.text(c.summary)}</p>").replace("<div ", "<div data-search-exclude ", 1)
+        return f"{view.link(c.id)} {esc(POINTER_WORDS[p.how])}. {summary}"
     return f"FAQ {view.link(p.record)} {esc(POINTER_WORDS[p.how])}."
 
 
@@ -227,103 +234,210 @@ def _kpi(view: View, k: Kpi) -> str:
             f"<dl>{body}</dl></section>")
 
 
-# ---- index -------------------------------------------------------------------------------------
+# ---- index (/schedules/ and its later pages) -----------------------------------------------------
 
-def schedules_index(view: View) -> str:
+SCHEDULES_PER_PAGE = 25
+INDEX_COLUMNS = ("No.", "Schedule", "Versions that point here", "Placeholders", "Other mentions", "Template fields",
+                 "Indicators")
+
+
+@once_per_knowledge_base
+def schedules_listing(kb: KnowledgeBase) -> RecordListing:
+    return RecordListing("schedules", "Schedules", "schedules/", SCHEDULES_PER_PAGE,
+                         tuple(Item(s.id) for s in schedules_in_order(kb)), entry=_index_row, table=_index_table,
+                         files=lambda kb, s: kb.schedules[s].path)
+
+
+def _index_table(view: View, rows: str) -> str:
+    head = "".join(f'<th scope="col">{h}</th>' for h in INDEX_COLUMNS)
+    return (f'<p class="gpia-provenance">{len(view.kb.schedules)} schedules. “Placeholders” counts requirement bullets '
+            "that leave detail to the schedule; “Other mentions” counts requirements, clauses and FAQs that name it "
+            f"without a placeholder.</p><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+
+
+def _index_row(view: View, schedule_id: str) -> str:
     kb = view.kb
-    rows = []
-    for s in schedules_in_order(kb):
-        pointers = pointers_to(kb, s.id)
-        placeholders = sum(1 for p in pointers if p.how == "placeholder")
-        required = sum(1 for f in s.fields if f.required)
-        rows.append([
-            esc(s.number) if s.number else "—",
-            f'<a href="{esc(view.href(s.id))}">{view.text(s.title, mentions=False)}</a>',
-            _version_names(view, versions_of(kb, s.id)),
-            str(placeholders),
-            str(len(pointers) - placeholders),
-            f"{len(s.fields)} ({required} required)",
-            str(len(s.kpis)) if s.kpis else "—",
-        ])
-    table = _table(["No.", "Schedule", "Versions that point here", "Placeholders", "Other mentions",
-                    "Template fields", "Indicators"], rows)
-    return (f'<p class="gpia-provenance">{len(rows)} schedules. “Placeholders” counts requirement bullets that leave '
-            "detail to the schedule; “Other mentions” counts requirements, clauses and FAQs that name it "
-            "without a placeholder.</p>" + table)
+    s = kb.schedules[schedule_id]
+    pointers = pointers_to(kb, s.id)
+    placeholders = sum(1 for p in pointers if p.how == "placeholder")
+    required = sum(1 for f in s.fields if f.required)
+    cells = [
+        esc(s.number) if s.number else "—",
+        f'<a href="{esc(view.href(s.id))}">{view.text(s.title, mentions=False)}</a>',
+        _version_names(view, versions_of(kb, s.id)),
+        str(placeholders),
+        str(len(pointers) - placeholders),
+        f"{len(s.fields)} ({required} required)",
+        str(len(s.kpis)) if s.kpis else "—",
+    ]
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
 
 # ---- traceability -----------------------------------------------------------------------------
 
+TRACE_PER_PAGE = 25
+CHECKLIST_PER_PAGE = 25
+
+
+@once_per_knowledge_base
+def traceability_listing(kb: KnowledgeBase) -> RecordListing:
+    """Every requirement that defers to a schedule or that an indicator evidences, by version; each
+    page ends with the YAML files of its requirements."""
+    items = tuple(Item(r.requirement.id, r.requirement.version) for r in trace_rows(kb))
+    return RecordListing("traceability", "Traceability: commitments, schedules and indicators", "traceability/",
+                         TRACE_PER_PAGE, items, entry=_trace_entry,
+                         group_heading=lambda view, version: f"{esc(view.kb.versions[version].label)} requirements",
+                         files=lambda kb, r: kb.tables[kb.requirements[r].table].path)
+
+
+@once_per_knowledge_base
+def _trace_rows_by_id(kb: KnowledgeBase) -> dict[str, TraceRow]:
+    return {r.requirement.id: r for r in trace_rows(kb)}
+
+
+def _trace_entry(view: View, requirement_id: str) -> str:
+    kb = view.kb
+    row = _trace_rows_by_id(kb)[requirement_id]
+    none = '<span class="gpia-silent">none</span>'
+    schedules = ", ".join(view.link(s) for s in row.schedules) or none
+    indicators = ", ".join(f'<a href="{esc(view.base + section_url(kb, s.id, k.id))}">{view.text(k.name, mentions=False)}</a>'
+                           for s, k in row.kpis) or none
+    # The requirement's text is indexed for search on its row's page only.
+    return (f'<p>{view.link(requirement_id)}<br><q class="gpia-verbatim" data-search-exclude>'
+            f"{view.text(row.requirement.text)}</q></p>"
+            f'<p class="gpia-trace">Schedule: {schedules}. Indicators <span class="gpia-not-nhs">(illustrative '
+            f"example — not NHS wording)</span>: {indicators}.</p>")
+
+
 def traceability_page(view: View) -> str:
+    """Page 1 of /traceability/: the counts, then the first page of the list."""
     kb = view.kb
     rows = trace_rows(kb)
-    parts = [f'<p class="gpia-provenance">{len(rows)} requirements leave detail to a schedule or are evidenced by '
-             f"an indicator of the worked example; {sum(1 for r in rows if r.schedules and not r.kpis)} "
-             "of them have a placeholder but no indicator yet.</p>"]
-    for version in kb.versions.values():
-        mine = [r for r in rows if r.requirement.version == version.id]
-        table = _table(["Requirement", "Schedule", "Indicators (illustrative example — not NHS wording)"], [
-            [f'{view.link(r.requirement.id)}<br><q class="gpia-verbatim">{view.text(r.requirement.text)}</q>',
-             "<br>".join(view.link(s) for s in r.schedules) or '<span class="gpia-silent">none</span>',
-             "<br>".join(f'<a href="{esc(view.base + section_url(kb, s.id, k.id))}">{view.text(k.name, mentions=False)}</a>'
-                         for s, k in r.kpis) or '<span class="gpia-silent">none</span>']
-            for r in mine])
-        parts.append(f"## {md_text(version.label)} {{ #{version.id}-trace }}\n\n"
-                     f'<p class="gpia-provenance">{len(mine)} requirements of the {esc(version.label)} tables.</p>'
-                     f"{table}")
-    return "\n\n".join(parts)
+    per_version = ", ".join(f"{sum(1 for r in rows if r.requirement.version == v.id)} of {esc(v.label)}"
+                            for v in kb.versions.values())
+    intro = (f'<p class="gpia-provenance">{len(rows)} requirements ({per_version}) leave detail to a schedule or are '
+             f"evidenced by an indicator of the worked example; {sum(1 for r in rows if r.schedules and not r.kpis)} "
+             "of them have a placeholder but no indicator yet.</p>")
+    return intro + traceability_listing(kb).render(view, 1)
 
 
 # ---- local adaptation checklist ----------------------------------------------------------------
 
+@once_per_knowledge_base
+def checklist_listing(kb: KnowledgeBase) -> RecordListing:
+    """Everything a site decides locally: each version's placeholders, the schedules a version names
+    without a placeholder, and the clauses with optional wording. Each page ends with the YAML files
+    of what it shows."""
+    # The placeholders of the CSV download (checklist_rows), in its order: one entry per requirement.
+    placeholders = [Item(r, f"placeholders-{kb.requirements[r].version}")
+                    for r in dict.fromkeys(row.requirement_id for row in checklist_rows(kb))]
+    # A schedule can be named without a placeholder by both versions: its item is "<version>:<schedule>".
+    named = [Item(f"{version}:{s}", f"named-{version}") for version, s in _named_without_placeholder(kb)]
+    decisions = [Item(c.id, "decisions") for c in _optional_clauses(kb)]
+    return RecordListing("checklist", "Local adaptation checklist", "checklist/", CHECKLIST_PER_PAGE,
+                         tuple(placeholders + named + decisions), entry=_checklist_entry,
+                         group_heading=_checklist_group, files=_checklist_file)
+
+
+@once_per_knowledge_base
+def _named_without_placeholder(kb: KnowledgeBase) -> tuple[tuple[str, str], ...]:
+    """(version id, schedule id) for each schedule a version names only through a clause, a related
+    link or an FAQ: still a local decision. By version, then in schedule order."""
+    found = []
+    for version in kb.versions.values():
+        for s in schedules_in_order(kb):
+            mine = [p for p in pointers_to(kb, s.id) if p.version == version.id]
+            if mine and not any(p.how == "placeholder" for p in mine):
+                found.append((version.id, s.id))
+    return tuple(found)
+
+
+def _optional_clauses(kb: KnowledgeBase) -> list[Clause]:
+    return sorted((c for c in kb.clauses.values() if c.optional_wording), key=lambda c: clause_order(kb, c))
+
+
+def _checklist_group(view: View, group: str) -> str:
+    if group == "decisions":
+        return "Optional wording to decide on"
+    what, _, version = group.partition("-")
+    label = esc(view.kb.versions[version].label)
+    return f"{label}: placeholders to complete" if what == "placeholders" else \
+        f"{label}: schedules named without a placeholder"
+
+
+def _checklist_file(kb: KnowledgeBase, record_id: str) -> str:
+    if record_id in kb.clauses:
+        return kb.clauses[record_id].path
+    if ":" in record_id:
+        return kb.schedules[record_id.split(":")[1]].path
+    return kb.tables[kb.requirements[record_id].table].path
+
+
+def _checklist_entry(view: View, record_id: str) -> str:
+    kb = view.kb
+    if record_id in kb.clauses:
+        return _decision_entry(view, record_id)
+    if ":" in record_id:
+        return _named_entry(view, *record_id.split(":"))
+    return _placeholder_entry(view, record_id)
+
+
+def _template_and_example(view: View, schedule_id: str) -> str:
+    kb = view.kb
+    return (f'<a href="{esc(view.base + section_url(kb, schedule_id, TEMPLATE_ANCHOR))}">Blank template</a> · '
+            f'<a href="{esc(view.base + section_url(kb, schedule_id, EXAMPLE_ANCHOR))}">Illustrative example</a>')
+
+
+def _placeholder_entry(view: View, requirement_id: str) -> str:
+    """A requirement with its placeholders marked (a copy: indexed for search on its row's page only)."""
+    r = view.kb.requirements[requirement_id]
+    text = _with_placeholders(view, r.text, [ref.placeholder for ref in r.defers_to])
+    where = "".join(f'<p class="gpia-trace">{_which(view, ref.placeholder, len(r.defers_to))}Complete it in '
+                    f"{view.link(ref.schedule)} ({_template_and_example(view, ref.schedule)}).</p>" for ref in r.defers_to)
+    return f'<p>{view.link(r.id)}<br><q class="gpia-verbatim" data-search-exclude>{text}</q></p>{where}'
+
+
+def _which(view: View, placeholder: str, count: int) -> str:
+    """Names the placeholder when a requirement has more than one (the marked text shows a single one)."""
+    if count == 1:
+        return ""
+    return f'“<span class="gpia-placeholder" data-search-exclude>{view.text(placeholder)}</span>”: '
+
+
+def _with_placeholders(view: View, text: str, placeholders: list[str]) -> str:
+    """Verbatim text with each placeholder marked (every part escaped)."""
+    parts = []
+    rest = text
+    for placeholder in placeholders:
+        before, found, after = rest.partition(placeholder)
+        if not found:
+            continue
+        parts.append(f'{view.text(before)}<mark class="gpia-placeholder">{view.text(placeholder)}</mark>')
+        rest = after
+    return "".join(parts) + view.text(rest)
+
+
+def _named_entry(view: View, version: str, schedule_id: str) -> str:
+    named_by = ", ".join(view.link(p.record) for p in pointers_to(view.kb, schedule_id) if p.version == version)
+    return f"{view.link(schedule_id)}, named by {named_by} ({_template_and_example(view, schedule_id)})"
+
+
+def _decision_entry(view: View, clause_id: str) -> str:
+    kb = view.kb
+    c = kb.clauses[clause_id]
+    return (f'<a href="{esc(view.base + section_url(kb, c.id, DECISION_ANCHOR))}">Decide on clause {esc(c.number)} '
+            f"({esc(kb.versions[c.template].label)}): {view.text(c.title, mentions=False)}</a>: wording in square "
+            "brackets that each party includes only by local decision.")
+
+
 def checklist_page(view: View) -> str:
+    """Page 1 of /checklist/: the counts, then the first page of the list."""
     kb = view.kb
     rows = checklist_rows(kb)
-    parts = [f'<p class="gpia-provenance">{len(rows)} placeholders in {len(kb.versions)} versions; the placeholder '
-             "is highlighted in each requirement.</p>"]
-    for version in kb.versions.values():
-        mine = [r for r in rows if r.version == version.label]
-        table = _table(["Requirement", "Placeholder", "Schedule", "Template", "Example"], [
-            [f'<a href="{esc(view.base + r.requirement_link)}">{view.text(r.area, mentions=False)}, bullet {r.bullet}</a>'
-             f'<br><q class="gpia-verbatim">{_with_placeholder(view, kb.requirements[r.requirement_id], r.placeholder)}</q>',
-             f'“<span class="gpia-placeholder">{view.text(r.placeholder)}</span>”',
-             view.link(r.schedule_id),
-             f'<a href="{esc(view.base + r.template_link)}">Blank template</a>',
-             f'<a href="{esc(view.base + r.example_link)}">Illustrative example</a>'] for r in mine])
-        parts.append(f"## {md_text(version.label)}: placeholders {{ #{version.id}-placeholders }}\n\n{table}")
-    parts.append("## Schedules named without a placeholder { #without-placeholder }\n\n" + _without_placeholder(view))
-    parts.append("## Optional wording { #optional-wording }\n\n" + _optional_wording(view))
-    return "\n\n".join(parts)
-
-
-def _without_placeholder(view: View) -> str:
-    """Schedules a version names only through a clause, a related link or an FAQ: still a local decision."""
-    kb = view.kb
-    rows = []
-    for s in schedules_in_order(kb):
-        pointers = pointers_to(kb, s.id)
-        for version in kb.versions.values():
-            mine = [p for p in pointers if p.version == version.id]
-            if mine and not any(p.how == "placeholder" for p in mine):
-                rows.append([esc(version.label), view.link(s.id), ", ".join(view.link(p.record) for p in mine),
-                             f'<a href="{esc(view.base + section_url(kb, s.id, TEMPLATE_ANCHOR))}">Blank template</a>',
-                             f'<a href="{esc(view.base + section_url(kb, s.id, EXAMPLE_ANCHOR))}">Illustrative example</a>'])
-    return ('<p>These schedules are not behind a placeholder in that version’s tables, but a clause or FAQ of the '
-            "version points to them: decide whether your agreement needs them.</p>"
-            + _table(["Version", "Schedule", "Named by", "Template", "Example"], rows))
-
-
-def _optional_wording(view: View) -> str:
-    parts = []
-    for c in sorted(view.kb.clauses.values(), key=lambda c: (c.template, c.number)):
-        if not c.optional_wording:
-            continue
-        note = ours(f"<p>{view.text(c.drafting_note)}</p>", "Drafting note: a local decision") if c.drafting_note else ""
-        parts.append(
-            f"### Decide on clause {md_text(c.number)} ({md_text(view.kb.versions[c.template].label)}) "
-            f"{{ #decision-{c.id} }}\n\n"
-            f'<div class="gpia-decision"><p>See {view.link(c.id)}.</p>{ours(f"<p>{view.text(c.summary)}</p>")}'
-            f"<p>What the FAQ says about including it, and its consequences:</p>{view.quotes(c.quotes)}{note}"
-            f'<p class="gpia-decision-blank"><span class="gpia-label">Your decision</span>: include the wording / '
-            f"leave it out — {BLANK}</p></div>")
-    return "\n\n".join(parts) or '<p class="gpia-silent">No clause has optional wording.</p>'
+    named = _named_without_placeholder(kb)
+    decisions = _optional_clauses(kb)
+    intro = (f'<p class="gpia-provenance">{len(rows)} placeholders in {len(kb.versions)} versions, each highlighted '
+             f"in its requirement; {len(named)} schedule{'s' if len(named) != 1 else ''} that a version names without "
+             f"a placeholder (a clause or FAQ of the version points to them: decide whether your agreement needs them); "
+             f"and {len(decisions)} clause{'s' if len(decisions) != 1 else ''} with optional wording to decide on.</p>")
+    return intro + checklist_listing(kb).render(view, 1)

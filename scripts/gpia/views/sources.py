@@ -1,11 +1,21 @@
-"""The sources page: provenance of every record, with counts computed from the data."""
+"""The sources page: provenance of every record, with counts computed from the data.
+
+The source documents and guide versions do not multiply and stay as anchors on /sources/. The other
+public sources we cite (citations) can: each has its own page, /sources/<citation-id>/, and /sources/
+shows the first page of their paged list (later pages at sources/pages/<n>/).
+"""
 from __future__ import annotations
 
-from ..html import esc
+from ..derived import once_per_knowledge_base
+from ..html import esc, md_text
+from ..model import KnowledgeBase
 from .common import View, ours
+from .paged_records import RecordListing
+from .paging import Item
 
 # Citations are not located in the model; they have one file of their own (see layout.py).
 CITATIONS_FILE = "clauses/citations.yaml"
+CITATIONS_PER_PAGE = 20
 
 
 def sources_page(view: View) -> str:
@@ -32,12 +42,32 @@ def sources_page(view: View) -> str:
              f"<th scope=\"col\">Status</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
     notes = "".join(ours(f"<p><strong>{esc(s.title)}</strong>: {view.text(s.note)}</p>", "About this source")
                     for s in kb.sources.values())
-    citations = "".join(
-        f'<li id="{esc(c.id)}">{esc(c.publisher)}, <cite>{esc(c.title)}</cite> ({esc(c.published)}), '
-        f'<a href="{esc(c.url)}">{esc(c.url)}</a></li>' for c in kb.citations.values())
     files = sorted({s.path for s in kb.sources.values()} | {v.path for v in kb.versions.values()})
-    return (f"{table}{notes}{view.data_files(files)}\n\n## Other public sources we cite {{ #citations }}\n\n"
-            f'<ul class="gpia-citations">{citations}</ul>{view.data_files([CITATIONS_FILE])}')
+    return f"{table}{notes}{view.data_files(files)}"
+
+
+@once_per_knowledge_base
+def listing(kb: KnowledgeBase) -> RecordListing:
+    return RecordListing("citations", "Other public sources we cite", "sources/", CITATIONS_PER_PAGE,
+                         tuple(Item(c) for c in kb.citations), entry=citation_entry,
+                         files=lambda kb, c: CITATIONS_FILE)
+
+
+def citation_entry(view: View, citation_id: str) -> str:
+    c = view.kb.citations[citation_id]
+    return f'<a href="{esc(view.href(c.id))}"><cite>{esc(c.title)}</cite></a>, {esc(c.publisher)} ({esc(c.published)})'
+
+
+def citation_page(view: View, citation_id: str) -> str:
+    """Markdown for /sources/<citation-id>/: the macro writes the title too, so no data text enters Jinja."""
+    c = view.kb.citations[citation_id]
+    heading = f"# {md_text(c.title)} {{ #{c.id} }}"
+    facts = (f'<p class="gpia-facts">{esc(c.publisher)}, <cite>{esc(c.title)}</cite> ({esc(c.published)}): '
+             f'<a href="{esc(c.url)}">{esc(c.url)}</a></p>'
+             '<p>A public source the guide cites for facts that the NHS source documents do not give.</p>')
+    end = (f'<p class="gpia-provenance" data-search-exclude>Every source: <a href="{esc(view.base)}sources/">Sources</a>.</p>'
+           f"{view.referenced_by(c.id)}{view.reviewed(c.last_reviewed, CITATIONS_FILE)}")
+    return f'{heading}\n\n<div class="gpia-citation">{facts}</div>\n\n<div class="gpia-citation-end">{end}</div>'
 
 
 def _version_cell(version_id: str, label: str) -> str:

@@ -1,0 +1,73 @@
+"""Which pages the site builds from the data: a page per record of some kinds, and paged lists.
+
+An explicit table, read by gpia.generated (which adds the pages to the build) and by the macros
+adapter (which renders them). A record page's Markdown is rendered by RECORD_PAGES[kind]; page n
+of a list by LISTINGS[name](kb).render(view, n).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from ..model import KnowledgeBase
+from ..urls import page_of
+from . import agreements, compare, faq, glossary, reference, requirements, schedules, sources
+from .common import View
+from .paging import Listing
+
+# kind -> (the ids of its records, Markdown of one record's page)
+RECORD_PAGES: dict[str, tuple[Callable[[KnowledgeBase], Iterable[str]], Callable[[View, str], str]]] = {
+    "schedule": (lambda kb: kb.schedules, schedules.schedule_page),
+    "faq-section": (lambda kb: kb.faq_sections, faq.section_page),
+    "area": (lambda kb: kb.areas, requirements.area_page),
+    # A row group of the 2016-vs-2019 comparison, by gpia.compare.group_page_id.
+    "compare-group": (compare.groups_by_page, compare.group_page),
+    "agreement": (lambda kb: kb.agreements, agreements.agreement_page),
+    "term": (lambda kb: kb.terms, glossary.term_page),
+    "clause": (lambda kb: kb.clauses, reference.clause_page),
+    "citation": (lambda kb: kb.citations, sources.citation_page),
+}
+
+# kind -> the site-root-relative URL of a record's page, for kinds whose pages are not where
+# gpia.urls.page_of puts the record itself (a comparison page is named by a row, not the row's page).
+PAGE_URLS: dict[str, Callable[[KnowledgeBase, str], str]] = {
+    "compare-group": lambda kb, page_id: compare.group_url(page_id),
+}
+
+
+def page_url(kb: KnowledgeBase, kind: str, record_id: str) -> str:
+    """Where the page of a record of RECORD_PAGES[kind] is built, e.g. 'compare/icp-2019-int-access/'."""
+    return PAGE_URLS[kind](kb, record_id) if kind in PAGE_URLS else page_of(kb, record_id)
+
+
+# list name -> the list (computed once per knowledge base)
+LISTINGS: dict[str, Callable[[KnowledgeBase], Listing]] = {
+    "faq": faq.listing,
+    "compare": compare.listing,
+    "governance": lambda kb: requirements.listing(kb, "governance"),
+    "commitments": lambda kb: requirements.listing(kb, "integration"),
+    "traceability": schedules.traceability_listing,
+    "checklist": schedules.checklist_listing,
+    "agreements": agreements.listing,
+    "glossary": glossary.listing,
+    "clauses": reference.listing,
+    "citations": sources.listing,
+    "schedules": schedules.schedules_listing,
+}
+
+
+def record_page(view: View, kind: str, record_id: str) -> str:
+    if kind not in RECORD_PAGES:
+        raise KeyError(f"record_page: no page is built for records of kind '{kind}'")
+    ids, render = RECORD_PAGES[kind]
+    if record_id not in ids(view.kb):
+        raise KeyError(f"record_page: no {kind} has the id '{record_id}'")
+    return render(view, record_id)
+
+
+def listing_page(view: View, name: str, page: int = 1) -> str:
+    """Page n of a list; later pages start with their own title."""
+    if name not in LISTINGS:
+        raise KeyError(f"listing_page: no list is called '{name}'")
+    listing = LISTINGS[name](view.kb)
+    body = listing.render(view, page)
+    return body if page == 1 else f"{listing.title_markdown(page)}\n\n{body}"

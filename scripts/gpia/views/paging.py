@@ -1,0 +1,91 @@
+"""Lists of records split into pages of a fixed size, so no list page grows with the corpus.
+
+A list's first page is the hand-written page in docs/ (e.g. docs/faq.md calls `listing_page("faq")`);
+its later pages are generated at `<folder>pages/<n>/`, kept out of the navigation. Entries link to
+each record's own page, whose URL comes from its id (gpia.urls), so a record's address does not
+change when the list grows; only which list page shows it does.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..html import esc
+from .common import View
+
+
+@dataclass(frozen=True)
+class Item:
+    record_id: str
+    group: str = ""  # the key of the group the item is listed under (a version, an FAQ section), or ""
+
+
+@dataclass(frozen=True)
+class Listing:
+    name: str  # e.g. "faq"; the macro `listing_page(name, n)` renders page n
+    title: str  # the list's title, for the headings of its later pages
+    folder: str  # site-root-relative folder of its first page, e.g. "faq/"
+    per_page: int
+    items: tuple[Item, ...]
+    entry: Callable[[View, str], str]  # one item's HTML, inside its <li>
+    group_heading: Callable[[View, str], str] | None = None  # a group's heading HTML (no tags around it)
+
+    @property
+    def page_count(self) -> int:
+        return max(1, -(-len(self.items) // self.per_page))
+
+    def uri(self, page: int) -> str:
+        """Site-root-relative URL of page n: the folder itself for page 1."""
+        return self.folder if page == 1 else f"{self.folder}pages/{page}/"
+
+    def source_path(self, page: int) -> str:
+        """Where a generated later page goes in the site's docs, e.g. 'faq/pages/2.md'."""
+        return f"{self.folder}pages/{page}.md"
+
+    def render(self, view: View, page: int) -> str:
+        """HTML for page n of the list: its entries, under their group headings, and the pager."""
+        if not 1 <= page <= self.page_count:
+            raise ValueError(f"listing_page: '{self.name}' has pages 1 to {self.page_count}, not {page}")
+        start = (page - 1) * self.per_page
+        shown = self.items[start:start + self.per_page]
+        # Entries are left out of search: each links to a record whose own page is indexed.
+        parts: list[str] = []
+        group: str | None = None
+        for index, item in enumerate(shown):
+            if self.group_heading is not None and item.group != group:
+                if group is not None:
+                    parts.append("</ul>")
+                continued = index == 0 and start > 0 and self.items[start - 1].group == item.group
+                suffix = ' <span class="gpia-continued">(continued)</span>' if continued else ""
+                # An id, so search indexes the group as a section of its own (not run into the one before).
+                group_id = f' id="list-{esc(item.group)}"' if item.group else ""
+                parts.append(f'<h2 class="gpia-list-group"{group_id}>{self.group_heading(view, item.group)}{suffix}</h2>')
+                parts.append('<ul class="gpia-listing" data-search-exclude>')
+                group = item.group
+            elif index == 0:
+                parts.append('<ul class="gpia-listing" data-search-exclude>')
+                group = item.group
+            parts.append(f"<li>{self.entry(view, item.record_id)}</li>")
+        if shown:
+            parts.append("</ul>")
+        return "".join(parts) + self.pager(view, page)
+
+    def pager(self, view: View, page: int) -> str:
+        """'Page 2 of 5, entries 21–40 of 90' with first, previous, next and last links; nothing for one page."""
+        pages = self.page_count
+        if pages == 1:
+            return ""
+        first = (page - 1) * self.per_page + 1
+        last = min(page * self.per_page, len(self.items))
+        links = []
+        for label, target, rel in (("First page", 1, None), ("Previous page", page - 1, "prev"),
+                                   ("Next page", page + 1, "next"), ("Last page", pages, None)):
+            if 1 <= target <= pages and target != page:
+                rel_attr = f' rel="{rel}"' if rel else ""
+                links.append(f'<li><a href="{esc(view.base + self.uri(target))}"{rel_attr}>{label}</a></li>')
+        return (f'<nav class="gpia-pager" aria-label="Pages of this list" data-search-exclude>'
+                f"<p>Page {page} of {pages}: entries {first} to {last} of {len(self.items)}.</p>"
+                f'<ul>{"".join(links)}</ul></nav>')
+
+    def title_markdown(self, page: int) -> str:
+        return f"# {self.title}, page {page} of {self.page_count}"

@@ -1,0 +1,80 @@
+"""Paged lists (gpia.views.paging): fixed entries per page, group headings, the pager's links."""
+from __future__ import annotations
+
+import pytest
+
+from gpia.views.common import View
+from gpia.views.paging import Item, Listing
+
+
+def listing(items: list[tuple[str, str]], per_page: int = 2) -> Listing:
+    return Listing("things", "Things", "things/", per_page, tuple(Item(i, g) for i, g in items),
+                   entry=lambda view, i: f'<a href="{view.base}things/{i}/">{i}</a>',
+                   group_heading=lambda view, g: g.upper())
+
+
+ITEMS = [("a", "x"), ("b", "x"), ("c", "x"), ("d", "y"), ("e", "y")]
+VIEW = View(shared=None, base="../../../")  # type: ignore[arg-type]  # a page at things/pages/2/
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    (1, '<h2 class="gpia-list-group" id="list-x">X</h2><ul class="gpia-listing" data-search-exclude>'
+        '<li><a href="../../../things/a/">a</a></li><li><a href="../../../things/b/">b</a></li></ul>'),
+    (2, '<h2 class="gpia-list-group" id="list-x">X <span class="gpia-continued">(continued)</span></h2><ul class="gpia-listing" data-search-exclude>'
+        '<li><a href="../../../things/c/">c</a></li></ul>'
+        '<h2 class="gpia-list-group" id="list-y">Y</h2><ul class="gpia-listing" data-search-exclude><li><a href="../../../things/d/">d</a></li></ul>'),
+    (3, '<h2 class="gpia-list-group" id="list-y">Y <span class="gpia-continued">(continued)</span></h2><ul class="gpia-listing" data-search-exclude>'
+        '<li><a href="../../../things/e/">e</a></li></ul>'),
+])
+def test_entries_and_group_headings_per_page(page: int, expected: str) -> None:
+    body = listing(ITEMS).render(VIEW, page)
+    assert body[: body.index('<nav class="gpia-pager"')] == expected
+
+
+@pytest.mark.parametrize(("page", "text", "links"), [
+    (1, "Page 1 of 3: entries 1 to 2 of 5.",
+     '<li><a href="../../../things/pages/2/" rel="next">Next page</a></li>'
+     '<li><a href="../../../things/pages/3/">Last page</a></li>'),
+    (2, "Page 2 of 3: entries 3 to 4 of 5.",
+     '<li><a href="../../../things/">First page</a></li>'
+     '<li><a href="../../../things/" rel="prev">Previous page</a></li>'
+     '<li><a href="../../../things/pages/3/" rel="next">Next page</a></li>'
+     '<li><a href="../../../things/pages/3/">Last page</a></li>'),
+    (3, "Page 3 of 3: entries 5 to 5 of 5.",
+     '<li><a href="../../../things/">First page</a></li>'
+     '<li><a href="../../../things/pages/2/" rel="prev">Previous page</a></li>'),
+])
+def test_the_pager_says_where_the_reader_is_and_links_around(page: int, text: str, links: str) -> None:
+    assert listing(ITEMS).pager(VIEW, page) == (
+        f'<nav class="gpia-pager" aria-label="Pages of this list" data-search-exclude><p>{text}</p>'
+        f"<ul>{links}</ul></nav>")
+
+
+def test_a_list_that_fits_on_one_page_has_no_pager() -> None:
+    things = listing(ITEMS, per_page=5)
+    assert things.page_count == 1
+    assert "gpia-pager" not in things.render(VIEW, 1)
+
+
+def test_an_empty_list_has_one_empty_page() -> None:
+    things = listing([])
+    assert things.page_count == 1
+    assert things.render(VIEW, 1) == ""
+
+
+@pytest.mark.parametrize("page", [0, 4])
+def test_a_page_outside_the_list_is_an_error(page: int) -> None:
+    with pytest.raises(ValueError, match=rf"listing_page: 'things' has pages 1 to 3, not {page}"):
+        listing(ITEMS).render(VIEW, page)
+
+
+def test_later_pages_are_generated_under_the_folder() -> None:
+    things = listing(ITEMS)
+    assert [things.uri(n) for n in (1, 2, 3)] == ["things/", "things/pages/2/", "things/pages/3/"]
+    assert things.source_path(2) == "things/pages/2.md"
+    assert things.title_markdown(2) == "# Things, page 2 of 3"
+
+
+def test_a_list_without_groups_is_one_plain_list() -> None:
+    plain = Listing("p", "P", "p/", 10, (Item("a"), Item("b")), entry=lambda view, i: i)
+    assert plain.render(VIEW, 1) == '<ul class="gpia-listing" data-search-exclude><li>a</li><li>b</li></ul>'
