@@ -10,9 +10,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
-from gpia.generated import generated_files  # noqa: E402
+from gpia.generated import GENERATED_KEY, dump_for_floor, generated_files, put_html_back, set_html_aside  # noqa: E402
+from gpia.urls import relative_base  # noqa: E402
+from gpia.views.pages import render_generated  # noqa: E402
 
 
 def on_files(files: Files, config) -> Files:
@@ -21,3 +24,22 @@ def on_files(files: Files, config) -> Files:
         inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, generated.uri, content=generated.content, inclusion=inclusion))
     return files
+
+
+@event_priority(100)  # before the macros plugin, which then leaves the page alone (render_macros: false)
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    spec = page.meta.get(GENERATED_KEY)
+    if not spec:
+        return markdown
+    shared = config.plugins["macros"].build_views
+    markdown = render_generated(shared.view(relative_base(page.url)), spec)
+    markdown += "\n\n" + shared.abbr.markdown_definitions() + "\n"
+    dump_for_floor(page.file.src_uri, markdown)
+    markdown, page.gpia_html_blocks = set_html_aside(markdown)
+    return markdown
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    blocks = getattr(page, "gpia_html_blocks", None)
+    return put_html_back(html, blocks) if blocks else html
+

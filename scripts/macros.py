@@ -13,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
+from gpia.generated import GENERATED_KEY, dump_for_floor  # noqa: E402
 from gpia.load import load_knowledge_base  # noqa: E402
 from gpia.problems import format_problems  # noqa: E402
 from gpia.urls import relative_base  # noqa: E402
@@ -20,7 +21,7 @@ from gpia.views.common import BuildViews, View  # noqa: E402
 from gpia.views.compare import compare_page  # noqa: E402
 from gpia.views.downloads import downloads_table, schemas_list, sources_list  # noqa: E402
 from gpia.views.contributing import contributing_guide, templates  # noqa: E402
-from gpia.views.pages import listing_page, record_page  # noqa: E402
+from gpia.views.pages import listing_page  # noqa: E402
 from gpia.views.requirements import tables_page  # noqa: E402
 from gpia.views.schedules import checklist_page, traceability_page  # noqa: E402
 from gpia.views.sources import sources_page  # noqa: E402
@@ -45,6 +46,7 @@ def define_env(env) -> None:
         shared = BuildViews.for_knowledge_base(kb, edit_base)
     except ValueError as error:
         raise PluginError(str(error)) from error
+    env.build_views = shared  # read by scripts/hooks.py, which renders the generated pages
     env.variables["counts"] = kb.counts()
     env.variables["kb_versions"] = {v.id: v.label for v in kb.versions.values()}
 
@@ -53,8 +55,7 @@ def define_env(env) -> None:
         return shared.view(relative_base(page.url if page else ""))
 
     env.macro(lambda kind: tables_page(view(), kind), "requirement_tables")
-    # Pages generated from the data (gpia.generated) call these two with a record id or page number.
-    env.macro(lambda kind, record_id: record_page(view(), kind, record_id), "record_page")
+    # The first page of a paged list (gpia/views/paging.py); its later pages are generated.
     env.macro(lambda name, page=1: listing_page(view(), name, page), "listing_page")
     # Pages that combine many records end with the YAML files they come from ("Edit this data").
     tables = sorted({t.path for t in kb.tables.values()})
@@ -75,10 +76,8 @@ def define_env(env) -> None:
 
 
 def on_post_page_macros(env) -> None:
+    if env.page.meta.get(GENERATED_KEY):
+        return  # rendered by scripts/hooks.py, which does both of these itself
     # Tooltips for abbreviations in each page's own Markdown (data HTML already has them).
     env.markdown += "\n\n" + env.variables["_abbreviation_definitions"] + "\n"
-    dump = os.environ.get("GPIA_DUMP_MARKDOWN")
-    if dump:  # `make bench` builds this rendered Markdown without the data layer, as its floor
-        target = Path(dump) / env.page.file.src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(env.markdown, encoding="utf-8")
+    dump_for_floor(env.page.file.src_uri, env.markdown)

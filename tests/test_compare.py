@@ -12,7 +12,7 @@ import pytest
 
 from gpia.compare import (Op, area_groups, compare, compare_url, comparison_pages, derived_kind, descendants,
                           group_page_id, groups_by_page, redline, render_redline, tokenise)
-from gpia.generated import generated_files
+from gpia.generated import generated_files, generated_page
 from gpia.load import load_or_raise
 from gpia.model import KnowledgeBase
 from gpia.synthetic import generate
@@ -368,8 +368,8 @@ def test_a_larger_corpus_pages_the_list_and_builds_a_page_per_group(tmp_path: Pa
     groups = groups_by_page(kb)
     assert len(groups) == 24 and GROUPS_PER_PAGE == 20
     uris = {f.uri: f.content for f in generated_files(kb) if f.uri.startswith("compare/")}
-    assert uris.pop("compare/pages/2.md") == '{{ listing_page("compare", 2) }}\n'
-    assert uris == {f"compare/{i}.md": f'{{{{ record_page("compare-group", "{i}") }}}}\n' for i in groups}
+    assert uris.pop("compare/pages/2.md") == generated_page({"list": "compare", "page": 2})
+    assert uris == {f"compare/{i}.md": generated_page({"record": "compare-group", "id": i}) for i in groups}
     assert [group_page_id(g) for g in area_groups(kb, "governance")] == list(groups)[:6]
 
 

@@ -8,6 +8,7 @@ import pytest
 
 import macros
 from gpia.views.common import BuildViews, checked_edit_base, reviewed
+from gpia.views.pages import record_page
 
 from conftest import ROOT
 
@@ -79,9 +80,9 @@ def test_adapter_reads_edit_base_from_mkdocs_yml_or_the_environment(
         monkeypatch.delenv("GPIA_EDIT_BASE", raising=False)
     env = FakeEnv(extra)
     macros.define_env(env)
-    assert expected in env.macros["record_page"]("faq-section", "faq-section-introduction")
+    assert expected in record_page(env.build_views.view(), "faq-section", "faq-section-introduction")
     assert expected.replace("faq/01-introduction.yaml", "clauses/glossary.yaml") in \
-        env.macros["record_page"]("term", "term-icp")
+        record_page(env.build_views.view(), "term", "term-icp")
 
 
 DATA_PAGES = ["governance", "commitments", "faq", "faq/faq-section-introduction", "compare", "compare/icp-2019-int-workforce", "clauses", "schedules", "schedules/schedule-5-kpis",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gpia.generated import generated_files
+from gpia.generated import generated_files, generated_page
 from gpia.linkcheck import Target, resolve
 from gpia.load import load_or_raise
 from gpia.model import KnowledgeBase
@@ -76,7 +76,7 @@ def test_every_record_of_these_kinds_has_a_generated_page(kb: KnowledgeBase, kin
                                                                  "clause": "clauses", "citation": "citations"}[kind]))
     for record_id in ids(kb):
         assert url_of(kb, record_id) == f"{folder}{record_id}/"
-        assert uris[f"{folder}{record_id}.md"] == f'{{{{ record_page("{kind}", "{record_id}") }}}}\n'
+        assert uris[f"{folder}{record_id}.md"] == generated_page({"record": kind, "id": record_id})
         assert render(view_at(kb, f"{folder}{record_id}/"), record_id).startswith("# ")
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from gpia.checklist import checklist_rows
 from gpia.compare import compare_url
-from gpia.generated import generated_files
+from gpia.generated import generated_files, generated_page
 from gpia.load import load_or_raise
 from gpia.model import KnowledgeBase
 from gpia.schedule_links import kpis_by_requirement, trace_rows
@@ -144,12 +144,12 @@ def test_rows_are_paged_in_table_order_with_continued_groups(kb: KnowledgeBase) 
 def test_at_ten_times_the_data_rows_and_lists_are_pages_of_fixed_size(kb10: KnowledgeBase) -> None:
     files = {f.uri: f.content for f in generated_files(kb10)}
     for area in kb10.areas:
-        assert files[url_of(kb10, area).rstrip("/") + ".md"] == f'{{{{ record_page("area", "{area}") }}}}\n'
+        assert files[url_of(kb10, area).rstrip("/") + ".md"] == generated_page({"record": "area", "id": area})
     for name in ("governance", "commitments", "traceability", "checklist"):
         listing = LISTINGS[name](kb10)
         assert listing.per_page == 25 and listing.page_count == -(-len(listing.items) // 25) > 1, name
         for n in range(2, listing.page_count + 1):
-            assert files[f"{name}/pages/{n}.md"] == f'{{{{ listing_page("{name}", {n}) }}}}\n'
+            assert files[f"{name}/pages/{n}.md"] == generated_page({"list": name, "page": n})
         assert f"{name}/pages/{listing.page_count + 1}.md" not in files
     view = BuildViews.for_knowledge_base(kb10).view(relative_base("commitments/pages/2/"))
     second = listing_page(view, "commitments", 2)

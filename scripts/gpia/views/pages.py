@@ -64,6 +64,16 @@ def record_page(view: View, kind: str, record_id: str) -> str:
     return render(view, record_id)
 
 
+def render_generated(view: View, spec: dict[str, object]) -> str:
+    """The Markdown of a generated page, from its front matter (gpia.generated.generated_page)."""
+    if "record" in spec:
+        return record_page(view, str(spec["record"]), str(spec["id"]))
+    page = spec["page"]
+    if not isinstance(page, int):
+        raise ValueError(f"a generated list page needs a whole page number, not {page!r}")
+    return listing_page(view, str(spec["list"]), page)
+
+
 def listing_page(view: View, name: str, page: int = 1) -> str:
     """Page n of a list; later pages start with their own title."""
     if name not in LISTINGS:
