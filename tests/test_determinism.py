@@ -49,7 +49,7 @@ def test_the_comparison_covers_downloads_schemas_and_search(builds) -> None:
     names = set(builds[0])
     assert "data/knowledge-base.json" in names
     assert {"data/requirement.csv", "data/question.csv", "data/schedule.csv", "data/local-schedules.csv"} <= names
-    assert "schema/schedule.json" in names and len([n for n in names if n.startswith("schema/")]) == 9
+    assert "schema/schedule.json" in names and len([n for n in names if n.startswith("schema/")]) == 10
     assert {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz", "index.html",
             "schedules/schedule-5-kpis/index.html"} <= names
 

@@ -10,7 +10,7 @@ def test_a_generated_page_names_what_to_render_and_skips_the_macros_plugin() -> 
     assert generated_page({"record": "term", "id": "term-icp"}) == (
         "---\nrender_macros: false\ngpia_generated: {record: term, id: term-icp}\n---\n")
     assert generated_page({"list": "faq", "page": 2}) == (
-        "---\nrender_macros: false\ngpia_generated: {list: faq, page: 2}\n---\n")
+        "---\nrender_macros: false\nsearch: {exclude: true}\ngpia_generated: {list: faq, page: 2}\n---\n")
 
 
 @pytest.mark.parametrize(("markdown", "left", "aside"), [

@@ -239,7 +239,12 @@ def test_each_kind_of_reference_counts(data_copy: Path, how: str) -> None:
         text = path.read_text(encoding="utf-8")
         assert text.count(old) == 1, (relative, old)
         path.write_text(text.replace(old, new), encoding="utf-8")
-    assert problems(data_copy) == []
+    expected = []
+    if how == "clause":  # 6.2(d) no longer shares its schedule with 6.1(e): our note on the renumbering finds nothing
+        expected = ["clauses/changes.yaml:56:7: change 'change-clinical-hub-clause-renumbered' finds no bullet or row "
+                    "in the data, so /compare/ would not show it; check 'find' against the data (before and after are "
+                    "whole words, capitals as written), or remove the change"]
+    assert problems(data_copy) == expected
 
 
 def test_a_schedule_losing_its_only_references_is_reported_at_its_id(data_copy: Path) -> None:

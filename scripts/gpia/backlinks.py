@@ -38,6 +38,8 @@ def references(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
     for t in kb.terms.values():
         yield from ((t.id, c) for c in t.citations)
         yield from _quoted_faqs(t.id, t.quotes)
+    for change in kb.changes.values():
+        yield from ((change.id, term) for term in change.records)
     for q in kb.questions.values():
         yield from ((q.id, target) for target in q.relates_to)
         yield from ((q.id, b.table) for b in q.answer if b.table)

@@ -13,6 +13,8 @@ def semantic_problems(docs: list[tuple[str, YamlDocument]]) -> list[Problem]:
     for kind, doc in docs:
         if kind == "requirement-table":
             problems += _table_problems(doc)
+        if kind == "changes":
+            problems += _change_problems(doc)
         if kind == "schedule":
             stem = PurePosixPath(doc.path).stem
             if doc.data["schedule"]["id"] != stem:
@@ -39,4 +41,27 @@ def _table_problems(doc: YamlDocument) -> list[Problem]:
             problems.append(doc.origin(path + ("placeholder",)).problem(
                 f"placeholder {ref['placeholder']!r} is not in the requirement's text; copy the exact words "
                 "of the text that defer to the schedule"))
+    return problems
+
+
+_WAYS = ("before and after", "first_words", "rows_not_carried", "clause_renumbered")
+
+
+def _change_problems(doc: YamlDocument) -> list[Problem]:
+    """Each change says exactly one way to find the rows that show it."""
+    problems: list[Problem] = []
+    for path, finder in find(doc.data, ("changes", "*", "find")):
+        ways = [way for way, keys in zip(_WAYS, (("before", "after"), ("first_words",), ("rows_not_carried",),
+                                                    ("clause_renumbered",))) if any(k in finder for k in keys)]
+        where = doc.origin(path)
+        if ("before" in finder) != ("after" in finder):
+            missing = "after" if "before" in finder else "before"
+            problems.append(where.problem(f"'find' gives {'before' if missing == 'after' else 'after'} without "
+                                          f"{missing}; add {missing}: the words the other version has instead"))
+        elif "in_row_titles" in finder and "before" not in finder:
+            problems.append(where.problem("'in_row_titles' goes with before and after; add them or remove it"))
+        elif len(ways) != 1:
+            problems.append(where.problem(
+                f"'find' must use exactly one way to find the rows ({', '.join(_WAYS)}), not {' and '.join(ways)}; "
+                "keep one and write another change for the rest"))
     return problems

@@ -24,7 +24,7 @@ RECORD_KINDS: tuple[tuple[str, str], ...] = (
     ("source", "sources"), ("version", "versions"), ("table", "tables"), ("area", "areas"),
     ("requirement", "requirements"), ("clause", "clauses"), ("schedule", "schedules"),
     ("agreement", "agreements"), ("term", "terms"), ("citation", "citations"),
-    ("faq-section", "faq_sections"), ("question", "questions"),
+    ("faq-section", "faq_sections"), ("question", "questions"), ("change", "changes"),
 )
 # Where each position is recorded rather than what the record says: left out of the export
 # (`path` becomes provenance.file; line numbers move with every edit above them).

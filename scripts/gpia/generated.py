@@ -52,7 +52,10 @@ def generated_page(spec: dict[str, str | int]) -> str:
     before the macros plugin runs; `render_macros: false` spares these pages the macros plugin's
     Jinja pass, a fixed cost per page that mattered once the site had a page per record."""
     fields = ", ".join(f"{key}: {value}" for key, value in spec.items())
-    return f"---\nrender_macros: false\n{GENERATED_KEY}: {{{fields}}}\n---\n"
+    # A list's later pages hold only links to records (left out of search) and headings that repeat
+    # its first page's: Material's search need not parse them at all.
+    search = "search: {exclude: true}\n" if "list" in spec else ""
+    return f"---\nrender_macros: false\n{search}{GENERATED_KEY}: {{{fields}}}\n---\n"
 
 
 GENERATED_KEY = "gpia_generated"

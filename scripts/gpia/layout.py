@@ -12,6 +12,7 @@ LAYOUT: tuple[tuple[str, str], ...] = (
     ("clauses/agreements.yaml", "agreements"),
     ("clauses/glossary.yaml", "glossary"),
     ("clauses/citations.yaml", "citations"),
+    ("clauses/changes.yaml", "changes"),
     ("clauses/requirements/*.yaml", "requirement-table"),
     ("clauses/schedules/*.yaml", "schedule"),
     ("faq/*.yaml", "faq-section"),

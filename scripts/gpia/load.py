@@ -14,6 +14,7 @@ from typing import Any
 
 from . import model as m
 from .alignment import alignment_problems
+from .changes import unshown
 from .checks import semantic_problems
 from .layout import data_files, expected_places, kind_of
 from .modeline import first_line, modeline_problem
@@ -101,7 +102,15 @@ def _load(root: Path, sources_dir: Path | None) -> LoadResult:
         problems.append(Problem("clauses", 1, 1, "no data files found; expected YAML under clauses/ and faq/"))
     if problems:
         return LoadResult(None, sorted(set(problems)), count, bool(texts))
-    return LoadResult(build_model(valid), [], count, bool(texts))
+    kb = build_model(valid)
+    # Rules about the model as a whole: each note on what changed finds a row to show it.
+    problems = [index[c.id].doc.origin(index[c.id].path + ("find",)).problem(
+        f"change '{c.id}' finds no bullet or row in the data, so /compare/ would not show it; check 'find' "
+        "against the data (before and after are whole words, capitals as written), or remove the change")
+        for c in unshown(kb)]
+    if problems:
+        return LoadResult(None, problems, count, bool(texts))
+    return LoadResult(kb, [], count, bool(texts))
 
 
 def load_or_raise(root: Path, sources_dir: Path | None = None) -> m.KnowledgeBase:
@@ -217,6 +226,16 @@ def _citations(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
                                            c["last_reviewed"])
 
 
+def _changes(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    for c in doc.data["changes"]:
+        f = c["find"]
+        finder = m.ChangeFinder(f.get("before"), f.get("after"), f.get("in_row_titles", False),
+                                tuple(f.get("first_words", ())), f.get("rows_not_carried"),
+                                f.get("clause_renumbered", False))
+        kb.changes[c["id"]] = m.Change(c["id"], c["summary"], finder, tuple(c.get("records", ())),
+                                       c["last_reviewed"], doc.path)
+
+
 def _answer_block(block: dict[str, Any]) -> m.AnswerBlock:
     if "paragraph" in block:
         return m.AnswerBlock("paragraph", text=block["paragraph"])
@@ -239,5 +258,5 @@ def _faq(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
 _BUILDERS = {
     "sources": _sources, "versions": _versions, "requirement-table": _table, "clauses": _clauses,
     "schedule": _schedule, "agreements": _agreements, "glossary": _glossary, "citations": _citations,
-    "faq-section": _faq,
+    "faq-section": _faq, "changes": _changes,
 }

@@ -244,6 +244,30 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class ChangeFinder:
+    """How the site finds the rows that show a change: exactly one way is set (checks.py)."""
+
+    before: str | None = None  # words a 2016 bullet has and the 2019 bullet has `after` in place of
+    after: str | None = None
+    in_row_titles: bool = False
+    first_words: tuple[str, ...] = ()
+    rows_not_carried: str | None = None  # a table kind
+    clause_renumbered: bool = False
+
+
+@dataclass(frozen=True)
+class Change:
+    """Our note on a change from 2016 to 2019, shown on /compare/ where the data has an example."""
+
+    id: str
+    summary: str
+    find: ChangeFinder
+    records: tuple[str, ...]
+    last_reviewed: str
+    path: str
+
+
+@dataclass(frozen=True)
 class AnswerBlock:
     kind: str  # paragraph | numbered | table
     text: str | None = None
@@ -286,6 +310,7 @@ class KnowledgeBase:
     citations: dict[str, Citation] = field(default_factory=dict)
     faq_sections: dict[str, FaqSection] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
+    changes: dict[str, Change] = field(default_factory=dict)
     # Values derived from the records, computed once per build (gpia/derived.py): the records do
     # not change once the model is built.
     derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)

@@ -26,12 +26,13 @@ RECORD_PLACES: tuple[tuple[str, Pattern, str], ...] = (
     ("agreements", ("agreements", "*"), "agreement"),
     ("glossary", ("terms", "*"), "term"),
     ("citations", ("citations", "*"), "citation"),
+    ("changes", ("changes", "*"), "change"),
     ("faq-section", ("section",), "faq-section"),
     ("faq-section", ("questions", "*"), "question"),
 )
 
 ANY = frozenset({"source", "version", "table", "area", "requirement", "clause", "schedule",
-                 "agreement", "term", "citation", "faq-section", "question"})
+                 "agreement", "term", "citation", "faq-section", "question", "change"})
 LINKABLE = frozenset({"clause", "schedule", "agreement", "term", "table", "area", "requirement", "question"})
 
 _REQ = ("areas", "*", "requirements", "*")
@@ -51,6 +52,7 @@ REFERENCE_PLACES: tuple[tuple[str, Pattern, frozenset[str]], ...] = (
     ("faq-section", ("questions", "*", "relates_to", "*"), LINKABLE),
     ("faq-section", ("questions", "*", "answer", "*", "table"), frozenset({"table"})),
     ("agreements", ("agreements", "*", "terms", "*"), frozenset({"term"})),
+    ("changes", ("changes", "*", "records", "*"), frozenset({"term"})),
     *(("agreements", ("agreements", "*", "facets", facet, "*", "other_agreements", "*"), frozenset({"agreement"}))
       for facet in ("parties", "purpose", "legal_nature", "monitoring", "relationships")),
 )

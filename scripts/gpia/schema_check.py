@@ -120,6 +120,8 @@ def _explain(doc: YamlDocument, error: ValidationError, kind: str) -> list[Probl
         return [origin.problem(f"'{field}' is {_shown(value)}, which is not {_pattern_name(error.validator_value)}")]
     if check == "minItems":
         return [origin.problem(f"'{field}' is an empty list; add at least one item or remove the field")]
+    if check == "minProperties":
+        return [origin.problem(f"'{field}' is empty; fill in its fields (see the schema's description) or remove it")]
     if check == "minLength":
         return [origin.problem(f"'{field}' is empty; write the text or remove the field")]
     if check == "uniqueItems":

@@ -22,7 +22,8 @@ from .jsonpaths import find
 from .load import read_documents
 from .records import index_records
 
-_NOT_CLONED = {"source", "version", "table"}
+# Our notes on what changed (clauses/changes.yaml) are a short curated list, not a corpus.
+_NOT_CLONED = {"source", "version", "table", "change"}
 # Fields whose values must stay unique across clones; clones drop them rather than repeat them.
 _DROPPED_IN_CLONES = {"schedule": ("number",), "term": ("abbreviation",)}
 

@@ -23,6 +23,7 @@ PAGE_OF_KIND = {
     "source": "sources/",
     "citation": "sources/",
     "version": "sources/",
+    "change": "compare/",  # our notes on what changed, on the comparison's first page
 }
 OWN_PAGE_KINDS = frozenset({"area", "clause", "schedule", "agreement", "term", "faq-section", "citation"})
 
@@ -31,7 +32,8 @@ def kind_of(kb: KnowledgeBase, record_id: str) -> str:
     for kind, records in (("requirement", kb.requirements), ("area", kb.areas), ("table", kb.tables),
                           ("clause", kb.clauses), ("schedule", kb.schedules), ("agreement", kb.agreements),
                           ("term", kb.terms), ("question", kb.questions), ("faq-section", kb.faq_sections),
-                          ("source", kb.sources), ("citation", kb.citations), ("version", kb.versions)):
+                          ("source", kb.sources), ("citation", kb.citations), ("version", kb.versions),
+                          ("change", kb.changes)):
         if record_id in records:
             return kind
     raise KeyError(record_id)

@@ -105,6 +105,9 @@ class View:
             return kb.sources[record_id].title
         if kind == "citation":
             return kb.citations[record_id].title
+        if kind == "change":
+            summary = kb.changes[record_id].summary
+            return "What changed: " + (summary if len(summary) <= 60 else summary[:59].rsplit(" ", 1)[0] + "…")
         return kb.versions[record_id].label
 
     def link(self, record_id: str, text: str | None = None) -> str:

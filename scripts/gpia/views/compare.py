@@ -7,20 +7,21 @@ compare/<group-page-id>/, with its bullets side by side and a redline per aligne
 requirement's and row's cmp- anchor is where gpia.compare.compare_url says.
 
 Everything shown is computed from the reviewed alignment data (`derives_from`, `status`, `change`,
-`why`): the counts, the change kinds, the row renumbering, and which "What changed" notes appear
-and which pairs they link to. The notes are our words; the pages label them as such.
+`why`): the counts, the change kinds and the row renumbering. The "What changed" notes are our
+words, reviewed data in clauses/changes.yaml; gpia.changes finds the rows each links to, and the
+pages label them as ours.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..compare import (CHANGE_KINDS, NEW, OLD, AreaGroup, Comparison, Pair, anchor, compare, compare_url,
                        comparison_pages, group_page_id, groups_by_page, redline, render_redline)
+from ..changes import examples, renumbered_clauses
 from ..derived import once_per_knowledge_base
 from ..html import esc, md_text
-from ..model import Clause, KnowledgeBase, Requirement
+from ..model import KnowledgeBase, Requirement
 from .common import View, ours
 from .paging import Item, Listing
 
@@ -39,72 +40,6 @@ KIND_MEANINGS = {
     "new": "a 2019 bullet that derives from no 2016 bullet.",
     "dropped": "a 2016 bullet that no 2019 bullet carries forward.",
 }
-
-
-@dataclass(frozen=True)
-class KnownChange:
-    """A change the guide points out in its own words, shown only where the data has an example."""
-
-    summary: str  # our words
-    pairs: Callable[[KnowledgeBase, Pair], bool]
-    rows: Callable[[AreaGroup], bool] = lambda group: False
-    # Extra links for a matching pair (e.g. the two numbers of a renumbered clause).
-    pair_links: Callable[[View, Pair], str] | None = None
-    records: tuple[str, ...] = ()  # ids of records that explain it (glossary terms), linked when they exist
-
-
-def _words(pattern: str) -> Callable[[str], bool]:
-    compiled = re.compile(pattern)
-    return lambda text: bool(compiled.search(text))
-
-
-def _old_and_new(old: str, new: str) -> Callable[[KnowledgeBase, Pair], bool]:
-    in_old, in_new = _words(old), _words(new)
-    return lambda kb, p: any(in_old(o.text) for o in p.old) and in_new(p.new.text) and not in_old(p.new.text)
-
-
-def _same_clause_renumbered(kb: KnowledgeBase, p: Pair) -> bool:
-    return bool(_renumbered_clauses(kb, p))
-
-
-def _renumbered_clauses(kb: KnowledgeBase, p: Pair) -> list[tuple[Clause, Clause]]:
-    """(2016 clause, 2019 clause) the aligned bullets point at: same title and schedule, another number."""
-    before = [kb.clauses[i] for o in p.old for i in o.related if i in kb.clauses]
-    after = [kb.clauses[i] for i in p.new.related if i in kb.clauses]
-    return [(b, a) for b in before for a in after
-            if b.title == a.title and b.schedule == a.schedule and b.number != a.number]
-
-
-def _addressee_dropped(kb: KnowledgeBase, p: Pair) -> bool:
-    starts = re.compile(r"^(Practices|GPs)\b")
-    return any(starts.match(o.text) for o in p.old) and not starts.match(p.new.text)
-
-
-KNOWN_CHANGES: tuple[KnownChange, ...] = (
-    KnownChange("“MCP” becomes “ICP”: in 2019 the provider is an integrated care provider, and the rows and "
-                "bullets name it instead of the multispecialty community provider.",
-                _old_and_new(r"\bMCP\b", r"\bICP\b"), rows=lambda g: _title_change(g, r"\bMCP\b", r"\bICP\b")),
-    KnownChange("Bullets that began with “Practices” or “GPs” now begin with what is to be done: the 2019 "
-                "tables list suggested requirements of the Parties rather than of practices or GPs.",
-                _addressee_dropped),
-    KnownChange("'best for service' in quotation marks becomes Best for Service, capitalised as a defined term.",
-                _old_and_new(r"'best for service'", r"\bBest for Service\b"), records=("term-best-for-service",)),
-    KnownChange("“Co-produce” becomes “Co-design”.", _old_and_new(r"\bCo-produce\b", r"\bCo-design\b")),
-    KnownChange("“patients” becomes “Service Users”, a defined term, in the bullets and in the row title.",
-                _old_and_new(r"\bpatients\b", r"\bService Users\b"),
-                rows=lambda g: _title_change(g, r"\bpatients\b", r"\bService Users\b"), records=("term-service-user",)),
-    KnownChange("Rows of the 2016 integration commitments that the 2019 integration table does not carry: "
-                "none of their bullets has a 2019 successor.",
-                lambda kb, p: False, rows=lambda g: g.new_area is None and g.kind == "integration"),
-    KnownChange("The clinical hub model: the template clause that refers to it is numbered differently in "
-                "2016 and 2019, and both send its detail to the same schedule.",
-                _same_clause_renumbered, pair_links=lambda view, p: _clause_links(view, p)),
-)
-
-
-def _title_change(group: AreaGroup, old: str, new: str) -> bool:
-    return group.new_area is not None and any(re.search(old, a.title) for a in group.old_areas) \
-        and bool(re.search(new, group.new_area.title))
 
 
 GROUPS_PER_PAGE = 20  # row groups per page of the list on /compare/
@@ -176,19 +111,18 @@ def what_changed(view: View) -> str:
     """Our notes on the changes the guide points out, each with links to the first few rows that
     show it (the rest counted), so the list does not grow with the tables."""
     kb = view.kb
-    pairs = [p for kind, _ in TABLE_KINDS for p in compare(kb, kind).pairs]
-    groups = list(groups_by_page(kb).values())
     items = []
-    for change in KNOWN_CHANGES:
-        examples = _pair_links(view, [p for p in pairs if change.pairs(kb, p)], change.pair_links)
-        examples += [f'<a href="{esc(view.base + compare_url(kb, group_page_id(g)))}">'
-                     f"{view.text(group_title(g), mentions=False)}</a>" for g in groups if change.rows(g)]
-        if not examples:
-            continue
-        terms = [view.link(i) for i in change.records if i in kb.terms]
+    shown = examples(kb)
+    for change in kb.changes.values():  # our notes, from clauses/changes.yaml
+        found = shown[change.id]
+        links = _clause_links if change.find.clause_renumbered else None
+        pairs = _pair_links(view, list(found.pairs), links)
+        rows = [f'<a href="{esc(view.base + compare_url(kb, group_page_id(g)))}">'
+                f"{view.text(group_title(g), mentions=False)}</a>" for g in found.rows]
+        terms = [view.link(i) for i in change.records]
         glossary = f" In the glossary: {', '.join(terms)}." if terms else ""
-        items.append(f'<li><p>{esc(change.summary)}</p><p class="gpia-examples" data-search-exclude>'
-                     f"See: {_bounded(examples)}.{glossary}</p></li>")
+        items.append(f'<li id="{esc(change.id)}"><p>{view.text(change.summary, mentions=False)}</p>'
+                     f'<p class="gpia-examples" data-search-exclude>See: {_bounded(pairs + rows)}.{glossary}</p></li>')
     notes = duplicate_numbers(kb)
     if notes:
         more = (f" {len(notes) - 1} more row {'number is' if len(notes) == 2 else 'numbers are'} printed twice; "
@@ -232,7 +166,7 @@ def _pair_links(view: View, pairs: list[Pair], extra: Callable[[View, Pair], str
 def _clause_links(view: View, p: Pair) -> str:
     return "; ".join(f"{view.link(before.id, f'clause {before.number} (2016)')} → "
                      f"{view.link(after.id, f'clause {after.number} (2019)')}"
-                     for before, after in _renumbered_clauses(view.kb, p))
+                     for before, after in renumbered_clauses(view.kb, p))
 
 
 _NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}

@@ -22,6 +22,7 @@ WHAT: dict[str, str] = {
     "citation": "other public sources the guide cites",
     "faq-section": "the sections of the 2019 FAQs",
     "question": "the 2019 FAQs, question and answer",
+    "change": "our notes on what changed from 2016 to 2019, with how the rows that show each are found",
 }
 
 
