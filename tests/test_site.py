@@ -117,6 +117,24 @@ def test_data_text_is_shown_as_text_not_run(tmp_path: Path) -> None:
     assert "**bold** [link](javascript:alert(1)) {: #spoof }" in visible(markup)
 
 
+def test_blank_lines_in_data_text_do_not_end_its_html(tmp_path: Path) -> None:
+    """A blank line in a value must not let the rest of it out of its HTML block as Markdown."""
+    root = copy_data(tmp_path / "kb")
+    path = root / "clauses" / "schedules" / "schedule-5-kpis.yaml"
+    text = path.read_text(encoding="utf-8")
+    hostile = r'"Our words.\n\n[link](javascript:alert(2))\n\n# Spoofed heading\n\n<b>bold</b>"'
+    text = re.sub(r"(?m)^  summary:.*(\n    .*)*", "  summary: " + hostile.replace("\\", "\\\\"), text)
+    path.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(site, root, NO_SOURCES)
+    assert result.returncode == 0, result.stderr
+    markup = page_text(site, "schedules/schedule-5-kpis")
+    assert 'href="javascript:' not in markup and "<b>bold</b>" not in markup
+    assert not re.search(r"<h[1-6][^>]*>Spoofed heading", markup)
+    assert "Our words.&#10;&#10;[link](javascript:alert(2))&#10;&#10;# Spoofed heading&#10;&#10;&lt;b&gt;bold&lt;/b&gt;" \
+        in markup
+
+
 def _yaml_quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 

@@ -18,6 +18,7 @@ A `change:` written in the YAML overrides the derived kind.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -147,7 +148,12 @@ class Pair:
     old: tuple[Requirement, ...]  # in the order derives_from names them
     kind: str  # the kind shown: the YAML override, else the derived kind
     derived_kind: str
-    redline: tuple[Op, ...]  # from the 2016 bullet(s), read one after the other, to the 2019 bullet
+
+    @functools.cached_property
+    def redline(self) -> tuple[Op, ...]:
+        """From the 2016 bullet(s), read one after the other, to the 2019 bullet. Worked out when first
+        asked for: validating the notes on what changed needs the pairs, not their redlines."""
+        return redline(" ".join(o.text for o in self.old), self.new.text)
 
     @property
     def anchor(self) -> str:
@@ -231,8 +237,7 @@ def compare(kb: KnowledgeBase, table_kind: str | None = None) -> Comparison:
         if r.derives_from:
             old = tuple(kb.requirements[i] for i in r.derives_from)
             kind = derived_kind(kb, r, old, children)
-            ops = redline(" ".join(o.text for o in old), r.text)
-            pairs.append(Pair(r, old, r.change or kind, kind, ops))
+            pairs.append(Pair(r, old, r.change or kind, kind))
         elif r.status == "new":
             new.append(r)
     dropped = [r for r in _printed(kb, OLD, table_kind) if r.status == "dropped"]

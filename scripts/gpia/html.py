@@ -15,7 +15,10 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 def esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Data text as HTML text or attribute value. Line breaks become &#10; (the same character to a
+    browser), so no blank line from the data ever splits a block of the page's HTML: Markdown, and
+    gpia.generated, read a blank line as the end of an HTML block."""
+    return html.escape(text, quote=True).replace("\n", "&#10;")
 
 
 def md_text(text: str) -> str:

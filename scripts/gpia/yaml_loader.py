@@ -162,10 +162,12 @@ class _Builder:
             self._refuse(event)
         self.doc.value_marks[path] = event.start_mark
         if kind is ScalarEvent:
-            # Quoted text, and plain text whose first character starts no int, float, bool or
-            # null, is a string: the resolver need not be asked (most values in this data).
-            if not event.implicit[0] or event.value[:1] not in _TYPED_STARTS:
-                return event.value
+            # Quoted text, plain text whose first character starts no int, float, bool or null,
+            # and plain text with a space (none of those has one; dates, which may, stay text) is
+            # a string: the resolver need not be asked (most values in this data).
+            value = event.value
+            if not event.implicit[0] or value[:1] not in _TYPED_STARTS or " " in value:
+                return value
             return self._typed(event)[1]
         if kind is SequenceStartEvent:
             items: list[Any] = []
