@@ -1,7 +1,9 @@
 """Shared test helpers: a copy of the real data to break, and the loader's messages."""
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -9,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from gpia.load import load_knowledge_base
+from gpia.load import load_knowledge_base, load_or_raise
+from gpia.model import KnowledgeBase
+from gpia.synthetic import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT.parent / "shared" / "sources"
@@ -57,3 +61,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def kb10(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    """The knowledge base at ten times the real size (gpia.synthetic), made once per test session."""
+    return load_or_raise(generate(ROOT, tmp_path_factory.mktemp("x10") / "kb", 10), NO_SOURCES)
+
+
+def page(site: Path, url: str) -> str:
+    """The HTML of a built page, by its site-root-relative URL ('faq/', 'clauses/clause-6-2-d')."""
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def visible(markup: str) -> str:
+    """Text as a reader sees it: tags removed, entities decoded, spaces collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split())

@@ -14,7 +14,6 @@ from gpia.linkcheck import Target, resolve
 from gpia.load import load_or_raise
 from gpia.model import KnowledgeBase
 from gpia.schedule_links import schedules_in_order
-from gpia.synthetic import generate
 from gpia.urls import relative_base, url_of
 from gpia.views import glossary, reference, sources
 from gpia.views.agreements import AGREEMENTS_PER_PAGE
@@ -24,7 +23,7 @@ from gpia.views.paging import Item
 from gpia.views.pages import LISTINGS, RECORD_PAGES, listing_page, record_page
 from gpia.views.schedules import SCHEDULES_PER_PAGE
 
-from conftest import NO_SOURCES, ROOT, SOURCES
+from conftest import ROOT, SOURCES, page, visible
 
 MINE = {"agreements": ("agreement", "agreements/"), "glossary": ("term", "glossary/"),
         "clauses": ("clause", "clauses/"), "citations": ("citation", "sources/"), "schedules": ("schedule", "schedules/")}
@@ -33,19 +32,6 @@ MINE = {"agreements": ("agreement", "agreements/"), "glossary": ("term", "glossa
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
     return load_or_raise(ROOT, SOURCES)
-
-
-@pytest.fixture(scope="module")
-def kb10(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
-    return load_or_raise(generate(ROOT, tmp_path_factory.mktemp("x10") / "kb", 10), NO_SOURCES)
-
-
-def page(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
-
-
-def visible(markup: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split())
 
 
 def view_at(kb: KnowledgeBase, url: str) -> View:

@@ -15,31 +15,17 @@ from gpia.generated import generated_files, generated_page
 from gpia.load import load_or_raise
 from gpia.model import KnowledgeBase
 from gpia.schedule_links import kpis_by_requirement, trace_rows
-from gpia.synthetic import generate
 from gpia.urls import relative_base, url_of
 from gpia.views import requirements
 from gpia.views.common import BuildViews
 from gpia.views.pages import LISTINGS, RECORD_PAGES, listing_page
 
-from conftest import NO_SOURCES, ROOT, SOURCES
+from conftest import ROOT, SOURCES, page, visible
 
 
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
     return load_or_raise(ROOT, SOURCES)
-
-
-@pytest.fixture(scope="module")
-def kb10(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
-    return load_or_raise(generate(ROOT, tmp_path_factory.mktemp("x10") / "kb", 10), NO_SOURCES)
-
-
-def page(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
-
-
-def visible(markup: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split())
 
 
 def list_pages(site: Path, folder: str) -> list[str]:
