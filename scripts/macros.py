@@ -62,7 +62,7 @@ def define_env(env) -> None:
     schedules = sorted({s.path for s in kb.schedules.values()})
     clauses = sorted({c.path for c in kb.clauses.values()})
     env.macro(lambda: compare_page(view()) + view().data_files(tables), "comparison")
-    # Paged lists: each page names the YAML files of the records it shows (views/paged_records.py).
+    # Paged lists: each page names the YAML files of the records it shows (views/paging.py).
     env.macro(lambda: traceability_page(view()), "traceability")
     env.macro(lambda: checklist_page(view()), "local_checklist")
     env.macro(lambda: sources_page(view()), "sources")

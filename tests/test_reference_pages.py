@@ -18,8 +18,6 @@ from gpia.urls import relative_base, url_of
 from gpia.views import glossary, reference, sources
 from gpia.views.agreements import AGREEMENTS_PER_PAGE
 from gpia.views.common import BuildViews, View
-from gpia.views.paged_records import RecordListing
-from gpia.views.paging import Item
 from gpia.views.pages import LISTINGS, RECORD_PAGES, listing_page, record_page
 from gpia.views.schedules import SCHEDULES_PER_PAGE
 
@@ -204,50 +202,6 @@ def test_sources_stay_and_citations_are_a_list_of_their_pages(kb: KnowledgeBase,
 def test_record_page_refuses_an_unknown_id(kb: KnowledgeBase) -> None:
     with pytest.raises(KeyError, match="no term has the id 'term-nope'"):
         record_page(view_at(kb, "glossary/term-nope/"), "term", "term-nope")
-
-
-# ---- RecordListing: tables and data files -----------------------------------------------------
-
-def _things(table: bool, items: int = 5) -> RecordListing:
-    return RecordListing(
-        "things", "Things", "things/", 2, tuple(Item(f"t{i}") for i in range(items)),
-        entry=(lambda view, i: f"<tr><td>{i}</td></tr>") if table else (lambda view, i: i),
-        table=(lambda view, rows: f"<table>{rows}</table>") if table else None,
-        files=lambda kb, i: f"data/{i[:2]}.yaml")
-
-
-class _Files:
-    """Just enough of a View for RecordListing: the base, and data_files."""
-    base = "../../../"
-    kb = None
-
-    @staticmethod
-    def data_files(paths: list[str]) -> str:
-        return f"[{', '.join(paths)}]"
-
-
-@pytest.mark.parametrize(("table", "page_no", "body"), [
-    (True, 1, "<table><tr><td>t0</td></tr><tr><td>t1</td></tr></table>[data/t0.yaml, data/t1.yaml]"),
-    (True, 3, "<table><tr><td>t4</td></tr></table>[data/t4.yaml]"),
-    (False, 2, '<ul class="gpia-listing" data-search-exclude><li>t2</li><li>t3</li></ul>[data/t2.yaml, data/t3.yaml]'),
-])
-def test_a_record_listing_shows_its_page_as_a_table_or_a_list_then_its_files_then_the_pager(
-        table: bool, page_no: int, body: str) -> None:
-    things = _things(table)
-    view = _Files()
-    markup = things.render(view, page_no)  # type: ignore[arg-type]
-    assert markup == body + things.pager(view, page_no)  # type: ignore[arg-type]
-    assert things.pager(view, page_no).startswith('<nav class="gpia-pager"')  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize("page_no", [0, 4])
-def test_a_record_listing_table_refuses_a_page_outside_it(page_no: int) -> None:
-    with pytest.raises(ValueError, match=rf"'things' has pages 1 to 3, not {page_no}"):
-        _things(True).render(_Files(), page_no)  # type: ignore[arg-type]
-
-
-def test_an_empty_record_listing_names_no_files() -> None:
-    assert _things(False, items=0).render(_Files(), 1) == ""  # type: ignore[arg-type]
 
 
 def test_the_page_sizes_are_fixed(kb10: KnowledgeBase) -> None:

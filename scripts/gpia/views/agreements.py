@@ -13,8 +13,7 @@ from ..derived import once_per_knowledge_base
 from ..html import esc, md_text
 from ..model import FACETS, Agreement, KnowledgeBase, Quote, Statement
 from .common import View, ours
-from .paged_records import RecordListing
-from .paging import Item
+from .paging import Item, Listing
 
 FACET_LABELS = {
     "parties": "Parties and who signs",
@@ -36,8 +35,8 @@ def facet_anchor(facet: str) -> str:
 # ---- the matrix (/agreements/ and its later pages) ------------------------------------------------
 
 @once_per_knowledge_base
-def listing(kb: KnowledgeBase) -> RecordListing:
-    return RecordListing("agreements", "Agreements", "agreements/", AGREEMENTS_PER_PAGE,
+def listing(kb: KnowledgeBase) -> Listing:
+    return Listing("agreements", "Agreements", "agreements/", AGREEMENTS_PER_PAGE,
                          tuple(Item(a) for a in kb.agreements), entry=matrix_row, table=matrix,
                          files=lambda kb, a: kb.agreements[a].path)
 

@@ -9,7 +9,6 @@ from ..derived import once_per_knowledge_base
 from ..html import esc, md_text
 from ..model import AnswerBlock, KnowledgeBase, Question
 from .common import View
-from .paged_records import RecordListing
 from .paging import Item, Listing
 
 QUESTIONS_PER_PAGE = 20
@@ -18,7 +17,7 @@ QUESTIONS_PER_PAGE = 20
 @once_per_knowledge_base
 def listing(kb: KnowledgeBase) -> Listing:
     items = tuple(Item(q.id, s.id) for s in kb.faq_sections.values() for q in s.questions)
-    return RecordListing("faq", "FAQs", "faq/", QUESTIONS_PER_PAGE, items,
+    return Listing("faq", "FAQs", "faq/", QUESTIONS_PER_PAGE, items,
                          entry=lambda view, q: view.link(q), group_heading=lambda view, s: view.link(s),
                          files=lambda kb, q: kb.questions[q].path)
 

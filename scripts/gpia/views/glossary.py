@@ -14,17 +14,16 @@ from ..derived import once_per_knowledge_base
 from ..html import esc, md_text
 from ..model import KnowledgeBase
 from .common import View, ours
-from .paged_records import RecordListing
-from .paging import Item
+from .paging import Item, Listing
 
 TERMS_PER_PAGE = 40
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
 
 
 @once_per_knowledge_base
-def listing(kb: KnowledgeBase) -> RecordListing:
+def listing(kb: KnowledgeBase) -> Listing:
     terms = sorted(kb.terms.values(), key=lambda t: ((t.abbreviation or t.term).casefold(), t.id))
-    return RecordListing("glossary", "Glossary", "glossary/", TERMS_PER_PAGE, tuple(Item(t.id) for t in terms),
+    return Listing("glossary", "Glossary", "glossary/", TERMS_PER_PAGE, tuple(Item(t.id) for t in terms),
                          entry=entry, files=lambda kb, t: kb.terms[t].path)
 
 

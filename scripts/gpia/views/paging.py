@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..html import esc
+from ..model import KnowledgeBase
 from .common import View
 
 
@@ -29,6 +30,11 @@ class Listing:
     items: tuple[Item, ...]
     entry: Callable[[View, str], str]  # one item's HTML, inside its <li>
     group_heading: Callable[[View, str], str] | None = None  # a group's heading HTML (no tags around it)
+    # With `table`, each entry is a table row (<tr>...</tr>) and table(view, rows) wraps a page's rows.
+    table: Callable[[View, str], str] | None = None
+    # With `files`, a page ends with the YAML files of the records it shows ("Edit this data"), so
+    # the line is as short as the page however large the corpus grows.
+    files: Callable[[KnowledgeBase, str], str] | None = None
 
     @property
     def page_count(self) -> int:
@@ -42,12 +48,26 @@ class Listing:
         """Where a generated later page goes in the site's docs, e.g. 'faq/pages/2.md'."""
         return f"{self.folder}pages/{page}.md"
 
+    def shown(self, page: int) -> tuple[Item, ...]:
+        """The items on page n."""
+        start = (page - 1) * self.per_page
+        return self.items[start:start + self.per_page]
+
     def render(self, view: View, page: int) -> str:
-        """HTML for page n of the list: its entries, under their group headings, and the pager."""
+        """HTML for page n of the list: its entries (under their group headings, or as table rows),
+        the YAML files they come from, and the pager."""
         if not 1 <= page <= self.page_count:
             raise ValueError(f"listing_page: '{self.name}' has pages 1 to {self.page_count}, not {page}")
+        shown = self.shown(page)
+        if self.table is not None:
+            entries = self.table(view, "".join(self.entry(view, item.record_id) for item in shown))
+        else:
+            entries = self._grouped(view, page, shown)
+        files = view.data_files(sorted({self.files(view.kb, i.record_id) for i in shown})) if self.files and shown else ""
+        return entries + files + self.pager(view, page)
+
+    def _grouped(self, view: View, page: int, shown: tuple[Item, ...]) -> str:
         start = (page - 1) * self.per_page
-        shown = self.items[start:start + self.per_page]
         # Entries are left out of search: each links to a record whose own page is indexed.
         parts: list[str] = []
         group: str | None = None
@@ -68,7 +88,7 @@ class Listing:
             parts.append(f"<li>{self.entry(view, item.record_id)}</li>")
         if shown:
             parts.append("</ul>")
-        return "".join(parts) + self.pager(view, page)
+        return "".join(parts)
 
     def pager(self, view: View, page: int) -> str:
         """'Page 2 of 5, entries 21–40 of 90' with first, previous, next and last links; nothing for one page."""

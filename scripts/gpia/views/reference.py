@@ -14,8 +14,7 @@ from ..derived import once_per_knowledge_base
 from ..html import esc, md_text
 from ..model import Clause, KnowledgeBase
 from .common import View, ours
-from .paged_records import RecordListing
-from .paging import Item
+from .paging import Item, Listing
 
 CLAUSES_PER_PAGE = 25
 DECISION_ANCHOR = "decision"
@@ -30,9 +29,9 @@ def clause_order(kb: KnowledgeBase, c: Clause) -> tuple:
 
 
 @once_per_knowledge_base
-def listing(kb: KnowledgeBase) -> RecordListing:
+def listing(kb: KnowledgeBase) -> Listing:
     clauses = sorted(kb.clauses.values(), key=lambda c: clause_order(kb, c))
-    return RecordListing("clauses", "Clauses", "clauses/", CLAUSES_PER_PAGE,
+    return Listing("clauses", "Clauses", "clauses/", CLAUSES_PER_PAGE,
                          tuple(Item(c.id, c.template) for c in clauses), entry=entry,
                          group_heading=lambda view, v: f"{esc(view.kb.versions[v].label)}: {view.text(view.kb.versions[v].agreement, mentions=False)}",
                          files=lambda kb, c: kb.clauses[c].path)

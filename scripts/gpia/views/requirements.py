@@ -14,8 +14,7 @@ from ..model import Area, KnowledgeBase, Requirement, RequirementTable
 from ..schedule_links import kpis_by_requirement
 from ..urls import section_url
 from .common import View, ours, permalink
-from .paged_records import RecordListing
-from .paging import Item
+from .paging import Item, Listing
 
 ROWS_PER_PAGE = 25
 # Table kind -> (list name and folder, the list's title).
@@ -29,11 +28,11 @@ def tables_of(kb: KnowledgeBase, kind: str) -> list[RequirementTable]:
 
 
 @once_per_knowledge_base
-def listing(kb: KnowledgeBase, kind: str) -> RecordListing:
+def listing(kb: KnowledgeBase, kind: str) -> Listing:
     """The rows of both versions' tables of one kind; each page ends with the YAML files it shows."""
     name, title = LISTS[kind]
     items = tuple(Item(a.id, t.id) for t in tables_of(kb, kind) for a in t.areas)
-    return RecordListing(name, title, f"{name}/", ROWS_PER_PAGE, items, entry=row_entry, group_heading=table_heading,
+    return Listing(name, title, f"{name}/", ROWS_PER_PAGE, items, entry=row_entry, group_heading=table_heading,
                          files=lambda kb, area: kb.tables[kb.areas[area].table].path)
 
 

@@ -12,10 +12,8 @@ from ..model import Clause, KnowledgeBase, Kpi, Requirement, Schedule, ScheduleF
 from ..schedule_links import Pointer, TraceRow, pointers_to, schedules_in_order, trace_rows, versions_of
 from ..urls import section_url
 from .common import View, ours
-from .paged_records import RecordListing
-from .paging import Item
+from .paging import Item, Listing
 from .reference import DECISION_ANCHOR, clause_order
-from .paged_records import RecordListing
 
 EXAMPLE_LABEL = "Illustrative example — not NHS wording"
 BLANK = '<span class="gpia-blank">To be completed locally</span>'
@@ -242,8 +240,8 @@ INDEX_COLUMNS = ("No.", "Schedule", "Versions that point here", "Placeholders", 
 
 
 @once_per_knowledge_base
-def schedules_listing(kb: KnowledgeBase) -> RecordListing:
-    return RecordListing("schedules", "Schedules", "schedules/", SCHEDULES_PER_PAGE,
+def schedules_listing(kb: KnowledgeBase) -> Listing:
+    return Listing("schedules", "Schedules", "schedules/", SCHEDULES_PER_PAGE,
                          tuple(Item(s.id) for s in schedules_in_order(kb)), entry=_index_row, table=_index_table,
                          files=lambda kb, s: kb.schedules[s].path)
 
@@ -280,11 +278,11 @@ CHECKLIST_PER_PAGE = 25
 
 
 @once_per_knowledge_base
-def traceability_listing(kb: KnowledgeBase) -> RecordListing:
+def traceability_listing(kb: KnowledgeBase) -> Listing:
     """Every requirement that defers to a schedule or that an indicator evidences, by version; each
     page ends with the YAML files of its requirements."""
     items = tuple(Item(r.requirement.id, r.requirement.version) for r in trace_rows(kb))
-    return RecordListing("traceability", "Traceability: commitments, schedules and indicators", "traceability/",
+    return Listing("traceability", "Traceability: commitments, schedules and indicators", "traceability/",
                          TRACE_PER_PAGE, items, entry=_trace_entry,
                          group_heading=lambda view, version: f"{esc(view.kb.versions[version].label)} requirements",
                          files=lambda kb, r: kb.tables[kb.requirements[r].table].path)
@@ -324,7 +322,7 @@ def traceability_page(view: View) -> str:
 # ---- local adaptation checklist ----------------------------------------------------------------
 
 @once_per_knowledge_base
-def checklist_listing(kb: KnowledgeBase) -> RecordListing:
+def checklist_listing(kb: KnowledgeBase) -> Listing:
     """Everything a site decides locally: each version's placeholders, the schedules a version names
     without a placeholder, and the clauses with optional wording. Each page ends with the YAML files
     of what it shows."""
@@ -334,7 +332,7 @@ def checklist_listing(kb: KnowledgeBase) -> RecordListing:
     # A schedule can be named without a placeholder by both versions: its item is "<version>:<schedule>".
     named = [Item(f"{version}:{s}", f"named-{version}") for version, s in _named_without_placeholder(kb)]
     decisions = [Item(c.id, "decisions") for c in _optional_clauses(kb)]
-    return RecordListing("checklist", "Local adaptation checklist", "checklist/", CHECKLIST_PER_PAGE,
+    return Listing("checklist", "Local adaptation checklist", "checklist/", CHECKLIST_PER_PAGE,
                          tuple(placeholders + named + decisions), entry=_checklist_entry,
                          group_heading=_checklist_group, files=_checklist_file)
 

@@ -10,8 +10,7 @@ from ..derived import once_per_knowledge_base
 from ..html import esc, md_text
 from ..model import KnowledgeBase
 from .common import View, ours
-from .paged_records import RecordListing
-from .paging import Item
+from .paging import Item, Listing
 
 # Citations are not located in the model; they have one file of their own (see layout.py).
 CITATIONS_FILE = "clauses/citations.yaml"
@@ -47,8 +46,8 @@ def sources_page(view: View) -> str:
 
 
 @once_per_knowledge_base
-def listing(kb: KnowledgeBase) -> RecordListing:
-    return RecordListing("citations", "Other public sources we cite", "sources/", CITATIONS_PER_PAGE,
+def listing(kb: KnowledgeBase) -> Listing:
+    return Listing("citations", "Other public sources we cite", "sources/", CITATIONS_PER_PAGE,
                          tuple(Item(c) for c in kb.citations), entry=citation_entry,
                          files=lambda kb, c: CITATIONS_FILE)
 
