@@ -35,7 +35,7 @@ diff: setup
 # a question or requirement also needs IN=<its FAQ section or area id>.
 new: setup
 	@if [ -z "$(KIND)" ] || [ -z "$(ID)" ]; then \
-	  echo "usage: make new KIND=<term|citation|clause|question|requirement|schedule|faq-section> ID=<new id> [IN=<section or area id>]" >&2; exit 2; fi
+	  echo "usage: make new KIND=<term|citation|change|clause|question|requirement|schedule|faq-section> ID=<new id> [IN=<section or area id>]" >&2; exit 2; fi
 	@$(RUN) -m gpia.scaffold "$(KIND)" "$(ID)" $(if $(IN),--in "$(IN)")
 
 # SOURCE_DATE_EPOCH (the last commit's time) makes the sitemap dates, and so the site, reproducible.

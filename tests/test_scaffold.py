@@ -46,6 +46,21 @@ def test_scaffolded_record_validates(kb: Path, kind: str, record_id: str, parent
     assert ("last_reviewed: 2026-12-01" in "\n".join(lines)) == (kind != "requirement")
 
 
+def test_scaffolded_change_validates_once_its_find_matches_the_data(kb: Path) -> None:
+    added = scaffold(kb, "change", "change-test-note", today=DAY)
+    assert added.path == "clauses/changes.yaml"
+    find = added.line + 4  # the mapping under find:
+    assert problems(kb) == [
+        f"clauses/changes.yaml:{find}:7: change 'change-test-note' finds no bullet or row in the data, so /compare/ "
+        "would not show it; check 'find' against the data (before and after are whole words, capitals as written), "
+        "or remove the change"]
+    path = kb / added.path
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "before: CHANGE ME words in the 2016 bullet", "before: Co-produce").replace(
+        "after: CHANGE ME words the 2019 bullet has instead", "after: Co-design"), encoding="utf-8")
+    assert problems(kb) == []
+
+
 def test_scaffolded_schedule_validates_once_something_points_at_it(kb: Path) -> None:
     added = scaffold(kb, "schedule", "schedule-test-thing", today=DAY)
     assert added.path == "clauses/schedules/schedule-test-thing.yaml"

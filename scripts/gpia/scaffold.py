@@ -41,6 +41,7 @@ class Recipe:
 RECIPES: dict[str, Recipe] = {
     "term": Recipe("term.yaml", "glossary", list_key="terms"),
     "citation": Recipe("citation.yaml", "citations", list_key="citations"),
+    "change": Recipe("change.yaml", "changes", list_key="changes"),
     "clause": Recipe("clause.yaml", "clauses", list_key="clauses"),
     "question": Recipe("question.yaml", "faq-section", parent="faq-section", list_key="questions"),
     "requirement": Recipe("requirement.yaml", "requirement-table", parent="area", list_key="requirements"),
