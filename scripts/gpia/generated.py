@@ -31,7 +31,7 @@ def generated_files(kb: KnowledgeBase) -> list[GeneratedFile]:
     files += [GeneratedFile(uri, content) for uri, content in download_files(kb).items()]
     files += [GeneratedFile(uri, content) for uri, content in published_schemas().items()]
     # A page per record of the kinds that multiply (/schedules/<id>/, /faq/<section-id>/, ...);
-    # the macro writes the page's title from the data.
+    # scripts/hooks.py renders each, title included, from its front matter.
     for kind, (ids, _) in RECORD_PAGES.items():
         files += [GeneratedFile(page_url(kb, kind, i).rstrip("/") + ".md", generated_page({"record": kind, "id": i}))
                   for i in ids(kb)]

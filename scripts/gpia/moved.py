@@ -12,17 +12,16 @@ import json
 from .compare import anchor as compare_anchor
 from .compare import comparison_pages, compare_url
 from .model import KnowledgeBase
-from .urls import PAGE_OF_KIND, kind_of, table_folder, url_of
+from .urls import PAGE_OF_KIND, kind_of, page_of, url_of
 
 MOVED_PATH = "assets/moved-anchors.json"
 
 
 def _old_page(kb: KnowledgeBase, record_id: str) -> str:
+    """The one page that showed every record of the kind: rows and bullets were on their table's page."""
     kind = kind_of(kb, record_id)
-    if kind == "requirement":
-        return table_folder(kb, kb.requirements[record_id].table)
-    if kind == "area":
-        return table_folder(kb, kb.areas[record_id].table)
+    if kind in ("requirement", "area"):
+        return page_of(kb, (kb.requirements.get(record_id) or kb.areas[record_id]).table)
     return PAGE_OF_KIND[kind]
 
 

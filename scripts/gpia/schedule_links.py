@@ -88,7 +88,9 @@ def versions_of(kb: KnowledgeBase, schedule_id: str) -> list[str]:
     return [v for v in VERSION_IDS if v in found]
 
 
+@once_per_knowledge_base
 def kpis_by_requirement(kb: KnowledgeBase) -> dict[str, list[tuple[Schedule, Kpi]]]:
+    """For each requirement, the (schedule, indicator) pairs of worked examples that evidence it."""
     found: dict[str, list[tuple[Schedule, Kpi]]] = {}
     for s in schedules_in_order(kb):
         for kpi in s.kpis:

@@ -38,7 +38,7 @@ def facet_anchor(facet: str) -> str:
 def listing(kb: KnowledgeBase) -> Listing:
     return Listing("agreements", "Agreements", "agreements/", AGREEMENTS_PER_PAGE,
                          tuple(Item(a) for a in kb.agreements), entry=matrix_row, table=matrix,
-                         files=lambda kb, a: kb.agreements[a].path)
+                   files=lambda kb, a: kb.agreements[a].path)
 
 
 def matrix(view: View, rows: str) -> str:
@@ -78,7 +78,7 @@ def matrix_cell(view: View, a: Agreement, facet: str) -> str:
 # ---- one agreement's page ---------------------------------------------------------------------------
 
 def agreement_page(view: View, agreement_id: str) -> str:
-    """Markdown for /agreements/<id>/: the macro writes the title too, so no data text enters Jinja."""
+    """Markdown for /agreements/<id>/: its title comes from here too, so no data text enters a template."""
     a = view.kb.agreements[agreement_id]
     heading = f"# {md_text(view.label(a.id))} {{ #{a.id} }}"
     intro = ours(f"<p>{view.text(a.summary)}</p>", "In short")

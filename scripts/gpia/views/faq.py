@@ -18,12 +18,12 @@ QUESTIONS_PER_PAGE = 20
 def listing(kb: KnowledgeBase) -> Listing:
     items = tuple(Item(q.id, s.id) for s in kb.faq_sections.values() for q in s.questions)
     return Listing("faq", "FAQs", "faq/", QUESTIONS_PER_PAGE, items,
-                         entry=lambda view, q: view.link(q), group_heading=lambda view, s: view.link(s),
-                         files=lambda kb, q: kb.questions[q].path)
+                   entry=lambda view, q: view.link(q), group_heading=lambda view, s: view.link(s),
+                   files=lambda kb, q: kb.questions[q].path)
 
 
 def section_page(view: View, section_id: str) -> str:
-    """Markdown for /faq/<section-id>/: the macro writes the title too, so no data text enters Jinja."""
+    """Markdown for /faq/<section-id>/: its title comes from here too, so no data text enters a template."""
     s = view.kb.faq_sections[section_id]
     heading = f"# {md_text(s.number)} {md_text(s.title)} {{ #{s.id} }}"
     where = (f'<p class="gpia-provenance">Questions and answers quoted verbatim from '

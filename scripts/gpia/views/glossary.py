@@ -24,7 +24,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
 def listing(kb: KnowledgeBase) -> Listing:
     terms = sorted(kb.terms.values(), key=lambda t: ((t.abbreviation or t.term).casefold(), t.id))
     return Listing("glossary", "Glossary", "glossary/", TERMS_PER_PAGE, tuple(Item(t.id) for t in terms),
-                         entry=entry, files=lambda kb, t: kb.terms[t].path)
+                   entry=entry, files=lambda kb, t: kb.terms[t].path)
 
 
 def entry(view: View, term_id: str) -> str:
@@ -40,7 +40,7 @@ def one_line(text: str) -> str:
 
 
 def term_page(view: View, term_id: str) -> str:
-    """Markdown for /glossary/<term-id>/: the macro writes the title too, so no data text enters Jinja."""
+    """Markdown for /glossary/<term-id>/: its title comes from here too, so no data text enters a template."""
     t = view.kb.terms[term_id]
     heading = f"# {md_text(view.label(t.id))} {{ #{t.id} }}"
     explained = f"<p>{view.text(t.definition)}</p>"

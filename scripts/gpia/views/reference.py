@@ -33,8 +33,8 @@ def listing(kb: KnowledgeBase) -> Listing:
     clauses = sorted(kb.clauses.values(), key=lambda c: clause_order(kb, c))
     return Listing("clauses", "Clauses", "clauses/", CLAUSES_PER_PAGE,
                          tuple(Item(c.id, c.template) for c in clauses), entry=entry,
-                         group_heading=lambda view, v: f"{esc(view.kb.versions[v].label)}: {view.text(view.kb.versions[v].agreement, mentions=False)}",
-                         files=lambda kb, c: kb.clauses[c].path)
+                   group_heading=lambda view, v: f"{esc(view.kb.versions[v].label)}: {view.text(view.kb.versions[v].agreement, mentions=False)}",
+                   files=lambda kb, c: kb.clauses[c].path)
 
 
 def entry(view: View, clause_id: str) -> str:
@@ -45,7 +45,7 @@ def entry(view: View, clause_id: str) -> str:
 
 
 def clause_page(view: View, clause_id: str) -> str:
-    """Markdown for /clauses/<clause-id>/: the macro writes the title too, so no data text enters Jinja."""
+    """Markdown for /clauses/<clause-id>/: its title comes from here too, so no data text enters a template."""
     c = view.kb.clauses[clause_id]
     version = view.kb.versions[c.template]
     heading = f"# Clause {md_text(c.number)}: {md_text(c.title)} ({md_text(version.label)}) {{ #{c.id} }}"

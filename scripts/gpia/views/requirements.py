@@ -33,7 +33,7 @@ def listing(kb: KnowledgeBase, kind: str) -> Listing:
     name, title = LISTS[kind]
     items = tuple(Item(a.id, t.id) for t in tables_of(kb, kind) for a in t.areas)
     return Listing(name, title, f"{name}/", ROWS_PER_PAGE, items, entry=row_entry, group_heading=table_heading,
-                         files=lambda kb, area: kb.tables[kb.areas[area].table].path)
+                   files=lambda kb, area: kb.tables[kb.areas[area].table].path)
 
 
 def row_entry(view: View, area_id: str) -> str:
@@ -72,8 +72,8 @@ def table_section(view: View, table: RequirementTable) -> str:
 # ---- one row's page ------------------------------------------------------------------------------
 
 def area_page(view: View, area_id: str) -> str:
-    """Markdown for /governance/<area-id>/ or /commitments/<area-id>/; the macro writes the title too,
-    so no data text enters Jinja."""
+    """Markdown for /governance/<area-id>/ or /commitments/<area-id>/; its title comes from here
+    too, so no data text enters a template."""
     kb = view.kb
     area = kb.areas[area_id]
     table = kb.tables[area.table]
@@ -120,11 +120,6 @@ def _positions(kb: KnowledgeBase) -> dict[str, int]:
     return {a.id: i for t in kb.tables.values() for i, a in enumerate(t.areas)}
 
 
-@once_per_knowledge_base
-def _indicators(kb: KnowledgeBase) -> dict[str, list]:
-    return kpis_by_requirement(kb)
-
-
 def requirement_item(view: View, area: Area, r: Requirement) -> str:
     kb = view.kb
     what = f"{kb.versions[r.version].label} row {area.row.rstrip('.')} bullet {r.bullet}"
@@ -134,7 +129,7 @@ def requirement_item(view: View, area: Area, r: Requirement) -> str:
                        f"(placeholder “{view.text(ref.placeholder)}”)</li>")
     if r.related:
         details.append(f"<li>Related: {view.links(r.related)}</li>")
-    indicators = _indicators(kb).get(r.id, ())
+    indicators = kpis_by_requirement(kb).get(r.id, ())
     if indicators:
         names = ", ".join(f'<a href="{esc(view.base + section_url(kb, s.id, k.id))}">{view.text(k.name, mentions=False)}</a>'
                           for s, k in indicators)

@@ -42,7 +42,7 @@ POINTER_WORDS = {"placeholder": "leaves detail here", "related": "mentions this 
 # ---- one schedule's page -------------------------------------------------------------------
 
 def schedule_page(view: View, schedule_id: str) -> str:
-    """Markdown for /schedules/<id>/: the macro writes the title too, so no data text enters Jinja."""
+    """Markdown for /schedules/<id>/: its title comes from here too, so no data text enters a template."""
     kb = view.kb
     if schedule_id not in kb.schedules:
         raise KeyError(f"schedule_page: no schedule has the id '{schedule_id}'")
@@ -243,7 +243,7 @@ INDEX_COLUMNS = ("No.", "Schedule", "Versions that point here", "Placeholders", 
 def schedules_listing(kb: KnowledgeBase) -> Listing:
     return Listing("schedules", "Schedules", "schedules/", SCHEDULES_PER_PAGE,
                          tuple(Item(s.id) for s in schedules_in_order(kb)), entry=_index_row, table=_index_table,
-                         files=lambda kb, s: kb.schedules[s].path)
+                   files=lambda kb, s: kb.schedules[s].path)
 
 
 def _index_table(view: View, rows: str) -> str:
@@ -284,8 +284,8 @@ def traceability_listing(kb: KnowledgeBase) -> Listing:
     items = tuple(Item(r.requirement.id, r.requirement.version) for r in trace_rows(kb))
     return Listing("traceability", "Traceability: commitments, schedules and indicators", "traceability/",
                          TRACE_PER_PAGE, items, entry=_trace_entry,
-                         group_heading=lambda view, version: f"{esc(view.kb.versions[version].label)} requirements",
-                         files=lambda kb, r: kb.tables[kb.requirements[r].table].path)
+                   group_heading=lambda view, version: f"{esc(view.kb.versions[version].label)} requirements",
+                   files=lambda kb, r: kb.tables[kb.requirements[r].table].path)
 
 
 @once_per_knowledge_base
@@ -334,7 +334,7 @@ def checklist_listing(kb: KnowledgeBase) -> Listing:
     decisions = [Item(c.id, "decisions") for c in _optional_clauses(kb)]
     return Listing("checklist", "Local adaptation checklist", "checklist/", CHECKLIST_PER_PAGE,
                          tuple(placeholders + named + decisions), entry=_checklist_entry,
-                         group_heading=_checklist_group, files=_checklist_file)
+                   group_heading=_checklist_group, files=_checklist_file)
 
 
 @once_per_knowledge_base

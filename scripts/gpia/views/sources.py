@@ -49,7 +49,7 @@ def sources_page(view: View) -> str:
 def listing(kb: KnowledgeBase) -> Listing:
     return Listing("citations", "Other public sources we cite", "sources/", CITATIONS_PER_PAGE,
                          tuple(Item(c) for c in kb.citations), entry=citation_entry,
-                         files=lambda kb, c: CITATIONS_FILE)
+                   files=lambda kb, c: CITATIONS_FILE)
 
 
 def citation_entry(view: View, citation_id: str) -> str:
@@ -58,7 +58,7 @@ def citation_entry(view: View, citation_id: str) -> str:
 
 
 def citation_page(view: View, citation_id: str) -> str:
-    """Markdown for /sources/<citation-id>/: the macro writes the title too, so no data text enters Jinja."""
+    """Markdown for /sources/<citation-id>/: its title comes from here too, so no data text enters a template."""
     c = view.kb.citations[citation_id]
     heading = f"# {md_text(c.title)} {{ #{c.id} }}"
     facts = (f'<p class="gpia-facts">{esc(c.publisher)}, <cite>{esc(c.title)}</cite> ({esc(c.published)}): '
