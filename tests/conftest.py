@@ -64,6 +64,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """The real knowledge base, loaded once per test session (tests must not change it)."""
+    return load_or_raise(ROOT, SOURCES)
+
+
+@pytest.fixture(scope="session")
 def kb10(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     """The knowledge base at ten times the real size (gpia.synthetic), made once per test session."""
     return load_or_raise(generate(ROOT, tmp_path_factory.mktemp("x10") / "kb", 10), NO_SOURCES)

@@ -20,15 +20,10 @@ from gpia.views.agreements import AGREEMENTS_PER_PAGE, FACET_LABELS, SILENT, fac
 from gpia.views.common import BuildViews
 from gpia.views.pages import listing_page
 
-from conftest import NO_SOURCES, ROOT, SOURCES, copy_data, problems
+from conftest import NO_SOURCES, ROOT, copy_data, problems
 
 MATRIX_ROWS = ["gp-ia", "la-ia", "subcontract", "icp-contract", "gms-pms-apms-contracts", "data-sharing-agreement",
                "mcp-integration-agreement", "mcp-contract"]
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_or_raise(ROOT, SOURCES)
 
 
 def test_the_matrix_has_every_agreement_in_order(kb: KnowledgeBase) -> None:

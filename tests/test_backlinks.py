@@ -9,21 +9,14 @@ import pytest
 
 from gpia.backlinks import backlinks, references
 from gpia.linkcheck import Target, is_external, read_site, resolve
-from gpia.load import load_or_raise
 from gpia.mentions import MentionLinker
 from gpia.model import KnowledgeBase
 from gpia.urls import kind_of, url_of
 from gpia.views.common import BuildViews
 
-from conftest import ROOT, SOURCES
 
 # Kinds whose records show "Referenced by" when something points at them.
 SHOWN = ("requirement", "area", "table", "question", "clause", "schedule", "agreement", "term")
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_or_raise(ROOT, SOURCES)
 
 
 @pytest.mark.parametrize(("target", "origin", "because"), [

@@ -7,17 +7,11 @@ from pathlib import Path
 import pytest
 
 from gpia.changes import examples
-from gpia.load import load_or_raise
 from gpia.model import KnowledgeBase
 
-from conftest import ROOT, SOURCES, problems
+from conftest import problems
 
 FILE = "clauses/changes.yaml"
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_or_raise(ROOT, SOURCES)
 
 
 @pytest.mark.parametrize(("change", "pairs", "rows"), [

@@ -3,16 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from gpia.load import load_or_raise
 from gpia.model import KnowledgeBase
 from gpia.moved import moved_anchors
-
-from conftest import ROOT, SOURCES
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_or_raise(ROOT, SOURCES)
 
 
 @pytest.mark.parametrize(("old_page", "anchor", "now"), [

@@ -11,7 +11,6 @@ import pytest
 
 from gpia.generated import generated_files, generated_page
 from gpia.linkcheck import Target, resolve
-from gpia.load import load_or_raise
 from gpia.model import KnowledgeBase
 from gpia.schedule_links import schedules_in_order
 from gpia.urls import relative_base, url_of
@@ -21,15 +20,10 @@ from gpia.views.common import BuildViews, View
 from gpia.views.pages import LISTINGS, RECORD_PAGES, listing_page, record_page
 from gpia.views.schedules import SCHEDULES_PER_PAGE
 
-from conftest import ROOT, SOURCES, page, visible
+from conftest import page, visible
 
 MINE = {"agreements": ("agreement", "agreements/"), "glossary": ("term", "glossary/"),
         "clauses": ("clause", "clauses/"), "citations": ("citation", "sources/"), "schedules": ("schedule", "schedules/")}
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_or_raise(ROOT, SOURCES)
 
 
 def view_at(kb: KnowledgeBase, url: str) -> View:

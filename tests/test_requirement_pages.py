@@ -12,7 +12,6 @@ import pytest
 from gpia.checklist import checklist_rows
 from gpia.compare import compare_url
 from gpia.generated import generated_files, generated_page
-from gpia.load import load_or_raise
 from gpia.model import KnowledgeBase
 from gpia.schedule_links import kpis_by_requirement, trace_rows
 from gpia.urls import relative_base, url_of
@@ -20,12 +19,7 @@ from gpia.views import requirements
 from gpia.views.common import BuildViews
 from gpia.views.pages import LISTINGS, RECORD_PAGES, listing_page
 
-from conftest import ROOT, SOURCES, page, visible
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_or_raise(ROOT, SOURCES)
+from conftest import page, visible
 
 
 def list_pages(site: Path, folder: str) -> list[str]:

@@ -12,16 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from gpia.load import load_or_raise
 from gpia.model import KnowledgeBase
 from gpia.urls import page_of
-
-from conftest import ROOT, SOURCES
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_or_raise(ROOT, SOURCES)
 
 
 @pytest.fixture(scope="module")
