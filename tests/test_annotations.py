@@ -9,7 +9,7 @@ from gpia.__main__ import main
 from gpia.annotations import annotation, step_summary
 from gpia.problems import Problem
 
-from conftest import NO_SOURCES, write
+from conftest import write
 
 CASES = [
     ("plain",
@@ -60,7 +60,7 @@ def test_validate_under_github_actions_annotates_summarises_and_fails(
     summary.write_text("earlier step\n", encoding="utf-8")
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    assert main(["validate", "--root", str(data_copy), "--sources", str(NO_SOURCES)]) == 1
+    assert main(["validate", "--root", str(data_copy), "--skip-wording"]) == 1
     out, err = capsys.readouterr()
     assert out.splitlines() == [
         f"::error file={FILE},line=3,col=3,title=Knowledge base data::"
@@ -82,7 +82,7 @@ def test_validate_outside_github_actions_prints_no_annotations(
         data_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     write(data_copy, FILE, BROKEN)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    assert main(["validate", "--root", str(data_copy), "--sources", str(NO_SOURCES)]) == 1
+    assert main(["validate", "--root", str(data_copy), "--skip-wording"]) == 1
     out, err = capsys.readouterr()
     assert out == ""
     assert err.splitlines()[:2] == [MISSING, UNKNOWN]

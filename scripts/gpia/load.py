@@ -22,7 +22,8 @@ from .problems import KnowledgeBaseError, Problem
 from .records import index_records, reference_problems
 from .schedule_checks import schedule_problems
 from .schema_check import schema_problems
-from .verbatim import load_source_texts, verbatim_problems
+from .text_rules import text_problems
+from .verbatim import load_sources, verbatim_problems
 from .yaml_loader import YamlDocument, load_yaml_file
 
 
@@ -31,7 +32,7 @@ class LoadResult:
     knowledge_base: m.KnowledgeBase | None
     problems: list[Problem]
     files: int
-    verbatim_checked: bool
+    verbatim_checked: bool  # False only when the caller asked to skip the wording check
 
 
 def default_sources_dir(root: Path) -> Path:
@@ -64,10 +65,14 @@ def read_documents(root: Path) -> tuple[list[tuple[str, YamlDocument]], list[Pro
     return docs, problems, len(files)
 
 
-def load_knowledge_base(root: Path, sources_dir: Path | None = None) -> LoadResult:
-    """Read and check everything under root; the model is built only when there is no problem."""
+def load_knowledge_base(root: Path, sources_dir: Path | None = None, *, check_wording: bool = True) -> LoadResult:
+    """Read and check everything under root; the model is built only when there is no problem.
+
+    The wording check needs the source extracts (default ../shared/sources): without them loading
+    fails. `check_wording=False` skips it, for tests that build deliberately altered data; the
+    validator offers it only behind an explicit flag, which CI does not use."""
     with _no_cyclic_gc():
-        return _load(root.resolve(), sources_dir)
+        return _load(root.resolve(), sources_dir, check_wording)
 
 
 @contextmanager
@@ -85,8 +90,9 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _load(root: Path, sources_dir: Path | None) -> LoadResult:
+def _load(root: Path, sources_dir: Path | None, check_wording: bool) -> LoadResult:
     docs, problems, count = read_documents(root)
+    problems += text_problems(docs, root)
     valid = [(kind, doc) for kind, doc in docs if not kind.startswith("invalid:")]
     lenient = [(kind.removeprefix("invalid:"), doc) for kind, doc in docs]
     index, duplicate_problems = index_records(lenient)
@@ -95,13 +101,12 @@ def _load(root: Path, sources_dir: Path | None) -> LoadResult:
     problems += semantic_problems(valid)
     problems += schedule_problems(valid, index)
     problems += alignment_problems(valid, lenient, index)
-    sources_dir = sources_dir if sources_dir is not None else default_sources_dir(root)
-    texts = load_source_texts(sources_dir, valid) if sources_dir.is_dir() else {}
-    problems += verbatim_problems(valid, texts)
+    if check_wording:
+        problems += wording_problems(root, sources_dir, valid)
     if not count:
         problems.append(Problem("clauses", 1, 1, "no data files found; expected YAML under clauses/ and faq/"))
     if problems:
-        return LoadResult(None, sorted(set(problems)), count, bool(texts))
+        return LoadResult(None, sorted(set(problems)), count, check_wording)
     kb = build_model(valid)
     # Rules about the model as a whole: each note on what changed finds a row to show it.
     problems = [index[c.id].doc.origin(index[c.id].path + ("find",)).problem(
@@ -109,12 +114,24 @@ def _load(root: Path, sources_dir: Path | None) -> LoadResult:
         "against the data (before and after are whole words, capitals as written), or remove the change")
         for c in unshown(kb)]
     if problems:
-        return LoadResult(None, problems, count, bool(texts))
-    return LoadResult(kb, [], count, bool(texts))
+        return LoadResult(None, problems, count, check_wording)
+    return LoadResult(kb, [], count, check_wording)
 
 
-def load_or_raise(root: Path, sources_dir: Path | None = None) -> m.KnowledgeBase:
-    result = load_knowledge_base(root, sources_dir)
+def wording_problems(root: Path, sources_dir: Path | None, docs: list[tuple[str, YamlDocument]]) -> list[Problem]:
+    folder = sources_dir if sources_dir is not None else default_sources_dir(root)
+    if not folder.is_dir():
+        where = next((doc.origin(()) for kind, doc in docs if kind == "sources"), None)
+        path = where.path if where else "clauses/sources.yaml"
+        return [Problem(path, 1, 1, f"the source documents were not found at {folder}, so no NHS wording can be "
+                                    "checked; put the extracts there (see the README), or give their folder "
+                                    "with --sources")]
+    texts, problems = load_sources(folder, docs)
+    return problems + verbatim_problems(docs, texts)
+
+
+def load_or_raise(root: Path, sources_dir: Path | None = None, *, check_wording: bool = True) -> m.KnowledgeBase:
+    result = load_knowledge_base(root, sources_dir, check_wording=check_wording)
     if result.knowledge_base is None:
         raise KnowledgeBaseError(result.problems)
     return result.knowledge_base

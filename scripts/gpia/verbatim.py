@@ -1,100 +1,344 @@
-"""Check that every field meant to be NHS wording appears, word for word, in its source.
+"""Check that every field meant to be NHS wording is printed, exactly, where its provenance says.
 
-The extracts keep PDF tables as HTML lists and break some sentences across pages, so both
-sides are compared after removing markup and collapsing white space; nothing else is forgiven.
+Each source extract is read into its printed blocks (gpia.source_outline): headings, paragraphs,
+list items, table headings, row titles and row bullets, each under its heading. A field of NHS
+wording must then be, after `fold` (runs of white space are one space; curly quotes and dashes
+are the plain character; nothing is deleted):
+
+- a whole block, for headings, table column headings, row titles, requirement bullets, FAQ
+  questions and answer paragraphs;
+- a span of whole words of one block, for quotes;
+
+and that block must be printed in the part of the source that the record names: a requirement in
+its row of the table under its section, an answer under its own question in its own FAQ section,
+a quote under its section. Text that is in the source but elsewhere is refused, naming where.
 """
 from __future__ import annotations
 
-import re
+import difflib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .jsonpaths import Pattern, find
+from .jsonpaths import find
 from .problems import Problem
 from .records import QUOTE_PLACES
+from .text_rules import has_invisible
+from .source_outline import TYPOGRAPHIC, Block, Outline, fold, parse_outline
 from .yaml_loader import YamlDocument
 
-_MARKUP = [
-    (re.compile(r"<[^>]+>"), " "),
-    (re.compile(r"\[([^\]]+)\]\(#\)"), r"\1"),
-    (re.compile(r"\*\*"), ""),
-    (re.compile(r"•"), " "),
-]
-_SPACE = re.compile(r"\s+")
+_ADVICE = "copy the wording exactly from the source, or move our own words to a field of ours (a summary or note)"
 
-# (file kind, where the verbatim text is, where its source id is, relative to the file)
-_FILE_SOURCE: tuple[tuple[str, Pattern, Pattern], ...] = (
-    ("requirement-table", ("areas", "*", "requirements", "*", "text"), ("source",)),
-    ("requirement-table", ("areas", "*", "title"), ("source",)),
-    ("requirement-table", ("section",), ("source",)),
-    ("requirement-table", ("column_heading",), ("source",)),
-    ("faq-section", ("section", "title"), ("section", "source")),
-    ("faq-section", ("questions", "*", "question"), ("section", "source")),
-    ("faq-section", ("questions", "*", "answer", "*", "paragraph"), ("section", "source")),
-    ("faq-section", ("questions", "*", "answer", "*", "numbered", "*"), ("section", "source")),
+# The wording fields, for CONTRIBUTING.md and for tests: (file kind, path pattern, how it must match).
+WORDING_FIELDS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("requirement-table", ("section",), "a heading of the source"),
+    ("requirement-table", ("column_heading",), "the column heading of the table under that section"),
+    ("requirement-table", ("areas", "*", "title"), "a row title of that table"),
+    ("requirement-table", ("areas", "*", "requirements", "*", "text"), "a whole bullet of that row"),
+    ("faq-section", ("section", "title"), "a numbered section heading of the source"),
+    ("faq-section", ("questions", "*", "question"), "a question heading in that section"),
+    ("faq-section", ("questions", "*", "answer", "*", "paragraph"), "a whole paragraph of that question's answer"),
+    ("faq-section", ("questions", "*", "answer", "*", "numbered", "*"), "a whole numbered item of that answer"),
+    *((kind, pattern + ("section",), "a heading of the source") for kind, pattern in QUOTE_PLACES),
+    *((kind, pattern + ("text",), "whole words of one paragraph, bullet or heading under that section")
+      for kind, pattern in QUOTE_PLACES),
 )
 
 
-def normalise(text: str) -> str:
-    # Most data text has no markup at all: skip the four substitutions for it.
-    if any(c in text for c in "<[*•"):
-        for pattern, replacement in _MARKUP:
-            text = pattern.sub(replacement, text)
-    return _SPACE.sub(" ", text).strip()
+@dataclass(frozen=True)
+class SourceText:
+    """A source record's extract, read and outlined; or why it could not be."""
+
+    id: str
+    file: str
+    outline: Outline | None
+    problem: str | None = None
 
 
-def load_source_texts(sources_dir: Path, docs: list[tuple[str, YamlDocument]]) -> dict[str, str]:
-    """Normalised text of each source record whose file exists in sources_dir, by source id."""
-    texts: dict[str, str] = {}
+def load_sources(sources_dir: Path, docs: list[tuple[str, YamlDocument]]) -> tuple[dict[str, SourceText], list[Problem]]:
+    """Each source record's outline, by source id; a problem for each source whose file cannot be read."""
+    texts: dict[str, SourceText] = {}
+    problems: list[Problem] = []
     for kind, doc in docs:
         if kind != "sources":
             continue
-        for _, record in find(doc.data, ("sources", "*")):
-            if isinstance(record, dict) and isinstance(record.get("file"), str):
-                file = sources_dir / record["file"]
-                if file.is_file():
-                    texts[str(record.get("id"))] = normalise(file.read_text(encoding="utf-8"))
-    return texts
+        for path, record in find(doc.data, ("sources", "*")):
+            if not (isinstance(record, dict) and isinstance(record.get("file"), str) and isinstance(record.get("id"), str)):
+                continue
+            name = record["file"]
+            source = _read(sources_dir, name)
+            if isinstance(source, str):
+                problems.append(doc.origin(path + ("file",)).problem(
+                    f"source '{record['id']}': {source}, so its wording cannot be checked; put the extract "
+                    f"'{name}' in {sources_dir} (or correct 'file')"))
+                texts[record["id"]] = SourceText(record["id"], name, None, source)
+            else:
+                texts[record["id"]] = SourceText(record["id"], name, source)
+    return texts, problems
 
 
-def verbatim_problems(docs: list[tuple[str, YamlDocument]], texts: dict[str, str]) -> list[Problem]:
+def _read(sources_dir: Path, name: str) -> Outline | str:
+    file = sources_dir / name
+    if Path(name).name != name or name in {"", ".", ".."}:
+        return f"'{name}' is not a plain file name"
+    if file.is_symlink() or (file.exists() and not file.is_file()):
+        return f"{file} is not a regular file"
+    if not file.exists():
+        return f"the file {file} does not exist"
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return f"the file {file} is not UTF-8 text"
+    except OSError as error:
+        return f"the file {file} cannot be read ({error.strerror or error})"
+    outline = parse_outline(text)
+    if not outline.blocks:
+        return f"the file {file} is empty"
+    return outline
+
+
+def verbatim_problems(docs: list[tuple[str, YamlDocument]], sources: dict[str, SourceText]) -> list[Problem]:
     problems: list[Problem] = []
     for kind, doc in docs:
-        checks: list[tuple[tuple[Any, ...], Any, Any]] = []
-        for file_kind, pattern, source_at in _FILE_SOURCE:
-            if file_kind == kind:
-                source = next((value for _, value in find(doc.data, source_at)), None)
-                checks.extend((path, value, source) for path, value in find(doc.data, pattern))
+        checker = _Checker(doc, sources)
+        if kind == "requirement-table":
+            checker.table()
+        elif kind == "faq-section":
+            checker.faq()
         for file_kind, pattern in QUOTE_PLACES:
             if file_kind == kind:
                 for path, quote in find(doc.data, pattern):
                     if isinstance(quote, dict):
-                        for field in ("text", "section"):
-                            if field in quote:
-                                checks.append((path + (field,), quote[field], quote.get("source")))
-        for path, value, source in checks:
-            if isinstance(value, str) and isinstance(source, str) and source in texts:
-                problem = _compare(doc, path, value, source, texts[source])
-                if problem:
-                    problems.append(problem)
+                        checker.quote(path, quote)
+        problems += checker.problems
     return problems
 
 
-def _compare(doc: YamlDocument, path: tuple[Any, ...], value: str, source: str, text: str) -> Problem | None:
-    wanted = normalise(value)
-    if wanted in text:
+class _Checker:
+    def __init__(self, doc: YamlDocument, sources: dict[str, SourceText]):
+        self.doc = doc
+        self.sources = sources
+        self.problems: list[Problem] = []
+
+    def _outline(self, source: Any) -> Outline | None:
+        found = self.sources.get(source) if isinstance(source, str) else None
+        return found.outline if found else None  # unknown sources are reported by the reference check
+
+    def _report(self, path: tuple[Any, ...], message: str) -> None:
+        self.problems.append(self.doc.origin(path).problem(message))
+
+    # -- requirement tables ------------------------------------------------------------------------
+    def table(self) -> None:
+        data = self.doc.data
+        source = data.get("source")
+        outline = self._outline(source)
+        if outline is None:
+            return
+        sections = self._heading(outline, ("section",), data.get("section"), source, level=None)
+        if sections is None:
+            return
+        region = [i for s in sections for i in outline.section(s)]
+        where = f"the section '{fold(data['section'])}'"
+        titles = {fold(a["title"]) for a in data.get("areas") or () if isinstance(a, dict) and isinstance(a.get("title"), str)}
+        here = {outline.blocks[i].text for i in region if outline.blocks[i].kind == "row-title"}
+        if titles and not titles & here:
+            # A wrong section, not every row wrong: say so once.
+            elsewhere = next((b for b in outline.blocks if b.kind == "row-title" and b.text in titles), None)
+            hint = f"; they are printed {_placed(outline, elsewhere).removeprefix('it is the title of a row of a table ')}" \
+                if elsewhere else ""
+            self._report(("section",), f"no row of this table is printed in {where} of source '{source}'{hint}; "
+                                       "correct 'section' to the heading the table is printed under")
+            return
+        self._whole(outline, ("column_heading",), data.get("column_heading"), source,
+                    [i for i in region if outline.blocks[i].kind == "table-heading"], where)
+        for a_path, area in find(data, ("areas", "*")):
+            if not isinstance(area, dict):
+                continue
+            rows = self._whole(outline, a_path + ("title",), area.get("title"), source,
+                               [i for i in region if outline.blocks[i].kind == "row-title"], where)
+            if rows is None:
+                continue
+            items = [i for i in region if outline.blocks[i].kind == "row-item" and outline.blocks[i].row in rows]
+            row_where = f"the row '{fold(area['title'])}' of the table under '{fold(data['section'])}'"
+            for r_path, text in find(area, ("requirements", "*", "text"), a_path):
+                self._whole(outline, r_path, text, source, items, row_where)
+
+    # -- FAQ sections ----------------------------------------------------------------------------
+    def faq(self) -> None:
+        data = self.doc.data
+        section = data.get("section") if isinstance(data.get("section"), dict) else {}
+        source = section.get("source")
+        outline = self._outline(source)
+        if outline is None:
+            return
+        headings = self._heading(outline, ("section", "title"), section.get("title"), source, level=1)
+        if headings is None:
+            return
+        region = [i for h in headings for i in outline.section(h)]
+        where = f"the FAQ section '{fold(section['title'])}'"
+        for q_path, question in find(data, ("questions", "*")):
+            if not isinstance(question, dict):
+                continue
+            asked = self._whole(outline, q_path + ("question",), question.get("question"), source,
+                                [i for i in region if outline.blocks[i].kind == "heading"], where)
+            if asked is None:
+                continue
+            answer = [i for h in asked for i in outline.section(h) if outline.blocks[i].kind in ("paragraph", "item")]
+            answer_where = f"the answer to '{fold(question['question'])}'"
+            for p_path, text in find(question, ("answer", "*", "paragraph"), q_path):
+                self._whole(outline, p_path, text, source,
+                            [i for i in answer if outline.blocks[i].kind == "paragraph"], answer_where)
+            for n_path, text in find(question, ("answer", "*", "numbered", "*"), q_path):
+                self._whole(outline, n_path, text, source,
+                            [i for i in answer if outline.blocks[i].kind == "item" and outline.blocks[i].number],
+                            answer_where)
+
+    # -- quotes ------------------------------------------------------------------------------------
+    def quote(self, path: tuple[Any, ...], quote: dict[str, Any]) -> None:
+        source = quote.get("source")
+        outline = self._outline(source)
+        if outline is None:
+            return
+        headings = self._heading(outline, path + ("section",), quote.get("section"), source, level=None)
+        if headings is None:
+            return
+        text = quote.get("text")
+        if not isinstance(text, str) or has_invisible(text):
+            return
+        region = [i for h in headings for i in outline.section(h)]
+        self._span(outline, path + ("text",), text, source, region, f"the section '{fold(quote['section'])}'")
+
+    # -- matching ----------------------------------------------------------------------------------
+    def _heading(self, outline: Outline, path: tuple[Any, ...], title: Any, source: str,
+                 level: int | None) -> list[int] | None:
+        if not isinstance(title, str):
+            return None
+        candidates = [i for i in outline.headings() if level is None or outline.blocks[i].level == level]
+        return self._whole(outline, path, title, source, candidates, "the headings of the source")
+
+    def _whole(self, outline: Outline, path: tuple[Any, ...], value: Any, source: str,
+               allowed: list[int], where: str) -> list[int] | None:
+        """The blocks among `allowed` whose whole text is `value`; else report and return None."""
+        if not isinstance(value, str) or has_invisible(value):
+            return None  # an invisible character is reported once, by gpia.text_rules
+        wanted = fold(value)
+        matches = [i for i in allowed if outline.blocks[i].text == wanted]
+        if matches:
+            return matches
+        field = _field(path)
+        within = [i for i in allowed if _span_at(outline.blocks[i].text, wanted) is not None]
+        if within:
+            whole = outline.blocks[within[0]].text
+            self._report(path, f"'{field}' is only part of what source '{source}' prints in {where} "
+                               f"(\"{_clip(whole, size=200)}\", line {outline.blocks[within[0]].line}); copy all of it")
+            return None
+        self._elsewhere_or_differs(outline, path, wanted, source, allowed, where,
+                                   lambda text: text == wanted)
         return None
-    # Longest prefix that does occur, to show the author where the copy goes wrong.
-    low, high = 0, len(wanted)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if wanted[:mid] in text:
-            low = mid
-        else:
-            high = mid - 1
-    field = path[-1] if isinstance(path[-1], str) else path[-2]
-    shown = wanted[:low] if low <= 40 else "…" + wanted[low - 40:low].split(" ", 1)[-1]
-    where = f"it matches up to \"{shown}\" and then differs" if low else "no part of its start matches"
-    return doc.origin(path).problem(
-        f"'{field}' is not word for word in source '{source}' ({where}); copy the wording exactly "
-        "from the source, or move our own words to a summary or note field")
+
+    def _span(self, outline: Outline, path: tuple[Any, ...], value: str, source: str,
+              allowed: list[int], where: str) -> None:
+        wanted = fold(value)
+        if any(_span_at(outline.blocks[i].text, wanted) is not None for i in allowed):
+            return
+        field = _field(path)
+        if wanted and any(wanted in outline.blocks[i].text for i in allowed):
+            self._report(path, f"'{field}' starts or ends in the middle of a word of source '{source}'; "
+                               "quote whole words")
+            return
+        self._elsewhere_or_differs(outline, path, wanted, source, allowed, where,
+                                   lambda text: _span_at(text, wanted) is not None)
+
+    def _elsewhere_or_differs(self, outline: Outline, path: tuple[Any, ...], wanted: str, source: str,
+                              allowed: list[int], where: str, matches: Any) -> None:
+        field = _field(path)
+        if not wanted:
+            self._report(path, f"'{field}' is empty; copy the wording from source '{source}'")
+            return
+        elsewhere = next((b for b in outline.blocks if b.kind != "contents" and matches(b.text)), None)
+        if elsewhere is not None:
+            self._report(path, f"'{field}' is in source '{source}', but {_placed(outline, elsewhere)} "
+                               f"(line {elsewhere.line}), not in {where}; correct the record's provenance "
+                               "or copy the wording that is printed there")
+            return
+        self._report(path, f"'{field}' is not word for word in source '{source}' in {where} "
+                           f"({_difference(wanted, [outline.blocks[i] for i in allowed])}); {_ADVICE}")
+
+
+def _span_at(text: str, wanted: str) -> int | None:
+    """Where `wanted` occurs in `text` as whole words (not starting or ending inside a word)."""
+    if not wanted:
+        return None
+    start = text.find(wanted)
+    while start != -1:
+        end = start + len(wanted)
+        before_ok = start == 0 or not (text[start - 1].isalnum() and wanted[0].isalnum())
+        after_ok = end == len(text) or not (text[end].isalnum() and wanted[-1].isalnum())
+        if before_ok and after_ok:
+            return start
+        start = text.find(wanted, start + 1)
+    return None
+
+
+def _placed(outline: Outline, block: Block) -> str:
+    index = outline.blocks.index(block)
+    level = block.level if block.kind == "heading" else 99
+    heading = next((outline.blocks[i] for i in range(index - 1, -1, -1)
+                    if outline.blocks[i].kind == "heading" and outline.blocks[i].level < level), None)
+    under = f" under '{heading.text}'" if heading else ""
+    if block.kind == "heading":
+        return f"it is a heading there{under}"
+    if block.kind == "row-title":
+        return f"it is the title of a row of a table{under}"
+    if block.kind == "row-item" and block.row is not None:
+        return f"it is printed in the row '{outline.blocks[block.row].text}'{under}"
+    return f"it is printed{under}" if heading else "it is printed before the first heading"
+
+
+def _difference(wanted: str, blocks: Iterable[Block]) -> str:
+    """Where the data parts from the nearest text of the allowed blocks, by character."""
+    best: tuple[int, Block | None, int] = (0, None, 0)
+    for block in blocks:
+        # The longest start of the data text that the block prints (binary search: `in` is monotone).
+        low, high = 0, min(len(wanted), len(block.text))
+        while low < high:
+            mid = (low + high + 1) // 2
+            if wanted[:mid] in block.text:
+                low = mid
+            else:
+                high = mid - 1
+        if low > best[0]:
+            best = (low, block, block.text.find(wanted[:low]))
+    size, block, at = best
+    if block is None:
+        return "no part of its start is printed there"
+    ours = wanted[size:size + 1]
+    theirs = block.text[at + size:at + size + 1]
+    shown = _clip(wanted[:size], keep_end=True, size=40)
+    if not ours:
+        return f"it matches \"{shown}\" and then stops, where the source goes on with {_char(theirs)}, line {block.line}"
+    if not theirs:
+        return f"it matches \"{shown}\" and then has {_char(ours)} where the source's text ends, line {block.line}"
+    typographic = " (a typographic difference: use the source's character)" \
+        if ours in TYPOGRAPHIC or theirs in TYPOGRAPHIC else ""
+    return (f"it matches \"{shown}\" and then has {_char(ours)} where the source has {_char(theirs)}, "
+            f"line {block.line}{typographic}")
+
+
+def _char(c: str) -> str:
+    if not c:
+        return "nothing"
+    name = unicodedata.name(c, f"U+{ord(c):04X}")
+    return f"'{c}' {name}" if c.isprintable() and not c.isspace() else f"U+{ord(c):04X} {name}"
+
+
+def _clip(text: str, keep_end: bool = False, size: int = 60) -> str:
+    if len(text) <= size:
+        return text
+    return "…" + text[-size:] if keep_end else text[:size] + "…"
+
+
+def _field(path: tuple[Any, ...]) -> str:
+    return next(p for p in reversed(path) if isinstance(p, str))

@@ -227,6 +227,11 @@ def parse_yaml(text: str, path: str) -> YamlDocument | Problem:
         mark = error.problem_mark or error.context_mark
         line, col = _mark(mark) if mark else (1, 1)
         return Problem(path, line, col, _describe(error))
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as a raw control character
+        before = text[:error.position]
+        character = error.character if isinstance(error.character, str) else chr(error.character)
+        return Problem(path, before.count("\n") + 1, error.position - before.rfind("\n"),
+                       f"the file holds U+{ord(character):04X}, a control character that YAML does not allow; delete it")
     finally:
         loader.dispose()
     return doc

@@ -1,0 +1,187 @@
+"""The printed structure of a source extract: its headings, paragraphs, list items and table rows.
+
+The extracts in ../shared/sources are plain text with a little markup left by the PDF conversion:
+`#` headings (2016), headings as plain lines that the Contents list names (2019), `- ` list items,
+`**bold**`, `[link text](#)`, and tables written as `Area<TAB><ul>…</ul>` rows whose bullets are
+`<li>` elements or `•` marks. A row that the PDF broke across a page goes on in a line that starts
+with a tab, and a paragraph broken by a page goes on in a block that starts with a small letter.
+
+This module reads that markup once and gives each printed piece of text its own block, with the
+heading it is printed under and the source line it starts on. The wording check then compares
+data with whole blocks, or spans of them, under the heading the data names: text from one row,
+answer or section cannot pass for another's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# The only differences between data and source that the wording check forgives (CONTRIBUTING.md,
+# "How NHS wording is checked"): runs of white space and line breaks are one space, and the
+# typographic variants of quotes and dashes are the plain character. Nothing is deleted.
+_FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+})
+_SPACE = re.compile(r"\s+")
+# Typographic variants folded by the check, for messages that say a difference is only typographic.
+TYPOGRAPHIC = frozenset(k for k in map(chr, range(0x2010, 0x2034)) if k.translate(_FOLD) != k) | {"\u2212"}
+
+
+def fold(text: str) -> str:
+    """Text as the wording check compares it (the same on both sides)."""
+    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+
+
+# Markup of the extract that is not printed text: bold marks, link targets, HTML elements.
+_BOLD = re.compile(r"\*\*")
+_LINK = re.compile(r"\[([^\]]*)\]\(#\)")
+_TAG = re.compile(r"</?[a-z]+(?:\s[^>]*)?>")
+_ITEM = re.compile(r"</?li>|</?ul(?:\s[^>]*)?>|</?p>|•")
+_BULLET = re.compile(r"<ul|<li|•")
+_ROW_NUMBER = re.compile(r"^(\d+\.)\s+(.*)$")
+_LIST_NUMBER = re.compile(r"^(\d+)\*\*\s*(.*)$")  # "- 1** To create…" in the 2016 two main functions
+_PAGE = re.compile(r"^(.*?)[.\s]*$")
+
+
+def _printed(text: str) -> str:
+    """The text a reader of the PDF sees: the extract's markup removed (source side only)."""
+    return fold(_TAG.sub(" ", _LINK.sub(r"\1", _BOLD.sub("", text))))
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # heading, paragraph, item, table-heading, row-title, row-item, contents
+    text: str  # as printed, folded
+    line: int  # 1-based line of the extract where the block starts
+    level: int = 0  # headings: 1 for a top-level section
+    number: str | None = None  # a heading's, row's or numbered item's printed number ("1.")
+    row: int | None = None  # row-title and row-item: the index of the row's title block
+
+
+@dataclass
+class Outline:
+    """A source extract as blocks in printed order."""
+
+    blocks: list[Block] = field(default_factory=list)
+
+    def headings(self) -> list[int]:
+        return [i for i, b in enumerate(self.blocks) if b.kind == "heading"]
+
+    def section(self, index: int) -> range:
+        """The blocks printed under the heading at `index`, up to the next heading of its level or above."""
+        level = self.blocks[index].level
+        end = next((j for j in range(index + 1, len(self.blocks))
+                    if self.blocks[j].kind == "heading" and self.blocks[j].level <= level), len(self.blocks))
+        return range(index + 1, end)
+
+    def find_headings(self, title: str) -> list[int]:
+        wanted = fold(title)
+        return [i for i in self.headings() if self.blocks[i].text == wanted]
+
+
+def parse_outline(text: str) -> Outline:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    contents = _contents_titles(lines)
+    outline = Outline()
+    blocks = outline.blocks
+    paragraph: list[str] = []
+    paragraph_line = 0
+    last_row: int | None = None
+
+    def flush() -> None:
+        nonlocal paragraph
+        if paragraph:
+            _add_paragraph(blocks, " ".join(paragraph), paragraph_line, contents)
+            paragraph = []
+
+    for number, raw in enumerate(lines, start=1):
+        line = raw.rstrip()
+        if not line.strip():
+            flush()
+            continue
+        if "\t" in line:
+            flush()
+            first, _, rest = line.partition("\t")
+            if first == "" and last_row is not None:  # a row that goes on after a page break
+                _add_items(blocks, rest, number, last_row, continues=True)
+            elif first.strip() == "Area":
+                blocks.append(Block("table-heading", _printed(rest), number))
+            elif _PAGE.match(rest).group(1).isdigit() or rest.strip().isdigit():
+                blocks.append(Block("contents", _printed(first), number))
+            else:
+                match = _ROW_NUMBER.match(_printed(first))
+                row_number, title = (match.group(1), match.group(2)) if match else (None, _printed(first))
+                last_row = len(blocks)
+                blocks.append(Block("row-title", title, number, number=row_number, row=last_row))
+                _add_items(blocks, rest, number, last_row, continues=False)
+            continue
+        last_row = None
+        heading = re.match(r"^(#+)\s+(.*)$", line)
+        if heading:
+            flush()
+            blocks.append(Block("heading", _printed(heading.group(2)), number, level=len(heading.group(1))))
+            continue
+        if line.startswith("- "):
+            flush()
+            item = line[2:]
+            numbered = _LIST_NUMBER.match(item)
+            if numbered:
+                blocks.append(Block("item", _printed(numbered.group(2)), number, number=numbered.group(1)))
+            else:
+                blocks.append(Block("item", _printed(item), number))
+            continue
+        if not paragraph:
+            paragraph_line = number
+        paragraph.append(line)
+    flush()
+    return outline
+
+
+def _contents_titles(lines: list[str]) -> dict[str, int]:
+    """Titles that the Contents list names (case folded), with their level: numbered ones are 1."""
+    titles: dict[str, int] = {}
+    for line in lines:
+        first, tab, rest = line.partition("\t")
+        if tab and rest.strip().isdigit() and first.strip():
+            title = _printed(_PAGE.match(first).group(1))
+            titles[title.casefold()] = 1 if _ROW_NUMBER.match(title) else 2
+    return titles
+
+
+def _add_paragraph(blocks: list[Block], text: str, line: int, contents: dict[str, int]) -> None:
+    printed = _printed(text)
+    level = contents.get(printed.casefold())
+    if level is not None and not text.startswith("**"):
+        match = _ROW_NUMBER.match(printed)
+        if match:
+            blocks.append(Block("heading", match.group(2), line, level=level, number=match.group(1)))
+        else:
+            blocks.append(Block("heading", printed, line, level=level))
+        return
+    numbered = _ROW_NUMBER.match(printed)
+    if numbered and level is None:  # "1. To create a framework…" in the 2019 two main functions
+        blocks.append(Block("item", numbered.group(2), line, number=numbered.group(1)))
+        return
+    previous = blocks[-1] if blocks else None
+    # A paragraph that a page break cut in two goes on with a small letter.
+    if previous is not None and previous.kind == "paragraph" and printed[:1].islower():
+        blocks[-1] = Block("paragraph", f"{previous.text} {printed}", previous.line)
+        return
+    blocks.append(Block("paragraph", printed, line))
+
+
+def _add_items(blocks: list[Block], cell: str, line: int, row: int, *, continues: bool) -> None:
+    if continues:
+        # Text before the first bullet of a continued row ends the row's last bullet.
+        first_bullet = _BULLET.search(cell)
+        head, cell = (cell[:first_bullet.start()], cell[first_bullet.start():]) if first_bullet else (cell, "")
+        head = _printed(head)
+        if head and blocks[-1].kind == "row-item":
+            last = blocks[-1]
+            blocks[-1] = Block("row-item", f"{last.text} {head}", last.line, row=row)
+    for part in _ITEM.split(cell):
+        part = _printed(part)
+        if part:
+            blocks.append(Block("row-item", part, line, row=row))
