@@ -286,3 +286,11 @@ def test_a_raw_control_character_is_a_message_not_a_traceback(data_copy: Path) -
     found = problems(data_copy, SOURCES)
     assert f"{FAQ}:{line}:{col + len('question: Who is the GP IA')}: the file holds U+0007, a control character " \
            "that YAML does not allow; delete it" in found
+
+
+def test_contributing_names_every_field_of_nhs_wording() -> None:
+    from gpia.verbatim import WORDING_FIELDS
+    rule = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split("1. **Two kinds of text.**", 1)[1]
+    rule = rule.split("\n2. ", 1)[0]
+    named = set(re.findall(r"`([a-z_]+)`", rule.split("Other fields hold", 1)[0]))
+    assert named == {next(p for p in reversed(pattern) if p != "*") for _, pattern, _ in WORDING_FIELDS}
