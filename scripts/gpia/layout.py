@@ -14,6 +14,7 @@ LAYOUT: tuple[tuple[str, str], ...] = (
     ("clauses/citations.yaml", "citations"),
     ("clauses/changes.yaml", "changes"),
     ("clauses/requirements/*.yaml", "requirement-table"),
+    ("clauses/documents/*.yaml", "document"),
     ("clauses/schedules/*.yaml", "schedule"),
     ("faq/*.yaml", "faq-section"),
 )

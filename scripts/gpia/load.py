@@ -272,8 +272,27 @@ def _faq(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     kb.faq_sections[s["id"]] = m.FaqSection(s["id"], s["number"], s["title"], s["source"], tuple(questions), doc.path)
 
 
+PASSAGE_KINDS = ("heading", "paragraph", "item", "contents", "figure")
+PLACED_KINDS = ("table", "question", "faq_section")
+
+
+def _document(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    d = doc.data["document"]
+    passages = []
+    for block in doc.data["blocks"]:
+        kind = next(k for k in PASSAGE_KINDS + PLACED_KINDS if k in block)
+        if kind in PASSAGE_KINDS:
+            passage = m.Passage(kind, d["id"], block["id"], text=block[kind], matter=block.get("matter"),
+                                level=block.get("level"), number=block.get("number"))
+            kb.passages[passage.id] = passage
+        else:
+            passage = m.Passage(kind, d["id"], None, ref=block[kind], matter=block.get("matter"))
+        passages.append(passage)
+    kb.documents[d["id"]] = m.Document(d["id"], d["source"], tuple(passages), d["last_reviewed"], doc.path)
+
+
 _BUILDERS = {
     "sources": _sources, "versions": _versions, "requirement-table": _table, "clauses": _clauses,
     "schedule": _schedule, "agreements": _agreements, "glossary": _glossary, "citations": _citations,
-    "faq-section": _faq, "changes": _changes,
+    "faq-section": _faq, "changes": _changes, "document": _document,
 }

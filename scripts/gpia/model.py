@@ -296,6 +296,36 @@ class FaqSection:
     path: str
 
 
+@dataclass(frozen=True)
+class Passage:
+    """One printed block of a source document, in printed order: a passage of text with its own id,
+    or the place where a table, an FAQ question (with its answer) or an FAQ section heading is printed."""
+
+    kind: str  # heading, paragraph, item, contents, figure; or table, question, faq_section
+    document: str
+    id: str | None  # the passage's own id; None for a table, question or FAQ section (their records' ids)
+    text: str | None = None
+    ref: str | None = None  # the table, question or FAQ section printed here
+    matter: str | None = None  # front, back or None (the body)
+    level: int | None = None
+    number: str | None = None
+
+    @property
+    def anchor(self) -> str:
+        return self.id or self.ref or ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source document's whole text, in printed order (clauses/documents/)."""
+
+    id: str
+    source: str
+    passages: tuple[Passage, ...]
+    last_reviewed: str
+    path: str
+
+
 @dataclass
 class KnowledgeBase:
     sources: dict[str, Source] = field(default_factory=dict)
@@ -311,6 +341,8 @@ class KnowledgeBase:
     faq_sections: dict[str, FaqSection] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
     changes: dict[str, Change] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    passages: dict[str, Passage] = field(default_factory=dict)  # the passages that have their own id
     # Values derived from the records, computed once per build (gpia/derived.py): the records do
     # not change once the model is built.
     derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -328,5 +360,5 @@ class KnowledgeBase:
             "areas": len(self.areas), "requirements": len(self.requirements), "clauses": len(self.clauses),
             "schedules": len(self.schedules), "agreements": len(self.agreements), "terms": len(self.terms),
             "citations": len(self.citations), "faq_sections": len(self.faq_sections),
-            "questions": len(self.questions),
+            "questions": len(self.questions), "documents": len(self.documents), "passages": len(self.passages),
         }

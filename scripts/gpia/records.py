@@ -29,10 +29,12 @@ RECORD_PLACES: tuple[tuple[str, Pattern, str], ...] = (
     ("changes", ("changes", "*"), "change"),
     ("faq-section", ("section",), "faq-section"),
     ("faq-section", ("questions", "*"), "question"),
+    ("document", ("document",), "document"),
+    ("document", ("blocks", "*"), "passage"),  # only blocks with an id: tables and questions are records already
 )
 
 ANY = frozenset({"source", "version", "table", "area", "requirement", "clause", "schedule",
-                 "agreement", "term", "citation", "faq-section", "question", "change"})
+                 "agreement", "term", "citation", "faq-section", "question", "change", "document", "passage"})
 LINKABLE = frozenset({"clause", "schedule", "agreement", "term", "table", "area", "requirement", "question"})
 
 _REQ = ("areas", "*", "requirements", "*")
@@ -53,6 +55,10 @@ REFERENCE_PLACES: tuple[tuple[str, Pattern, frozenset[str]], ...] = (
     ("faq-section", ("questions", "*", "answer", "*", "table"), frozenset({"table"})),
     ("agreements", ("agreements", "*", "terms", "*"), frozenset({"term"})),
     ("changes", ("changes", "*", "records", "*"), frozenset({"term"})),
+    ("document", ("document", "source"), frozenset({"source"})),
+    ("document", ("blocks", "*", "table"), frozenset({"table"})),
+    ("document", ("blocks", "*", "question"), frozenset({"question"})),
+    ("document", ("blocks", "*", "faq_section"), frozenset({"faq-section"})),
     *(("agreements", ("agreements", "*", "facets", facet, "*", "other_agreements", "*"), frozenset({"agreement"}))
       for facet in ("parties", "purpose", "legal_nature", "monitoring", "relationships")),
 )

@@ -127,7 +127,8 @@ def _explain(doc: YamlDocument, error: ValidationError, kind: str) -> list[Probl
     if check == "uniqueItems":
         return [origin.problem(f"'{field}' lists the same id twice; remove the repeat")]
     if check == "oneOf":
-        return [origin.problem(f"'{field}' must be exactly one of: paragraph, numbered, table (got {_keys(value)})")]
+        options = ", ".join(next(iter(option.get("required", ["?"]))) for option in error.validator_value)
+        return [origin.problem(f"'{field}' must be exactly one of: {options} (got {_keys(value)})")]
     return [origin.problem(f"'{field}': {error.message}")]
 
 

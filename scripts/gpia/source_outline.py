@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 # The only differences between data and source that the wording check forgives (CONTRIBUTING.md,
 # "How NHS wording is checked"): runs of white space and line breaks are one space, and the
@@ -46,8 +47,9 @@ _PAGE = re.compile(r"^(.*?)[.\s]*$")
 
 
 def _printed(text: str) -> str:
-    """The text a reader of the PDF sees: the extract's markup removed (source side only)."""
-    return fold(_TAG.sub(" ", _LINK.sub(r"\1", _BOLD.sub("", text))))
+    """The text a reader of the PDF sees: the extract's markup removed (source side only), white
+    space collapsed, its own quotes and dashes kept."""
+    return _SPACE.sub(" ", _TAG.sub(" ", _LINK.sub(r"\1", _BOLD.sub("", text)))).strip()
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,11 @@ class Block:
     level: int = 0  # headings: 1 for a top-level section
     number: str | None = None  # a heading's, row's or numbered item's printed number ("1.")
     row: int | None = None  # row-title and row-item: the index of the row's title block
+    printed: str = ""  # as printed, with the source's own quotes and dashes (for storing verbatim)
+
+
+def _block(kind: str, printed: str, line: int, **fields: Any) -> Block:
+    return Block(kind, fold(printed), line, printed=printed, **fields)
 
 
 @dataclass
@@ -107,30 +114,30 @@ def parse_outline(text: str) -> Outline:
             if first == "" and last_row is not None:  # a row that goes on after a page break
                 _add_items(blocks, rest, number, last_row, continues=True)
             elif first.strip() == "Area":
-                blocks.append(Block("table-heading", _printed(rest), number))
+                blocks.append(_block("table-heading", _printed(rest), number))
             elif _PAGE.match(rest).group(1).isdigit() or rest.strip().isdigit():
-                blocks.append(Block("contents", _printed(first), number))
+                blocks.append(_block("contents", _PAGE.match(_printed(first)).group(1), number))
             else:
                 match = _ROW_NUMBER.match(_printed(first))
                 row_number, title = (match.group(1), match.group(2)) if match else (None, _printed(first))
                 last_row = len(blocks)
-                blocks.append(Block("row-title", title, number, number=row_number, row=last_row))
+                blocks.append(_block("row-title", title, number, number=row_number, row=last_row))
                 _add_items(blocks, rest, number, last_row, continues=False)
             continue
         last_row = None
         heading = re.match(r"^(#+)\s+(.*)$", line)
         if heading:
             flush()
-            blocks.append(Block("heading", _printed(heading.group(2)), number, level=len(heading.group(1))))
+            blocks.append(_block("heading", _printed(heading.group(2)), number, level=len(heading.group(1))))
             continue
         if line.startswith("- "):
             flush()
             item = line[2:]
             numbered = _LIST_NUMBER.match(item)
             if numbered:
-                blocks.append(Block("item", _printed(numbered.group(2)), number, number=numbered.group(1)))
+                blocks.append(_block("item", _printed(numbered.group(2)), number, number=numbered.group(1)))
             else:
-                blocks.append(Block("item", _printed(item), number))
+                blocks.append(_block("item", _printed(item), number))
             continue
         if not paragraph:
             paragraph_line = number
@@ -156,20 +163,20 @@ def _add_paragraph(blocks: list[Block], text: str, line: int, contents: dict[str
     if level is not None and not text.startswith("**"):
         match = _ROW_NUMBER.match(printed)
         if match:
-            blocks.append(Block("heading", match.group(2), line, level=level, number=match.group(1)))
+            blocks.append(_block("heading", match.group(2), line, level=level, number=match.group(1)))
         else:
-            blocks.append(Block("heading", printed, line, level=level))
+            blocks.append(_block("heading", printed, line, level=level))
         return
     numbered = _ROW_NUMBER.match(printed)
     if numbered and level is None:  # "1. To create a framework…" in the 2019 two main functions
-        blocks.append(Block("item", numbered.group(2), line, number=numbered.group(1)))
+        blocks.append(_block("item", numbered.group(2), line, number=numbered.group(1)))
         return
     previous = blocks[-1] if blocks else None
     # A paragraph that a page break cut in two goes on with a small letter.
     if previous is not None and previous.kind == "paragraph" and printed[:1].islower():
-        blocks[-1] = Block("paragraph", f"{previous.text} {printed}", previous.line)
+        blocks[-1] = _block("paragraph", f"{previous.printed} {printed}", previous.line)
         return
-    blocks.append(Block("paragraph", printed, line))
+    blocks.append(_block("paragraph", printed, line))
 
 
 def _add_items(blocks: list[Block], cell: str, line: int, row: int, *, continues: bool) -> None:
@@ -180,8 +187,8 @@ def _add_items(blocks: list[Block], cell: str, line: int, row: int, *, continues
         head = _printed(head)
         if head and blocks[-1].kind == "row-item":
             last = blocks[-1]
-            blocks[-1] = Block("row-item", f"{last.text} {head}", last.line, row=row)
+            blocks[-1] = _block("row-item", f"{last.printed} {head}", last.line, row=row)
     for part in _ITEM.split(cell):
         part = _printed(part)
         if part:
-            blocks.append(Block("row-item", part, line, row=row))
+            blocks.append(_block("row-item", part, line, row=row))

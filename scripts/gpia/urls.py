@@ -25,7 +25,7 @@ PAGE_OF_KIND = {
     "version": "sources/",
     "change": "compare/",  # our notes on what changed, on the comparison's first page
 }
-OWN_PAGE_KINDS = frozenset({"area", "clause", "schedule", "agreement", "term", "faq-section", "citation"})
+OWN_PAGE_KINDS = frozenset({"area", "clause", "schedule", "agreement", "term", "faq-section", "citation", "document"})
 
 
 def kind_of(kb: KnowledgeBase, record_id: str) -> str:
@@ -33,7 +33,7 @@ def kind_of(kb: KnowledgeBase, record_id: str) -> str:
                           ("clause", kb.clauses), ("schedule", kb.schedules), ("agreement", kb.agreements),
                           ("term", kb.terms), ("question", kb.questions), ("faq-section", kb.faq_sections),
                           ("source", kb.sources), ("citation", kb.citations), ("version", kb.versions),
-                          ("change", kb.changes)):
+                          ("change", kb.changes), ("document", kb.documents), ("passage", kb.passages)):
         if record_id in records:
             return kind
     raise KeyError(record_id)
@@ -54,6 +54,11 @@ def page_of(kb: KnowledgeBase, record_id: str) -> str:
         return f"{table_folder(kb, kb.areas[record_id].table)}{record_id}/"
     if kind == "table":
         return table_folder(kb, record_id)
+    if kind == "document":
+        # A source's whole text, read in printed order: /sources/<source id>/read/.
+        return f"sources/{kb.documents[record_id].source}/read/"
+    if kind == "passage":
+        return page_of(kb, kb.passages[record_id].document)
     if kind in OWN_PAGE_KINDS:
         return f"{PAGE_OF_KIND[kind]}{record_id}/"
     return PAGE_OF_KIND[kind]

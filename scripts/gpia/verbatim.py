@@ -101,12 +101,17 @@ def _read(sources_dir: Path, name: str) -> Outline | str:
 
 def verbatim_problems(docs: list[tuple[str, YamlDocument]], sources: dict[str, SourceText]) -> list[Problem]:
     problems: list[Problem] = []
-    for kind, doc in docs:
-        checker = _Checker(doc, sources)
+    printed = _Printed(docs)
+    # Documents last: a table or question whose own wording is wrong is then already known, and the
+    # document's check does not report its consequences again.
+    for kind, doc in sorted(docs, key=lambda item: item[0] == "document"):
+        checker = _Checker(doc, sources, printed.failed)
         if kind == "requirement-table":
             checker.table()
         elif kind == "faq-section":
             checker.faq()
+        elif kind == "document":
+            checker.document(printed)
         for file_kind, pattern in QUOTE_PLACES:
             if file_kind == kind:
                 for path, quote in find(doc.data, pattern):
@@ -116,11 +121,52 @@ def verbatim_problems(docs: list[tuple[str, YamlDocument]], sources: dict[str, S
     return problems
 
 
+_PASSAGES = {"heading": "heading", "paragraph": "paragraph", "item": "item", "contents": "contents",
+             "figure": "paragraph"}
+_TABLE_BLOCKS = ("table-heading", "row-title", "row-item")
+
+
+class _Printed:
+    """The records that a document's blocks place: tables, questions and FAQ sections, by id."""
+
+    def __init__(self, docs: list[tuple[str, YamlDocument]]):
+        self.tables: dict[str, dict[str, Any]] = {}
+        self.questions: dict[str, tuple[dict[str, Any], dict[str, Any], str]] = {}
+        self.sections: dict[str, dict[str, Any]] = {}
+        self.failed: set[str] = set()  # ids of the records whose own wording check found a problem
+        for kind, doc in docs:
+            data = doc.data
+            if kind == "requirement-table" and isinstance(data.get("id"), str):
+                self.tables[data["id"]] = data
+            elif kind == "faq-section":
+                section = data.get("section") or {}
+                if isinstance(section.get("id"), str):
+                    self.sections[section["id"]] = section
+                for _, q in find(data, ("questions", "*")):
+                    if isinstance(q, dict) and isinstance(q.get("id"), str):
+                        self.questions[q["id"]] = (q, section, doc.path)
+
+
+def _has(container: Any, key: Any) -> bool:
+    return key in container if isinstance(container, dict) else isinstance(key, int) and 0 <= key < len(container)
+
+
+def _invisible_ref(printed: _Printed, kind: str, ref: Any) -> bool:
+    if kind == "question" and ref in printed.questions:
+        text = printed.questions[ref][0].get("question")
+    elif kind == "faq_section" and ref in printed.sections:
+        text = printed.sections[ref].get("title")
+    else:
+        return False
+    return isinstance(text, str) and has_invisible(text)
+
+
 class _Checker:
-    def __init__(self, doc: YamlDocument, sources: dict[str, SourceText]):
+    def __init__(self, doc: YamlDocument, sources: dict[str, SourceText], failed: set[str]):
         self.doc = doc
         self.sources = sources
         self.problems: list[Problem] = []
+        self.failed = failed
 
     def _outline(self, source: Any) -> Outline | None:
         found = self.sources.get(source) if isinstance(source, str) else None
@@ -128,6 +174,13 @@ class _Checker:
 
     def _report(self, path: tuple[Any, ...], message: str) -> None:
         self.problems.append(self.doc.origin(path).problem(message))
+        # Every record the path passes through (a table and its area; an FAQ section's question) failed.
+        value = self.doc.data
+        for key in ((), *path):
+            if key != ():
+                value = value[key] if isinstance(value, (dict, list)) and _has(value, key) else None
+            if isinstance(value, dict) and isinstance(value.get("id"), str):
+                self.failed.add(value["id"])
 
     # -- requirement tables ------------------------------------------------------------------------
     def table(self) -> None:
@@ -194,6 +247,169 @@ class _Checker:
                 self._whole(outline, n_path, text, source,
                             [i for i in answer if outline.blocks[i].kind == "item" and outline.blocks[i].number],
                             answer_where)
+
+    # -- a whole document, in printed order ---------------------------------------------------------
+    def document(self, printed: _Printed) -> None:
+        """Every printed block of the source, in order, is a passage or is placed by a table, question
+        or FAQ section record; nothing is left out, added or moved."""
+        data = self.doc.data
+        source = data["document"].get("source")
+        outline = self._outline(source)
+        if outline is None:
+            return
+        blocks = outline.blocks
+        position = 0
+        # After a block already reported (mistyped, or malformed), the one block of the source it
+        # stood for is not reported again as left out.
+        reported_at: int | None = None
+        last_path: tuple[Any, ...] = ("blocks",)
+        for path, block in find(data, ("blocks", "*")):
+            last_path = path
+            kind = next((k for k in (*_PASSAGES, "table", "question", "faq_section") if k in block), None)
+            if kind in _PASSAGES:
+                if not self._passage_shape(path, block, kind):
+                    reported_at = position
+                    continue
+                wanted = fold(block[kind]) if not has_invisible(block[kind]) else None
+                if wanted is None:
+                    continue
+                found = self._next(blocks, position, lambda b: b.kind == _PASSAGES[kind] and b.text == wanted)
+                if found is None:
+                    here = blocks[position] if position < len(blocks) else None
+                    shown = f"'{_clip(here.printed, size=80)}' (line {here.line})" if here else "nothing more"
+                    self._report(path + (kind,), f"'{kind}' is not the next thing source '{source}' prints: it prints "
+                                                 f"{shown} here ({_difference(wanted, [here] if here else [])}); copy "
+                                                 "the source's wording in its printed order")
+                    reported_at = position
+                    continue
+                self._level_and_number(path, block, blocks[found])
+            elif kind in ("table", "question", "faq_section") and (
+                    block[kind] in printed.failed or _invisible_ref(printed, kind, block[kind])):
+                # Its own check has said what is wrong with it: step over where it is most likely
+                # printed (the next table, or heading) and say nothing more.
+                found = self._next(blocks, position, (lambda b: b.kind == "table-heading") if kind == "table"
+                                   else (lambda b: b.kind == "heading"))
+                if found is None:
+                    continue
+                reported_at = position
+            elif kind == "table":
+                table = printed.tables.get(block["table"])
+                if table is None:
+                    continue  # reported by the reference check
+                if table.get("source") != source:
+                    self._report(path + ("table",), f"table '{block['table']}' is printed in source "
+                                                    f"'{table.get('source')}', not '{source}'")
+                    continue
+                found = self._next(blocks, position, lambda b: b.kind == "table-heading")
+                if found is None:
+                    self._report(path + ("table",), f"source '{source}' prints no table here; move the block to "
+                                                    "where the table is printed")
+                    continue
+            elif kind == "faq_section":
+                section = printed.sections.get(block["faq_section"])
+                if section is None or not isinstance(section.get("title"), str):
+                    continue
+                title = fold(section["title"])
+                found = self._next(blocks, position, lambda b: b.kind == "heading" and b.level == 1 and b.text == title)
+                if found is None:
+                    self._report(path + ("faq_section",), f"the heading of FAQ section '{block['faq_section']}' "
+                                                          f"('{title}') is not printed here in source '{source}'")
+                    continue
+            elif kind == "question":
+                entry = printed.questions.get(block["question"])
+                if entry is None or not isinstance(entry[0].get("question"), str):
+                    continue
+                question, _, _ = entry
+                asked = fold(question["question"])
+                found = self._next(blocks, position, lambda b: b.kind == "heading" and b.text == asked)
+                if found is None:
+                    self._report(path + ("question",), f"question '{block['question']}' ('{asked}') is not "
+                                                       f"printed here in source '{source}'")
+                    continue
+            else:
+                continue
+            skipped = blocks[position:found]
+            if reported_at is not None and len(skipped) == 1:
+                skipped = []
+            reported_at = None
+            if skipped:
+                self._missing(path, skipped, source, "before this block")
+            position = found + 1
+            if kind == "table":
+                while position < len(blocks) and blocks[position].kind in _TABLE_BLOCKS:
+                    position += 1
+            elif kind == "question" and block["question"] in printed.failed:
+                position = next((j for j in range(position, len(blocks)) if blocks[j].kind == "heading"), len(blocks))
+            elif kind == "question":
+                position = self._answer(path, printed.questions[block["question"]], blocks, position, source)
+        if position < len(blocks):
+            self._missing(last_path, blocks[position:], source, "after the last block")
+
+    def _passage_shape(self, path: tuple[Any, ...], block: dict[str, Any], kind: str) -> bool:
+        if "id" not in block:
+            self._report(path, f"this {kind} has no 'id'; give it one (its permanent link on the page that "
+                               "reads the whole document)")
+            return False
+        if kind == "heading" and "level" not in block:
+            self._report(path, "this heading has no 'level'; add 'level: 1' for a top-level heading, 2 below it")
+            return False
+        for field, owner in (("level", "heading"), ("number", "item")):
+            if field in block and kind != owner:
+                self._report(path + (field,), f"'{field}' belongs only to a {owner}; remove it")
+                return False
+        return True
+
+    def _level_and_number(self, path: tuple[Any, ...], block: dict[str, Any], printed: Block) -> None:
+        if "level" in block and block["level"] != printed.level:
+            self._report(path + ("level",), f"the source prints this heading at level {printed.level}, not "
+                                            f"{block['level']}; write 'level: {printed.level}'")
+        if (block.get("number") or None) != (printed.number.rstrip(".") if printed.number else None) and \
+                (block.get("number") or None) != printed.number:
+            wanted = f"'number: \"{printed.number}\"'" if printed.number else "no 'number'"
+            self._report(path + (("number",) if "number" in block else ()),
+                         f"the source numbers this item {printed.number or 'not at all'}; write {wanted}")
+
+    def _answer(self, path: tuple[Any, ...], entry: tuple[dict[str, Any], dict[str, Any], str],
+                blocks: list[Block], position: int, source: str) -> int:
+        """Match a question's answer, block by block, with what the source prints under it."""
+        question, _, file = entry
+        end = next((j for j in range(position, len(blocks)) if blocks[j].kind == "heading"), len(blocks))
+        expected: list[tuple[str, str | None]] = []
+        for part in question.get("answer") or ():
+            if not isinstance(part, dict):
+                continue
+            # Text with an invisible character is reported once, by gpia.text_rules: here it matches its block.
+            if isinstance(part.get("paragraph"), str):
+                expected.append(("paragraph", None if has_invisible(part["paragraph"]) else fold(part["paragraph"])))
+            elif isinstance(part.get("numbered"), list):
+                expected += [("item", None if has_invisible(i) else fold(i)) for i in part["numbered"] if isinstance(i, str)]
+            elif "table" in part:
+                expected.append(("table", None))
+        at = position
+        for kind, text in expected:
+            if at < end and kind == "table" and blocks[at].kind in _TABLE_BLOCKS:
+                while at < end and blocks[at].kind in _TABLE_BLOCKS:
+                    at += 1
+            elif at < end and blocks[at].kind == kind and text in (None, blocks[at].text):
+                at += 1
+            else:
+                break  # the FAQ file's own wording check says what differs
+        if at < end:
+            left = blocks[at]
+            self._report(path + ("question",), f"the answer to '{fold(question['question'])}' in {file} leaves out "
+                                               f"what source '{source}' prints at line {left.line} "
+                                               f"('{_clip(left.printed, size=80)}'); add it to the answer there")
+        return end
+
+    def _missing(self, path: tuple[Any, ...], missing: list[Block], source: str, where: str) -> None:
+        first = missing[0]
+        more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
+        self._report(path, f"source '{source}' prints '{_clip(first.printed, size=80)}' (line {first.line}){more} "
+                           f"{where}, and no block here holds it; add a block for each, in printed order")
+
+    @staticmethod
+    def _next(blocks: list[Block], start: int, matches: Any) -> int | None:
+        return next((j for j in range(start, len(blocks)) if matches(blocks[j])), None)
 
     # -- quotes ------------------------------------------------------------------------------------
     def quote(self, path: tuple[Any, ...], quote: dict[str, Any]) -> None:

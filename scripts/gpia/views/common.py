@@ -105,6 +105,12 @@ class View:
             return kb.sources[record_id].title
         if kind == "citation":
             return kb.citations[record_id].title
+        if kind == "document":
+            return f"{kb.sources[kb.documents[record_id].source].title}: the whole text"
+        if kind == "passage":
+            p = kb.passages[record_id]
+            text = p.text or ""
+            return text if len(text) <= 60 else text[:59].rsplit(" ", 1)[0] + "…"
         if kind == "change":
             summary = kb.changes[record_id].summary
             return "What changed: " + (summary if len(summary) <= 60 else summary[:59].rsplit(" ", 1)[0] + "…")

@@ -9,6 +9,7 @@ from ..derived import once_per_knowledge_base
 from ..html import esc, md_text
 from ..model import AnswerBlock, KnowledgeBase, Question
 from .common import View
+from .placed import in_document
 from .paging import Item, Listing
 
 QUESTIONS_PER_PAGE = 20
@@ -37,7 +38,7 @@ def question(view: View, q: Question) -> str:
     answer = "".join(block(view, b) for b in q.answer)
     related = f'<p class="gpia-related">Relates to: {view.links(q.relates_to)}</p>' if q.relates_to else ""
     return (f'{heading}\n\n<div class="gpia-answer"><blockquote class="gpia-verbatim">{answer}</blockquote>'
-            f"{related}{view.referenced_by(q.id)}{view.reviewed(q.last_reviewed, q.path)}</div>")
+            f"{related}{in_document(view, q.id)}{view.referenced_by(q.id)}{view.reviewed(q.last_reviewed, q.path)}</div>")
 
 
 def block(view: View, b: AnswerBlock) -> str:

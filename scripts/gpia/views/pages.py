@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from ..model import KnowledgeBase
 from ..urls import page_of
-from . import agreements, compare, faq, glossary, reference, requirements, schedules, sources
+from . import agreements, compare, documents, faq, glossary, reference, requirements, schedules, sources
 from .common import View
 from .paging import Listing
 
@@ -26,6 +26,7 @@ RECORD_PAGES: dict[str, tuple[Callable[[KnowledgeBase], Iterable[str]], Callable
     "term": (lambda kb: kb.terms, glossary.term_page),
     "clause": (lambda kb: kb.clauses, reference.clause_page),
     "citation": (lambda kb: kb.citations, sources.citation_page),
+    "document": (lambda kb: kb.documents, documents.document_page),
 }
 
 # kind -> the site-root-relative URL of a record's page, for kinds whose pages are not where

@@ -13,6 +13,7 @@ from ..html import esc, md_text
 from ..model import Area, KnowledgeBase, Requirement, RequirementTable
 from ..schedule_links import kpis_by_requirement
 from ..urls import section_url
+from .placed import in_document
 from .common import View, ours, permalink
 from .paging import Item, Listing
 
@@ -87,7 +88,7 @@ def area_page(view: View, area_id: str) -> str:
     note = ours(f"<p>{view.text(area.note)}</p>", "Our note") if area.note else ""
     items = "".join(requirement_item(view, area, r) for r in area.requirements)
     return (f'{heading}\n\n<div class="gpia-area">{where}{note}'
-            f'<ul class="gpia-requirements">{items}</ul>{view.referenced_by(area.id)}'
+            f'<ul class="gpia-requirements">{items}</ul>{in_document(view, area.id)}{view.referenced_by(area.id)}'
             f"{view.reviewed(area.last_reviewed, table.path)}</div>\n\n{row_links(view, area, name, title)}")
 
 

@@ -33,6 +33,7 @@ def sources_page(view: View) -> str:
             f"<td>{', '.join(_version_cell(v.id, v.label) for v in versions)}</td>"
             f"<td>{len(tables)}</td><td>{requirements}</td><td>{questions}</td>"
             f"<td>{esc(s.status)}</td></tr>")
+    reads = [f'<li>{view.link(d.id)}</li>' for d in kb.documents.values()]
     # No class: Material styles and wraps (in a box that scrolls sideways on phones) only plain tables.
     table = ('<table><caption>Source documents and what the guide takes from each</caption>'
              "<thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Publisher</th><th scope=\"col\">Published</th>"
@@ -42,7 +43,8 @@ def sources_page(view: View) -> str:
     notes = "".join(ours(f"<p><strong>{esc(s.title)}</strong>: {view.text(s.note)}</p>", "About this source")
                     for s in kb.sources.values())
     files = sorted({s.path for s in kb.sources.values()} | {v.path for v in kb.versions.values()})
-    return f"{table}{notes}{view.data_files(files)}"
+    whole = f'<p>Read each document whole, in printed order:</p><ul class="gpia-read">{"".join(reads)}</ul>' if reads else ""
+    return f"{table}{whole}{notes}{view.data_files(files)}"
 
 
 @once_per_knowledge_base

@@ -1,0 +1,38 @@
+"""Where each record is printed in its whole source document (views/documents.py), for the
+"Read it where it is printed" link on the record's own page."""
+from __future__ import annotations
+
+from ..derived import once_per_knowledge_base
+from ..html import esc
+from ..model import KnowledgeBase
+from ..urls import url_of
+from .common import View
+
+
+@once_per_knowledge_base
+def placed_in(kb: KnowledgeBase) -> dict[str, tuple[str, str]]:
+    """Record id -> (document id, anchor on its read page) for every record a document prints:
+    its tables (and their rows and bullets), FAQ sections and questions."""
+    places: dict[str, tuple[str, str]] = {}
+    for d in kb.documents.values():
+        for p in d.passages:
+            if p.ref is None:
+                continue
+            places[p.ref] = (d.id, p.ref)
+            if p.kind == "table":
+                for area in kb.tables[p.ref].areas:
+                    places[area.id] = (d.id, area.id)
+                    for r in area.requirements:
+                        places[r.id] = (d.id, r.id)
+    return places
+
+
+def in_document(view: View, record_id: str) -> str:
+    """A link from a record to where it is printed in its whole source document, or nothing."""
+    place = placed_in(view.kb).get(record_id)
+    if place is None:
+        return ""
+    document, anchor = place
+    href = f"{view.base}{url_of(view.kb, document)}#{anchor}"
+    return (f'<p class="gpia-in-document" data-search-exclude><a href="{esc(href)}">Read it where it is printed, '
+            f'in the whole {esc(view.kb.sources[view.kb.documents[document].source].title)}</a></p>')

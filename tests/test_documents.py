@@ -1,0 +1,162 @@
+"""Both source documents in full: every printed block is in the data, in printed order.
+
+The first test reads the source extracts with a reading of its own (blank lines, tabs, bullets and
+tags), independent of the outline the wording check uses, so a block the outline fails to see is
+still caught."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from gpia.load import load_or_raise
+from gpia.source_outline import fold
+
+from conftest import ROOT, SOURCES, problems
+
+DOC_2016 = "clauses/documents/mcp-2016-overview.yaml"
+DOC_2019 = "clauses/documents/icp-2019-faqs.yaml"
+
+
+def printed_pieces(text: str) -> list[tuple[int, str]]:
+    """Every piece of printed text in an extract: each line, split at tabs, bullets and list tags."""
+    pieces = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = re.sub(r"\[([^\]]*)\]\(#\)", r"\1", line).replace("**", "")
+        line = re.sub(r"^#+\s+|^- ", "", line)
+        for piece in re.split(r"\t|•|</?(?:li|ul|p|b)\b[^>]*>", line):
+            piece = fold(piece)
+            if piece.rstrip(".").isdigit() or piece in ("", "Area"):
+                continue  # page numbers of the contents list; the tables' first column heading
+            # Numbers of rows, items and sections are stored apart from their text.
+            pieces.append((number, re.sub(r"^\d+(\.|\*\*)?\s+", "", re.sub(r"\.{3,}$", "", piece))))
+    return pieces
+
+
+def all_nhs_wording(kb) -> str:
+    texts = [p.text for p in kb.passages.values()]
+    for t in kb.tables.values():
+        texts += [t.section, t.column_heading] + [a.title for a in t.areas]
+        texts += [r.text for a in t.areas for r in a.requirements]
+    for s in kb.faq_sections.values():
+        texts.append(s.title)
+        for q in s.questions:
+            texts.append(q.question)
+            for block in q.answer:
+                texts += [block.text] if block.text else list(block.items)
+    return "\n".join(fold(t) for t in texts)
+
+
+def test_every_printed_piece_of_both_sources_is_in_the_data() -> None:
+    kb = load_or_raise(ROOT, SOURCES)
+    wording = all_nhs_wording(kb)
+    missing = [f"{file.name}:{line}: {piece}" for file in sorted(SOURCES.glob("*.txt"))
+               for line, piece in printed_pieces(file.read_text(encoding="utf-8")) if piece not in wording]
+    assert missing == []
+    # And the pieces are many: the whole documents, not a sample.
+    assert sum(len(printed_pieces(f.read_text(encoding="utf-8"))) for f in SOURCES.glob("*.txt")) > 180
+
+
+def test_front_and_back_matter_are_labelled() -> None:
+    kb = load_or_raise(ROOT, SOURCES)
+    matter = {p.id: p.matter for p in kb.passages.values()}
+    assert matter["mcp-2016-front-p7"] == "front"  # the equality and health inequalities statement
+    assert kb.passages["mcp-2016-front-p7"].text.startswith("Promoting equality and addressing health inequalities")
+    assert matter["mcp-2016-back-p1"] == "back"  # the Five Year Forward View back page
+    assert kb.passages["mcp-2016-back-p2"].text.startswith("Our values:")
+    assert kb.passages["icp-2019-front-p11"].text.startswith("This information can be made available in alternative formats")
+    assert matter["icp-2019-front-p11"] == "front"
+    assert matter["mcp-2016-context-p3"] is None
+
+
+def block_lines(root: Path, relative: str, words: str) -> tuple[int, int, str]:
+    """The line and column of the block ('  - ' item) that holds `words`, and the block's text."""
+    lines = (root / relative).read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, l in enumerate(lines) if words in l)
+    start = max(i for i in range(index + 1) if lines[i].startswith("  - "))
+    end = next((i for i in range(index + 1, len(lines)) if lines[i].startswith("  - ")), len(lines))
+    return start + 1, 5, "".join(lines[start:end])
+
+
+def test_a_paragraph_left_out_is_reported_once_with_its_words_and_line(data_copy: Path) -> None:
+    path = data_copy / DOC_2016
+    line, col, block = block_lines(data_copy, DOC_2016, "Given the need to ensure sufficient involvement")
+    path.write_text(path.read_text(encoding="utf-8").replace(block, ""), encoding="utf-8")
+    assert problems(data_copy, SOURCES) == [
+        f"{DOC_2016}:{line}:{col}: source 'mcp-2016-overview' prints 'Given the need to ensure sufficient "
+        "involvement of primary care, the current ver…' (line 42) before this block, "
+        "and no block here holds it; add a block for each, in printed order"]
+
+
+def test_a_paragraph_that_is_not_printed_there_is_refused(data_copy: Path) -> None:
+    path = data_copy / DOC_2016
+    text = path.read_text(encoding="utf-8")
+    line, col, block = block_lines(data_copy, DOC_2016, "The Integration Agreement will perform two main functions")
+    invented = "  - id: mcp-2016-context-invented\n    paragraph: The Integration Agreement is binding on every practice.\n"
+    path.write_text(text.replace(block, invented + block), encoding="utf-8")
+    assert problems(data_copy, SOURCES) == [
+        f"{DOC_2016}:{line + 1}:16: 'paragraph' is not the next thing source 'mcp-2016-overview' prints: it prints "
+        "'The Integration Agreement will perform two main functions:' (line 44) here (it matches \"The Integration "
+        "Agreement \" and then has 'i' LATIN SMALL LETTER I where the source has 'w' LATIN SMALL LETTER W, line 44); "
+        "copy the source's wording in its printed order"]
+
+
+def test_an_answer_paragraph_left_out_of_an_faq_is_reported_at_its_place(data_copy: Path) -> None:
+    faq = data_copy / "faq/01-introduction.yaml"
+    text = faq.read_text(encoding="utf-8")
+    dropped = re.search(r"      - paragraph: A GP federation or similar body should not sign.*\n", text).group(0)
+    faq.write_text(text.replace(dropped, ""), encoding="utf-8")
+    doc = (data_copy / DOC_2019).read_text(encoding="utf-8").splitlines()
+    line = next(i for i, l in enumerate(doc, 1) if l == "  - question: faq-who-is-gp-ia-for")
+    assert problems(data_copy, SOURCES) == [
+        f"{DOC_2019}:{line}:15: the answer to 'Who is the GP IA for?' in faq/01-introduction.yaml leaves out what "
+        "source 'icp-2019-faqs' prints at line 56 ('A GP federation or similar body should not sign on behalf of any "
+        "GP practices un…'); add it to the answer there"]
+
+
+def test_blocks_out_of_order_are_refused(data_copy: Path) -> None:
+    path = data_copy / DOC_2016
+    text = path.read_text(encoding="utf-8")
+    _, _, first = block_lines(data_copy, DOC_2016, "In the partially integrated MCP model")
+    _, _, second = block_lines(data_copy, DOC_2016, "Given the need to ensure sufficient involvement")
+    path.write_text(text.replace(first + second, second + first), encoding="utf-8")
+    found = problems(data_copy, SOURCES)
+    assert found and all(p.startswith(DOC_2016) for p in found)
+
+
+def test_a_passage_needs_an_id_and_a_heading_its_level(data_copy: Path) -> None:
+    path = data_copy / DOC_2016
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - id: mcp-2016-context\n    heading: Context\n    level: 2\n",
+                                 "  - heading: Context\n"), encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = lines.index("  - heading: Context") + 1
+    assert problems(data_copy, SOURCES) == [
+        f"{DOC_2016}:{line}:5: this heading has no 'id'; give it one (its permanent link on the page that reads "
+        "the whole document)"]
+
+
+def test_each_document_reads_whole_with_a_permalink_per_passage(built_site: Path) -> None:
+    from conftest import page
+    kb = load_or_raise(ROOT, SOURCES)
+    for d in kb.documents.values():
+        markup = page(built_site, f"sources/{d.source}/read")
+        for p in d.passages:
+            assert f'id="{p.anchor}"' in markup, (d.id, p.anchor)
+            if p.id:
+                assert f'href="#{p.id}"' in markup, p.id
+        # Printed order: each passage's anchor comes after the one before it.
+        positions = [markup.index(f'id="{p.anchor}"') for p in d.passages]
+        assert positions == sorted(positions)
+    markup = page(built_site, "sources/mcp-2016-overview/read")
+    assert '<section class="gpia-matter" aria-label="Front matter">' in markup
+    assert '<section class="gpia-matter" aria-label="Back matter">' in markup
+
+
+def test_records_link_back_to_their_place_in_the_whole_document(built_site: Path) -> None:
+    from conftest import page
+    area = page(built_site, "commitments/mcp-2016-int-shared-vision")
+    assert 'href="../../sources/mcp-2016-overview/read/#mcp-2016-int-shared-vision"' in area
+    faq = page(built_site, "faq/faq-section-introduction")
+    assert 'href="../../sources/icp-2019-faqs/read/#faq-purpose-of-gp-ia"' in faq
+    sources = page(built_site, "sources")
+    assert 'href="../sources/mcp-2016-overview/read/"' in sources and 'href="../sources/icp-2019-faqs/read/"' in sources
