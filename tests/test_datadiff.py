@@ -1,6 +1,7 @@
 """`make diff`: the knowledge base changes between a git revision and the working tree, as Markdown."""
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -59,16 +60,16 @@ Compared with `HEAD` ({short}): 1 added, 1 removed, 1 changed.
 
 ### Added
 
-- `term-test-added` (term in `clauses/glossary.yaml`): test term that comes
+- `term-test-added` (term in `clauses/glossary.yaml`): `test term that comes`
 
 ### Removed
 
-- `term-test-removed` (term in `clauses/glossary.yaml`): test term that goes
+- `term-test-removed` (term in `clauses/glossary.yaml`): `test term that goes`
 
 ### Changed
 
-- `faq-purpose-of-gp-ia` (question in `faq/01-introduction.yaml`): What is the purpose of a GP Integration Agreement?
-  - `answer[0].paragraph`: … integrated models, GP practices continue to <del>deliver</del><ins>provide</ins> primary medical services under existing contracts …
+- `faq-purpose-of-gp-ia` (question in `faq/01-introduction.yaml`): `What is the purpose of a GP Integration Agreement?`
+  - `answer[0].paragraph`: ` … integrated models, GP practices continue to  `<del>`deliver`</del><ins>`provide`</ins>`  primary medical services under existing contracts … `
 
 ### Pages affected
 
@@ -86,7 +87,7 @@ def test_one_word_change_shows_against_the_previous_commit(repo: Path) -> None:
     git(repo, "commit", "--quiet", "-am", "one word")
     report = data_diff(repo, "HEAD~1", NO_SOURCES)
     assert "1 added" not in report and "0 added, 0 removed, 1 changed." in report
-    assert "<del>deliver</del><ins>provide</ins>" in report
+    assert "<del>`deliver`</del><ins>`provide`</ins>" in report
     assert data_diff(repo, "HEAD", NO_SOURCES).endswith("No record was added, removed or changed.\n")
 
 
@@ -99,7 +100,7 @@ def test_changed_fields_of_every_shape(repo: Path) -> None:
     edit(repo, "faq/01-introduction.yaml", f"      - paragraph: {PARAGRAPH}\n",
          f"      - paragraph: {PARAGRAPH}\n      - paragraph: A <b>new</b> *paragraph* | here.\n")
     report = data_diff(repo, "HEAD", NO_SOURCES)
-    assert """  - `answer[1]` added: “A \\<b\\>new\\</b\\> \\*paragraph\\* \\| here.”
+    assert """  - `answer[1]` added: `A <b>new</b> *paragraph* | here.`
   - `relates_to`: added `term-gp-ia`; removed `term-care-model`
   - `last_reviewed`: `2026-11-25` → `2026-12-01`
 """ in report
@@ -108,8 +109,8 @@ def test_changed_fields_of_every_shape(repo: Path) -> None:
 def test_template_text_left_in_a_record_is_flagged(repo: Path) -> None:
     edit(repo, "clauses/glossary.yaml", OLD_TERM, OLD_TERM.replace("A term only the base has.", "\"CHANGE ME: words\""))
     report = data_diff(repo, "HEAD", NO_SOURCES)
-    assert ("- `term-test-removed` (term in `clauses/glossary.yaml`): test term that goes\n"
-            "  - `definition`: <del>A term only the base has.</del><ins>CHANGE ME: words</ins>\n"
+    assert ("- `term-test-removed` (term in `clauses/glossary.yaml`): `test term that goes`\n"
+            "  - `definition`: <del>`A term only the base has.`</del><ins>`CHANGE ME: words`</ins>\n"
             "  - **Still holds template text** (CHANGE ME): fill it in before this is merged.\n") in report
 
 
@@ -122,7 +123,7 @@ def test_base_that_fails_todays_checks_is_still_compared(repo: Path) -> None:
     assert ("> **Note:** the data at the base does not pass today's checks (1 problem, first: "
             "`clauses/glossary.yaml:") in report
     assert "missing required field 'definition' in terms[35] ('term-test-removed'); add it`)" in report
-    assert "  - `definition` added: “Now it has one.”\n" in report
+    assert "  - `definition` added: `Now it has one.`\n" in report
     assert "the data in this change has" not in report
 
 
@@ -156,3 +157,42 @@ def test_base_is_read_from_git_objects_not_the_checkout(repo: Path) -> None:
     report = data_diff(repo, "HEAD", NO_SOURCES)
     assert "1 added, 0 removed, 0 changed." in report
     assert git(repo, "status", "--porcelain") == " M clauses/glossary.yaml\n"
+
+
+# Texts from a fork that must reach the pull request as text, not as Markdown, HTML or commands.
+EVIL_TITLE = "[x](https://evil) ![i](https://evil/i.png) @org/team <img src=x> a|b `tick` ``run``"
+EVIL_TERM = f"""  - {{"id": "term-evil", "term": {json.dumps(EVIL_TITLE)}, "definition": "Plain words here.",
+     "last_reviewed": "2026-11-25"}}
+"""
+
+
+def test_hostile_text_reaches_the_report_only_inside_code_spans(repo: Path) -> None:
+    edit(repo, "clauses/glossary.yaml", OLD_TERM, OLD_TERM + EVIL_TERM)
+    git(repo, "commit", "--quiet", "-am", "a hostile term")
+    changed = EVIL_TERM.replace('"Plain words here."', '"Plain <b>words</b> @org/team here."').replace(
+        '"last_reviewed"', '"x\\n::warning file=x::pwned": "##[add-mask]secret", "last_reviewed"')
+    added = ('  - {"id": "term-``tick``", "term": "::add-mask::s\\n\\n- [y](https://evil)", "definition": "d", '
+             '"last_reviewed": "2026-11-26"}\n')
+    edit(repo, "clauses/glossary.yaml", EVIL_TERM, changed + added)
+    report = data_diff(repo, "HEAD", NO_SOURCES)
+    assert ("### Added\n\n"
+            "- ``` term-``tick`` ``` (term in `clauses/glossary.yaml`): `::add-mask::s - [y](https://evil)`\n") in report
+    assert ("### Changed\n\n"
+            "- `term-evil` (term in `clauses/glossary.yaml`): "
+            "``` [x](https://evil) ![i](https://evil/i.png) @org/team <img src=x> a|b `tick` ``run`` ```\n"
+            "  - `definition`: ` Plain  `<ins>`<b>`</ins>`words`<ins>`</b> @org/team`</ins>`  here. `\n"
+            "  - `x\\n::warning file=x::pwned` added: `#`<!-- -->`#[add-mask]secret`\n") in report
+    assert "- `/glossary/`: ``` term-``tick`` ```, `term-evil`\n" in report  # the data has problems: no pages
+    lines = report.splitlines()
+    assert not [line for line in lines if line.lstrip().startswith("::")]
+    assert "##[" not in report
+
+
+def test_git_errors_are_printed_as_text_not_commands(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--base", "::add-mask::x", "--root", str(repo), "--sources", str(NO_SOURCES)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("make diff: '::add-mask::x' is not a commit in ")
+    assert main(["--base", "x\n::warning file=a::pwned ##[add-mask]y", "--root", str(repo),
+                 "--sources", str(NO_SOURCES)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("make diff: 'x\n%3A%3Awarning file=a::pwned ##%5Badd-mask]y' is not a commit in ")

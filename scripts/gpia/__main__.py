@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .annotations import annotation, step_summary
+from .github_text import log_text
 from .load import load_knowledge_base
 from .problems import format_problems
 
@@ -30,9 +31,10 @@ def validate(root: Path, sources: Path | None, check_wording: bool = True) -> in
     c = kb.counts()
     wording = "wording checked against the sources" if result.verbatim_checked else \
         "wording NOT checked (--skip-wording)"
-    print(f"OK: {result.files} files; {c['requirements']} requirements ({per_table}) in {c['areas']} areas; "
-          f"{c['questions']} FAQs in {c['faq_sections']} sections; {c['clauses']} clauses; {c['schedules']} schedules; "
-          f"{c['agreements']} agreements; {c['terms']} terms; {wording}.")
+    print(log_text(
+        f"OK: {result.files} files; {c['requirements']} requirements ({per_table}) in {c['areas']} areas; "
+        f"{c['questions']} FAQs in {c['faq_sections']} sections; {c['clauses']} clauses; {c['schedules']} schedules; "
+        f"{c['agreements']} agreements; {c['terms']} terms; {wording}."))
     return 0
 
 

@@ -1,6 +1,13 @@
-"""GitHub Actions output for problems: `::error` annotations and a step summary."""
+"""GitHub Actions output for problems: `::error` annotations and a step summary.
+
+A problem's message can quote the data, which may come from a fork. In an annotation the runner's
+own escapes keep it to one command (`%`, CR and LF in the message; `:` and `,` too in a property).
+In the step summary, which GitHub renders as Markdown, the path and message are code spans that
+no text can close (`github_text.table_cell`).
+"""
 from __future__ import annotations
 
+from .github_text import table_cell
 from .problems import Problem
 
 
@@ -21,6 +28,5 @@ def step_summary(problems: list[Problem]) -> str:
     lines = [f"### {len(problems)} problem(s) in the knowledge base data", "",
              "| file | line | column | problem |", "|---|---|---|---|"]
     for p in problems:
-        message = p.message.replace("|", "\\|")
-        lines.append(f"| `{p.path}` | {p.line} | {p.col} | {message} |")
+        lines.append(f"| {table_cell(p.path)} | {p.line} | {p.col} | {table_cell(p.message)} |")
     return "\n".join(lines) + "\n"

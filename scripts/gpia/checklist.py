@@ -7,10 +7,9 @@ gpia.urls, so they follow the records' pages (a requirement is an anchor on its 
 """
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import astuple, dataclass, fields
 
+from .export import csv_text
 from .model import KnowledgeBase
 from .schedule_links import requirements_in_reading_order
 from .urls import section_url, url_of
@@ -55,9 +54,6 @@ def checklist_rows(kb: KnowledgeBase) -> list[ChecklistRow]:
 
 
 def checklist_csv(kb: KnowledgeBase) -> str:
-    """The rows as CSV text: a header row, CRLF line endings (RFC 4180), quoting only where needed."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADER)
-    writer.writerows(astuple(row) for row in checklist_rows(kb))
-    return out.getvalue()
+    """The rows as CSV text, written as every download is (`export.csv_text`: CRLF lines, every
+    cell quoted, no cell a spreadsheet would read as a formula)."""
+    return csv_text(HEADER, (astuple(row) for row in checklist_rows(kb)))

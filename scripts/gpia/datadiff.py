@@ -6,6 +6,10 @@ compared as written in the YAML, by id, so the report still works when BASE does
 (possibly newer) checks; it then says so. Changed text is shown word by word with the same
 tokeniser and diff as the 2016/2019 comparison (`compare.redline`).
 
+The data may come from a fork, so every text taken from it (ids, file names, field names, values,
+problems) is shown as a code span that it cannot close (`github_text.code`): on GitHub it cannot
+become a link, an image, HTML, an @mention or a workflow command.
+
     PYTHONPATH=scripts python -m gpia.datadiff --base origin/main
 """
 from __future__ import annotations
@@ -13,7 +17,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
-import re
 import subprocess
 import sys
 import tempfile
@@ -23,6 +26,7 @@ from typing import Any
 
 from .compare import redline, same_words
 from .export import RECORD_KINDS
+from .github_text import code, log_text
 from .layout import DATA_DIRS
 from .load import default_sources_dir, load_knowledge_base, read_documents
 from .model import KnowledgeBase
@@ -89,7 +93,7 @@ def data_diff(root: Path, base: str, sources: Path | None = None) -> str:
         short = export_revision(root, base, Path(folder))
         old = snapshot(Path(folder), sources)
     new = snapshot(root, sources)
-    return render(old, new, f"`{base}` ({short})")
+    return render(old, new, f"{code(base)} ({short})")
 
 
 def render(old: Snapshot, new: Snapshot, base_label: str) -> str:
@@ -130,9 +134,9 @@ def render(old: Snapshot, new: Snapshot, base_label: str) -> str:
     for record_id in removed:
         pages.setdefault(_page(old, record_id), []).append(record_id)
     out += ["", "### Pages affected", ""]
-    out += [f"- `/{page}`: {', '.join(f'`{i}`' for i in ids)}" for page, ids in sorted(pages.items())]
+    out += [f"- {code('/' + page)}: {', '.join(code(i) for i in ids)}" for page, ids in sorted(pages.items())]
     kinds = sorted({_exported_kind(new, i) for i in [*added, *changed]} | {_exported_kind(old, i) for i in removed})
-    out += ["", "Downloads rebuilt: `/data/knowledge-base.json`, " + ", ".join(f"`/data/{k}.csv`" for k in kinds)]
+    out += ["", "Downloads rebuilt: `/data/knowledge-base.json`, " + ", ".join(code(f"/data/{k}.csv") for k in kinds)]
     return "\n".join(out) + "\n"
 
 
@@ -140,7 +144,7 @@ def _notes(old: Snapshot, new: Snapshot) -> list[str]:
     notes = []
     if old.problems and old.files:
         notes.append(f"> **Note:** the data at the base does not pass today's checks ({_count(old.problems)}, "
-                     f"first: `{old.problems[0]}`). Its records are compared as written; records in a file "
+                     f"first: {code(str(old.problems[0]))}). Its records are compared as written; records in a file "
                      "that could not be read at all show as added.")
     if new.problems:
         notes.append(f"> **Note:** the data in this change has {_count(new.problems)}; `make validate` lists "
@@ -154,7 +158,8 @@ def _count(problems: list[Problem]) -> str:
 
 
 def _record_line(entry: RecordEntry) -> str:
-    return f"- `{entry.id}` ({entry.kind} in `{entry.doc.path}`): {_md(_shorten(_title(entry.data)))}"
+    title = _shorten(_title(entry.data))
+    return f"- {code(entry.id)} ({entry.kind} in {code(entry.doc.path)})" + (f": {code(title)}" if title else "")
 
 
 def _template_warning(entry: RecordEntry, nested: frozenset[int]) -> list[str]:
@@ -233,9 +238,9 @@ def _changes(old: Any, new: Any, path: str = "") -> list[str]:
         for key in [*old, *(k for k in new if k not in old)]:
             where = f"{path}.{key}" if path else str(key)
             if key not in new:
-                lines.append(f"`{where}` removed (was {_value(old[key])})")
+                lines.append(f"{code(where)} removed (was {_value(old[key])})")
             elif key not in old:
-                lines.append(f"`{where}` added: {_value(new[key])}")
+                lines.append(f"{code(where)} added: {_value(new[key])}")
             else:
                 lines += _changes(old[key], new[key], where)
         return lines
@@ -243,7 +248,7 @@ def _changes(old: Any, new: Any, path: str = "") -> list[str]:
         return _list_changes(old, new, path)
     if old == new:
         return []
-    return [f"`{path}`: {_change(old, new)}"]
+    return [f"{code(path)}: {_change(old, new)}"]
 
 
 def _structured(items: list[Any]) -> bool:
@@ -260,9 +265,9 @@ def _list_changes(old: list[Any], new: list[Any], path: str) -> list[str]:
             continue
         for i, j in _pair_similar(keys[0][i1:i2], keys[1][j1:j2]):
             if i is None:
-                lines.append(f"`{path}[{j1 + j}]` added: {_value(new[j1 + j])}")
+                lines.append(f"{code(f'{path}[{j1 + j}]')} added: {_value(new[j1 + j])}")
             elif j is None:
-                lines.append(f"`{path}[{i1 + i}]` removed (was {_value(old[i1 + i])})")
+                lines.append(f"{code(f'{path}[{i1 + i}]')} removed (was {_value(old[i1 + i])})")
             else:
                 lines += _changes(old[i1 + i], new[j1 + j], f"{path}[{j1 + j}]")
     return lines
@@ -323,16 +328,16 @@ def _texts(value: Any) -> list[str]:
 def _value(value: Any) -> str:
     if isinstance(value, dict):
         title = _title(value) or next((v for v in value.values() if isinstance(v, str)), "")
-        return f"“{_md(_shorten(title))}”" if title else "a mapping"
+        return code(_shorten(title)) if title.strip() else "a mapping"
     if isinstance(value, str):
-        return f"“{_md(_shorten(value))}”" if " " in value.strip() else f"`{value}`"
+        return code(_shorten(value)) if value.strip() else "an empty text"
     if isinstance(value, list):
         return "[" + ", ".join(_value(v) for v in value) + "]"
     if isinstance(value, bool):
-        return f"`{'true' if value else 'false'}`"
+        return code("true" if value else "false")
     if value is None:
         return "nothing"
-    return f"`{value}`"
+    return code(str(value))
 
 
 def _word_diff(old: str, new: str) -> str:
@@ -340,11 +345,11 @@ def _word_diff(old: str, new: str) -> str:
     parts = []
     for position, op in enumerate(ops):
         if op.kind == "equal":
-            parts.append(_md(_trim(op.text, first=position == 0, last=position == len(ops) - 1)))
+            parts.append(code(_trim(op.text, first=position == 0, last=position == len(ops) - 1)))
         elif op.kind == "delete":
-            parts.append(f"<del>{_md(op.text)}</del>")
+            parts.append(f"<del>{code(op.text)}</del>")
         else:
-            parts.append(f"<ins>{_md(op.text)}</ins>")
+            parts.append(f"<ins>{code(op.text)}</ins>")
     return "".join(parts)
 
 
@@ -361,14 +366,6 @@ def _trim(text: str, first: bool, last: bool) -> str:
     return lead + " ".join(shown) + trail
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
-
-
-def _md(text: str) -> str:
-    """Data text as literal Markdown: no emphasis, links, HTML or table breaks from the data."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make diff", description="Markdown summary of data changes since BASE.")
     parser.add_argument("--base", required=True, help="git revision to compare with, e.g. origin/main or HEAD~1")
@@ -378,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         sys.stdout.write(data_diff(args.root, args.base, args.sources))
     except GitError as error:
-        print(f"make diff: {error}", file=sys.stderr)
+        print(log_text(f"make diff: {error}"), file=sys.stderr)
         return 2
     return 0
 

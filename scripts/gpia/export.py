@@ -3,6 +3,9 @@
 Records are exported from the typed model field by field, so a field added to a record type is
 exported without a change here. Output is deterministic (no timestamps, fixed key and record
 order) so a rebuild of unchanged data gives byte-identical files and reviewable diffs.
+
+Every CSV file of the site is written by `csv_text`, which keeps spreadsheets from reading a cell
+as a formula (see `spreadsheet_safe`); the JSON keeps every text exactly as the data has it.
 """
 from __future__ import annotations
 
@@ -10,7 +13,8 @@ import csv
 import dataclasses
 import io
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from .backlinks import backlinks, reference_pairs
@@ -99,12 +103,39 @@ def csv_files(kb: KnowledgeBase, items: list[dict[str, Any]] | None = None) -> d
         columns: list[str] = []
         for row in rows:
             columns += [c for c in row if c not in columns]
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        files[f"data/{kind}.csv"] = out.getvalue()
+        files[f"data/{kind}.csv"] = csv_text(columns, ([row.get(c, "") for c in columns] for row in rows))
     return files
+
+
+# A spreadsheet reads a cell that begins with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets may trim leading spaces or quotes before they look at a cell, so a formula character
+# after them counts too.
+_FORMULA_AFTER_PADDING = re.compile(r"[\s\"']*[=+\-@]")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """The cell text, with a single quote in front if a spreadsheet could read it as a formula.
+
+    The quote makes Excel, LibreOffice and Google Sheets show the cell as text. It is the only
+    change, so a program can undo it: a cell that begins with a quote had one added exactly when
+    the rest of the cell would itself be changed by this function."""
+    if text.startswith(FORMULA_START) or _FORMULA_AFTER_PADDING.match(text):
+        return "'" + text
+    return text
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """CSV as the site publishes it: a header row, CRLF line endings (RFC 4180), every cell in double
+    quotes, and no cell that a spreadsheet would run as a formula.
+
+    Quoting every cell is OWASP's advice too: a spreadsheet set to split on `;` or tabs (as in many
+    locales) then still cannot start a new cell, with a formula, in the middle of a text."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    writer.writerow([spreadsheet_safe(str(c)) for c in header])
+    writer.writerows([spreadsheet_safe(str(cell)) for cell in row] for row in rows)
+    return out.getvalue()
 
 
 @once_per_knowledge_base

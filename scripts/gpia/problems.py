@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .github_text import log_line, one_line
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -39,7 +41,11 @@ class KnowledgeBaseError(Exception):
 
 
 def format_problems(problems: list[Problem]) -> str:
+    """One line per problem, `path:line:col: message`, for a terminal or a CI log.
+
+    A message can quote the data, so its line breaks are written as `\\n`, and a line that the
+    GitHub Actions runner would run as a workflow command is escaped (`github_text.log_line`)."""
     noun = "problem" if len(problems) == 1 else "problems"
-    lines = [str(p) for p in problems]
+    lines = [log_line(one_line(str(p))) for p in problems]
     lines.append(f"{len(problems)} {noun} in the knowledge base data; nothing was built.")
     return "\n".join(lines)

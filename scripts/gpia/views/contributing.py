@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..github_text import code
 from ..scaffold import RECIPES, TEMPLATE_DIR
 
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^)\s]+)\)")
@@ -33,6 +34,16 @@ def templates(root: Path) -> str:
     blocks = []
     for name in names:
         content = (root / TEMPLATE_DIR / name).read_text(encoding="utf-8").rstrip("\n")
-        fence = "````" if "```" in content else "```"
-        blocks.append(f"### `{TEMPLATE_DIR}/{name}`\n\n{fence}yaml\n{content}\n{fence}")
+        blocks.append(f"### {code(f'{TEMPLATE_DIR}/{name}')}\n\n{code_block(content, 'yaml')}")
     return "\n\n".join(blocks)
+
+
+def code_block(content: str, language: str) -> str:
+    """A fenced code block that nothing in `content` can close.
+
+    A fence closes only on a line of the same characters, at least as many (in Python-Markdown's
+    fenced_code, exactly the same), so a backtick fence longer than the longest run of backticks in
+    the content cannot be closed from inside; a tilde line cannot close a backtick fence at all.
+    The content itself is escaped by the Markdown extension, so `</code></pre><script>` stays text."""
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", content)), default=0))
+    return f"{fence}{language}\n{content}\n{fence}"
