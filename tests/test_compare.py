@@ -206,6 +206,14 @@ def test_every_row_group_has_its_page_named_by_its_row(built_site: Path, kb: Kno
             "</code>, <code>clauses/requirements/mcp-2016-integration.yaml</code></p>") in markup
 
 
+def test_a_row_that_draws_one_bullet_from_another_row_is_not_called_merged_or_renamed(built_site: Path) -> None:
+    """Common protocols keeps its title; the Multidisciplinary teams row gives it only its clinical hub bullet."""
+    markup = _page(built_site, "compare/icp-2019-int-common-protocols/")
+    provenance = _visible(re.search(r'<p class="gpia-provenance" data-search-exclude>Rows compared.*?</p>', markup).group(0))
+    assert provenance.endswith("Its bullets come from 2 2016 rows; Renumbered (2. and 5. → 1.).")
+    assert "merged" not in provenance.lower() and "Renamed" not in provenance
+
+
 def test_a_group_page_is_a_record_page_with_its_title_and_anchor(kb: KnowledgeBase) -> None:
     view = BuildViews.for_knowledge_base(kb).view("../../")
     assert record_page(view, "compare-group", "icp-2019-int-workforce").startswith(
