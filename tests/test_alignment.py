@@ -75,7 +75,7 @@ CASES = [
      [(OLD, OLD_TRANSFERS, OLD_TRANSFERS + "        status: dropped  # edited\n")],
      [(OLD, "status: dropped  # edited", "dropped",
        f"requirement 'mcp-2016-int-transfers-of-care' is marked 'status: dropped' but "
-       f"'icp-2019-int-transfers-of-care' ({NEW}:32:13) derives from it; remove 'status: dropped' or the reference")]),
+       f"'icp-2019-int-transfers-of-care' ({NEW}:36:13) derives from it; remove 'status: dropped' or the reference")]),
     ("status new and derives_from on the same requirement",
      [(NEW, NEW_TRANSFERS_LINK, NEW_TRANSFERS_LINK + "        status: new\n")],
      [(NEW, "status: new", "new",
@@ -96,14 +96,14 @@ CASES = [
      [(OLD, OLD_TRANSFERS, OLD_TRANSFERS + "        why: Our words.\n")],
      [(OLD, "why: Our words.", "Our words.",
        "'why' on an mcp-2016 requirement explains why it was dropped, but 'icp-2019-int-transfers-of-care' "
-       f"({NEW}:32:13) carries it forward; move the note to the icp-2019 requirement")]),
+       f"({NEW}:36:13) carries it forward; move the note to the icp-2019 requirement")]),
     ("2016 requirement carried by two 2019 requirements and marked dropped",
      [(NEW, "        derives_from: [mcp-2016-int-reduce-variation]\n",
        "        derives_from: [mcp-2016-int-reduce-variation, mcp-2016-int-transfers-of-care]\n"),
       (OLD, OLD_TRANSFERS, OLD_TRANSFERS + "        status: dropped  # edited\n")],
      [(OLD, "status: dropped  # edited", "dropped",
        f"requirement 'mcp-2016-int-transfers-of-care' is marked 'status: dropped' but 'icp-2019-int-reduce-variation' "
-       f"({NEW}:18:13), 'icp-2019-int-transfers-of-care' ({NEW}:32:13) derive from it; remove 'status: dropped' "
+       f"({NEW}:18:13), 'icp-2019-int-transfers-of-care' ({NEW}:36:13) derive from it; remove 'status: dropped' "
        "or the reference")]),
 ]
 
@@ -134,7 +134,7 @@ def test_unaligned_requirement_names_its_own_line(data_copy: Path) -> None:
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(NEW_TRANSFERS_LINK, ""), encoding="utf-8")
     found = [p for p in problems(data_copy) if p.startswith(NEW)]
-    assert found == [f"{NEW}:32:13: {UNALIGNED_2019}"]
+    assert found == [f"{NEW}:36:13: {UNALIGNED_2019}"]
 
 
 def test_a_2019_file_with_a_schema_problem_still_counts_its_derives_from(data_copy: Path) -> None:
@@ -143,6 +143,6 @@ def test_a_2019_file_with_a_schema_problem_still_counts_its_derives_from(data_co
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(NEW_TRANSFERS_LINK, NEW_TRANSFERS_LINK + "        colour: blue\n"), encoding="utf-8")
     assert problems(data_copy) == [
-        f"{NEW}:35:9: unknown field 'colour' in areas[0].requirements[2] ('icp-2019-int-transfers-of-care'); "
+        f"{NEW}:39:9: unknown field 'colour' in areas[0].requirements[2] ('icp-2019-int-transfers-of-care'); "
         "remove it or correct its spelling (allowed here: change, defers_to, derives_from, id, related, status, "
         "text, why)"]

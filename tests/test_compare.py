@@ -94,10 +94,11 @@ def test_every_real_redline_keeps_both_texts_whole(kb: KnowledgeBase) -> None:
 
 REWORDED_GOVERNANCE = {"icp-2019-gov-best-for-service-decisions", "icp-2019-gov-collective-risk-ownership",
                        "icp-2019-gov-co-design-with-service-users", "icp-2019-gov-unanimous-decisions"}
-MERGED = {"icp-2019-int-workforce-strategy": ("mcp-2016-int-workforce-strategy", "mcp-2016-int-primary-care-resources"),
-          "icp-2019-int-organisational-development": ("mcp-2016-int-organisational-development",
-                                                      "mcp-2016-int-staff-learning-programme")}
-DROPPED = ["mcp-2016-int-agree-shared-vision", "mcp-2016-int-mdt-working", "mcp-2016-int-clinical-hub-model"]
+# The clinical hub bullet of the 2016 Multidisciplinary teams row continues in the 2019 unplanned care bullet
+# ("... including through the use of clinical hubs where agreed"); the staff learning programme has no successor.
+MERGED = {"icp-2019-int-unplanned-care-routes": ("mcp-2016-int-unplanned-care-routes", "mcp-2016-int-clinical-hub-model"),
+          "icp-2019-int-workforce-strategy": ("mcp-2016-int-workforce-strategy", "mcp-2016-int-primary-care-resources")}
+DROPPED = ["mcp-2016-int-agree-shared-vision", "mcp-2016-int-mdt-working", "mcp-2016-int-staff-learning-programme"]
 
 
 def test_change_kinds_are_computed_from_the_alignment(kb: KnowledgeBase) -> None:
@@ -152,13 +153,14 @@ def test_rows_are_grouped_in_2016_order_with_dropped_rows_in_place(kb: Knowledge
               for g in area_groups(kb, "integration")]
     assert groups == [
         (["mcp-2016-int-shared-vision"], None, ["mcp-2016-int-agree-shared-vision"]),
-        (["mcp-2016-int-common-protocols"], "icp-2019-int-common-protocols", []),
+        # The Multidisciplinary teams row has no 2019 row, but its clinical hub bullet went to common protocols.
+        (["mcp-2016-int-common-protocols", "mcp-2016-int-multidisciplinary-teams"], "icp-2019-int-common-protocols",
+         ["mcp-2016-int-mdt-working"]),
         (["mcp-2016-int-identification"], "icp-2019-int-identification", []),
         (["mcp-2016-int-core-services-signposting"], "icp-2019-int-core-services-signposting", []),
-        (["mcp-2016-int-multidisciplinary-teams"], None, ["mcp-2016-int-mdt-working", "mcp-2016-int-clinical-hub-model"]),
         (["mcp-2016-int-shared-systems"], "icp-2019-int-shared-systems", []),
         (["mcp-2016-int-estates-plan"], "icp-2019-int-estates-plan", []),
-        (["mcp-2016-int-workforce"], "icp-2019-int-workforce", []),
+        (["mcp-2016-int-workforce"], "icp-2019-int-workforce", ["mcp-2016-int-staff-learning-programme"]),
         (["mcp-2016-int-access"], "icp-2019-int-access", []),
     ]
 
@@ -167,8 +169,7 @@ def test_rows_are_grouped_in_2016_order_with_dropped_rows_in_place(kb: Knowledge
 
 GROUP_PAGES = ["icp-2019-gov-shared-vision-outcomes", "icp-2019-gov-working-together", "icp-2019-gov-decision-making",
                "mcp-2016-int-shared-vision", "icp-2019-int-common-protocols", "icp-2019-int-identification",
-               "icp-2019-int-core-services-signposting", "mcp-2016-int-multidisciplinary-teams",
-               "icp-2019-int-shared-systems", "icp-2019-int-estates-plan", "icp-2019-int-workforce", "icp-2019-int-access"]
+               "icp-2019-int-core-services-signposting", "icp-2019-int-shared-systems", "icp-2019-int-estates-plan", "icp-2019-int-workforce", "icp-2019-int-access"]
 
 
 def _page(site: Path, page: str = "compare/") -> str:
@@ -203,6 +204,14 @@ def test_every_row_group_has_its_page_named_by_its_row(built_site: Path, kb: Kno
             '<a href="../../compare/#cmp-legend">the key</a>.</p>') in markup
     assert ('<p class="gpia-reviewed" data-search-exclude>Data: <code>clauses/requirements/icp-2019-integration.yaml'
             "</code>, <code>clauses/requirements/mcp-2016-integration.yaml</code></p>") in markup
+
+
+def test_a_row_that_draws_one_bullet_from_another_row_is_not_called_merged_or_renamed(built_site: Path) -> None:
+    """Common protocols keeps its title; the Multidisciplinary teams row gives it only its clinical hub bullet."""
+    markup = _page(built_site, "compare/icp-2019-int-common-protocols/")
+    provenance = _visible(re.search(r'<p class="gpia-provenance" data-search-exclude>Rows compared.*?</p>', markup).group(0))
+    assert provenance.endswith("Its bullets come from 2 2016 rows; Renumbered (2. and 5. → 1.).")
+    assert "merged" not in provenance.lower() and "Renamed" not in provenance
 
 
 def test_a_group_page_is_a_record_page_with_its_title_and_anchor(kb: KnowledgeBase) -> None:
@@ -301,8 +310,7 @@ def test_what_changed_links_the_known_changes_to_their_pairs(built_site: Path, k
         "“patients” becomes “Service Users”": [compare_url(kb, "icp-2019-int-anticipatory-care"),
                                                compare_url(kb, "icp-2019-int-identification"),
                                                url_of(kb, "term-service-user")],
-        "Rows of the 2016 integration commitments": [compare_url(kb, "mcp-2016-int-shared-vision"),
-                                                     compare_url(kb, "mcp-2016-int-multidisciplinary-teams")],
+        "Rows of the 2016 integration commitments": [compare_url(kb, "mcp-2016-int-shared-vision")],
         "The clinical hub model": [compare_url(kb, "icp-2019-int-unplanned-care-routes"), url_of(kb, "clause-6-1-e"),
                                    url_of(kb, "clause-6-2-d")],
         "integration table numbers two rows “8.” (Workforce and Access)": [
@@ -330,7 +338,7 @@ def test_what_changed_links_at_most_three_rows_per_note(kb: KnowledgeBase) -> No
 
 def test_compare_lists_every_row_group_under_its_table(built_site: Path) -> None:
     rows = _section(_page(built_site), "cmp-rows")
-    assert ("<p>Each of the 12 groups of rows below has a page of its own, with its bullets side by side: a 2019 row "
+    assert ("<p>Each of the 11 groups of rows below has a page of its own, with its bullets side by side: a 2019 row "
             "beside the 2016 row or rows its bullets come from, or a 2016 row that was not carried into 2019. The rows "
             "are in the order of the 2016 tables; rows new in 2019 come last.</p>") in rows
     markup = _page(built_site)
@@ -341,11 +349,13 @@ def test_compare_lists_every_row_group_under_its_table(built_site: Path) -> None
     for entry in (
             '<a href="../compare/icp-2019-gov-working-together/">Working together (row 2.)</a>: '
             "4 bullets: 1 unchanged, 3 reworded</span>",
-            '<a href="../compare/mcp-2016-int-multidisciplinary-teams/">Multidisciplinary teams (2016 row 5., not in '
-            "2019)</a>: 2 bullets: 2 dropped</span>",
-            '<a href="../compare/icp-2019-int-workforce/">Workforce (rows 8. → 6.)</a>: 2 bullets: 2 merged</span>'):
+            '<a href="../compare/icp-2019-int-common-protocols/">Agreement of common protocols and Multidisciplinary '
+            "teams → Agreement of common protocols (rows 2. and 5. → 1.)</a>: 4 bullets: 2 reworded, 1 merged, "
+            "1 dropped</span>",
+            '<a href="../compare/icp-2019-int-workforce/">Workforce (rows 8. → 6.)</a>: 3 bullets: 1 reworded, '
+            "1 merged, 1 dropped</span>"):
         assert entry in listing_html, entry
-    assert "gpia-pager" not in markup  # twelve groups fit on one page
+    assert "gpia-pager" not in markup  # eleven groups fit on one page
     # The lists of every dropped and every new bullet are gone: each is on its row's page.
     assert "gpia-compare-list" not in markup
 
@@ -359,14 +369,14 @@ def test_the_list_of_row_groups_pages(kb: KnowledgeBase) -> None:
                              '<span class="gpia-continued">'
                              "(continued)</span></h2>")
     assert re.findall(r'href="\.\./\.\./\.\./compare/([a-z0-9-]+)/"', second) == GROUP_PAGES[5:10]
-    assert "<p>Page 2 of 3: entries 6 to 10 of 12.</p>" in second
+    assert "<p>Page 2 of 3: entries 6 to 10 of 11.</p>" in second
     assert rows.uri(3) == "compare/pages/3/"
 
 
 def test_a_larger_corpus_pages_the_list_and_builds_a_page_per_group(tmp_path: Path) -> None:
     kb = load_or_raise(generate(ROOT, tmp_path / "kb-x2", 2), check_wording=False)
     groups = groups_by_page(kb)
-    assert len(groups) == 24 and GROUPS_PER_PAGE == 20
+    assert len(groups) == 22 and GROUPS_PER_PAGE == 20
     uris = {f.uri: f.content for f in generated_files(kb) if f.uri.startswith("compare/")}
     assert uris.pop("compare/pages/2.md") == generated_page({"list": "compare", "page": 2})
     assert uris == {f"compare/{i}.md": generated_page({"record": "compare-group", "id": i}) for i in groups}
@@ -404,7 +414,7 @@ def test_a_new_2019_bullet_and_its_dropped_2016_bullet_are_shown(data_copy: Path
     assert comparison.counts()["dropped"] == 4
     group = next(g for g in area_groups(kb, "integration") if g.new_area and g.new_area.id == "icp-2019-int-common-protocols")
     assert [r.id for r in group.new_requirements] == ["icp-2019-int-transfers-of-care"]
-    assert [r.id for r in group.dropped] == ["mcp-2016-int-transfers-of-care"]
+    assert [r.id for r in group.dropped] == ["mcp-2016-int-transfers-of-care", "mcp-2016-int-mdt-working"]
 
     views = BuildViews.for_knowledge_base(kb)
     markup = group_page(views.view("../../"), "icp-2019-int-common-protocols")
@@ -419,8 +429,9 @@ def test_a_new_2019_bullet_and_its_dropped_2016_bullet_are_shown(data_copy: Path
         "compare/icp-2019-int-common-protocols/#cmp-mcp-2016-int-transfers-of-care"
     # The list entry counts the group's bullets by kind, the new and the dropped one included.
     page = compare_page(views.view("../"))
-    assert ('<a href="../compare/icp-2019-int-common-protocols/">Agreement of common protocols (rows 2. → 1.)</a>: '
-            "4 bullets: 2 reworded, 1 new, 1 dropped</span>") in page
+    assert ('<a href="../compare/icp-2019-int-common-protocols/">Agreement of common protocols and Multidisciplinary '
+            "teams → Agreement of common protocols (rows 2. and 5. → 1.)</a>: 5 bullets: 1 reworded, 1 merged, 1 new, "
+            "2 dropped</span>") in page
     pages = {page_id: group_page(views.view("../../"), page_id) for page_id in groups_by_page(kb)}
     for r in kb.requirements.values():
         assert sum(m.count(f'id="cmp-{r.id}"') for m in pages.values()) == 1, r.id

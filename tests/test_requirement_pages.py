@@ -185,11 +185,13 @@ def test_checklist_lists_every_placeholder_then_schedules_named_without_one_then
     named = markup[markup.index("ICP 2019: schedules named without a placeholder"):
                    markup.index("Optional wording to decide on")]
     assert [visible(e) for e in re.findall(r"<li>(.*?)</li>", named)] == [
-        "Schedule 3: Clinical hub model, named by ICP 2019, 1. Agreement of common protocols, bullet 2, Clause 6.2(d) "
-        "(ICP 2019): Clinical hub model, How can the GP IA capture integration commitments? (Blank template · "
-        "Illustrative example)",
+        "Schedule 3: Clinical hub model, named by Clause 6.2(d) (ICP 2019): Clinical hub model, How can the GP IA "
+        "capture integration commitments?; linked here by us from ICP 2019, 1. Agreement of common protocols, "
+        "bullet 2 (Blank template · Illustrative example)",
+        # The monitoring FAQ never names Schedule 5: its link is ours, not a mention.
         "Schedule 5: Key performance indicators and reporting, named by How can the GP IA capture integration "
-        "commitments?, How would the terms of the GP IA be monitored? (Blank template · Illustrative example)",
+        "commitments?; linked here by us from How would the terms of the GP IA be monitored? (Blank template · "
+        "Illustrative example)",
         "Care model (schedule inserted from the ICP Contract), named by How can the GP IA capture integration "
         "commitments? (Blank template · Illustrative example)",
     ]

@@ -80,6 +80,14 @@ def test_schedule_3_page_shows_both_versions_and_both_clauses(built_site: Path) 
     assert "15 GP sessions a week" in example
 
 
+def test_schedule_5_page_tells_a_mention_from_a_link_of_ours(built_site: Path) -> None:
+    points = visible(section(page(built_site, "schedules/schedule-5-kpis"), "points-here", "template"))
+    assert "FAQ How can the GP IA capture integration commitments? mentions this schedule." in points
+    assert ("FAQ How would the terms of the GP IA be monitored? is linked here by us (its answer does not name "
+            "this schedule).") in points
+    assert "How would the terms of the GP IA be monitored? mentions" not in points
+
+
 def test_a_version_that_does_not_point_at_a_schedule_says_so(built_site: Path) -> None:
     markup = page(built_site, "schedules/schedule-mdts")
     assert "Nothing in the ICP 2019 guidance points here." in visible(markup)

@@ -15,7 +15,7 @@ from gpia.checklist import HEADER, checklist_csv, checklist_rows
 from gpia.layout import SCHEMA_DIR
 from gpia.load import load_knowledge_base
 from gpia.model import KnowledgeBase
-from gpia.schedule_links import kpis_by_requirement, trace_rows, versions_of
+from gpia.schedule_links import kpis_by_requirement, pointers_to, trace_rows, versions_of
 from gpia.views.schedules import FREQUENCIES, OWNERS
 
 from conftest import ROOT, SOURCES, problems, write
@@ -241,7 +241,7 @@ def test_each_kind_of_reference_counts(data_copy: Path, how: str) -> None:
         path.write_text(text.replace(old, new), encoding="utf-8")
     expected = []
     if how == "clause":  # 6.2(d) no longer shares its schedule with 6.1(e): our note on the renumbering finds nothing
-        expected = ["clauses/changes.yaml:56:7: change 'change-clinical-hub-clause-renumbered' finds no bullet or row "
+        expected = ["clauses/changes.yaml:60:7: change 'change-clinical-hub-clause-renumbered' finds no bullet or row "
                     "in the data, so /compare/ would not show it; check 'find' against the data (before and after are "
                     "whole words, capitals as written), or remove the change"]
     assert problems(data_copy) == expected
@@ -316,6 +316,31 @@ def test_versions_are_derived_from_what_points_at_each_schedule(kb: KnowledgeBas
     assert versions["schedule-5-kpis"] == ["icp-2019"]  # only the 2019 FAQs mention it
     assert versions["schedule-care-model"] == ["icp-2019"]
     assert all(versions.values())
+
+
+def test_a_mention_of_a_schedule_is_told_apart_from_a_link_of_ours(kb: KnowledgeBase) -> None:
+    """An FAQ names a schedule only if its answer does (a quote of the schedule comes from it, or it says
+    "Schedule 5"); relates_to alone, like a requirement's related, is our association."""
+    def how(schedule: str) -> dict[str, tuple[str, bool]]:
+        return {p.record: (p.how, p.names_schedule) for p in pointers_to(kb, schedule) if p.how != "placeholder"}
+    assert how("schedule-5-kpis") == {"faq-integration-commitments": ("faq", True),
+                                      "faq-monitoring-gp-ia": ("faq-association", False)}
+    assert how("schedule-3-clinical-hub") == {
+        "mcp-2016-int-unplanned-care-routes": ("related", False), "icp-2019-int-unplanned-care-routes": ("related", False),
+        "clause-6-1-e": ("clause", True), "clause-6-2-d": ("clause", True),
+        "faq-integration-commitments": ("faq", True)}
+    assert how("schedule-care-model") == {"faq-integration-commitments": ("faq", True)}  # unnumbered: by its quote
+
+
+def test_an_faq_that_says_the_schedule_number_names_it_without_a_quote(data_copy: Path) -> None:
+    path = data_copy / "clauses/schedules/schedule-5-kpis.yaml"
+    text = path.read_text(encoding="utf-8")
+    quotes = text[text.index("  quotes:\n"):text.index("  # The blank template")]
+    path.write_text(text.replace(quotes, ""), encoding="utf-8")
+    loaded = load_knowledge_base(data_copy, SOURCES).knowledge_base
+    assert loaded is not None and not loaded.schedules["schedule-5-kpis"].quotes
+    assert {p.record: p.how for p in pointers_to(loaded, "schedule-5-kpis")} == {
+        "faq-integration-commitments": "faq", "faq-monitoring-gp-ia": "faq-association"}
 
 
 def test_traceability_rows_cover_every_placeholder_and_every_evidenced_commitment(kb: KnowledgeBase) -> None:

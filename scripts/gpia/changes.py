@@ -32,7 +32,8 @@ def _words(words: str) -> Callable[[str], bool]:
 
 def renumbered_clauses(kb: KnowledgeBase, p: Pair) -> list[tuple[Clause, Clause]]:
     """(2016 clause, 2019 clause) the aligned bullets point at: same title and schedule, another number."""
-    before = [kb.clauses[i] for o in p.old for i in o.related if i in kb.clauses]
+    # Merged 2016 bullets can point at the same clause: name each clause once.
+    before = [kb.clauses[i] for i in dict.fromkeys(i for o in p.old for i in o.related) if i in kb.clauses]
     after = [kb.clauses[i] for i in p.new.related if i in kb.clauses]
     return [(b, a) for b in before for a in after
             if b.title == a.title and b.schedule == a.schedule and b.number != a.number]

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .derived import once_per_knowledge_base
-from .model import VERSION_IDS, KnowledgeBase, Kpi, Requirement, Schedule
+from .mentions import MentionLinker
+from .model import VERSION_IDS, KnowledgeBase, Kpi, Question, Requirement, Schedule
 
 TABLE_KINDS = ("governance", "integration")
 
@@ -21,9 +22,16 @@ class Pointer:
 
     schedule: str
     record: str  # requirement, clause or question id
-    how: str  # placeholder | related | clause | faq
+    how: str  # placeholder | related | clause | faq | faq-association
     version: str
     placeholder: str | None = None
+
+    @property
+    def names_schedule(self) -> bool:
+        """Whether the record's own words refer to the schedule: a placeholder, a clause that
+        cross-refers to it, or an FAQ whose answer names it. A requirement's `related` and an FAQ's
+        `relates_to` whose answer does not name it are links of ours, declared in the data."""
+        return self.how in ("placeholder", "clause", "faq")
 
 
 @dataclass(frozen=True)
@@ -76,10 +84,21 @@ def all_pointers(kb: KnowledgeBase) -> Iterator[Pointer]:
     for c in kb.clauses.values():
         if c.schedule:
             yield Pointer(c.schedule, c.id, "clause", c.template)
+    linker = MentionLinker(kb)
     for q in kb.questions.values():
         for target in q.relates_to:
             if target in kb.schedules:
-                yield Pointer(target, q.id, "faq", version_of_question(kb, q.id))
+                how = "faq" if faq_names_schedule(q, kb.schedules[target], linker) else "faq-association"
+                yield Pointer(target, q.id, how, version_of_question(kb, q.id))
+
+
+def faq_names_schedule(q: Question, s: Schedule, linker: MentionLinker) -> bool:
+    """Whether the question's answer names the schedule: one of the schedule's quotes (checked word
+    for word against the source) comes from it, or it says "Schedule <number>"."""
+    if any(quote.faq == q.id for quote in s.quotes):
+        return True
+    words = [q.question, *(b.text for b in q.answer if b.text), *(i for b in q.answer for i in b.items)]
+    return any(s.id in linker.targets(text) for text in words)
 
 
 def versions_of(kb: KnowledgeBase, schedule_id: str) -> list[str]:

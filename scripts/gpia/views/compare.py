@@ -346,12 +346,13 @@ def row_change(group: AreaGroup) -> str:
     new = group.new_area
     notes = []
     if len(group.old_areas) > 1:
-        notes.append(f"Rows merged ({len(group.old_areas)} rows become one)")
+        # Only bullets are aligned: a 2016 row may give one bullet and lose the others.
+        notes.append(f"Its bullets come from {len(group.old_areas)} 2016 rows")
     rows = [a.row for a in group.old_areas]
     if rows != [new.row]:
         notes.append(f"Renumbered ({esc(' and '.join(rows))} → {esc(new.row)})")
     titles = [a.title for a in group.old_areas]
-    if titles != [new.title]:
+    if new.title not in titles:
         notes.append(f'Renamed ({render_redline(redline(" / ".join(titles), new.title))})')
     return "; ".join(notes) or "Same number and title"
 

@@ -53,8 +53,7 @@ def clause_page(view: View, clause_id: str) -> str:
     if c.schedule:
         facts.append(f"Cross-refers to {view.link(c.schedule)}.")
     if c.optional_wording:
-        facts.append(f'Optional wording in square brackets: include it only by <a href="#{DECISION_ANCHOR}">local '
-                     "decision</a>.")
+        facts.append(f'Optional wording: include it only by <a href="#{DECISION_ANCHOR}">local decision</a>.')
     body = f'<p class="gpia-facts">{" ".join(facts)}</p>' + view.quotes(c.quotes) + ours(f"<p>{view.text(c.summary)}</p>")
     parts = [heading, f'<div class="gpia-clause">{body}</div>']
     if c.optional_wording:
@@ -69,8 +68,8 @@ def clause_page(view: View, clause_id: str) -> str:
 def decision(view: View, c: Clause) -> str:
     """The local decision on a clause's optional wording: the drafting note, and a blank for the answer."""
     note = ours(f"<p>{view.text(c.drafting_note)}</p>", "Drafting note: a local decision") if c.drafting_note else ""
-    return (f'<div class="gpia-decision"><p>The wording in square brackets is optional: each site decides whether '
-            f"its agreement includes it, on the source wording and our summary above.</p>{note}"
+    return (f'<div class="gpia-decision"><p>This wording is optional: each site decides whether its agreement '
+            f"includes it, on the source wording and our summary above.</p>{note}"
             f'<p class="gpia-decision-blank"><span class="gpia-label">Your decision</span>: include the wording / '
             f"leave it out — {BLANK}</p>"
             f'<p>Every decision and placeholder a site completes: the <a href="{esc(view.base)}checklist/">local '

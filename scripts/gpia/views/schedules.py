@@ -35,8 +35,10 @@ KIND_NAMES = {"text": "text", "list": "a list", "table": "a table", "number": "a
               "kpi-table": "an indicator table"}
 KPI_COLUMNS = ("Indicator", "Definition", "Numerator", "Denominator", "Target", "Frequency", "Data source",
                "Reporting route", "Owner", "Evidences")
-POINTER_WORDS = {"placeholder": "leaves detail here", "related": "mentions this schedule",
-                 "clause": "cross-refers here", "faq": "mentions this schedule"}
+# A `related` link and an FAQ that does not name the schedule are our associations, not mentions.
+POINTER_WORDS = {"placeholder": "leaves detail here", "related": "is linked here by us",
+                 "clause": "cross-refers here", "faq": "mentions this schedule",
+                 "faq-association": "is linked here by us (its answer does not name this schedule)"}
 
 
 # ---- one schedule's page -------------------------------------------------------------------
@@ -105,7 +107,7 @@ def _pointer(view: View, p: Pointer) -> str:
         r = kb.requirements[p.record]
         text = _with_placeholder(view, r, p.placeholder) if p.placeholder else view.text(r.text)
         what = (f'Placeholder: “<span class="gpia-placeholder">{view.text(p.placeholder)}</span>”'
-                if p.placeholder else "Mentions this schedule without a placeholder.")
+                if p.placeholder else "Our link: the bullet does not name this schedule.")
         # The bullet's words are indexed for search on its row's page; this copy is left out.
         return (f"{view.link(r.id)} {esc(POINTER_WORDS[p.how])}:"
                 f'<br><q class="gpia-verbatim" data-search-exclude>{text}</q><br><span class="gpia-meta">{what}</span>')
@@ -249,8 +251,8 @@ def schedules_listing(kb: KnowledgeBase) -> Listing:
 def _index_table(view: View, rows: str) -> str:
     head = "".join(f'<th scope="col">{h}</th>' for h in INDEX_COLUMNS)
     return (f'<p class="gpia-provenance">{len(view.kb.schedules)} schedules. “Placeholders” counts requirement bullets '
-            "that leave detail to the schedule; “Other mentions” counts requirements, clauses and FAQs that name it "
-            f"without a placeholder.</p><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+            "that leave detail to the schedule; “Other mentions” counts the other records that point at it: clauses "
+            f"and FAQs that name it, and requirements and FAQs we link to it.</p><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
 
 
 def _index_row(view: View, schedule_id: str) -> str:
@@ -416,8 +418,11 @@ def _with_placeholders(view: View, text: str, placeholders: list[str]) -> str:
 
 
 def _named_entry(view: View, version: str, schedule_id: str) -> str:
-    named_by = ", ".join(view.link(p.record) for p in pointers_to(view.kb, schedule_id) if p.version == version)
-    return f"{view.link(schedule_id)}, named by {named_by} ({_template_and_example(view, schedule_id)})"
+    mine = [p for p in pointers_to(view.kb, schedule_id) if p.version == version]
+    named = ", ".join(view.link(p.record) for p in mine if p.names_schedule)
+    linked = ", ".join(view.link(p.record) for p in mine if not p.names_schedule)
+    by = "; ".join(([f"named by {named}"] if named else []) + ([f"linked here by us from {linked}"] if linked else []))
+    return f"{view.link(schedule_id)}, {by} ({_template_and_example(view, schedule_id)})"
 
 
 def _decision_entry(view: View, clause_id: str) -> str:
