@@ -20,7 +20,7 @@ from gpia.views.agreements import AGREEMENTS_PER_PAGE, FACET_LABELS, SILENT, fac
 from gpia.views.common import BuildViews
 from gpia.views.pages import listing_page
 
-from conftest import ROOT, copy_data, problems
+from conftest import ROOT, copy_data, problems, without_sic
 
 MATRIX_ROWS = ["gp-ia", "la-ia", "subcontract", "icp-contract", "gms-pms-apms-contracts", "data-sharing-agreement",
                "mcp-integration-agreement", "mcp-contract"]
@@ -208,6 +208,7 @@ def _words(text: str) -> str:
 
 
 def _visible(markup: str) -> str:
+    markup = without_sic(markup)
     return _words(html.unescape(re.sub(r"<[^>]+>", "", markup)))
 
 

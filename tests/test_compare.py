@@ -21,7 +21,7 @@ from gpia.views.common import BuildViews
 from gpia.views.compare import GROUPS_PER_PAGE, compare_page, group_page, listing, what_changed
 from gpia.views.pages import record_page
 
-from conftest import ROOT, SOURCES
+from conftest import ROOT, SOURCES, without_sic
 
 DEL = '<del class="gpia-del"><span class="gpia-sr-only">removed: </span>'
 INS = '<ins class="gpia-ins"><span class="gpia-sr-only">added: </span>'
@@ -265,6 +265,7 @@ def test_compare_page_has_a_redline_for_every_changed_pair(built_site: Path, kb:
 
 def _visible(markup: str) -> str:
     """Text as a reader sees it: tags removed, entities decoded, spaces collapsed."""
+    markup = without_sic(markup)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split())
 
 

@@ -16,7 +16,7 @@ from gpia.model import KnowledgeBase
 from gpia.schedule_links import kpis_by_requirement, schedules_in_order
 from gpia.views.schedules import EXAMPLE_LABEL
 
-from conftest import NO_SOURCES, ROOT, SOURCES, copy_data, mkdocs_build
+from conftest import NO_SOURCES, ROOT, SOURCES, copy_data, mkdocs_build, without_sic
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +32,7 @@ def page(site: Path, url: str) -> str:
 
 def visible(markup: str) -> str:
     """Text as a reader sees it: tags removed, entities decoded, spaces collapsed."""
+    markup = without_sic(markup)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split())
 
 

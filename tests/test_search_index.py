@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import without_sic
+
 from gpia.model import KnowledgeBase
 from gpia.urls import page_of
 
@@ -22,6 +24,7 @@ def index(built_site: Path) -> list[dict[str, str]]:
 
 
 def _plain(markup: str) -> str:
+    markup = without_sic(markup)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split())
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from gpia.load import load_knowledge_base
 from gpia.urls import page_of, url_of
 
-from conftest import NO_SOURCES, ROOT, SOURCES, copy_data, mkdocs_build, write
+from conftest import NO_SOURCES, ROOT, SOURCES, copy_data, mkdocs_build, write, without_sic
 
 
 def page_text(site: Path, page: str) -> str:
@@ -17,6 +17,7 @@ def page_text(site: Path, page: str) -> str:
 
 def visible(markup: str) -> str:
     """Text as a reader sees it: tags removed, entities decoded, spaces collapsed."""
+    markup = without_sic(markup)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split())
 
 

@@ -155,7 +155,8 @@ def _sources(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
         kb.sources[s["id"]] = m.Source(
             s["id"], s["title"], s.get("subtitle"), s["publisher"], s.get("author"), s["published"],
             s["version"], s["reference"]["label"], s["reference"]["value"], s["file"], s["status"],
-            s.get("classification"), s["note"], s["last_reviewed"], doc.path)
+            s.get("classification"), s["note"], s["last_reviewed"], doc.path,
+            tuple(m.Sic(x["printed"], x["meant"]) for x in s.get("sic", ())))
 
 
 def _versions(kb: m.KnowledgeBase, doc: YamlDocument) -> None:

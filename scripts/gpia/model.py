@@ -26,6 +26,14 @@ def quotes(data: dict[str, Any]) -> tuple[Quote, ...]:
 
 
 @dataclass(frozen=True)
+class Sic:
+    """A slip in a source, kept as printed and marked where it is shown."""
+
+    printed: str
+    meant: str  # our words
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str
@@ -42,6 +50,7 @@ class Source:
     note: str
     last_reviewed: str
     path: str
+    sic: tuple[Sic, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -112,6 +112,8 @@ def verbatim_problems(docs: list[tuple[str, YamlDocument]], sources: dict[str, S
             checker.faq()
         elif kind == "document":
             checker.document(printed)
+        elif kind == "sources":
+            checker.sic()
         for file_kind, pattern in QUOTE_PLACES:
             if file_kind == kind:
                 for path, quote in find(doc.data, pattern):
@@ -247,6 +249,20 @@ class _Checker:
                 self._whole(outline, n_path, text, source,
                             [i for i in answer if outline.blocks[i].kind == "item" and outline.blocks[i].number],
                             answer_where)
+
+    # -- the sources' slips, marked [sic] ---------------------------------------------------------
+    def sic(self) -> None:
+        for path, record in find(self.doc.data, ("sources", "*")):
+            outline = self._outline(record.get("id")) if isinstance(record, dict) else None
+            if outline is None:
+                continue
+            for s_path, printed in find(record, ("sic", "*", "printed"), path):
+                if isinstance(printed, str) and not has_invisible(printed):
+                    wanted = fold(printed)
+                    hits = sum(1 for b in outline.blocks if _span_at(b.text, wanted) is not None)
+                    if not hits:
+                        self._report(s_path, f"'printed' is not printed in source '{record['id']}' as whole words; "
+                                             "copy the words with the slip exactly as the source prints them")
 
     # -- a whole document, in printed order ---------------------------------------------------------
     def document(self, printed: _Printed) -> None:

@@ -8,6 +8,7 @@ from ..export import JSON_PATH
 from ..html import Abbreviations, esc
 from ..mentions import MentionLinker
 from ..model import KnowledgeBase, Quote
+from ..sic import SicMarker
 from ..urls import kind_of, url_of
 
 
@@ -27,11 +28,13 @@ class BuildViews:
     abbr: Abbreviations
     mentions: MentionLinker
     backlinks: dict[str, tuple[str, ...]]
+    sic: SicMarker
     edit_base: str | None = None  # mkdocs.yml `extra: edit_base:`, e.g. https://github.com/ORG/REPO/edit/main/
 
     @classmethod
     def for_knowledge_base(cls, kb: KnowledgeBase, edit_base: str | None = None) -> BuildViews:
-        return cls(kb, abbreviations_for(kb), MentionLinker(kb), backlinks(kb), checked_edit_base(edit_base))
+        return cls(kb, abbreviations_for(kb), MentionLinker(kb), backlinks(kb), SicMarker(kb),
+                   checked_edit_base(edit_base))
 
     def view(self, base: str = "") -> View:
         return View(self, base)
@@ -49,8 +52,9 @@ class View:
         return self.shared.kb
 
     def text(self, value: str, *, mentions: bool = True) -> str:
-        """Data text as safe HTML, with abbreviation tooltips and links on clause/schedule mentions."""
-        escaped = self.shared.abbr(esc(value))
+        """Data text as safe HTML, with [sic] on the sources' slips, abbreviation tooltips and links on
+        clause/schedule mentions."""
+        escaped = self.shared.abbr(self.shared.sic(esc(value)))
         if mentions:
             escaped = self.shared.mentions(escaped, lambda record, words: f'<a href="{esc(self.href(record))}">{words}</a>')
         return escaped
