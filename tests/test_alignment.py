@@ -144,5 +144,5 @@ def test_a_2019_file_with_a_schema_problem_still_counts_its_derives_from(data_co
     path.write_text(text.replace(NEW_TRANSFERS_LINK, NEW_TRANSFERS_LINK + "        colour: blue\n"), encoding="utf-8")
     assert problems(data_copy) == [
         f"{NEW}:39:9: unknown field 'colour' in areas[0].requirements[2] ('icp-2019-int-transfers-of-care'); "
-        "remove it or correct its spelling (allowed here: change, defers_to, derives_from, id, related, status, "
+        "remove it or correct its spelling (allowed here: change, defers_to, derives_from, id, related, rests_on, status, "
         "text, why)"]

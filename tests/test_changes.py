@@ -58,7 +58,7 @@ def _replace(root: Path, old: str, new: str) -> None:
     ("    find:\n      first_words: [Practices, GPs]\n", "    find:\n      in_row_titles: true\n",
      "clauses/changes.yaml:20:7: 'in_row_titles' goes with before and after; add them or remove it"),
     ("    find:\n      clause_renumbered: true\n", "    find: {}\n",
-     "clauses/changes.yaml:59:11: 'changes[6].find' is empty; fill in its fields (see the schema's description) "
+     "clauses/changes.yaml:60:11: 'changes[6].find' is empty; fill in its fields (see the schema's description) "
      "or remove it"),
     ("      after: Co-design\n", "      after: Co-create\n",
      "clauses/changes.yaml:33:7: change 'change-co-produce-co-design' finds no bullet or row in the data, so "

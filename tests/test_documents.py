@@ -160,3 +160,30 @@ def test_records_link_back_to_their_place_in_the_whole_document(built_site: Path
     assert 'href="../../sources/icp-2019-faqs/read/#faq-purpose-of-gp-ia"' in faq
     sources = page(built_site, "sources")
     assert 'href="../sources/mcp-2016-overview/read/"' in sources and 'href="../sources/icp-2019-faqs/read/"' in sources
+
+
+def test_our_words_show_the_source_passages_they_rest_on(built_site: Path) -> None:
+    from conftest import page, visible
+    kb = load_or_raise(ROOT, SOURCES)
+    resting = [(kind, r) for kind, records in (("agreements", kb.agreements), ("clauses", kb.clauses),
+                                               ("schedules", kb.schedules), ("glossary", kb.terms))
+               for r in records.values() if r.rests_on]
+    assert len(resting) >= 6
+    for folder, record in resting:
+        markup = page(built_site, f"{folder}/{record.id}")
+        box = markup.split('<div class="gpia-rests-on" data-search-exclude>', 1)[1].split("</ul></div>", 1)[0]
+        for ref in record.rests_on:
+            words = (kb.passages[ref].text if ref in kb.passages else kb.questions[ref].question
+                     if ref in kb.questions else kb.requirements[ref].text)
+            assert " ".join(words.split()) in visible(box), (record.id, ref)
+
+
+def test_rests_on_points_only_at_source_wording(data_copy: Path) -> None:
+    path = data_copy / "clauses/agreements.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("rests_on: [faq-gp-ia-and-la-ia]", "rests_on: [term-gp-ia]"), encoding="utf-8")
+    line = next(n for n, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "rests_on: [term-gp-ia]" in l)
+    found = problems(data_copy, SOURCES)
+    assert len(found) == 1 and found[0].startswith(f"clauses/agreements.yaml:{line}:"), found
+    assert found[0].endswith("'rests_on' refers to 'term-gp-ia', which is a term (clauses/glossary.yaml:25:9); it must "
+                             "be an area, faq-section, passage, question, requirement or table")

@@ -176,7 +176,7 @@ def _table(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
                 r["id"], r["text"], t["version"], t["id"], a["id"], r_index + 1,
                 tuple(m.ScheduleRef(d["schedule"], d["placeholder"]) for d in r.get("defers_to", ())),
                 tuple(r.get("related", ())), tuple(r.get("derives_from", ())), r.get("status"),
-                r.get("change"), r.get("why"), doc.path, line)
+                r.get("change"), r.get("why"), doc.path, line, tuple(r.get("rests_on", ())))
             requirements.append(requirement)
             kb.requirements[requirement.id] = requirement
         area = m.Area(a["id"], a["row"], a["title"], a.get("note"), t["version"], t["id"], tuple(requirements),
@@ -191,7 +191,8 @@ def _clauses(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     for c in doc.data["clauses"]:
         kb.clauses[c["id"]] = m.Clause(c["id"], c["number"], c["template"], c["title"], c.get("schedule"),
                                        m.quotes(c), c["summary"], c.get("optional_wording", False),
-                                       c.get("drafting_note"), c["last_reviewed"], doc.path)
+                                       c.get("drafting_note"), c["last_reviewed"], doc.path,
+                                       tuple(c.get("rests_on", ())))
 
 
 def _schedule(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
@@ -205,7 +206,7 @@ def _schedule(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
         example = m.ScheduleExample(s["example"]["site"], s["example"].get("about"),
                                     {key: _example_value(kinds[key], value) for key, value in s["example"]["values"].items()})
     kb.schedules[s["id"]] = m.Schedule(s["id"], s.get("number"), s["title"], s["summary"], m.quotes(s),
-                                       s["last_reviewed"], doc.path, fields, example)
+                                       s["last_reviewed"], doc.path, fields, example, tuple(s.get("rests_on", ())))
 
 
 def _example_value(kind: str, value: Any) -> m.ExampleValue:
@@ -228,14 +229,15 @@ def _agreements(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
                               for st in a.get("facets", {}).get(name, ()))
                   for name in m.FACETS}
         kb.agreements[a["id"]] = m.Agreement(a["id"], a["name"], a.get("abbreviation"), a["summary"], facets,
-                                             a["last_reviewed"], doc.path, tuple(a.get("terms", ())))
+                                             a["last_reviewed"], doc.path, tuple(a.get("terms", ())),
+                                             tuple(a.get("rests_on", ())))
 
 
 def _glossary(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     for t in doc.data["terms"]:
         kb.terms[t["id"]] = m.Term(t["id"], t["term"], t.get("abbreviation"), t["definition"], t.get("note"),
                                    m.quotes(t), tuple(t.get("citations", ())), t.get("tooltip", True),
-                                   t["last_reviewed"], doc.path)
+                                   t["last_reviewed"], doc.path, tuple(t.get("rests_on", ())))
 
 
 def _citations(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
@@ -251,7 +253,7 @@ def _changes(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
                                 tuple(f.get("first_words", ())), f.get("rows_not_carried"),
                                 f.get("clause_renumbered", False))
         kb.changes[c["id"]] = m.Change(c["id"], c["summary"], finder, tuple(c.get("records", ())),
-                                       c["last_reviewed"], doc.path)
+                                       c["last_reviewed"], doc.path, tuple(c.get("rests_on", ())))
 
 
 def _answer_block(block: dict[str, Any]) -> m.AnswerBlock:

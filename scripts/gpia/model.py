@@ -87,6 +87,7 @@ class Requirement:
     why: str | None
     path: str
     line: int
+    rests_on: tuple[str, ...] = ()  # the source passages our `why` rests on
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class Clause:
     drafting_note: str | None
     last_reviewed: str
     path: str
+    rests_on: tuple[str, ...] = ()  # the source passages our summary and drafting note rest on
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,7 @@ class Schedule:
     path: str
     fields: tuple[ScheduleField, ...] = ()
     example: ScheduleExample | None = None
+    rests_on: tuple[str, ...] = ()  # the source passages our summary rests on
 
     @property
     def label(self) -> str:
@@ -226,6 +229,7 @@ class Agreement:
     last_reviewed: str
     path: str
     terms: tuple[str, ...] = ()  # glossary terms for its name
+    rests_on: tuple[str, ...] = ()  # the source passages our summary rests on
 
 
 @dataclass(frozen=True)
@@ -240,6 +244,7 @@ class Term:
     tooltip: bool
     last_reviewed: str
     path: str
+    rests_on: tuple[str, ...] = ()  # the source passages our definition and note rest on
 
 
 @dataclass(frozen=True)
@@ -274,6 +279,7 @@ class Change:
     records: tuple[str, ...]
     last_reviewed: str
     path: str
+    rests_on: tuple[str, ...] = ()  # the source passages our summary rests on
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ ANY = frozenset({"source", "version", "table", "area", "requirement", "clause", 
 LINKABLE = frozenset({"clause", "schedule", "agreement", "term", "table", "area", "requirement", "question"})
 
 _REQ = ("areas", "*", "requirements", "*")
+SOURCE_TEXT = frozenset({"passage", "question", "requirement", "area", "table", "faq-section"})
 # (file kind or "*", where the reference is, the kinds it may point to)
 REFERENCE_PLACES: tuple[tuple[str, Pattern, frozenset[str]], ...] = (
     ("versions", ("versions", "*", "source"), frozenset({"source"})),
@@ -56,6 +57,10 @@ REFERENCE_PLACES: tuple[tuple[str, Pattern, frozenset[str]], ...] = (
     ("agreements", ("agreements", "*", "terms", "*"), frozenset({"term"})),
     ("changes", ("changes", "*", "records", "*"), frozenset({"term"})),
     ("document", ("document", "source"), frozenset({"source"})),
+    # What our own words rest on: records that hold the sources' wording.
+    *((kind, pattern + ("rests_on", "*"), SOURCE_TEXT) for kind, pattern in (
+        ("requirement-table", _REQ), ("clauses", ("clauses", "*")), ("schedule", ("schedule",)),
+        ("agreements", ("agreements", "*")), ("glossary", ("terms", "*")), ("changes", ("changes", "*")))),
     ("document", ("blocks", "*", "table"), frozenset({"table"})),
     ("document", ("blocks", "*", "question"), frozenset({"question"})),
     ("document", ("blocks", "*", "faq_section"), frozenset({"faq-section"})),
@@ -132,13 +137,15 @@ def reference_problems(docs: list[tuple[str, YamlDocument]], index: dict[str, Re
 def _check_target(origin: Origin, path: tuple[Any, ...], target: str, allowed: frozenset[str],
                   index: dict[str, RecordEntry]) -> Problem | None:
     field = next((p for p in reversed(path) if isinstance(p, str)), "reference")
-    wanted = " or ".join(sorted(allowed)) if len(allowed) <= 2 else "record"
+    kinds = sorted(allowed)
+    wanted = " or ".join(kinds) if len(kinds) <= 2 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
     entry = index.get(target)
     if entry is None:
         candidates = sorted(i for i, e in index.items() if e.kind in allowed)
         close = difflib.get_close_matches(target, candidates, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else "check the spelling or add the record"
-        return origin.problem(f"'{field}' refers to '{target}', but no {wanted} has that id; {hint}")
+        noun = wanted if len(kinds) <= 2 else "record of those kinds"
+        return origin.problem(f"'{field}' refers to '{target}', but no {noun} has that id; {hint}")
     if entry.kind not in allowed:
         return origin.problem(
             f"'{field}' refers to '{target}', which is {_a(entry.kind)} ({entry.origin}); it must be {_a(wanted)}")

@@ -81,7 +81,7 @@ def agreement_page(view: View, agreement_id: str) -> str:
     """Markdown for /agreements/<id>/: its title comes from here too, so no data text enters a template."""
     a = view.kb.agreements[agreement_id]
     heading = f"# {md_text(view.label(a.id))} {{ #{a.id} }}"
-    intro = ours(f"<p>{view.text(a.summary)}</p>", "In short")
+    intro = view.ours(f"<p>{view.text(a.summary)}</p>", "In short", a.rests_on)
     if a.terms:
         intro += f'<p class="gpia-facts">In the glossary: {view.links(list(a.terms))}.</p>'
     silent = [FACET_LABELS[f].lower() for f in FACETS if not a.facets.get(f)]

@@ -145,6 +145,46 @@ class View:
     def quotes(self, items: tuple[Quote, ...]) -> str:
         return "".join(self.quote(q) for q in items)
 
+    def ours(self, body_html: str, title: str = "Our explanation", rests_on: tuple[str, ...] = ()) -> str:
+        """Our words in their labelled box, with the source passages they rest on beside them."""
+        return ours(body_html + self.resting_on(rests_on), title)
+
+    def resting_on(self, record_ids: tuple[str, ...]) -> str:
+        """The source wording that a claim of ours rests on, quoted, each linked to its record."""
+        if not record_ids:
+            return ""
+        quoted = []
+        for record_id in record_ids:
+            words = self.source_words(record_id)
+            quoted.append(f'<li><blockquote class="gpia-verbatim"><p>{self.text(words, mentions=False)}</p></blockquote>'
+                          f'<span class="gpia-meta">{self.link(record_id, self.where_printed(record_id))}</span></li>')
+        # Copies of wording indexed on its own records' pages.
+        return (f'<div class="gpia-rests-on" data-search-exclude><p class="gpia-label">What the source says '
+                f'(<span class="gpia-nhs">NHS wording</span>)</p><ul>{"".join(quoted)}</ul></div>')
+
+    def source_words(self, record_id: str) -> str:
+        kb = self.kb
+        kind = kind_of(kb, record_id)
+        if kind == "passage":
+            return kb.passages[record_id].text or ""
+        if kind == "requirement":
+            return kb.requirements[record_id].text
+        if kind == "area":
+            return kb.areas[record_id].title
+        if kind == "table":
+            return kb.tables[record_id].column_heading
+        if kind == "faq-section":
+            return kb.faq_sections[record_id].title
+        q = kb.questions[record_id]
+        return " ".join([q.question] + [b.text or " ".join(b.items) for b in q.answer if b.kind != "table"])
+
+    def where_printed(self, record_id: str) -> str:
+        kb = self.kb
+        if kind_of(kb, record_id) == "passage":
+            document = kb.documents[kb.passages[record_id].document]
+            return f"{kb.sources[document.source].title}, in the whole text"
+        return self.label(record_id)
+
     def reviewed(self, date: str, path: str) -> str:
         """The record's review date and the YAML file it comes from, linked for editing when edit_base is set."""
         return reviewed(date, path, self.shared.edit_base)

@@ -122,7 +122,8 @@ def what_changed(view: View) -> str:
         terms = [view.link(i) for i in change.records]
         glossary = f" In the glossary: {', '.join(terms)}." if terms else ""
         items.append(f'<li id="{esc(change.id)}"><p>{view.text(change.summary, mentions=False)}</p>'
-                     f'<p class="gpia-examples" data-search-exclude>See: {_bounded(pairs + rows)}.{glossary}</p></li>')
+                     f'<p class="gpia-examples" data-search-exclude>See: {_bounded(pairs + rows)}.{glossary}</p>'
+                     f"{view.resting_on(change.rests_on)}</li>")
     notes = duplicate_numbers(kb)
     if notes:
         more = (f" {len(notes) - 1} more row {'number is' if len(notes) == 2 else 'numbers are'} printed twice; "
@@ -389,7 +390,7 @@ def _side(view: View, version: str, requirements: tuple[Requirement, ...], ancho
 
 
 def _why(view: View, r: Requirement, title: str = "Why it changed") -> str:
-    return ours(f"<p>{view.text(r.why)}</p>", title) if r.why else ""
+    return view.ours(f"<p>{view.text(r.why)}</p>", title, r.rests_on) if r.why else ""
 
 
 def pair_block(view: View, pair: Pair, anchors: _Anchors) -> str:

@@ -46,7 +46,7 @@ def term_page(view: View, term_id: str) -> str:
     explained = f"<p>{view.text(t.definition)}</p>"
     if t.note:
         explained += f"<p><em>Note:</em> {view.text(t.note)}</p>"
-    body = ours(explained, "Our definition") + view.quotes(t.quotes)
+    body = view.ours(explained, "Our definition", t.rests_on) + view.quotes(t.quotes)
     if t.citations:
         body += '<p class="gpia-facts">Sources: ' + "; ".join(view.link(c) for c in t.citations) + "</p>"
     end = (f'<p class="gpia-provenance" data-search-exclude>Every term: <a href="{esc(view.base)}glossary/">Glossary</a>.</p>'

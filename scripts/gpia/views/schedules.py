@@ -53,7 +53,7 @@ def schedule_page(view: View, schedule_id: str) -> str:
     parts = [
         f"# {md_text(s.label)} {{ #{s.id} }}",
         f'<div class="gpia-schedule">{_facts(view, s, pointers)}'
-        f'{ours(f"<p>{view.text(s.summary)}</p>", "What goes in this schedule")}</div>',
+        f'{view.ours(f"<p>{view.text(s.summary)}</p>", "What goes in this schedule", s.rests_on)}</div>',
         "## Source wording { #source-wording }",
         _source_wording(view, s),
         "## What points here { #points-here }",
