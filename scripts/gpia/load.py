@@ -16,7 +16,7 @@ from . import model as m
 from .alignment import alignment_problems
 from .changes import unshown
 from .checks import semantic_problems
-from .layout import data_files, expected_places, kind_of
+from .layout import expected_places, kind_of, scan_data
 from .modeline import first_line, modeline_problem
 from .problems import KnowledgeBaseError, Problem
 from .records import index_records, reference_problems
@@ -40,8 +40,7 @@ def default_sources_dir(root: Path) -> Path:
 
 def read_documents(root: Path) -> tuple[list[tuple[str, YamlDocument]], list[Problem], int]:
     docs: list[tuple[str, YamlDocument]] = []
-    problems: list[Problem] = []
-    files = data_files(root)
+    files, problems = scan_data(root)  # anything under the data folders that is not a *.yaml file
     for file in files:
         relative = file.relative_to(root).as_posix()
         kind = kind_of(relative)
