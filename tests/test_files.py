@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+import gpia.yaml_loader
 from gpia.layout import data_files
+from gpia.yaml_loader import read_data_bytes
 
 from conftest import ROOT, problems, write
 
@@ -104,3 +106,50 @@ def test_a_named_pipe_is_reported_without_waiting_for_it(data_copy: Path) -> Non
     os.mkfifo(data_copy / "faq" / "06-pipe.yaml")
     assert problems(data_copy) == [
         f"faq/06-pipe.yaml:1:1: this is a named pipe, not a file; {OTHER}, so delete it"]
+
+
+UNREADABLE = ("faq/04-in-practice.yaml:1:1: this file cannot be read (permission denied); make it readable "
+              "(chmod a+r), or replace it with a readable copy")
+
+
+def test_an_unreadable_file_is_reported(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # chmod 000 does not stop root (CI runs as root), so the refusal the system gives is simulated.
+    target = data_copy / "faq" / "04-in-practice.yaml"
+    real_open = os.open
+
+    def refusing_open(path, flags, *args, **kwargs):
+        if Path(path) == target:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(gpia.yaml_loader.os, "open", refusing_open)
+    found = problems(data_copy)
+    assert found[-1] == UNREADABLE
+    # Only that file's problem and what its missing records leave unresolved: no traceback.
+    assert all(p.startswith(("faq/04", "clauses/")) for p in found)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode")
+def test_a_file_with_mode_000_is_reported(data_copy: Path) -> None:
+    target = data_copy / "faq" / "04-in-practice.yaml"
+    target.chmod(0)
+    try:
+        assert problems(data_copy)[-1] == UNREADABLE
+    finally:
+        target.chmod(0o644)
+
+
+def test_a_link_put_in_place_after_the_folder_was_listed_is_not_followed(tmp_path: Path) -> None:
+    (tmp_path / "outside.yaml").write_text("secret: 1\n", encoding="utf-8")
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "outside.yaml")
+    assert str(read_data_bytes(tmp_path / "link.yaml", "faq/link.yaml")) == (
+        "faq/link.yaml:1:1: this is a symbolic link, and links are never followed: the data must be real files in "
+        "the repository; replace the link with the file itself, or delete it")
+
+
+def test_a_file_too_large_to_be_data_is_not_read_whole(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gpia.yaml_loader, "MAX_FILE_BYTES", 1_000_000)
+    write(data_copy, "faq/04-in-practice.yaml", FAQ + "# " + "x" * 1_000_000 + "\n")
+    assert problems(data_copy)[-1] == (
+        "faq/04-in-practice.yaml:1:1: this file is larger than 1 MB; no data file needs to be near that size, so "
+        "split it or check that it is the right file")

@@ -17,13 +17,13 @@ from .alignment import alignment_problems
 from .changes import unshown
 from .checks import semantic_problems
 from .layout import expected_places, kind_of, scan_data
-from .modeline import first_line, modeline_problem
+from .modeline import modeline_problem
 from .problems import KnowledgeBaseError, Problem
 from .records import index_records, reference_problems
 from .schedule_checks import schedule_problems
 from .schema_check import schema_problems
 from .verbatim import load_source_texts, verbatim_problems
-from .yaml_loader import YamlDocument, load_yaml_file
+from .yaml_loader import YamlDocument, parse_yaml, read_data_text
 
 
 @dataclass
@@ -48,10 +48,15 @@ def read_documents(root: Path) -> tuple[list[tuple[str, YamlDocument]], list[Pro
             problems.append(Problem(relative, 1, 1,
                                     f"this file is not part of the knowledge base; data files belong at {expected_places()}"))
             continue
-        modeline = modeline_problem(first_line(file), relative, kind)
+        # Read once: a file that cannot be read or decoded gets that one problem, and nothing else.
+        text = read_data_text(file, relative)
+        if isinstance(text, Problem):
+            problems.append(text)
+            continue
+        modeline = modeline_problem(text.partition("\n")[0].rstrip("\r"), relative, kind)
         if modeline:
             problems.append(modeline)
-        loaded = load_yaml_file(file, relative)
+        loaded = parse_yaml(text, relative)
         if isinstance(loaded, Problem):
             problems.append(loaded)
             continue
