@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import model as m
+from .addresses import address_problems
 from .alignment import alignment_problems
 from .changes import unshown
 from .checks import semantic_problems
@@ -112,6 +113,9 @@ def _load(root: Path, sources_dir: Path | None) -> LoadResult:
         f"change '{c.id}' finds no bullet or row in the data, so /compare/ would not show it; check 'find' "
         "against the data (before and after are whole words, capitals as written), or remove the change")
         for c in unshown(kb)]
+    # Each record page's address (made from its id) is free: not a hand-written page, a list's
+    # later pages, a reserved folder or another record's page.
+    problems += address_problems(kb, index)
     if problems:
         return LoadResult(None, problems, count, bool(texts))
     return LoadResult(kb, [], count, bool(texts))

@@ -132,6 +132,10 @@ def _explain(doc: YamlDocument, error: ValidationError, kind: str) -> list[Probl
         return [origin.problem(f"'{field}' is an empty list; add at least one item or remove the field")]
     if check == "minProperties":
         return [origin.problem(f"'{field}' is empty; fill in its fields (see the schema's description) or remove it")]
+    if check == "maxLength":  # only ids have one: they become page addresses (folder names)
+        return [origin.problem(f"'{field}' is {len(value):,} characters long; an id is at most "
+                               f"{error.validator_value} characters, because it becomes the address of a page, "
+                               "so shorten it")]
     if check == "minLength":
         return [origin.problem(f"'{field}' is empty; write the text or remove the field")]
     if check == "uniqueItems":
