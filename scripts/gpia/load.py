@@ -13,18 +13,19 @@ from pathlib import Path
 from typing import Any
 
 from . import model as m
+from .addresses import address_problems
 from .alignment import alignment_problems
 from .changes import unshown
 from .checks import semantic_problems
-from .layout import data_files, expected_places, kind_of
-from .modeline import first_line, modeline_problem
+from .layout import expected_places, kind_of, scan_data
+from .modeline import modeline_problem
 from .problems import KnowledgeBaseError, Problem
 from .records import index_records, reference_problems
 from .schedule_checks import schedule_problems
 from .schema_check import schema_problems
 from .text_rules import text_problems
 from .verbatim import load_sources, verbatim_problems
-from .yaml_loader import YamlDocument, load_yaml_file
+from .yaml_loader import YamlDocument, parse_yaml, read_data_text
 
 
 @dataclass
@@ -41,8 +42,7 @@ def default_sources_dir(root: Path) -> Path:
 
 def read_documents(root: Path) -> tuple[list[tuple[str, YamlDocument]], list[Problem], int]:
     docs: list[tuple[str, YamlDocument]] = []
-    problems: list[Problem] = []
-    files = data_files(root)
+    files, problems = scan_data(root)  # anything under the data folders that is not a *.yaml file
     for file in files:
         relative = file.relative_to(root).as_posix()
         kind = kind_of(relative)
@@ -50,10 +50,15 @@ def read_documents(root: Path) -> tuple[list[tuple[str, YamlDocument]], list[Pro
             problems.append(Problem(relative, 1, 1,
                                     f"this file is not part of the knowledge base; data files belong at {expected_places()}"))
             continue
-        modeline = modeline_problem(first_line(file), relative, kind)
+        # Read once: a file that cannot be read or decoded gets that one problem, and nothing else.
+        text = read_data_text(file, relative)
+        if isinstance(text, Problem):
+            problems.append(text)
+            continue
+        modeline = modeline_problem(text.partition("\n")[0].rstrip("\r"), relative, kind)
         if modeline:
             problems.append(modeline)
-        loaded = load_yaml_file(file, relative)
+        loaded = parse_yaml(text, relative)
         if isinstance(loaded, Problem):
             problems.append(loaded)
             continue
@@ -113,6 +118,9 @@ def _load(root: Path, sources_dir: Path | None, check_wording: bool) -> LoadResu
         f"change '{c.id}' finds no bullet or row in the data, so /compare/ would not show it; check 'find' "
         "against the data (before and after are whole words, capitals as written), or remove the change")
         for c in unshown(kb)]
+    # Each record page's address (made from its id) is free: not a hand-written page, a list's
+    # later pages, a reserved folder or another record's page.
+    problems += address_problems(kb, index)
     if problems:
         return LoadResult(None, problems, count, check_wording)
     return LoadResult(kb, [], count, check_wording)

@@ -38,20 +38,25 @@ def schedule_problems(docs: list[tuple[str, YamlDocument]], index: dict[str, Rec
 
 
 def referenced_schedules(index: dict[str, RecordEntry]) -> set[str]:
-    """Ids named by requirements, clauses and FAQs, read leniently (their files may be invalid)."""
+    """Ids named by requirements, clauses and FAQs, read leniently (their files may be invalid, so
+    a reference may be a list or a mapping: only text is an id)."""
     found: set[str] = set()
+
+    def add(values: Iterator[Any] | list[Any]) -> None:
+        found.update(v for v in values if isinstance(v, str))
+
     for entry in index.values():
         data = entry.data
         if not isinstance(data, dict):
             continue
         if entry.kind == "requirement":
-            found.update(d.get("schedule") for d in _list(data.get("defers_to")) if isinstance(d, dict))
-            found.update(_list(data.get("related")))
+            add(d.get("schedule") for d in _list(data.get("defers_to")) if isinstance(d, dict))
+            add(_list(data.get("related")))
         elif entry.kind == "clause":
-            found.add(data.get("schedule"))
+            add([data.get("schedule")])
         elif entry.kind == "question":
-            found.update(_list(data.get("relates_to")))
-    return {i for i in found if isinstance(i, str)}
+            add(_list(data.get("relates_to")))
+    return found
 
 
 def _list(value: Any) -> list[Any]:

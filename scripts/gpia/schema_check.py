@@ -69,6 +69,10 @@ def _where(path: tuple[Any, ...]) -> str:
     return out or "the file"
 
 
+# Longer text is shown cut short: a message names the value, it does not copy it.
+_SHOWN_LENGTH = 80
+
+
 def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -76,6 +80,8 @@ def _shown(value: Any) -> str:
         return "a mapping" if isinstance(value, dict) else "a list"
     if value is None:
         return "nothing"
+    if isinstance(value, str) and len(value) > _SHOWN_LENGTH:
+        return f"{json.dumps(value[:_SHOWN_LENGTH - 20], ensure_ascii=False)[:-1]}…\" ({len(value):,} characters)"
     return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
 
 
@@ -104,6 +110,10 @@ def _explain(doc: YamlDocument, error: ValidationError, kind: str) -> list[Probl
         missing = error.message.split("'")[1]
         return [doc.origin(path).problem(f"missing required field '{missing}' in {field}; add it")]
     origin = doc.origin(path)
+    if check == "type" and not path:
+        fields = ", ".join(error.schema.get("required", ()))
+        return [origin.problem(f"this file holds {_shown(value)} on its own, but it must hold the fields of "
+                               f"{_title(kind)} ({fields}), as in {kind}.json")]
     if check == "type":
         wanted = error.validator_value
         wanted_name = _TYPE_NAMES.get(wanted, wanted)
@@ -122,6 +132,10 @@ def _explain(doc: YamlDocument, error: ValidationError, kind: str) -> list[Probl
         return [origin.problem(f"'{field}' is an empty list; add at least one item or remove the field")]
     if check == "minProperties":
         return [origin.problem(f"'{field}' is empty; fill in its fields (see the schema's description) or remove it")]
+    if check == "maxLength":  # only ids have one: they become page addresses (folder names)
+        return [origin.problem(f"'{field}' is {len(value):,} characters long; an id is at most "
+                               f"{error.validator_value} characters, because it becomes the address of a page, "
+                               "so shorten it")]
     if check == "minLength":
         return [origin.problem(f"'{field}' is empty; write the text or remove the field")]
     if check == "uniqueItems":

@@ -11,6 +11,11 @@ from __future__ import annotations
 
 from .model import KnowledgeBase
 
+# The longest an id may be: it becomes a folder name in the site (a file name is at most 255 bytes,
+# and a 300-character id failed the build). The schemas' maxLength on every id and reference says
+# the same (tests/test_addresses.py keeps them equal); the longest real id has 42 characters.
+MAX_ID_LENGTH = 64
+
 # Site-root-relative folder of the pages of each kind of record; for kinds with a page per record,
 # the record's page is <folder><id>/.
 PAGE_OF_KIND = {
