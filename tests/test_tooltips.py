@@ -2,6 +2,7 @@
 Markdown, only in text, with the term escaped into the title attribute."""
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,8 +14,8 @@ from gpia.html import NO_TOOLTIPS_ATTR, Abbreviations, esc
 from gpia.model import KnowledgeBase
 from gpia.views.common import abbreviations_for
 
-from conftest import NO_SOURCES, ROOT, copy_data, mkdocs_build, page, visible
-from tooltip_data import ABBREVIATION, PAYLOADS, TITLES, poison_glossary
+from conftest import NO_SOURCES, ROOT, copy_data, mkdocs_build, page, problems, visible
+from tooltip_data import ABBREVIATION, PAYLOADS, TITLES, poison_glossary, replace_abbreviation
 
 TERMS = {"ICP": "integrated care provider", "GP IA": "GP Integration Agreement", "IA": "Integration Agreement",
          "A&E": "accident and emergency", "O'X": "an abbreviation with an apostrophe"}
@@ -202,3 +203,23 @@ def test_term_text_never_reaches_a_page_as_markdown(hostile: tuple[Path, Path]) 
         text = file.read_text(encoding="utf-8")
         assert not re.search(r"^\*\[", text, re.MULTILINE), f"{file}: an abbreviation definition"
         assert "<script>alert(1)</script>" not in text, f"{file}: data markup unescaped"
+
+
+# ---- what the schema allows ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("abbreviation", [
+    "ICP\n\n<script>alert(1)</script>", "<img src=x onerror=alert(1)>", 'ICP" onmouseover="alert(1)',
+    "[ICP](https://evil.example/)", "{{ 7*7 }}", "ICP\nContract", " ICP", "GP  IA", "ICP ",
+])
+def test_an_abbreviation_must_be_one_line_of_plain_characters(data_copy: Path, abbreviation: str) -> None:
+    line = replace_abbreviation(data_copy, "term-icp", abbreviation)
+    assert problems(data_copy) == [
+        f"clauses/glossary.yaml:{line}:19: 'terms[1].abbreviation' is {json.dumps(abbreviation)}, which is not an "
+        "abbreviation as the text writes it: one line of letters, digits and & ' . / + ( ) -, words separated "
+        'by single spaces, such as "GP IA"']
+
+
+@pytest.mark.parametrize("abbreviation", ["A&E", "O'X", "GP IA", "NHS 111", "ICP(s)", "B/C.", "C++"])
+def test_an_abbreviation_may_use_the_characters_abbreviations_use(data_copy: Path, abbreviation: str) -> None:
+    replace_abbreviation(data_copy, "term-icp", abbreviation)
+    assert problems(data_copy) == []

@@ -9,6 +9,8 @@ one uses the two of them that HTML escapes, "&" and "'".
 from __future__ import annotations
 
 import itertools
+import json
+import re
 from pathlib import Path
 
 import yaml
@@ -55,3 +57,16 @@ def poison_glossary(root: Path) -> None:
     comments = "".join(itertools.takewhile(lambda line: line.startswith("#"), lines))
     file.write_text(comments + yaml.safe_dump(document.data, allow_unicode=True, sort_keys=False, width=10_000),
                     encoding="utf-8")
+
+
+def replace_abbreviation(root: Path, term_id: str, abbreviation: str) -> int:
+    """Set one term's abbreviation in the copy's glossary; return the line it is on."""
+    file = root / "clauses" / "glossary.yaml"
+    text = file.read_text(encoding="utf-8")
+    start = text.index(f"- id: {term_id}\n")
+    found = re.compile(r"^    abbreviation: .*$", re.MULTILINE).search(text, start)
+    assert found, term_id
+    # A JSON string is a YAML double-quoted one, on one line whatever it holds.
+    file.write_text(text[:found.start()] + "    abbreviation: " + json.dumps(abbreviation) + text[found.end():],
+                    encoding="utf-8")
+    return text.count("\n", 0, found.start()) + 1
