@@ -37,7 +37,7 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-# The title each abbreviation's tooltip must show, exactly.
+# What each abbreviation's tooltip must show, exactly.
 TITLES = {"ICP": one_line(ICP_TERM), ABBREVIATION: one_line(ADDED_TERM)}
 
 

@@ -58,8 +58,7 @@ class Abbreviations:
 
     def __init__(self, definitions: dict[str, str]):
         self.definitions = {_SPACE.sub(" ", a): term for a, term in definitions.items() if a.strip()}
-        # On one line: a tooltip shows a short phrase, and a title attribute would keep line breaks.
-        self._titles = {a: esc(" ".join(term.split())) for a, term in self.definitions.items()}
+        self._titles = {a: esc(tooltip_title(term)) for a, term in self.definitions.items()}
         self._scan = None
         if self.definitions:
             words = _trie_pattern(sorted(self.definitions))
@@ -100,6 +99,19 @@ class Abbreviations:
 
 
 _SPACE = re.compile(r"[ \t\n]")
+_REFERENCE_START = re.compile(r"&(?=[A-Za-z0-9#])")
+
+
+def tooltip_title(term: str) -> str:
+    """The text of the title attribute that gives `term` as a tooltip, before attribute escaping.
+
+    Material's content.tooltips replaces an element's title by a tooltip of its own, adding the
+    title's text to that tooltip as HTML (innerHTML): to it a title is markup, however the attribute
+    was escaped. So "<", and "&" where it could start a character reference, are written as
+    references, and that HTML shows the term exactly. (The browser's own tooltip, shown when
+    JavaScript is off, shows those few characters as references; no real term has them.) On one
+    line: a tooltip is a short phrase, and a title keeps line breaks."""
+    return _REFERENCE_START.sub("&amp;", " ".join(term.split())).replace("<", "&lt;")
 
 
 def _in_html_text(char: str) -> str:
