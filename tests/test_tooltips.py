@@ -70,8 +70,9 @@ def test_tooltips_go_on_text_only_never_in_a_tag_or_an_attribute() -> None:
         f'<p title="ICP" data-x=\'ICP > GP IA\'>An {tip("ICP")} and <a href="../ICP/">the {tip("ICP")}</a>.</p>')
 
 
-def test_code_preformatted_text_existing_abbreviations_and_raw_text_get_none() -> None:
+def test_code_preformatted_text_redlines_existing_abbreviations_and_raw_text_get_none() -> None:
     untouched = ('<pre><code>ICP</code> ICP</pre><code>ICP</code><kbd>ICP</kbd><samp>ICP</samp>'
+                 '<del class="gpia-del">the ICP</del><ins>an ICP</ins>'
                  '<abbr title="mine">ICP</abbr><script>var s = "<b>ICP</b>";</script><style>/* ICP */</style>'
                  '<!-- ICP --><textarea>ICP</textarea>'
                  f'<span {NO_TOOLTIPS_ATTR}>ICP <span>ICP</span> ICP</span>')
@@ -150,10 +151,10 @@ def test_hand_written_and_generated_pages_get_tooltips_headings_included(built_s
     assert heading.startswith(f"integrated care provider ({icp})")
 
 
-def test_no_tooltip_inside_code_or_another_tooltip_anywhere(built_site: Path) -> None:
+def test_no_tooltip_inside_code_a_redline_or_another_tooltip_anywhere(built_site: Path) -> None:
     for file in built_site.rglob("*.html"):
         markup = file.read_text(encoding="utf-8")
-        assert not re.search(r"<(code|pre|abbr)\b[^>]*>(?:(?!</\1>).)*<abbr\b", markup, re.DOTALL), file
+        assert not re.search(r"<(code|pre|abbr|del|ins)\b[^>]*>(?:(?!</\1>).)*<abbr\b", markup, re.DOTALL), file
 
 
 def test_no_page_defines_abbreviations_in_markdown() -> None:

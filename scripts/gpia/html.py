@@ -27,10 +27,11 @@ def md_text(text: str) -> str:
 
 
 # Elements whose text never gets a tooltip: code and preformatted text show characters exactly, an
-# existing <abbr> already has one, and the others are not text a reader reads (script, style and
+# existing <abbr> already has one, a redline's <del> and <ins> mark words changed in a text that is
+# shown in full beside them, and the others are not text a reader reads (script, style and
 # textarea are also skipped whole by _RAW; listed here too in case one is never closed).
-_NO_TOOLTIPS = frozenset({"abbr", "code", "kbd", "pre", "samp", "script", "style", "textarea", "svg", "math",
-                          "template"})
+_NO_TOOLTIPS = frozenset({"abbr", "code", "kbd", "pre", "samp", "del", "ins", "script", "style", "textarea", "svg",
+                          "math", "template"})
 # An element with this attribute gets none either: for a view that writes a term's abbreviation
 # next to its expansion (the glossary list), where a tooltip would only repeat it.
 NO_TOOLTIPS_ATTR = "data-gpia-no-tooltips"
