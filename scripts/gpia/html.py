@@ -51,8 +51,8 @@ class Abbreviations:
     """Tooltips: each known abbreviation in the text of a page's HTML wrapped in <abbr title="term">.
 
     Applied once per page to its finished HTML (`in_html`), never through Markdown: the term is
-    only ever written as an escaped attribute value, and the abbreviation's own characters are
-    left exactly as the page had them. One regular expression, built once per build, finds the
+    only ever written as an attribute value, escaped for the browser and for Material's tooltips
+    (`tooltip_title`), and the abbreviation's own characters are left exactly as the page had them. One regular expression, built once per build, finds the
     tags and the abbreviations in a single scan of the page, so a page costs the same whether
     the glossary has 20 abbreviations or 2,000.
     """
