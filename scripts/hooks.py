@@ -1,4 +1,5 @@
-"""MkDocs hooks: add the pages and downloads generated from the data to the build.
+"""MkDocs hooks: add the pages and downloads generated from the data to the build, and the
+glossary's abbreviation tooltips to every page's HTML.
 
 The knowledge base is loaded once per build by the macros adapter (scripts/macros.py), which runs
 first; this hook reuses it.
@@ -33,7 +34,6 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return markdown
     shared = config.plugins["macros"].build_views
     markdown = render_generated(shared.view(relative_base(page.url)), spec)
-    markdown += "\n\n" + shared.abbr.markdown_definitions() + "\n"
     dump_for_floor(page.file.src_uri, markdown)
     markdown, page.gpia_html_blocks = set_html_aside(markdown)
     return markdown
@@ -41,5 +41,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_page_content(html: str, page, config, files) -> str:
     blocks = getattr(page, "gpia_html_blocks", None)
-    return put_html_back(html, blocks) if blocks else html
+    if blocks:
+        html = put_html_back(html, blocks)
+    # Abbreviation tooltips, on every page (hand-written and generated), once it is HTML.
+    return config.plugins["macros"].build_views.abbr.in_html(html)
 

@@ -74,12 +74,8 @@ def define_env(env) -> None:
     env.macro(lambda: contributing_guide(Path(env.project_dir)), "contributing_guide")
     env.macro(lambda: templates(Path(env.project_dir)), "templates")
 
-    env.variables["_abbreviation_definitions"] = shared.abbr.markdown_definitions()
-
 
 def on_post_page_macros(env) -> None:
     if env.page.meta.get(GENERATED_KEY):
-        return  # rendered by scripts/hooks.py, which does both of these itself
-    # Tooltips for abbreviations in each page's own Markdown (data HTML already has them).
-    env.markdown += "\n\n" + env.variables["_abbreviation_definitions"] + "\n"
+        return  # rendered by scripts/hooks.py, which dumps it itself
     dump_for_floor(env.page.file.src_uri, env.markdown)

@@ -269,13 +269,18 @@ def test_each_cell_gives_every_point_linked_to_its_facet_on_the_agreement_page(k
     assert silent == 7
 
 
-def test_a_cell_golden(kb: KnowledgeBase) -> None:
+def test_a_cell_golden(kb: KnowledgeBase, built_site: Path) -> None:
     view = BuildViews.for_knowledge_base(kb).view("../")
-    assert matrix_cell(view, kb.agreements["la-ia"], "parties") == (
-        '<td><ul><li><a href="../agreements/la-ia/#facet-parties">An <abbr title="integrated care provider">ICP</abbr> '
-        "and a local authority.</a></li></ul></td>")
+    cell = matrix_cell(view, kb.agreements["la-ia"], "parties")
+    assert cell == ('<td><ul><li><a href="../agreements/la-ia/#facet-parties">An ICP '
+                    "and a local authority.</a></li></ul></td>")
     assert matrix_cell(view, kb.agreements["la-ia"], "monitoring") == (
         '<td class="gpia-silent">The sources say nothing on this.</td>')
+    # The tooltip is added to the finished page (gpia.html.Abbreviations), link text included.
+    with_tooltip = ('<td><ul><li><a href="../agreements/la-ia/#facet-parties">An '
+                    '<abbr title="integrated care provider">ICP</abbr> and a local authority.</a></li></ul></td>')
+    assert view.shared.abbr.in_html(cell) == with_tooltip
+    assert with_tooltip in (built_site / "agreements" / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_matrix_fits_on_one_page_with_no_pager(built_site: Path) -> None:

@@ -25,6 +25,9 @@ from conftest import ROOT, SOURCES, without_sic
 
 DEL = '<del class="gpia-del"><span class="gpia-sr-only">removed: </span>'
 INS = '<ins class="gpia-ins"><span class="gpia-sr-only">added: </span>'
+# Tooltips on version labels (added to each finished page by gpia.html.Abbreviations).
+MCP = '<abbr title="multispecialty community provider">MCP</abbr>'
+ICP = '<abbr title="integrated care provider">ICP</abbr>'
 
 
 @pytest.fixture(scope="module")
@@ -195,8 +198,8 @@ def test_every_row_group_has_its_page_named_by_its_row(built_site: Path, kb: Kno
     markup = _page(built_site, "compare/icp-2019-int-identification/")
     assert ('<h1 id="cmp-icp-2019-int-identification">Compare: Identification of patients → Identification of '
             "Service Users (rows 3. → 2.)") in markup
-    assert ('<p class="gpia-provenance" data-search-exclude>Rows compared — MCP 2016 <a id="cmp-mcp-2016-int-identification" '
-            'href="../../commitments/mcp-2016-int-identification/">row 3. Identification of patients</a>; ICP 2019 '
+    assert (f'<p class="gpia-provenance" data-search-exclude>Rows compared — {MCP} 2016 <a id="cmp-mcp-2016-int-identification" '
+            f'href="../../commitments/mcp-2016-int-identification/">row 3. Identification of patients</a>; {ICP} 2019 '
             '<a href="../../commitments/icp-2019-int-identification/">row 2. Identification of Service Users</a>. '
             f"Renumbered (3. → 2.); Renamed (Identification of {DEL}patients</del>{INS}Service Users</ins>).</p>") in markup
     assert ('<p class="gpia-compare-nav" data-search-exclude>Part of <a href="../../compare/#cmp-rows">Compare the 2016 '
@@ -293,7 +296,7 @@ def test_summary_counts_on_the_page_match_the_data(built_site: Path) -> None:
                     "Merged": ["0", "2", "2"], "Split": ["0", "0", "0"], "New": ["0", "0", "0"],
                     "Dropped": ["0", "3", "3"]}
     assert "ICP 2019 has 26 bullets: 26 derive from MCP 2016 bullets and 0 are new. MCP 2016 has 31 bullets: " \
-           "28 are carried forward and 3 are dropped." in summary
+           "28 are carried forward and 3 are dropped." in _visible(summary)
     # The one-page comparison's "New in 2019" and "Dropped from 2016" anchors now land on their counts.
     assert '<tr id="cmp-new"><th scope="row"><a href="#cmp-kind-new">New</a></th>' in summary
     assert '<tr id="cmp-dropped"><th scope="row"><a href="#cmp-kind-dropped">Dropped</a></th>' in summary

@@ -100,7 +100,8 @@ def test_glossary_list_is_in_order_with_a_one_line_definition_left_out_of_search
     terms = {url_of(kb, t) for t in kb.terms}
     assert [u for u in linked_pages(markup, "glossary/") if u in terms] == [url_of(kb, t.id) for t in order]
     icp = kb.terms["term-icp"]
-    assert ('<li><a href="../glossary/term-icp/"><strong>ICP</strong>: integrated care provider</a> '
+    # No tooltip on the abbreviation itself: its expansion is written beside it.
+    assert ('<li><a href="../glossary/term-icp/"><strong data-gpia-no-tooltips>ICP</strong>: integrated care provider</a> '
             '<span class="gpia-gloss" data-search-exclude>— The provider that holds an '
             '<abbr title="integrated care provider">ICP</abbr> Contract and must integrate services with GP practices '
             "to deliver the whole care model.</span></li>") in markup

@@ -21,6 +21,10 @@ from gpia.views.pages import LISTINGS, RECORD_PAGES, listing_page
 
 from conftest import page, visible
 
+# Tooltips on version labels (added to each finished page by gpia.html.Abbreviations).
+MCP = '<abbr title="multispecialty community provider">MCP</abbr>'
+ICP = '<abbr title="integrated care provider">ICP</abbr>'
+
 
 def list_pages(site: Path, folder: str) -> list[str]:
     """Every page of a paged list: the folder, then folder/pages/2/, 3/, ..."""
@@ -57,7 +61,7 @@ def test_every_row_has_its_page_with_its_bullets_verbatim_and_their_anchors(buil
 def test_a_row_page_says_where_it_comes_from_and_links_round(built_site: Path, kb: KnowledgeBase) -> None:
     markup = page(built_site, "commitments/mcp-2016-int-multidisciplinary-teams")
     assert ('<p class="gpia-provenance" data-search-exclude>Row 5 as printed in “The integration commitments”, the '
-            "MCP 2016 table quoted verbatim from ") in markup
+            f"{MCP} 2016 table quoted verbatim from ") in markup
     nav = markup[markup.index('<nav class="gpia-row-links"'):]
     links = [visible(li) for li in re.findall(r"<li>(.*?)</li>", nav[:nav.index("</nav>")])]
     assert links == ["Previous row: 4. Participation in and signposting to core MCP services",
@@ -160,7 +164,7 @@ def test_traceability_lists_every_row_over_its_pages(built_site: Path, kb: Knowl
     evidenced = kpis_by_requirement(kb)
     assert len(re.findall(r'href="(?:\.\./)+schedules/schedule-5-kpis/#kpi-', markup)) == \
         sum(len(v) for v in evidenced.values())
-    assert ('<h2 class="gpia-list-group" id="list-icp-2019">ICP 2019 requirements '
+    assert (f'<h2 class="gpia-list-group" id="list-icp-2019">{ICP} 2019 requirements '
             '<span class="gpia-continued">(continued)</span></h2>') in pages[1]
 
 
@@ -178,11 +182,11 @@ def test_checklist_lists_every_placeholder_then_schedules_named_without_one_then
     assert markup.count('<q class="gpia-verbatim" data-search-exclude>') == len({r.requirement_id for r in rows})
     assert 'href="../data/local-schedules.csv"' in markup
     groups = re.findall(r'<h2 class="gpia-list-group" id="(.*?)">(.*?)</h2>', markup)
-    assert groups == [("list-placeholders-mcp-2016", "MCP 2016: placeholders to complete"),
-                      ("list-placeholders-icp-2019", "ICP 2019: placeholders to complete"),
-                      ("list-named-icp-2019", "ICP 2019: schedules named without a placeholder"),
+    assert groups == [("list-placeholders-mcp-2016", f"{MCP} 2016: placeholders to complete"),
+                      ("list-placeholders-icp-2019", f"{ICP} 2019: placeholders to complete"),
+                      ("list-named-icp-2019", f"{ICP} 2019: schedules named without a placeholder"),
                       ("list-decisions", "Optional wording to decide on")]
-    named = markup[markup.index("ICP 2019: schedules named without a placeholder"):
+    named = markup[markup.index(f"{ICP} 2019: schedules named without a placeholder"):
                    markup.index("Optional wording to decide on")]
     assert [visible(e) for e in re.findall(r"<li>(.*?)</li>", named)] == [
         "Schedule 3: Clinical hub model, named by Clause 6.2(d) (ICP 2019): Clinical hub model, How can the GP IA "
@@ -196,6 +200,6 @@ def test_checklist_lists_every_placeholder_then_schedules_named_without_one_then
         "commitments? (Blank template · Illustrative example)",
     ]
     decision = markup[markup.index("Optional wording to decide on"):]
-    assert ('<li><a href="../clauses/clause-4-1-b/#decision">Decide on clause 4.1(b) (ICP 2019): Conditional '
+    assert (f'<li><a href="../clauses/clause-4-1-b/#decision">Decide on clause 4.1(b) ({ICP} 2019): Conditional '
             "commencement (optional wording)</a>") in decision
 

@@ -52,9 +52,10 @@ class View:
         return self.shared.kb
 
     def text(self, value: str, *, mentions: bool = True) -> str:
-        """Data text as safe HTML, with [sic] on the sources' slips, abbreviation tooltips and links on
-        clause/schedule mentions."""
-        escaped = self.shared.abbr(self.shared.sic(esc(value)))
+        """Data text as safe HTML, with [sic] on the sources' slips and links on clause/schedule
+        mentions. (Abbreviation tooltips are added to each finished page, `Abbreviations.in_html`, like
+        those of hand-written pages.)"""
+        escaped = self.shared.sic(esc(value))
         if mentions:
             escaped = self.shared.mentions(escaped, lambda record, words: f'<a href="{esc(self.href(record))}">{words}</a>')
         return escaped

@@ -4,14 +4,15 @@
 that uses it, its citations and what refers to it. /glossary/ (and its later pages) lists the terms
 alphabetically by abbreviation or term, each with the first sentence of its definition, a copy left
 out of the search index (the term's page is the one indexed). The tooltips on abbreviations across
-the site come from the same records (common.abbreviations_for) and are unaffected by the paging.
+the site come from the same records (common.abbreviations_for, applied to each finished page by
+gpia.html.Abbreviations) and are unaffected by the paging.
 """
 from __future__ import annotations
 
 import re
 
 from ..derived import once_per_knowledge_base
-from ..html import esc, md_text
+from ..html import NO_TOOLTIPS_ATTR, esc, md_text
 from ..model import KnowledgeBase
 from .common import View, ours
 from .paging import Item, Listing
@@ -29,7 +30,9 @@ def listing(kb: KnowledgeBase) -> Listing:
 
 def entry(view: View, term_id: str) -> str:
     t = view.kb.terms[term_id]
-    name = f"<strong>{esc(t.abbreviation)}</strong>: {esc(t.term)}" if t.abbreviation else f"<strong>{esc(t.term)}</strong>"
+    # The abbreviation is written out beside it: no tooltip to repeat that.
+    name = (f"<strong {NO_TOOLTIPS_ATTR}>{esc(t.abbreviation)}</strong>: {esc(t.term)}" if t.abbreviation
+            else f"<strong>{esc(t.term)}</strong>")
     return (f'<a href="{esc(view.href(t.id))}">{name}</a> <span class="gpia-gloss" data-search-exclude>— '
             f"{view.text(one_line(t.definition), mentions=False)}</span>")
 
