@@ -29,6 +29,7 @@ RECORD_KINDS: tuple[tuple[str, str], ...] = (
     ("requirement", "requirements"), ("clause", "clauses"), ("schedule", "schedules"),
     ("agreement", "agreements"), ("term", "terms"), ("citation", "citations"),
     ("faq-section", "faq_sections"), ("question", "questions"), ("change", "changes"),
+    ("document", "documents"), ("passage", "passages"),
 )
 # Where each position is recorded rather than what the record says: left out of the export
 # (`path` becomes provenance.file; line numbers move with every edit above them).
@@ -190,8 +191,11 @@ def _provenance(kb: KnowledgeBase, kind: str, record: Any) -> dict[str, Any]:
         source, section = s.source, f"{s.number} {s.title}"
     elif kind == "faq-section":
         source = record.source
-    elif kind == "version":
+    elif kind in ("version", "document"):
         source = record.source
+    elif kind == "passage":
+        document = kb.documents[record.document]
+        file, source = document.path, document.source
     if file is None and kind in _FILE_OF_KIND:
         file = next(pattern for pattern, file_kind in LAYOUT if file_kind == _FILE_OF_KIND[kind])
     return {"file": file, "source": source, "section": section, "row": row}
@@ -203,6 +207,8 @@ def _last_reviewed(kb: KnowledgeBase, kind: str, record: Any) -> str | None:
     # Bullets are reviewed with their row: the area's date covers every requirement in it.
     if kind == "requirement":
         return kb.areas[record.area].last_reviewed
+    if kind == "passage":  # passages are reviewed with their whole document
+        return kb.documents[record.document].last_reviewed
     return None
 
 

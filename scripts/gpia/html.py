@@ -100,19 +100,14 @@ class Abbreviations:
 
 
 _SPACE = re.compile(r"[ \t\n]")
-_REFERENCE_START = re.compile(r"&(?=[A-Za-z0-9#])")
 
 
 def tooltip_title(term: str) -> str:
-    """The text of the title attribute that gives `term` as a tooltip, before attribute escaping.
-
-    Material's content.tooltips replaces an element's title by a tooltip of its own, adding the
-    title's text to that tooltip as HTML (innerHTML): to it a title is markup, however the attribute
-    was escaped. So "<", and "&" where it could start a character reference, are written as
-    references, and that HTML shows the term exactly. (The browser's own tooltip, shown when
-    JavaScript is off, shows those few characters as references; no real term has them.) On one
-    line: a tooltip is a short phrase, and a title keeps line breaks."""
-    return _REFERENCE_START.sub("&amp;", " ".join(term.split())).replace("<", "&lt;")
+    """The text of the title attribute that gives `term` as a tooltip, before attribute escaping: on
+    one line (a tooltip is a short phrase, and a title keeps line breaks). Material's content.tooltips
+    would add a title to its tooltip as HTML; overrides/main.html makes it add text instead, for
+    every title on the page (page titles cut short in the navigation hold data too)."""
+    return " ".join(term.split())
 
 
 def _in_html_text(char: str) -> str:

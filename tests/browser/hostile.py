@@ -72,7 +72,7 @@ def build_without_wording_check(site: Path, data_root: Path) -> subprocess.Compl
 
 
 def load_without_wording_check(data_root: Path) -> LoadResult:
-    return load_knowledge_base(data_root, NO_SOURCES)
+    return load_knowledge_base(data_root, check_wording=False)
 
 
 # --- Fields the checks look up in other text ----------------------------------------------------

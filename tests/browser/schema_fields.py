@@ -98,12 +98,23 @@ def _target(ref: str, root: dict[str, Any]) -> Any:
     return node
 
 
+# Keywords that only assert something about a value the schema around them declares
+# (`oneOf: [{required: [heading]}, …]` says which one field is present): such a branch declares no field.
+_ASSERTIONS = frozenset({"required", "not", "minProperties", "maxProperties", "dependentRequired",
+                         "description", "title"})
+
+
+def _assertion_only(branch: Any) -> bool:
+    return isinstance(branch, dict) and set(branch) <= _ASSERTIONS
+
+
 def branches(schema: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """The schema and every branch of its combinators, at any depth."""
+    """The schema and every branch of its combinators that declares fields, at any depth."""
     yield schema
     for key in _COMBINATORS:
         for branch in schema.get(key, ()):
-            yield from branches(branch)
+            if not _assertion_only(branch):
+                yield from branches(branch)
 
 
 def _types(schema: dict[str, Any]) -> set[str] | None:
@@ -121,7 +132,7 @@ def _types(schema: dict[str, Any]) -> set[str] | None:
         found.add("array")
     if found:
         return found
-    if any(k in schema for k in _COMBINATORS):
+    if any(not _assertion_only(b) for k in _COMBINATORS for b in schema.get(k, ())):
         return set()  # the branches say
     return None
 
@@ -193,7 +204,7 @@ def _locate(schema: dict[str, Any], node: Any, field: tuple[str, ...], at: tuple
         yield from _strings_under(node, field, at)
         return
     for key in ("oneOf", "anyOf"):
-        if key in schema:
+        if key in schema and not all(_assertion_only(b) for b in schema[key]):
             chosen = [b for b in schema[key] if Draft202012Validator(b).is_valid(node)]
             if not chosen:
                 raise ValueError(f"{field_name(field)} at {at}: the value fits no branch of {key}")
