@@ -77,6 +77,11 @@ QUESTIONS: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
+def rank(query_targets: tuple[str, ...], pages: list[list[str]]) -> int | None:
+    """1-based position of the first page shown whose link, or a section listed under it, answers."""
+    return next((n for n, links in enumerate(pages, 1) if answers(query_targets, links)), None)
+
+
 def answers(query_targets: tuple[str, ...], shown: list[str]) -> list[str]:
     """The results in `shown` that start with one of the targets."""
     return [result for result in shown if result.startswith(query_targets)]
