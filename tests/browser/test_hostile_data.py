@@ -76,7 +76,7 @@ def test_a_title_from_the_data_cannot_end_the_title_element(
 def test_search_results_show_hostile_data_as_text(page: Page, hostile_url: str, watch: Watch) -> None:
     open_search(page, hostile_url)
     assert search(page, "onerror"), "the payload's words are not searchable"
-    results = page.locator(".md-search-result")
+    results = page.locator(".gpia-search__results")
     assert "<img src=x onerror=alert(1)>" in results.inner_text()
     assert not page.evaluate(INJECTED)
     assert not watch.dialogs, watch.dialogs
