@@ -16,7 +16,9 @@
   const list = dialog.querySelector(".gpia-search__results");
   const more = dialog.querySelector(".gpia-search__more");
   const filters = [...dialog.querySelectorAll(".gpia-search__filter")];
-  const base = new URL(root.dataset.base, location.href);
+  // The site root: "." or "../.." on a page, "/" on the page-not-found page (served from any path).
+  const raw = root.dataset.base || ".";
+  const base = new URL(raw.endsWith("/") ? raw : `${raw}/`, location.href);
   const PAGE = 10;      // pages of results drawn at once
   const SUBS = 3;       // sections shown under each page
   let pagefind = null;  // the module, once loaded
