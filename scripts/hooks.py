@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
 from gpia.generated import GENERATED_KEY, dump_for_floor, generated_files, put_html_back, set_html_aside  # noqa: E402
+from gpia.search import write_index  # noqa: E402
 from gpia.urls import relative_base  # noqa: E402
 from gpia.views.pages import render_generated  # noqa: E402
 
@@ -46,3 +47,17 @@ def on_page_content(html: str, page, config, files) -> str:
     # Abbreviation tooltips, on every page (hand-written and generated), once it is HTML.
     return config.plugins["macros"].build_views.abbr.in_html(html)
 
+
+
+def on_post_page(output: str, page, config) -> str:
+    # What Pagefind indexes, and the filters and words it reads, once each page is finished.
+    search = page.meta.get("search") or {}
+    indexed = not (isinstance(search, dict) and search.get("exclude"))
+    return config.plugins["macros"].build_views.search.page_html(
+        output, page.meta.get(GENERATED_KEY), page.file.src_uri, indexed)
+
+
+def on_post_build(config) -> None:
+    # Pagefind indexes the built site: in `make build`, in the tests' builds, and after every
+    # rebuild of `mkdocs serve`, so the served site's search follows the data.
+    write_index(Path(config["site_dir"]))

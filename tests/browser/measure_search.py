@@ -1,19 +1,16 @@
-"""Measure which search settings find the right item for each question; prints Markdown tables.
+"""Measure where each question's answer comes in the search results, and what a browser fetches;
+prints Markdown for docs/about-search.md and BENCHMARKS.md.
 
-Run by hand when changing the `search:` block of mkdocs.yml, and copy the output into
-docs/about-search.md:
+    .venv/bin/python -m tests.browser.measure_search [SITE_FOLDER]
 
-    .venv/bin/python -m tests.browser.measure_search
-
-The separator and field boosts only matter in the browser (Material builds the index there from
-search_index.json), so each candidate is measured on a copy of one built site with that file's
-`config` changed. "Found" means what the browser test asserts: one of the question's answers is
-among the five results Material scores highest.
+Without a folder it builds the real site first (Pagefind's index is written by the build). Each
+question is typed into the real search box; "found" means what the browser test asserts: one of its
+answers is among the first five pages shown (the page, or a section listed under it). Bytes are
+counted from the browser's network events: everything fetched after the search dialog opens, for
+the first query and then for a second one.
 """
 from __future__ import annotations
 
-import json
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -21,24 +18,13 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from .chromium import launch
-from .search_box import open_search, search
-from .search_questions import QUESTIONS, answers
+from .search_box import open_search, search_pages
+from .search_questions import QUESTIONS, rank
 from .server import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "scripts")]
 from conftest import mkdocs_build  # noqa: E402
-
-OTHER_SEPARATORS = {
-    "Material's richer": r"""[\s\u200b\-_,:!=\[\]()"`/]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])""",
-    "MkDocs' default": r"[\s\-]+",
-}
-MATERIAL_TITLE_BOOST = 1000
-
-
-def rank(targets: tuple[str, ...], results: list[str]) -> int | None:
-    """1-based position of the first answer among the results, best first."""
-    return next((n for n, result in enumerate(results, 1) if answers(targets, [result])), None)
 
 
 def cell(position: int | None) -> str:
@@ -47,54 +33,50 @@ def cell(position: int | None) -> str:
     return f"found ({position})" if position <= 5 else f"**missed** ({position})"
 
 
-def measure(context, built: Path, work: Path, config: dict) -> list[int | None]:
-    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
-    index["config"].update(config)
-    site = Path(tempfile.mkdtemp(dir=work)) / "site"
-    shutil.copytree(built, site)
-    (site / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
-    with serve(site) as base:
+def fetched_bytes(site: Path, first: str = "clinical hub", second: str = "6.2(d)") -> tuple[int, int]:
+    """Bytes a fresh browser fetches for a first query (Pagefind's script, WebAssembly, index and
+    fragments) and then for a second one."""
+    with serve(site) as base, sync_playwright() as playwright:
+        context = launch(playwright, Path(tempfile.mkdtemp(prefix="gpia-profile-")))
         page = context.new_page()
-        open_search(page, base)
-        found = [rank(targets, search(page, query, limit=50)) for query, targets in QUESTIONS]
-        page.close()
-    return found
+        counted: list[int] = []
+        page.on("requestfinished", lambda request: counted.append(request.sizes()["responseBodySize"]))
+        page.goto(base)
+        counted.clear()
+        open_search(page, base.rstrip("/") + "/")
+        search_pages(page, first)
+        page.wait_for_timeout(300)
+        one = sum(counted)
+        counted.clear()
+        search_pages(page, second)
+        page.wait_for_timeout(300)
+        two = sum(counted)
+        context.close()
+    return one, two
 
 
 def main() -> None:
-    work = Path(tempfile.mkdtemp(prefix="gpia-search-"))
-    built = work / "built"
-    result = mkdocs_build(built)
-    if result.returncode:
-        sys.exit(result.stderr)
-    ours = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
-    separators = {"this site's": ours["separator"], **OTHER_SEPARATORS}
-    material_fields = {**ours["fields"], "title": {"boost": MATERIAL_TITLE_BOOST}}
-    with sync_playwright() as playwright:
-        context = launch(playwright, work / "profile")
-        tuned = {name: measure(context, built, work, {"separator": s}) for name, s in separators.items()}
-        untuned = {name: measure(context, built, work, {"separator": s, "fields": material_fields})
-                   for name, s in separators.items()}
+    if len(sys.argv) > 1:
+        site = Path(sys.argv[1])
+    else:
+        site = Path(tempfile.mkdtemp(prefix="gpia-search-")) / "site"
+        result = mkdocs_build(site)
+        if result.returncode:
+            sys.exit(result.stderr)
+    with serve(site) as base, sync_playwright() as playwright:
+        context = launch(playwright, Path(tempfile.mkdtemp(prefix="gpia-profile-")))
+        page = context.new_page()
+        open_search(page, base)
+        found = [rank(targets, search_pages(page, query)) for query, targets in QUESTIONS]
         context.close()
-    shutil.rmtree(work)
-
-    title_boost = ours["fields"]["title"]["boost"]
-    columns = [(f"{name}, {title_boost:g}", tuned[name]) for name in separators]
-    columns += [(f"{name}, {MATERIAL_TITLE_BOOST}", untuned[name]) for name in separators]
-
-    def total(positions: list[int | None]) -> str:
-        return f"{sum(1 for p in positions if p is not None and p <= 5)} of {len(QUESTIONS)}"
-
-    print("Columns: separator, title boost. Cells: found or missed in the top 5, with the position of "
-          "the first right answer.\n")
-    print("| query | " + " | ".join(name for name, _ in columns) + " |")
-    print("|---|" + "---|" * len(columns))
-    for row, (query, _) in enumerate(QUESTIONS):
-        print(f"| `{query}` | " + " | ".join(cell(found[row]) for _, found in columns) + " |")
-    print("| **found** | " + " | ".join(total(found) for _, found in columns) + " |")
-    print("\nSeparators measured:\n")
-    for name, separator in separators.items():
-        print(f"- {name}: `{separator}`")
+    print("| query | Pagefind |\n|---|---|")
+    for (query, _), position in zip(QUESTIONS, found):
+        print(f"| `{query}` | {cell(position)} |")
+    top1 = sum(1 for p in found if p == 1)
+    top5 = sum(1 for p in found if p is not None and p <= 5)
+    print(f"\nTop 1: {top1} of {len(QUESTIONS)}; top 5: {top5} of {len(QUESTIONS)}")
+    one, two = fetched_bytes(site)
+    print(f"\nFetched: first query {one / 1024:.0f} KB, second query {two / 1024:.0f} KB")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,8 @@
-"""Type into Material's search box like a reader and read the results it shows.
+"""Type into the guide's search box like a reader and read the results it shows.
 
-Material posts every new value of the box to a web worker on `keyup` and renders whatever the worker
-answers, so a test must type key by key (`fill` sends no key events) and must know when the answer
-to the *last* value has been drawn. The init script below wraps `Worker` to count the queries sent
-(message type 2) and the results received (type 3); a result is drawn by Material's own listener on
-the same event, so a `setTimeout` queued from our listener runs after the drawing.
+The header's search button opens a dialog (docs/assets/search.js) whose box asks Pagefind as the
+reader types. A test types key by key (`fill` would work too, but a reader types), then waits until
+the results list says it shows the answer to the *last* value (`data-query`, set once drawn).
 """
 from __future__ import annotations
 
@@ -12,61 +10,42 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page
 
-# Material's SearchMessageType: SETUP 0, READY 1, QUERY 2, RESULT 3.
-COUNT_SEARCH_MESSAGES = """
-(() => {
-  const Native = window.Worker;
-  const state = window.__gpiaSearch = { ready: false, sent: [], drawn: 0 };
-  window.Worker = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", ({ data }) => {
-        if (data && data.type === 1) state.ready = true;
-        if (data && data.type === 3) setTimeout(() => { state.drawn += 1; });
-      });
-    }
-    postMessage(message, ...rest) {
-      if (message && message.type === 2) state.sent.push(message.data);
-      return super.postMessage(message, ...rest);
-    }
-  };
-})();
-"""
+BOX = "#gpia-search-input"
+RESULTS = ".gpia-search__results"
 
-# Every result link with Material's relevance score (`data-md-score` on its article). On screen the
-# results are grouped by page, and a page's weaker sections are folded under "N more on this page".
-SCORED_RESULTS = """links => links.map(a => [a.href, parseFloat(a.firstElementChild.dataset.mdScore)])"""
+# Each page shown, best first, as its link and the links of the sections listed under it.
+SHOWN = """items => items.map(li => [...li.querySelectorAll('a')].map(a => a.href))"""
 
 
 def open_search(page: Page, url: str) -> None:
-    """Load `url` with the worker counted, and wait until Material's search index is ready."""
-    page.add_init_script(COUNT_SEARCH_MESSAGES)
+    """Load `url` and open the search dialog from the header's button."""
     page.goto(url)
-    page.wait_for_function("window.__gpiaSearch && window.__gpiaSearch.ready")
+    page.locator(".gpia-search__open").click()
+    page.locator(BOX).wait_for(state="visible")
 
 
-def search(page: Page, query: str, limit: int = 5) -> list[str]:
-    """Type `query` key by key into an emptied search box; return the `limit` results Material
-    scores highest, best first (ties in the order shown), as 'path#anchor' with the '?h='
-    highlight parameter dropped, e.g. '/faq/#faq-who-is-gp-ia-for'.
-
-    Material renders the first ten pages of results at once and the rest on scrolling; the best
-    `limit` sections always belong to the first `limit` pages, so all of them are rendered."""
-    box = page.locator("input.md-search__input")
+def search_pages(page: Page, query: str) -> list[list[str]]:
+    """Type `query` key by key into an emptied search box; return the pages shown, best first, each
+    as 'path#anchor' of its own link then of the sections listed under it."""
+    box = page.locator(BOX)
     box.click()
     box.press("Control+a")
     box.press("Backspace")
     box.press_sequentially(query)
     page.wait_for_function(
-        """query => {
-             const state = window.__gpiaSearch;
-             return state.sent.length > 0 && state.sent[state.sent.length - 1] === query
-               && state.drawn === state.sent.length;
+        """([selector, query]) => {
+             const list = document.querySelector(selector);
+             return list.dataset.query === query && list.getAttribute('aria-busy') === 'false';
            }""",
-        arg=query)
-    scored = page.locator("a.md-search-result__link").evaluate_all(SCORED_RESULTS)
-    best = sorted(scored, key=lambda result: -result[1])[:limit]
-    return [_path_and_anchor(href) for href, _ in best]
+        arg=[RESULTS, query])
+    shown = page.locator(f"{RESULTS} > li").evaluate_all(SHOWN)
+    return [[_path_and_anchor(href) for href in links] for links in shown]
+
+
+def search(page: Page, query: str, limit: int = 5) -> list[str]:
+    """The links of the first `limit` pages shown for `query` (the page's own link first, then its
+    sections'), flattened; see `search_pages`."""
+    return [link for links in search_pages(page, query)[:limit] for link in links]
 
 
 def _path_and_anchor(href: str) -> str:

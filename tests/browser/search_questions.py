@@ -21,6 +21,9 @@ SPECIFIC_PLACEHOLDER = tuple(
         "schedule-3-clinical-hub", "schedule-stratification", "schedule-preventative-initiatives",
         "schedule-booking-system", "schedule-systems-technology", "schedule-business-intelligence")])
 
+MULTIDISCIPLINARY = ("/glossary/term-mdt/", "/schedules/schedule-mdts/", "/commitments/mcp-2016-int-multidisciplinary-teams/")
+ISAP = ("/faq/faq-section-essential-content/#faq-integration-commitments", "/glossary/term-isap/")
+
 QUESTIONS: list[tuple[str, tuple[str, ...]]] = [
     # Clause and schedule numbers as printed in the guidance.
     ("6.2(d)", ("/clauses/clause-6-2-d/",)),
@@ -52,7 +55,31 @@ QUESTIONS: list[tuple[str, tuple[str, ...]]] = [
     ("where", ("/commitments/icp-2019-int-common-protocols/", "/commitments/mcp-2016-int-common-protocols/",
                "/compare/icp-2019-int-common-protocols/")),
     ("specific", SPECIFIC_PLACEHOLDER),
+    # Added when search moved to Pagefind (measured for both in docs/about-search.md).
+    ("clause 6.1(e)", ("/clauses/clause-6-1-e/",)),
+    ("where appropriate", ("/commitments/icp-2019-int-common-protocols/", "/commitments/mcp-2016-int-common-protocols/",
+                           "/compare/icp-2019-int-common-protocols/")),
+    # Abbreviations and what they stand for, from the glossary.
+    ("MDT", MULTIDISCIPLINARY),
+    ("multidisciplinary team", MULTIDISCIPLINARY),
+    ("KPI", ("/schedules/schedule-5-kpis/", "/glossary/term-kpi/")),
+    ("ISAP", ISAP),
+    ("Integrated Support and Assurance Process", ISAP),
+    ("LA IA", ("/faq/faq-section-other-agreements/#faq-gp-ia-and-la-ia", "/agreements/la-ia/", "/glossary/term-la-ia/")),
+    ("GMS", ("/glossary/term-gms/", "/agreements/gms-pms-apms-contracts/")),
+    # Phrases from the FAQs' questions, and the names of rows and schedules.
+    ("who should be involved", ("/faq/faq-section-developing/#faq-who-develops-gp-ia",)),
+    ("purpose of a GP Integration Agreement", ("/faq/faq-section-introduction/#faq-purpose-of-gp-ia",)),
+    ("estates plan", ("/commitments/icp-2019-int-estates-plan/", "/commitments/mcp-2016-int-estates-plan/",
+                      "/compare/icp-2019-int-estates-plan/")),
+    ("booking system", ("/schedules/schedule-booking-system/",)),
+    ("Five Year Forward View", ("/glossary/term-five-year-forward-view/",)),
 ]
+
+
+def rank(query_targets: tuple[str, ...], pages: list[list[str]]) -> int | None:
+    """1-based position of the first page shown whose link, or a section listed under it, answers."""
+    return next((n for n, links in enumerate(pages, 1) if answers(query_targets, links)), None)
 
 
 def answers(query_targets: tuple[str, ...], shown: list[str]) -> list[str]:

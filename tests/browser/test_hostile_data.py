@@ -361,12 +361,12 @@ def test_search_results_show_hostile_data_as_text(
         if not search(page, query):
             problems[field].append(f"{query!r} finds nothing: the payload is not searchable")
             continue
-        text = page.locator(".md-search-result").inner_text()
+        text = page.locator(".gpia-search__results").inner_text()
         if "<img src=x onerror=alert(1)>" not in text:
             problems[field].append(f"{query!r}: the results do not show the payload as text")
         if query in not_literal(text):
             problems[field].append(f"{query!r}: not shown as text in the results: …{snippet(text, query)}")
-        for element, marker in page.evaluate(INJECTED, ".md-search-result"):
+        for element, marker in page.evaluate(INJECTED, ".gpia-search__results"):
             problems[hostile.poisoned.names([marker]) if marker else field].append(
                 f"{query!r}: markup from the data became an element in the results: {element}")
     # Every alert is counted, whether it opened a dialog or not (FIRST_ALERT_ONLY).

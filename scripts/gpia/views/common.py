@@ -8,6 +8,7 @@ from ..export import JSON_PATH
 from ..html import Abbreviations, esc
 from ..mentions import MentionLinker
 from ..model import KnowledgeBase, Quote
+from ..search import SearchMarks
 from ..sic import SicMarker
 from ..urls import kind_of, url_of
 
@@ -30,11 +31,12 @@ class BuildViews:
     backlinks: dict[str, tuple[str, ...]]
     sic: SicMarker
     edit_base: str | None = None  # mkdocs.yml `extra: edit_base:`, e.g. https://github.com/ORG/REPO/edit/main/
+    search: SearchMarks | None = None  # what Pagefind indexes of each finished page
 
     @classmethod
     def for_knowledge_base(cls, kb: KnowledgeBase, edit_base: str | None = None) -> BuildViews:
         return cls(kb, abbreviations_for(kb), MentionLinker(kb), backlinks(kb), SicMarker(kb),
-                   checked_edit_base(edit_base))
+                   checked_edit_base(edit_base), SearchMarks(kb))
 
     def view(self, base: str = "") -> View:
         return View(self, base)
