@@ -29,7 +29,7 @@ def test_only_the_main_content_is_indexed_and_copies_are_ignored(built_site: Pat
 
 
 def test_excluded_and_contributor_pages(built_site: Path) -> None:
-    assert "data-pagefind-body" not in page(built_site, "about-search")
+    assert " data-pagefind-body" not in page(built_site, "about-search")  # as an attribute
     contributing = page(built_site, "contributing")
     assert '<span data-pagefind-filter="audience">contributors</span>' in contributing
     assert '<span data-pagefind-filter="audience">readers</span>' in page(built_site, "glossary/term-mdt")
