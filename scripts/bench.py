@@ -585,7 +585,7 @@ def _why_search(results: Results) -> str:
     growth = (f" (×10 to ×100 here: {results[100].sizes.search_kb / results[10].sizes.search_kb:.1f}×)"
               if 10 in results else "")
     return ("Each record's text is now indexed once, on its own page: list entries, comparison sides, the "
-            "traceability and checklist copies and all boilerplate carry `data-search-exclude` (see Search index "
+            "traceability and checklist copies and all boilerplate carry `data-pagefind-ignore` (see Search index "
             f"below). What is left is the text itself, which grows with the corpus{growth}: a reader can find "
             "any requirement, answer, clause, term or worked example by its words. Closing the rest means "
             "indexing less of it (for example only headings and NHS wording, not our worked examples and "
@@ -769,7 +769,7 @@ def report(results: Results, extra: Extra, runs: int) -> str:
         "",
         "## Search index",
         "",
-        "Each record's text is indexed once, on its own page. Everything else carries `data-search-exclude`, so "
+        "Each record's text is indexed once, on its own page. Everything else carries `data-pagefind-ignore`, so "
         "Material leaves it out of `search_index.json`: list entries, the comparison's quoted sides and "
         "redlines, the traceability and checklist copies, the agreements matrix, and the boilerplate around "
         "records (\"Referenced by\" lists, \"Last reviewed … data: file\" lines, quote captions, provenance "

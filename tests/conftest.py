@@ -99,3 +99,43 @@ def visible(markup: str) -> str:
     """Text as a reader sees it: tags removed, entities decoded, spaces collapsed ([sic] marks left out)."""
     markup = without_sic(markup)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split())
+
+
+class _Indexed(__import__("html.parser").parser.HTMLParser):
+    """Text inside the page's data-pagefind-body, less every data-pagefind-ignore element: what
+    Pagefind indexes for the page (void elements never hold text, so only containers are tracked)."""
+
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+    BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "br",
+                        "section", "blockquote", "figure", "figcaption", "table", "caption", "article", "dd", "dt"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[bool, bool]] = []  # (in body, ignored) for each open element
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
+        names = {name for name, _ in attrs}
+        body, ignored = self.stack[-1] if self.stack else (False, False)
+        state = (body or "data-pagefind-body" in names, ignored or "data-pagefind-ignore" in names or "hidden" in names)
+        if tag not in self.VOID:
+            self.stack.append(state)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        body, ignored = self.stack[-1] if self.stack else (False, False)
+        if body and not ignored:
+            self.parts.append(data)
+
+
+def indexed_text(markup: str) -> str:
+    parser = _Indexed()
+    parser.feed(re.sub(r"<script\b.*?</script>|<style\b.*?</style>", "", markup, flags=re.S))
+    return " ".join("".join(parser.parts).split())

@@ -288,7 +288,7 @@ def test_the_matrix_fits_on_one_page_with_no_pager(built_site: Path) -> None:
     assert len(MATRIX_ROWS) <= AGREEMENTS_PER_PAGE
     assert "gpia-pager" not in markup
     assert not (built_site / "agreements" / "pages").exists()
-    assert '<p class="gpia-reviewed" data-search-exclude>Data: <code>clauses/agreements.yaml</code></p>' in markup
+    assert '<p class="gpia-reviewed" data-pagefind-ignore>Data: <code>clauses/agreements.yaml</code></p>' in markup
 
 
 # --- each agreement's page -------------------------------------------------------------------------------------
@@ -341,20 +341,18 @@ def test_each_agreement_page_says_where_the_sources_are_silent(built_site: Path)
     markup = agreement_page(built_site, "la-ia")
     assert re.search(r'<p class="gpia-silent">The sources say nothing on: legal nature, who monitors\.</p>', markup)
     assert '<p class="gpia-facts">In the glossary: <a href="../../glossary/term-la-ia/">' in markup
-    assert '<p class="gpia-provenance" data-search-exclude>Every agreement, facet by facet: ' \
+    assert '<p class="gpia-provenance" data-pagefind-ignore>Every agreement, facet by facet: ' \
            '<a href="../../agreements/">the agreements matrix</a>.</p>' in markup
-    assert ('<p class="gpia-reviewed" data-search-exclude>Last reviewed 2026-11-25 · data: '
+    assert ('<p class="gpia-reviewed" data-pagefind-ignore>Last reviewed 2026-11-25 · data: '
             "<code>clauses/agreements.yaml</code></p>") in markup
 
 
 def test_the_matrix_is_left_out_of_search_but_its_points_are_found(kb: KnowledgeBase, built_site: Path) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    on_list = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("agreements/#")
-                       or doc["location"] == "agreements/")
+    from conftest import indexed_text, page
+    on_list = indexed_text(page(built_site, "agreements"))
     assert "power of attorney" not in on_list and "Each row is an agreement" not in on_list
-    # Each point is still found, with its source wording, on its agreement's page, facet by facet.
-    locations = {doc["location"]: doc["text"] for doc in index["docs"]}
-    parties = locations["agreements/gp-ia/#facet-parties"]
+    # Each point is still found, with its source wording, on its agreement's page.
+    parties = indexed_text(page(built_site, "agreements/gp-ia"))
     assert "power of attorney" in parties and "Primary Medical Services Provider" in parties
 
 

@@ -198,21 +198,21 @@ def test_every_row_group_has_its_page_named_by_its_row(built_site: Path, kb: Kno
     markup = _page(built_site, "compare/icp-2019-int-identification/")
     assert ('<h1 id="cmp-icp-2019-int-identification">Compare: Identification of patients → Identification of '
             "Service Users (rows 3. → 2.)") in markup
-    assert (f'<p class="gpia-provenance" data-search-exclude>Rows compared — {MCP} 2016 <a id="cmp-mcp-2016-int-identification" '
+    assert (f'<p class="gpia-provenance" data-pagefind-ignore>Rows compared — {MCP} 2016 <a id="cmp-mcp-2016-int-identification" '
             f'href="../../commitments/mcp-2016-int-identification/">row 3. Identification of patients</a>; {ICP} 2019 '
             '<a href="../../commitments/icp-2019-int-identification/">row 2. Identification of Service Users</a>. '
             f"Renumbered (3. → 2.); Renamed (Identification of {DEL}patients</del>{INS}Service Users</ins>).</p>") in markup
-    assert ('<p class="gpia-compare-nav" data-search-exclude>Part of <a href="../../compare/#cmp-rows">Compare the 2016 '
+    assert ('<p class="gpia-compare-nav" data-pagefind-ignore>Part of <a href="../../compare/#cmp-rows">Compare the 2016 '
             "and 2019 versions</a> (Integration commitments). How to read the redline and the badges: "
             '<a href="../../compare/#cmp-legend">the key</a>.</p>') in markup
-    assert ('<p class="gpia-reviewed" data-search-exclude>Data: <code>clauses/requirements/icp-2019-integration.yaml'
+    assert ('<p class="gpia-reviewed" data-pagefind-ignore>Data: <code>clauses/requirements/icp-2019-integration.yaml'
             "</code>, <code>clauses/requirements/mcp-2016-integration.yaml</code></p>") in markup
 
 
 def test_a_row_that_draws_one_bullet_from_another_row_is_not_called_merged_or_renamed(built_site: Path) -> None:
     """Common protocols keeps its title; the Multidisciplinary teams row gives it only its clinical hub bullet."""
     markup = _page(built_site, "compare/icp-2019-int-common-protocols/")
-    provenance = _visible(re.search(r'<p class="gpia-provenance" data-search-exclude>Rows compared.*?</p>', markup).group(0))
+    provenance = _visible(re.search(r'<p class="gpia-provenance" data-pagefind-ignore>Rows compared.*?</p>', markup).group(0))
     assert provenance.endswith("Its bullets come from 2 2016 rows; Renumbered (2. and 5. → 1.).")
     assert "merged" not in provenance.lower() and "Renamed" not in provenance
 
@@ -351,7 +351,7 @@ def test_compare_lists_every_row_group_under_its_table(built_site: Path) -> None
     listing_html = markup[markup.index('<h2 class="gpia-list-group"'):markup.index('<p class="gpia-reviewed"')]
     assert re.findall(r'<h2 class="gpia-list-group" id="(list-[a-z]+)">(.*?)</h2>', listing_html) == [
         ("list-governance", "Shared governance and decision making"), ("list-integration", "Integration commitments")]
-    assert re.findall(r'<li><span data-search-exclude><a href="\.\./compare/([a-z0-9-]+)/">', listing_html) == GROUP_PAGES
+    assert re.findall(r'<li><span data-pagefind-ignore><a href="\.\./compare/([a-z0-9-]+)/">', listing_html) == GROUP_PAGES
     for entry in (
             '<a href="../compare/icp-2019-gov-working-together/">Working together (row 2.)</a>: '
             "4 bullets: 1 unchanged, 3 reworded</span>",
@@ -390,15 +390,15 @@ def test_a_larger_corpus_pages_the_list_and_builds_a_page_per_group(tmp_path: Pa
 
 
 def test_search_indexes_the_why_notes_and_titles_but_not_copies_of_the_bullets(built_site: Path, kb: KnowledgeBase) -> None:
-    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    indexed = " ".join(_visible(d["title"] + " " + d["text"]) for d in docs if d["location"].startswith("compare/"))
+    from conftest import indexed_text, without_sic
+    pages = {p.parent.relative_to(built_site).as_posix() + "/": indexed_text(without_sic(p.read_text(encoding="utf-8")))
+             for p in sorted((built_site / "compare").rglob("index.html"))}
+    indexed = " ".join(pages.values())
     assert [r.id for r in kb.requirements.values() if " ".join(r.text.split()) in indexed] == []
     assert [r.id for r in kb.requirements.values() if r.why and " ".join(r.why.split()) not in indexed] == []
-    titles = {d["location"]: _visible(d["title"]) for d in docs if d["location"].startswith("compare/")}
-    assert titles["compare/icp-2019-int-workforce/"] == "Compare: Workforce (rows 8. → 6.)"
+    assert pages["compare/icp-2019-int-workforce/"].startswith("Compare: Workforce (rows 8. → 6.)")
     # Redlines are left out; /compare/ keeps only the key's own example of one.
-    groups = " ".join(_visible(d["text"]) for d in docs
-                      if d["location"].startswith("compare/") and d["location"].split("#")[0] != "compare/")
+    groups = " ".join(text for url, text in pages.items() if url != "compare/")
     assert "Redline:" not in indexed and "Redline (" not in indexed
     assert groups and "removed:" not in groups and "added:" not in groups
 

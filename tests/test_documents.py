@@ -171,7 +171,7 @@ def test_our_words_show_the_source_passages_they_rest_on(built_site: Path) -> No
     assert len(resting) >= 6
     for folder, record in resting:
         markup = page(built_site, f"{folder}/{record.id}")
-        box = markup.split('<div class="gpia-rests-on" data-search-exclude>', 1)[1].split("</ul></div>", 1)[0]
+        box = markup.split('<div class="gpia-rests-on" data-pagefind-ignore>', 1)[1].split("</ul></div>", 1)[0]
         for ref in record.rests_on:
             words = (kb.passages[ref].text if ref in kb.passages else kb.questions[ref].question
                      if ref in kb.questions else kb.requirements[ref].text)

@@ -17,19 +17,19 @@ BASE = "https://github.com/example-org/gpia/edit/main/"
 
 def test_without_edit_base_the_path_is_shown_as_code() -> None:
     assert reviewed("2026-11-25", "faq/01-introduction.yaml") == (
-        '<p class="gpia-reviewed" data-search-exclude>Last reviewed 2026-11-25 · data: <code>faq/01-introduction.yaml</code></p>')
+        '<p class="gpia-reviewed" data-pagefind-ignore>Last reviewed 2026-11-25 · data: <code>faq/01-introduction.yaml</code></p>')
 
 
 def test_with_edit_base_it_is_an_edit_link() -> None:
     assert reviewed("2026-11-25", "faq/01-introduction.yaml", BASE) == (
-        '<p class="gpia-reviewed" data-search-exclude>Last reviewed 2026-11-25 · <a class="gpia-edit" '
+        '<p class="gpia-reviewed" data-pagefind-ignore>Last reviewed 2026-11-25 · <a class="gpia-edit" '
         'href="https://github.com/example-org/gpia/edit/main/faq/01-introduction.yaml">Edit this data</a> '
         "(<code>faq/01-introduction.yaml</code>)</p>")
 
 
 @pytest.mark.parametrize("edit_base, expected", [
-    (None, '<p class="gpia-reviewed" data-search-exclude>Data: <code>clauses/a.yaml</code>, <code>clauses/b.yaml</code></p>'),
-    (BASE, '<p class="gpia-reviewed" data-search-exclude>Edit this data: '
+    (None, '<p class="gpia-reviewed" data-pagefind-ignore>Data: <code>clauses/a.yaml</code>, <code>clauses/b.yaml</code></p>'),
+    (BASE, '<p class="gpia-reviewed" data-pagefind-ignore>Edit this data: '
            f'<a class="gpia-edit" href="{BASE}clauses/a.yaml"><code>clauses/a.yaml</code></a>, '
            f'<a class="gpia-edit" href="{BASE}clauses/b.yaml"><code>clauses/b.yaml</code></a></p>'),
 ])
@@ -93,6 +93,6 @@ DATA_PAGES = ["governance", "commitments", "faq", "faq/faq-section-introduction"
 @pytest.mark.parametrize("page", DATA_PAGES)
 def test_every_data_driven_page_names_its_yaml(built_site: Path, page: str) -> None:
     markup = (built_site / page / "index.html").read_text(encoding="utf-8")
-    assert '<p class="gpia-reviewed" data-search-exclude>' in markup
+    assert '<p class="gpia-reviewed" data-pagefind-ignore>' in markup
     assert "<code>clauses/" in markup or "<code>faq/" in markup
     assert "gpia-edit" not in markup  # no edit_base in mkdocs.yml: no links

@@ -102,11 +102,11 @@ def test_glossary_list_is_in_order_with_a_one_line_definition_left_out_of_search
     icp = kb.terms["term-icp"]
     # No tooltip on the abbreviation itself: its expansion is written beside it.
     assert ('<li><a href="../glossary/term-icp/"><strong data-gpia-no-tooltips>ICP</strong>: integrated care provider</a> '
-            '<span class="gpia-gloss" data-search-exclude>— The provider that holds an '
+            '<span class="gpia-gloss" data-pagefind-ignore>— The provider that holds an '
             '<abbr title="integrated care provider">ICP</abbr> Contract and must integrate services with GP practices '
             "to deliver the whole care model.</span></li>") in markup
     assert icp.definition.split(". ")[1] not in markup  # one sentence, not the whole definition
-    assert '<p class="gpia-reviewed" data-search-exclude>Data: <code>clauses/glossary.yaml</code></p>' in markup
+    assert '<p class="gpia-reviewed" data-pagefind-ignore>Data: <code>clauses/glossary.yaml</code></p>' in markup
 
 
 @pytest.mark.parametrize(("text", "line"), [
@@ -136,7 +136,7 @@ def test_each_term_page_has_its_definition_labelled_ours_its_citations_and_backl
             assert f'href="../../sources/{c}/"' in markup, (t.id, c)
         assert f"Last reviewed {t.last_reviewed} · data: <code>{t.path}</code>" in markup
     icp = page(built_site, "glossary/term-icp")
-    assert '<p class="gpia-backlinks" data-search-exclude>Referenced by: ' in icp
+    assert '<p class="gpia-backlinks" data-pagefind-ignore>Referenced by: ' in icp
     assert 'Every term: <a href="../../glossary/">Glossary</a>.' in icp
 
 
@@ -172,7 +172,7 @@ def test_each_clause_page_has_its_wording_summary_and_schedule(kb: KnowledgeBase
         assert " ".join(c.summary.split()) in visible(markup), c.id
         if c.schedule:
             assert f'Cross-refers to <a href="../../schedules/{c.schedule}/">' in markup, c.id
-        assert ('<p class="gpia-provenance" data-search-exclude>Every clause the guidance cites: '
+        assert ('<p class="gpia-provenance" data-pagefind-ignore>Every clause the guidance cites: '
                 '<a href="../../clauses/">Clauses</a>.</p>') in markup
 
 

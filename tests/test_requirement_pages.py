@@ -60,7 +60,7 @@ def test_every_row_has_its_page_with_its_bullets_verbatim_and_their_anchors(buil
 
 def test_a_row_page_says_where_it_comes_from_and_links_round(built_site: Path, kb: KnowledgeBase) -> None:
     markup = page(built_site, "commitments/mcp-2016-int-multidisciplinary-teams")
-    assert ('<p class="gpia-provenance" data-search-exclude>Row 5 as printed in “The integration commitments”, the '
+    assert ('<p class="gpia-provenance" data-pagefind-ignore>Row 5 as printed in “The integration commitments”, the '
             f"{MCP} 2016 table quoted verbatim from ") in markup
     nav = markup[markup.index('<nav class="gpia-row-links"'):]
     links = [visible(li) for li in re.findall(r"<li>(.*?)</li>", nav[:nav.index("</nav>")])]
@@ -75,7 +75,7 @@ def test_a_row_page_says_where_it_comes_from_and_links_round(built_site: Path, k
             "model</a>") in bullet
     assert 'href="../../schedules/schedule-5-kpis/#kpi-hub-triage-time">Hub requests triaged within two hours</a>' \
         in bullet[:bullet.index("</li></ul>")]
-    assert '<p class="gpia-reviewed" data-search-exclude>Last reviewed ' in markup
+    assert '<p class="gpia-reviewed" data-pagefind-ignore>Last reviewed ' in markup
 
 
 def test_the_record_page_macro_knows_rows_only(kb: KnowledgeBase) -> None:
@@ -108,7 +108,7 @@ def test_the_list_page_has_each_tables_intro_and_links_every_row(built_site: Pat
             assert entry, a.id
             assert (visible(entry.group(1)), entry.group(2)) == (f"{a.row} {a.title}", f"({n} bullet{'s' if n != 1 else ''})")
             assert entry.start() > group
-    assert re.search(r'<p class="gpia-reviewed" data-search-exclude>Data: <code>clauses/requirements/', markup)
+    assert re.search(r'<p class="gpia-reviewed" data-pagefind-ignore>Data: <code>clauses/requirements/', markup)
 
 
 def test_rows_are_paged_in_table_order_with_continued_groups(kb: KnowledgeBase) -> None:
@@ -118,7 +118,7 @@ def test_rows_are_paged_in_table_order_with_continued_groups(kb: KnowledgeBase) 
     third = rows.render(view, 3)  # MCP 2016 row 9, then ICP 2019 rows 1 to 3
     assert third.startswith('<h2 class="gpia-list-group" id="list-mcp-2016-integration">'
                             '<a href="../../../commitments/#mcp-2016-integration">')
-    assert '(continued)</span></h2><ul class="gpia-listing" data-search-exclude><li><a href="../../../commitments/mcp-2016-int-' in third
+    assert '(continued)</span></h2><ul class="gpia-listing" data-pagefind-ignore><li><a href="../../../commitments/mcp-2016-int-' in third
     assert ('<h2 class="gpia-list-group" id="list-icp-2019-integration">'
             '<a href="../../../commitments/#icp-2019-integration">') in third
     assert third.count("<li>") == 4 + 4  # four entries and the pager's four links
@@ -157,7 +157,7 @@ def test_traceability_lists_every_row_over_its_pages(built_site: Path, kb: Knowl
         assert f'href="{"../" if r.id in pages[0] else "../../../"}{url_of(kb, r.id)}"' in markup, r.id
     entry = pages[0][pages[0].index(f'href="../{url_of(kb, "mcp-2016-int-clinical-hub-model")}"'):]
     entry = entry[:entry.index("</li>")]
-    assert ('<q class="gpia-verbatim" data-search-exclude>GPs will support the clinical hub model where agreed by '
+    assert ('<q class="gpia-verbatim" data-pagefind-ignore>GPs will support the clinical hub model where agreed by '
             in entry)
     assert visible(entry).endswith("Schedule: Schedule 3: Clinical hub model. Indicators (illustrative example — not "
                                    "NHS wording): Hub requests triaged within two hours.")
@@ -179,7 +179,7 @@ def test_checklist_lists_every_placeholder_then_schedules_named_without_one_then
         assert f'href="../{row.requirement_link}"' in markup, row.requirement_id
         assert f'href="../{row.template_link}"' in markup and f'href="../{row.example_link}"' in markup
     assert markup.count('<mark class="gpia-placeholder">') == len(rows)
-    assert markup.count('<q class="gpia-verbatim" data-search-exclude>') == len({r.requirement_id for r in rows})
+    assert markup.count('<q class="gpia-verbatim" data-pagefind-ignore>') == len({r.requirement_id for r in rows})
     assert 'href="../data/local-schedules.csv"' in markup
     groups = re.findall(r'<h2 class="gpia-list-group" id="(.*?)">(.*?)</h2>', markup)
     assert groups == [("list-placeholders-mcp-2016", f"{MCP} 2016: placeholders to complete"),

@@ -127,7 +127,7 @@ def test_schedules_index_lists_every_schedule_with_versions_and_counts(built_sit
     assert linked == [s.id for s in schedules_in_order(kb)]
     assert "gpia-pager" not in markup
     assert f'<p class="gpia-provenance">{len(kb.schedules)} schedules. ' in markup
-    assert ('<p class="gpia-reviewed" data-search-exclude>Data: '
+    assert ('<p class="gpia-reviewed" data-pagefind-ignore>Data: '
             + ", ".join(f"<code>{path}</code>" for path in sorted({s.path for s in kb.schedules.values()})) + "</p>") in markup
     rows = {cells(m.group(1)) for m in re.finditer(r"<tr>(.*?)</tr>", markup, re.S)}
     assert "3 | Clinical hub model | MCP 2016 and ICP 2019 | 1 | 5 | 11 (10 required) | —" in rows

@@ -1,6 +1,6 @@
 """What Pagefind indexes: the main content of readers' pages, each record's text once, filters from the data.
 
-The views mark copies and boilerplate with data-search-exclude; the page pass (gpia.search) turns
+The views mark copies and boilerplate with data-pagefind-ignore; the page pass (gpia.search) turns
 that into data-pagefind-ignore, adds data-pagefind-body to the main content of indexed pages, and
 the filters and glossary words Pagefind reads.
 """
@@ -50,3 +50,20 @@ def test_glossary_words_are_indexed_both_ways(kb: KnowledgeBase, built_site: Pat
     assert "GP Integration Agreement" in faq  # the page writes "GP IA"
     mdts = vocabulary.search(page(built_site, "commitments/mcp-2016-int-multidisciplinary-teams")).group(1)
     assert "MDT" in mdts.split()  # the page spells out "multidisciplinary team"
+
+
+def test_each_requirement_and_answer_is_indexed_on_its_own_page_only(kb: KnowledgeBase, built_site: Path) -> None:
+    """Pagefind indexes each record's words once: on the record's page, not on the lists and views
+    that repeat them (those copies are data-pagefind-ignore)."""
+    from conftest import indexed_text, without_sic
+    from gpia.urls import page_of
+    pages = {p.parent.relative_to(built_site).as_posix() + "/": indexed_text(without_sic(p.read_text(encoding="utf-8")))
+             for p in sorted(built_site.rglob("index.html"))}
+    texts = [(r.id, " ".join(r.text.split())) for r in kb.requirements.values()]
+    texts += [(q.id, " ".join(t.split())) for q in kb.questions.values() for b in q.answer
+              for t in ((b.text,) if b.text else b.items)]
+    missing = [i for i, t in texts if t not in pages[page_of(kb, i)]]
+    # A bullet printed the same in 2016 and 2019 is two records with the same words, each on its page.
+    own = {t: {page_of(kb, j) for j, u in texts if u == t} for _, t in texts}
+    copies = [(i, url) for i, t in texts for url, text in pages.items() if url not in own[t] and t in text]
+    assert missing == [] and copies == []

@@ -366,6 +366,12 @@ def test_search_results_show_hostile_data_as_text(
             problems[field].append(f"{query!r}: the results do not show the payload as text")
         if query in not_literal(text):
             problems[field].append(f"{query!r}: not shown as text in the results: …{snippet(text, query)}")
+        # The excerpts are Pagefind's HTML: only its <mark> highlights survive into the results.
+        if page.locator(".gpia-search__results mark").count() == 0:
+            problems[field].append(f"{query!r}: no term is highlighted in the results")
+        others = page.locator(".gpia-search__results :not(li, ul, a, p, span, mark, h2, h3, div, button)").count()
+        if others:
+            problems[field].append(f"{query!r}: {others} elements in the results that the search script does not write")
         for element, marker in page.evaluate(INJECTED, ".gpia-search__results"):
             problems[hostile.poisoned.names([marker]) if marker else field].append(
                 f"{query!r}: markup from the data became an element in the results: {element}")

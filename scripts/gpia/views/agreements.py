@@ -54,7 +54,7 @@ def matrix(view: View, rows: str) -> str:
     # The wrapper, not Material's JavaScript, makes the table scroll sideways: Material only wraps
     # tables without a class. As a scrolling region it must be focusable for keyboard users.
     # Left out of the search index: every point is on its agreement's page, with its source wording.
-    return (f'<div class="gpia-matrix-intro" data-search-exclude>{note}'
+    return (f'<div class="gpia-matrix-intro" data-pagefind-ignore>{note}'
             f'<div class="gpia-matrix-scroll" role="region" aria-labelledby="{caption_id}" tabindex="0">'
             f'<table class="gpia-matrix" id="{MATRIX_ID}">{caption}<thead><tr>{head}</tr></thead>'
             f"<tbody>{rows}</tbody></table></div></div>")
@@ -87,7 +87,7 @@ def agreement_page(view: View, agreement_id: str) -> str:
     silent = [FACET_LABELS[f].lower() for f in FACETS if not a.facets.get(f)]
     if silent:
         intro += f'<p class="gpia-silent">The sources say nothing on: {esc(", ".join(silent))}.</p>'
-    intro += (f'<p class="gpia-provenance" data-search-exclude>Every agreement, facet by facet: '
+    intro += (f'<p class="gpia-provenance" data-pagefind-ignore>Every agreement, facet by facet: '
               f'<a href="{esc(view.base)}agreements/">the agreements matrix</a>.</p>')
     parts = [heading, f'<div class="gpia-agreement">{intro}</div>']
     for facet in FACETS:

@@ -68,13 +68,13 @@ class View:
         if not origins:
             return ""
         # Boilerplate around records (backlinks, provenance, review dates, permalinks) carries
-        # data-search-exclude: Material leaves it out of search_index.json, which every reader downloads.
+        # data-pagefind-ignore: Material leaves it out of search_index.json, which every reader downloads.
         shown = self.links(list(origins[:BACKLINKS_SHOWN]))
         more = len(origins) - BACKLINKS_SHOWN
         if more > 0:  # bounded, so a page does not grow with the records that point at it
             shown += (f' and {more} more (every one is listed under <code>referenced_by</code> in '
                       f'<a href="{esc(self.base + JSON_PATH)}">the data download</a>)')
-        return f'<p class="gpia-backlinks" data-search-exclude>Referenced by: {shown}</p>'
+        return f'<p class="gpia-backlinks" data-pagefind-ignore>Referenced by: {shown}</p>'
 
     def href(self, record_id: str) -> str:
         return self.base + url_of(self.kb, record_id)
@@ -141,9 +141,9 @@ class View:
             where.append(self.link(q.faq, "see the FAQ"))
         # A quote of a printed table row or of an FAQ answer repeats a record whose words are indexed
         # for search on its own page (the row's, the FAQ section's): this copy is left out.
-        copy = " data-search-exclude" if q.row or q.faq else ""
+        copy = " data-pagefind-ignore" if q.row or q.faq else ""
         return (f'<figure class="gpia-quote"{copy}><blockquote><p>{self.text(q.text)}</p></blockquote>'
-                f'<figcaption data-search-exclude><span class="gpia-label">Source wording</span> — {", ".join(where)}</figcaption></figure>')
+                f'<figcaption data-pagefind-ignore><span class="gpia-label">Source wording</span> — {", ".join(where)}</figcaption></figure>')
 
     def quotes(self, items: tuple[Quote, ...]) -> str:
         return "".join(self.quote(q) for q in items)
@@ -162,7 +162,7 @@ class View:
             quoted.append(f'<li><blockquote class="gpia-verbatim"><p>{self.text(words, mentions=False)}</p></blockquote>'
                           f'<span class="gpia-meta">{self.link(record_id, self.where_printed(record_id))}</span></li>')
         # Copies of wording indexed on its own records' pages.
-        return (f'<div class="gpia-rests-on" data-search-exclude><p class="gpia-label">What the source says '
+        return (f'<div class="gpia-rests-on" data-pagefind-ignore><p class="gpia-label">What the source says '
                 f'(<span class="gpia-nhs">NHS wording</span>)</p><ul>{"".join(quoted)}</ul></div>')
 
     def source_words(self, record_id: str) -> str:
@@ -196,9 +196,9 @@ class View:
         """For pages that combine many records: the YAML files the page is built from, once."""
         edit_base = self.shared.edit_base
         if not edit_base:
-            return f'<p class="gpia-reviewed" data-search-exclude>Data: {", ".join(f"<code>{esc(p)}</code>" for p in paths)}</p>'
+            return f'<p class="gpia-reviewed" data-pagefind-ignore>Data: {", ".join(f"<code>{esc(p)}</code>" for p in paths)}</p>'
         links = ", ".join(f'<a class="gpia-edit" href="{esc(edit_base + p)}"><code>{esc(p)}</code></a>' for p in paths)
-        return f'<p class="gpia-reviewed" data-search-exclude>Edit this data: {links}</p>'
+        return f'<p class="gpia-reviewed" data-pagefind-ignore>Edit this data: {links}</p>'
 
 
 def ours(body_html: str, title: str = "Our explanation") -> str:
@@ -208,7 +208,7 @@ def ours(body_html: str, title: str = "Our explanation") -> str:
 
 
 def reviewed(date: str, path: str, edit_base: str | None = None) -> str:
-    return f'<p class="gpia-reviewed" data-search-exclude>Last reviewed {esc(date)} · {data_file(path, edit_base)}</p>'
+    return f'<p class="gpia-reviewed" data-pagefind-ignore>Last reviewed {esc(date)} · {data_file(path, edit_base)}</p>'
 
 
 def data_file(path: str, edit_base: str | None) -> str:
@@ -231,5 +231,5 @@ def checked_edit_base(value: object) -> str | None:
 
 
 def permalink(record_id: str, what: str) -> str:
-    return (f'<a class="gpia-permalink" data-search-exclude href="#{esc(record_id)}" '
+    return (f'<a class="gpia-permalink" data-pagefind-ignore href="#{esc(record_id)}" '
             f'aria-label="Permanent link to {esc(what)}">¶</a>')

@@ -122,7 +122,7 @@ def what_changed(view: View) -> str:
         terms = [view.link(i) for i in change.records]
         glossary = f" In the glossary: {', '.join(terms)}." if terms else ""
         items.append(f'<li id="{esc(change.id)}"><p>{view.text(change.summary, mentions=False)}</p>'
-                     f'<p class="gpia-examples" data-search-exclude>See: {_bounded(pairs + rows)}.{glossary}</p>'
+                     f'<p class="gpia-examples" data-pagefind-ignore>See: {_bounded(pairs + rows)}.{glossary}</p>'
                      f"{view.resting_on(change.rests_on)}</li>")
     notes = duplicate_numbers(kb)
     if notes:
@@ -130,7 +130,7 @@ def what_changed(view: View) -> str:
                 "each row's comparison page says so.") if len(notes) > 1 else ""
         rows = [f'<a href="{esc(view.base + compare_url(kb, area_id))}">{view.text(_row_name(kb, area_id), mentions=False)}</a>'
                 for note in notes for area_id in note.areas]
-        items.append(f'<li><p>{esc(notes[0].text)}{esc(more)}</p><p class="gpia-examples" data-search-exclude>'
+        items.append(f'<li><p>{esc(notes[0].text)}{esc(more)}</p><p class="gpia-examples" data-pagefind-ignore>'
                      f"See: {_bounded(rows)}.</p></li>")
     return ours(f'<ul class="gpia-what-changed">{"".join(items)}</ul>', "What changed, in brief")
 
@@ -240,7 +240,7 @@ def listing(kb: KnowledgeBase) -> Listing:
 def group_entry(view: View, page_id: str) -> str:
     # The row titles are indexed on the rows' own pages; the entry is a way there, not a copy to find.
     group = groups_by_page(view.kb)[page_id]
-    return (f'<span data-search-exclude><a href="{esc(view.base + group_url(page_id))}">'
+    return (f'<span data-pagefind-ignore><a href="{esc(view.base + group_url(page_id))}">'
             f"{view.text(group_title(group), mentions=False)}</a>: {esc(counts_in_words(group))}</span>")
 
 
@@ -269,7 +269,7 @@ def headings_table(view: View, kind: str) -> str:
     return (f'<div class="gpia-compare-table" id="cmp-{esc(kind)}"><table><caption>The two {esc(kind)} tables: '
             f'headings as printed</caption><thead><tr><td></td><th scope="col">{esc(old_label)} '
             f'({view.link(before.id, "table")})</th><th scope="col">{esc(new_label)} ({view.link(after.id, "table")})'
-            f'</th><th scope="col">Redline</th></tr></thead><tbody data-search-exclude>{"".join(rows)}</tbody>'
+            f'</th><th scope="col">Redline</th></tr></thead><tbody data-pagefind-ignore>{"".join(rows)}</tbody>'
             "</table></div>")
 
 
@@ -284,7 +284,7 @@ def group_page(view: View, page_id: str) -> str:
     anchors = _Anchors(comparison_pages(kb), page_id, {anchor(page_id)})
     heading = f"# Compare: {md_text(group_title(group))} {{ #{anchor(page_id)} }}"
     blocks = [provenance(view, group, anchors),
-              f'<p class="gpia-compare-nav" data-search-exclude>Part of '
+              f'<p class="gpia-compare-nav" data-pagefind-ignore>Part of '
               f'<a href="{esc(view.base)}compare/#cmp-rows">Compare the 2016 and 2019 versions</a> '
               f"({esc(dict(TABLE_KINDS)[group.kind])}). How to read the redline and the badges: "
               f'<a href="{esc(view.base)}compare/#cmp-legend">the key</a>.</p>']
@@ -329,7 +329,7 @@ def provenance(view: View, group: AreaGroup, anchors: _Anchors) -> str:
         where.append(f"{esc(kb.versions[OLD].label)} " + ", ".join(_row_link(view, a.id, anchors) for a in group.old_areas))
     if group.new_area:
         where.append(f"{esc(kb.versions[NEW].label)} {_row_link(view, group.new_area.id, anchors)}")
-    return f'<p class="gpia-provenance" data-search-exclude>Rows compared — {"; ".join(where)}. {row_change(group)}.</p>'
+    return f'<p class="gpia-provenance" data-pagefind-ignore>Rows compared — {"; ".join(where)}. {row_change(group)}.</p>'
 
 
 def _row_link(view: View, area_id: str, anchors: _Anchors) -> str:
@@ -365,7 +365,7 @@ def badge(kind: str, overridden: bool = False) -> str:
 
 
 def _permalink(target: str, what: str) -> str:
-    return (f'<a class="gpia-permalink" data-search-exclude href="#{esc(target)}" aria-label="Permanent link to the comparison of '
+    return (f'<a class="gpia-permalink" data-pagefind-ignore href="#{esc(target)}" aria-label="Permanent link to the comparison of '
             f'{esc(what)}">¶</a>')
 
 
@@ -376,7 +376,7 @@ def _side(view: View, version: str, requirements: tuple[Requirement, ...], ancho
     The bullets are indexed for search on their rows' pages; here they are copies, left out."""
     label = esc(view.kb.versions[version].label)
     if not requirements:
-        return (f'<div class="gpia-side gpia-side-{version}" data-search-exclude><p class="gpia-side-label">{label}</p>'
+        return (f'<div class="gpia-side gpia-side-{version}" data-pagefind-ignore><p class="gpia-side-label">{label}</p>'
                 f'<p class="gpia-side-empty">Not in the {label} table.</p></div>')
     items = []
     for r in requirements:
@@ -385,7 +385,7 @@ def _side(view: View, version: str, requirements: tuple[Requirement, ...], ancho
         where = view.link(r.id, f"{area.row} {area.title}, bullet {r.bullet}")
         items.append(f'<li{id_attr}><span class="gpia-side-where">{where}</span><br>'
                      f'<q class="gpia-verbatim">{view.text(r.text)}</q></li>')
-    return (f'<div class="gpia-side gpia-side-{version}" data-search-exclude><p class="gpia-side-label">{label}</p>'
+    return (f'<div class="gpia-side gpia-side-{version}" data-pagefind-ignore><p class="gpia-side-label">{label}</p>'
             f'<ul class="gpia-side-bullets">{"".join(items)}</ul></div>')
 
 
@@ -398,11 +398,11 @@ def pair_block(view: View, pair: Pair, anchors: _Anchors) -> str:
     # bullets indexed on their rows' pages) and the redline. Kept: the page's title and our why notes.
     what = view.label(pair.new.id)
     read_as = " (the 2016 bullets read one after the other)" if len(pair.old) > 1 else ""
-    return (f'<div class="gpia-pair"{anchors.attr(pair.new.id)}><p class="gpia-pair-head" data-search-exclude>'
+    return (f'<div class="gpia-pair"{anchors.attr(pair.new.id)}><p class="gpia-pair-head" data-pagefind-ignore>'
             f"{badge(pair.kind, pair.kind != pair.derived_kind)} {_permalink(pair.anchor, what)}</p>"
             f'<div class="gpia-sides">{_side(view, OLD, pair.old, anchors)}{_side(view, NEW, (pair.new,), None)}</div>'
             # The redline repeats both texts with "removed:"/"added:" between words: noise in search.
-            f'<p class="gpia-redline" data-search-exclude><span class="gpia-label">Redline{read_as}:</span> '
+            f'<p class="gpia-redline" data-pagefind-ignore><span class="gpia-label">Redline{read_as}:</span> '
             f"{_redline_text(pair)}</p>"
             f"{_why(view, pair.new)}</div>")
 
@@ -415,7 +415,7 @@ def _redline_text(pair: Pair) -> str:
 
 def new_block(view: View, r: Requirement, anchors: _Anchors) -> str:
     own = anchor(r.id)
-    return (f'<div class="gpia-pair"{anchors.attr(r.id)}><p class="gpia-pair-head" data-search-exclude>{badge("new")} '
+    return (f'<div class="gpia-pair"{anchors.attr(r.id)}><p class="gpia-pair-head" data-pagefind-ignore>{badge("new")} '
             f"{_permalink(own, view.label(r.id))}</p>"
             f'<div class="gpia-sides">{_side(view, OLD, (), None)}{_side(view, NEW, (r,), None)}</div>'
             f'{_why(view, r, "Why it was added")}</div>')
@@ -423,7 +423,7 @@ def new_block(view: View, r: Requirement, anchors: _Anchors) -> str:
 
 def dropped_block(view: View, r: Requirement, anchors: _Anchors) -> str:
     own = anchor(r.id)
-    return (f'<div class="gpia-pair"{anchors.attr(r.id)}><p class="gpia-pair-head" data-search-exclude>{badge("dropped")} '
+    return (f'<div class="gpia-pair"{anchors.attr(r.id)}><p class="gpia-pair-head" data-pagefind-ignore>{badge("dropped")} '
             f"{_permalink(own, view.label(r.id))}</p>"
             f'<div class="gpia-sides">{_side(view, OLD, (r,), None)}{_side(view, NEW, (), None)}</div>'
             f'{_why(view, r, "Why it was dropped")}</div>')

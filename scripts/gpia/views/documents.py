@@ -49,7 +49,7 @@ def _passage(view: View, d: Document, p: Passage) -> str:
         q = kb.questions[p.ref or ""]
         answer = "".join(_table(view, b.table) if b.table else answer_block(view, b) for b in q.answer)
         return (f"### {md_text(q.question)} {{ #{q.id} }}\n\n"
-                f'<div class="gpia-answer" data-search-exclude><blockquote class="gpia-verbatim">{answer}</blockquote>'
+                f'<div class="gpia-answer" data-pagefind-ignore><blockquote class="gpia-verbatim">{answer}</blockquote>'
                 f'<p class="gpia-meta">This question and answer: {view.link(q.id, "on its FAQ page")}</p></div>')
     if p.kind == "table":
         return _table(view, p.ref or "")
@@ -74,7 +74,7 @@ def _table(view: View, table_id: str) -> str:
                           f"(record)</a></li>" for r in area.requirements)
         rows.append(f'<tr id="{esc(area.id)}"><th scope="row"><a href="{esc(view.href(area.id))}">{esc(area.row)} '
                     f"{view.text(area.title, mentions=False)}</a></th><td><ul>{bullets}</ul></td></tr>")
-    return (f'<div class="gpia-printed-table" id="{esc(t.id)}" data-search-exclude><table>'
+    return (f'<div class="gpia-printed-table" id="{esc(t.id)}" data-pagefind-ignore><table>'
             f'<caption>The table printed here: {view.link(t.id)}</caption>'
             f'<thead><tr><th scope="col">Area</th><th scope="col">{view.text(t.column_heading)}</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>")

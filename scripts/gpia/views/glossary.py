@@ -33,7 +33,7 @@ def entry(view: View, term_id: str) -> str:
     # The abbreviation is written out beside it: no tooltip to repeat that.
     name = (f"<strong {NO_TOOLTIPS_ATTR}>{esc(t.abbreviation)}</strong>: {esc(t.term)}" if t.abbreviation
             else f"<strong>{esc(t.term)}</strong>")
-    return (f'<a href="{esc(view.href(t.id))}">{name}</a> <span class="gpia-gloss" data-search-exclude>— '
+    return (f'<a href="{esc(view.href(t.id))}">{name}</a> <span class="gpia-gloss" data-pagefind-ignore>— '
             f"{view.text(one_line(t.definition), mentions=False)}</span>")
 
 
@@ -52,6 +52,6 @@ def term_page(view: View, term_id: str) -> str:
     body = view.ours(explained, "Our definition", t.rests_on) + view.quotes(t.quotes)
     if t.citations:
         body += '<p class="gpia-facts">Sources: ' + "; ".join(view.link(c) for c in t.citations) + "</p>"
-    end = (f'<p class="gpia-provenance" data-search-exclude>Every term: <a href="{esc(view.base)}glossary/">Glossary</a>.</p>'
+    end = (f'<p class="gpia-provenance" data-pagefind-ignore>Every term: <a href="{esc(view.base)}glossary/">Glossary</a>.</p>'
            f"{view.referenced_by(t.id)}{view.reviewed(t.last_reviewed, t.path)}")
     return f'{heading}\n\n<div class="gpia-term">{body}</div>\n\n<div class="gpia-term-end">{end}</div>'

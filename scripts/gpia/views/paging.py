@@ -80,10 +80,10 @@ class Listing:
                 # An id, so search indexes the group as a section of its own (not run into the one before).
                 group_id = f' id="list-{esc(item.group)}"' if item.group else ""
                 parts.append(f'<h2 class="gpia-list-group"{group_id}>{self.group_heading(view, item.group)}{suffix}</h2>')
-                parts.append('<ul class="gpia-listing" data-search-exclude>')
+                parts.append('<ul class="gpia-listing" data-pagefind-ignore>')
                 group = item.group
             elif index == 0:
-                parts.append('<ul class="gpia-listing" data-search-exclude>')
+                parts.append('<ul class="gpia-listing" data-pagefind-ignore>')
                 group = item.group
             parts.append(f"<li>{self.entry(view, item.record_id)}</li>")
         if shown:
@@ -103,7 +103,7 @@ class Listing:
             if 1 <= target <= pages and target != page:
                 rel_attr = f' rel="{rel}"' if rel else ""
                 links.append(f'<li><a href="{esc(view.base + self.uri(target))}"{rel_attr}>{label}</a></li>')
-        return (f'<nav class="gpia-pager" aria-label="Pages of this list" data-search-exclude>'
+        return (f'<nav class="gpia-pager" aria-label="Pages of this list" data-pagefind-ignore>'
                 f"<p>Page {page} of {pages}: entries {first} to {last} of {len(self.items)}.</p>"
                 f'<ul>{"".join(links)}</ul></nav>')
 

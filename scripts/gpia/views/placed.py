@@ -34,5 +34,5 @@ def in_document(view: View, record_id: str) -> str:
         return ""
     document, anchor = place
     href = f"{view.base}{url_of(view.kb, document)}#{anchor}"
-    return (f'<p class="gpia-in-document" data-search-exclude><a href="{esc(href)}">Read it where it is printed, '
+    return (f'<p class="gpia-in-document" data-pagefind-ignore><a href="{esc(href)}">Read it where it is printed, '
             f'in the whole {esc(view.kb.sources[view.kb.documents[document].source].title)}</a></p>')

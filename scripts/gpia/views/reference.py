@@ -58,7 +58,7 @@ def clause_page(view: View, clause_id: str) -> str:
     parts = [heading, f'<div class="gpia-clause">{body}</div>']
     if c.optional_wording:
         parts += [f"## Local decision {{ #{DECISION_ANCHOR} }}", decision(view, c)]
-    end = (f'<p class="gpia-provenance" data-search-exclude>Every clause the guidance cites: '
+    end = (f'<p class="gpia-provenance" data-pagefind-ignore>Every clause the guidance cites: '
            f'<a href="{esc(view.base)}clauses/">Clauses</a>.</p>'
            f"{view.referenced_by(c.id)}{view.reviewed(c.last_reviewed, c.path)}")
     parts.append(f'<div class="gpia-clause-end">{end}</div>')

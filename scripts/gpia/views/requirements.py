@@ -82,7 +82,7 @@ def area_page(view: View, area_id: str) -> str:
     number = area.row.rstrip(".")
     heading = f"# {md_text(version.label)}, row {md_text(number)}: {md_text(area.title)} {{ #{area.id} }}"
     name, title = LISTS[table.kind]
-    where = (f'<p class="gpia-provenance" data-search-exclude>Row {esc(number)} as printed in “{view.text(table.section)}”, '
+    where = (f'<p class="gpia-provenance" data-pagefind-ignore>Row {esc(number)} as printed in “{view.text(table.section)}”, '
              f"the {esc(version.label)} table quoted verbatim from {view.link(table.source, view.source_name(table.source))}. "
              f'Column heading as printed: “{view.text(table.column_heading)}”.</p>')
     note = ours(f"<p>{view.text(area.note)}</p>", "Our note") if area.note else ""
@@ -107,7 +107,7 @@ def row_links(view: View, area: Area, list_name: str, list_title: str) -> str:
         links.append(f'<li><a href="{esc(view.base + compare_url(kb, area.id))}">Compare this row with {other}</a></li>')
     links.append(f'<li>Every row of both versions: <a href="{esc(view.base)}{list_name}/">{esc(list_title)}</a> '
                  f'(this table: {view.link(table.id)})</li>')
-    return (f'<nav class="gpia-row-links" aria-label="Other rows" data-search-exclude>'
+    return (f'<nav class="gpia-row-links" aria-label="Other rows" data-pagefind-ignore>'
             f'<ul>{"".join(links)}</ul></nav>')
 
 

@@ -95,7 +95,7 @@ def _pointing_sections(view: View, pointers: list[Pointer]) -> str:
     for version in kb.versions.values():
         mine = [p for p in pointers if p.version == version.id]
         items = "".join(f"<li>{_pointer(view, p)}</li>" for p in mine)
-        body = f'<ul class="gpia-pointers" data-search-exclude>{items}</ul>' if mine else \
+        body = f'<ul class="gpia-pointers" data-pagefind-ignore>{items}</ul>' if mine else \
             f'<p class="gpia-silent">Nothing in the {esc(version.label)} guidance points here.</p>'
         parts.append(f"### {md_text(version.label)} {{ #points-here-{version.id} }}\n\n{body}")
     return "\n\n".join(parts)
@@ -110,10 +110,10 @@ def _pointer(view: View, p: Pointer) -> str:
                 if p.placeholder else "Our link: the bullet does not name this schedule.")
         # The bullet's words are indexed for search on its row's page; this copy is left out.
         return (f"{view.link(r.id)} {esc(POINTER_WORDS[p.how])}:"
-                f'<br><q class="gpia-verbatim" data-search-exclude>{text}</q><br><span class="gpia-meta">{what}</span>')
+                f'<br><q class="gpia-verbatim" data-pagefind-ignore>{text}</q><br><span class="gpia-meta">{what}</span>')
     if p.how == "clause":
         c = kb.clauses[p.record]
-        summary = ours(f"<p>{view.text(c.summary)}</p>").replace("<div ", "<div data-search-exclude ", 1)
+        summary = ours(f"<p>{view.text(c.summary)}</p>").replace("<div ", "<div data-pagefind-ignore ", 1)
         return f"{view.link(c.id)} {esc(POINTER_WORDS[p.how])}. {summary}"
     return f"FAQ {view.link(p.record)} {esc(POINTER_WORDS[p.how])}."
 
@@ -230,7 +230,7 @@ def _kpi(view: View, k: Kpi) -> str:
     body = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
     return (f'<section class="gpia-kpi" id="{esc(k.id)}" aria-labelledby="{esc(k.id)}-name">'
             f'<h4 id="{esc(k.id)}-name">{view.text(k.name, mentions=False)} '
-            f'<a class="gpia-permalink" data-search-exclude href="#{esc(k.id)}" aria-label="Permanent link to this indicator">¶</a></h4>'
+            f'<a class="gpia-permalink" data-pagefind-ignore href="#{esc(k.id)}" aria-label="Permanent link to this indicator">¶</a></h4>'
             f"<dl>{body}</dl></section>")
 
 
@@ -303,7 +303,7 @@ def _trace_entry(view: View, requirement_id: str) -> str:
     indicators = ", ".join(f'<a href="{esc(view.base + section_url(kb, s.id, k.id))}">{view.text(k.name, mentions=False)}</a>'
                            for s, k in row.kpis) or none
     # The requirement's text is indexed for search on its row's page only.
-    return (f'<p>{view.link(requirement_id)}<br><q class="gpia-verbatim" data-search-exclude>'
+    return (f'<p>{view.link(requirement_id)}<br><q class="gpia-verbatim" data-pagefind-ignore>'
             f"{view.text(row.requirement.text)}</q></p>"
             f'<p class="gpia-trace">Schedule: {schedules}. Indicators <span class="gpia-not-nhs">(illustrative '
             f"example — not NHS wording)</span>: {indicators}.</p>")
@@ -394,14 +394,14 @@ def _placeholder_entry(view: View, requirement_id: str) -> str:
     text = _with_placeholders(view, r.text, [ref.placeholder for ref in r.defers_to])
     where = "".join(f'<p class="gpia-trace">{_which(view, ref.placeholder, len(r.defers_to))}Complete it in '
                     f"{view.link(ref.schedule)} ({_template_and_example(view, ref.schedule)}).</p>" for ref in r.defers_to)
-    return f'<p>{view.link(r.id)}<br><q class="gpia-verbatim" data-search-exclude>{text}</q></p>{where}'
+    return f'<p>{view.link(r.id)}<br><q class="gpia-verbatim" data-pagefind-ignore>{text}</q></p>{where}'
 
 
 def _which(view: View, placeholder: str, count: int) -> str:
     """Names the placeholder when a requirement has more than one (the marked text shows a single one)."""
     if count == 1:
         return ""
-    return f'“<span class="gpia-placeholder" data-search-exclude>{view.text(placeholder)}</span>”: '
+    return f'“<span class="gpia-placeholder" data-pagefind-ignore>{view.text(placeholder)}</span>”: '
 
 
 def _with_placeholders(view: View, text: str, placeholders: list[str]) -> str:

@@ -66,7 +66,7 @@ def citation_page(view: View, citation_id: str) -> str:
     facts = (f'<p class="gpia-facts">{esc(c.publisher)}, <cite>{esc(c.title)}</cite> ({esc(c.published)}): '
              f'<a href="{esc(c.url)}">{esc(c.url)}</a></p>'
              '<p>A public source the guide cites for facts that the NHS source documents do not give.</p>')
-    end = (f'<p class="gpia-provenance" data-search-exclude>Every source: <a href="{esc(view.base)}sources/">Sources</a>.</p>'
+    end = (f'<p class="gpia-provenance" data-pagefind-ignore>Every source: <a href="{esc(view.base)}sources/">Sources</a>.</p>'
            f"{view.referenced_by(c.id)}{view.reviewed(c.last_reviewed, CITATIONS_FILE)}")
     return f'{heading}\n\n<div class="gpia-citation">{facts}</div>\n\n<div class="gpia-citation-end">{end}</div>'
 
