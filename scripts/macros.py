@@ -40,7 +40,7 @@ def define_env(env) -> None:
     check_wording = os.environ.get("GPIA_SKIP_WORDING") != "1"
     result = load_knowledge_base(root, Path(sources) if sources else None, check_wording=check_wording)
     if result.knowledge_base is None:
-        raise PluginError("The knowledge base data has problems:\n" + format_problems(result.problems))
+        raise PluginError("The knowledge base data has problems:\n" + format_problems(result.problems, result.skipped))
     kb = result.knowledge_base
     env.knowledge_base = kb  # read by scripts/hooks.py, so the data is loaded once per build
     try:

@@ -43,8 +43,8 @@ CASES = [
      [f"{FILE}:5:3: duplicate key 'title' (first written on line 4); keep one of them"]),
     ("malformed YAML",
      MODELINE + "schedule:\n  id: schedule-test\n  title: Test: schedule: [\n  summary: Our words.\n",
-     [f"{FILE}:4:14: YAML syntax error: mapping values are not allowed in this context; check the indentation and quoting "
-      "here (text containing ': ' or starting with [ { ' \" * & ! | > needs quotes)"]),
+     [f"{FILE}:4:14: the text after 'title:' contains ': ', which YAML reads as the start of a new field; put the "
+      "whole text in double quotes: title: \"Test: schedule: [\""]),
     ("python tag",
      GOOD.replace("title: Test schedule", "title: !!python/object/apply:os.system [echo hi]"),
      [f"{FILE}:4:10: tags (!!python/object/apply:os.system) are not allowed in this data; remove the tag and "

@@ -115,7 +115,18 @@ def index_records(docs: list[tuple[str, YamlDocument]]) -> tuple[dict[str, Recor
     return index, problems
 
 
-def reference_problems(docs: list[tuple[str, YamlDocument]], index: dict[str, RecordEntry]) -> list[Problem]:
+def record_kinds(file_kind: str) -> frozenset[str]:
+    """The kinds of record a file of this kind defines."""
+    return frozenset(record for kind, _, record in RECORD_PLACES if kind == file_kind)
+
+
+def reference_problems(docs: list[tuple[str, YamlDocument]], index: dict[str, RecordEntry],
+                       unknown: frozenset[str] = frozenset(), skipped: list[Origin] | None = None) -> list[Problem]:
+    """A problem for each reference to no record, or to a record of the wrong kind.
+
+    `unknown` names the kinds of record that a file which could not be read (or failed its
+    schema) may define: a reference to a missing id of such a kind is not reported, since the id
+    may well be in that file, and its place is added to `skipped` instead."""
     problems: list[Problem] = []
     places = list(REFERENCE_PLACES) + [(kind, pattern + ("source",), frozenset({"source"})) for kind, pattern in QUOTE_PLACES]
     places += [(kind, pattern + ("faq",), frozenset({"question"})) for kind, pattern in QUOTE_PLACES]
@@ -128,6 +139,10 @@ def reference_problems(docs: list[tuple[str, YamlDocument]], index: dict[str, Re
                     entry = index.get(target)
                     if entry is not None and entry.kind in allowed:
                         continue  # the usual case; the origin is looked up only for a problem
+                    if entry is None and allowed & unknown:
+                        if skipped is not None:
+                            skipped.append(doc.origin(path))
+                        continue
                     problem = _check_target(doc.origin(path), path, target, allowed, index)
                     if problem:
                         problems.append(problem)

@@ -51,9 +51,14 @@ def schema_problems(doc: YamlDocument, kind: str) -> list[Problem]:
     except fastjsonschema.JsonSchemaException:
         pass
     validator = validator_for(kind)
-    problems = []
+    problems: list[Problem] = []
+    seen: set[tuple[int, int]] = set()
     for error in validator.iter_errors(doc.data):
-        problems.extend(_explain(doc, error, kind))
+        for problem in _explain(doc, error, kind):
+            # One slip, one message: an empty item fails both "must be a mapping" and "one of".
+            if (problem.line, problem.col) not in seen:
+                seen.add((problem.line, problem.col))
+                problems.append(problem)
     return problems
 
 
@@ -110,6 +115,12 @@ def _explain(doc: YamlDocument, error: ValidationError, kind: str) -> list[Probl
         missing = error.message.split("'")[1]
         return [doc.origin(path).problem(f"missing required field '{missing}' in {field}; add it")]
     origin = doc.origin(path)
+    if value is None and path and check in ("type", "oneOf", "anyOf", "minLength"):
+        if isinstance(path[-1], int):
+            return [origin.problem(f"'{field}' is an empty list item (a '-' with nothing after it); delete that "
+                                   "'-', or write the item after it")]
+        return [origin.problem(f"'{field}' is empty; write its value after '{path[-1]}:', or delete the line "
+                               "if the field is optional")]
     if check == "type" and not path:
         fields = ", ".join(error.schema.get("required", ()))
         return [origin.problem(f"this file holds {_shown(value)} on its own, but it must hold the fields of "
