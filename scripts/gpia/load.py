@@ -19,6 +19,7 @@ from .changes import unshown
 from .checks import semantic_problems
 from .layout import expected_places, kind_of, scan_data
 from .modeline import modeline_problem
+from .placeholders import placeholder_problems
 from .problems import KnowledgeBaseError, Problem
 from .records import index_records, record_kinds, reference_problems
 from .schedule_checks import schedule_problems
@@ -64,8 +65,11 @@ def read_documents(root: Path) -> tuple[list[tuple[str, YamlDocument]], list[Pro
         if isinstance(loaded, Problem):
             problems.append(loaded)
             continue
+        # A placeholder left from templates/ is named as such, not as the id or date it fails to be.
+        left = placeholder_problems(loaded)
+        places = {(p.line, p.col) for p in left}
         found = schema_problems(loaded, kind)
-        problems.extend(found)
+        problems.extend(left + [p for p in found if (p.line, p.col) not in places])
         # Files with schema problems still give their ids to the index (so references to them
         # are not reported twice) but are left out of the checks that assume a valid shape.
         docs.append((kind, loaded) if not found else (f"invalid:{kind}", loaded))

@@ -52,12 +52,12 @@ def schema_problems(doc: YamlDocument, kind: str) -> list[Problem]:
         pass
     validator = validator_for(kind)
     problems: list[Problem] = []
-    seen: set[tuple[int, int]] = set()
+    seen: set[Problem] = set()
     for error in validator.iter_errors(doc.data):
         for problem in _explain(doc, error, kind):
             # One slip, one message: an empty item fails both "must be a mapping" and "one of".
-            if (problem.line, problem.col) not in seen:
-                seen.add((problem.line, problem.col))
+            if problem not in seen:
+                seen.add(problem)
                 problems.append(problem)
     return problems
 
