@@ -7,7 +7,7 @@ RUN := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(BIN)/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup validate propose diff new build linkcheck serve test browser bench clean
+.PHONY: setup validate propose diff new guide build linkcheck serve test browser bench clean
 
 # The virtual environment is rebuilt whenever requirements.txt changes.
 $(VENV)/.installed: requirements.txt
@@ -37,6 +37,11 @@ new: setup
 	@if [ -z "$(KIND)" ] || [ -z "$(ID)" ]; then \
 	  echo "usage: make new KIND=<term|citation|change|clause|question|requirement|schedule|faq-section> ID=<new id> [IN=<section or area id>]" >&2; exit 2; fi
 	@$(RUN) -m gpia.scaffold "$(KIND)" "$(ID)" $(if $(IN),--in "$(IN)")
+
+# Rewrite the lists in CONTRIBUTING.md that come from the code (NHS-wording fields, the kinds
+# `make new` knows, each kind's required fields); tests/test_guide.py fails while they are stale.
+guide: setup
+	@$(RUN) -m gpia.guide
 
 # SOURCE_DATE_EPOCH (the last commit's time) makes the sitemap dates, and so the site, reproducible.
 build: validate
