@@ -51,7 +51,8 @@ build: validate
 linkcheck: build
 	@$(RUN) -m gpia.linkcheck site/
 
-serve: validate
+# Starts even when the data has problems: every page then lists them, and reloads once they are fixed.
+serve: setup
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
 # Browser tests drive Debian's Chromium (browsers cannot be downloaded here).
