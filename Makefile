@@ -26,7 +26,8 @@ propose: setup
 	@$(RUN) -m gpia.propose
 
 # What the working tree changes in the knowledge base since BASE (default HEAD), as Markdown for a
-# pull request: `make diff BASE=origin/main`. Reads BASE from git objects; no second checkout.
+# pull request: `make diff BASE=origin/main`. Reads BASE from git objects; no second checkout. Both
+# sides' sites are built (in temporary folders), so the pages affected are exactly those that differ.
 BASE ?= HEAD
 diff: setup
 	@$(RUN) -m gpia.datadiff --base "$(BASE)"
