@@ -177,7 +177,7 @@ def wording_problems(root: Path, sources_dir: Path | None, docs: list[tuple[str,
                                     "checked; put the extracts there (see the README), or give their folder "
                                     "with --sources")]
     texts, problems = load_sources(folder, docs)
-    return problems + verbatim_problems(docs, texts)
+    return problems + verbatim_problems(docs, texts, root)
 
 
 def load_or_raise(root: Path, sources_dir: Path | None = None, *, check_wording: bool = True) -> m.KnowledgeBase:
