@@ -131,8 +131,8 @@ def test_wording_must_be_verbatim(data_copy: Path) -> None:
     line, row = next((i, l) for i, l in enumerate(text.splitlines(), 1) if "transfers of care" in l)
     found = problems(data_copy, SOURCES)
     assert found == [
-        f"clauses/requirements/mcp-2016-integration.yaml:{line}:{row.index('Practices') + 1}: 'text' is not word for word "
+        f"clauses/requirements/mcp-2016-integration.yaml:{line}:{row.index('transfers of') + len('transfer') + 1}: 'text' is not word for word "
         "in source 'mcp-2016-overview' in the row 'Agreement of common protocols' of the table under 'The integration "
         "commitments' (it matches \"Practices adhere to local transfer\" and then has U+0020 SPACE where the source "
         "has 's' LATIN SMALL LETTER S, line 64); copy the wording exactly from the source, or move our own words to "
-        "a field of ours (a summary or note)"]
+        "this record's 'why'"]

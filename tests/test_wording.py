@@ -57,7 +57,7 @@ def test_words_inside_markup_are_not_nhs_wording(data_copy: Path) -> None:
         "and delivery of system outcomes' of the table under 'What should the GP IA describe in relation to shared "
         "governance and decision making?' (it matches \"Commit to delivering the best \" and then has '<' LESS-THAN "
         "SIGN where the source has 'p' LATIN SMALL LETTER P, line 75); copy the wording exactly from the source, or "
-        "move our own words to a field of ours (a summary or note)"]
+        "move our own words to this record's 'why'"]
 
 
 def test_a_bullet_cut_mid_word_is_refused(data_copy: Path) -> None:
@@ -68,7 +68,7 @@ def test_a_bullet_cut_mid_word_is_refused(data_copy: Path) -> None:
         "and delivery of system outcomes' of the table under 'What should the GP IA describe in relation to shared "
         "governance and decision making?' (it matches \"…the best possible care for the whole pop\" and then stops, "
         "where the source goes on with 'u' LATIN SMALL LETTER U, line 75); copy the wording exactly from the source, "
-        "or move our own words to a field of ours (a summary or note)"]
+        "or move our own words to this record's 'why'"]
 
 
 def test_part_of_a_bullet_is_not_the_bullet(data_copy: Path) -> None:

@@ -49,3 +49,19 @@ def test_raw_index_maps_folded_offsets_back() -> None:
             at = raw_index(value, i)
             assert at is not None
             assert char == " " and value[at].isspace() or fold(value[at]) == char, (value, i, at)
+
+
+def test_every_move_hint_names_a_field_the_record_has() -> None:
+    """For every NHS-wording field, the advice names only fields of ours that its record's schema has."""
+    import re
+
+    from gpia.guide import record_schema
+    from gpia.verbatim import WORDING_FIELDS, advice
+
+    for kind, pattern, _ in WORDING_FIELDS:
+        path = tuple(0 if p == "*" else p for p in pattern)
+        named = re.findall(r"'([a-z_]+)'", advice(kind, path))
+        holders = [record_schema(kind, tuple("*" if isinstance(p, int) else p for p in path[:i]))
+                   for i in range(len(path))]
+        fields = {f for h in holders for f in h.get("properties", {})}
+        assert set(named) <= fields, (kind, pattern, named)

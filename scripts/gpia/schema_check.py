@@ -177,3 +177,29 @@ _PATTERNS = {
 
 def _pattern_name(pattern: str) -> str:
     return _PATTERNS.get(pattern, f"in the form {pattern}")
+
+
+def ours_fields(kind: str, path: tuple[Any, ...]) -> list[str]:
+    """The fields of our own words (schema `$defs/ours`) of the nearest record holding the value at
+    `path` in a file of `kind`: where a "move our words to …" hint may send an author."""
+    schema = schema_for(kind)
+    nodes = [_resolved(schema, schema)]
+    for part in path[:-1]:
+        node = nodes[-1]
+        node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
+        nodes.append(_resolved(schema, node))
+    for node in reversed(nodes):
+        fields = [name for name, value in node.get("properties", {}).items()
+                  if isinstance(value, dict) and value.get("$ref", "").endswith("/ours")]
+        if fields:
+            return fields
+    return []
+
+
+def _resolved(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while isinstance(node, dict) and "$ref" in node and node["$ref"].startswith("#/"):
+        target: Any = root
+        for part in node["$ref"][2:].split("/"):
+            target = target[part]
+        node = target
+    return node

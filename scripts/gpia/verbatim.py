@@ -25,12 +25,12 @@ from typing import Any
 from .jsonpaths import find
 from .problems import Origin, Problem
 from .records import QUOTE_PLACES
+from .schema_check import ours_fields
 from .text_rules import has_invisible
 from .source_outline import _FOLD as _FOLD_TABLE
 from .source_outline import TYPOGRAPHIC, Block, Outline, fold, parse_outline
 from .yaml_loader import YamlDocument
 
-_ADVICE = "copy the wording exactly from the source, or move our own words to a field of ours (a summary or note)"
 
 # The wording fields, for CONTRIBUTING.md and for tests: (file kind, path pattern, how it must match).
 WORDING_FIELDS: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -111,6 +111,7 @@ def verbatim_problems(docs: list[tuple[str, YamlDocument]], sources: dict[str, S
     for kind, doc in sorted(docs, key=lambda item: item[0] == "document"):
         checker = _Checker(doc, sources, printed.failed)
         checker.root = root
+        checker.kind = kind
         if kind == "requirement-table":
             checker.table()
         elif kind == "faq-section":
@@ -502,7 +503,7 @@ class _Checker:
             return
         blocks = [outline.blocks[i] for i in allowed]
         message = (f"'{field}' is not word for word in source '{source}' in {where} "
-                   f"({_difference(wanted, blocks)}); {_ADVICE}")
+                   f"({_difference(wanted, blocks)}); {advice(getattr(self, 'kind', ''), path)}")
         size = _first_difference(wanted, blocks)[0]
         self.problems.append(self._at_character(path, size).problem(message))
 
@@ -563,6 +564,17 @@ def _placed(outline: Outline, block: Block) -> str:
     if block.kind == "row-item" and block.row is not None:
         return f"it is printed in the row '{outline.blocks[block.row].text}'{under}"
     return f"it is printed{under}" if heading else "it is printed before the first heading"
+
+
+def advice(kind: str, path: tuple[Any, ...]) -> str:
+    """What to do with wording that is not the source's: copy it, or move it to a field of ours that
+    this record has (from its schema), never to a field it does not have."""
+    fields = ours_fields(kind, path) if kind else []
+    if not fields:
+        return ("copy the wording exactly from the source; this record has no field for our own words, so "
+                "put them in a record that has one (a term's note, a clause's summary) or leave them out")
+    named = " or ".join(f"'{f}'" for f in fields)
+    return f"copy the wording exactly from the source, or move our own words to this record's {named}"
 
 
 def raw_index(value: str, folded_offset: int) -> int | None:
