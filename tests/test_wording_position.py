@@ -65,3 +65,13 @@ def test_every_move_hint_names_a_field_the_record_has() -> None:
                    for i in range(len(path))]
         fields = {f for h in holders for f in h.get("properties", {})}
         assert set(named) <= fields, (kind, pattern, named)
+
+
+def test_a_wrong_answer_paragraph_is_reported_once(tmp_path: Path) -> None:
+    """Not again by the document that places the question (its own wording is already wrong)."""
+    root = copy_data(tmp_path / "kb")
+    path = root / FAQ
+    path.write_text(path.read_text(encoding="utf-8").replace("continue to deliver", "continue to delivr", 1),
+                    encoding="utf-8")
+    found = [str(p) for p in load_knowledge_base(root, SOURCES).problems]
+    assert len(found) == 1 and found[0].startswith(f"{FAQ}:11:"), found

@@ -180,8 +180,8 @@ class _Checker:
         found = self.sources.get(source) if isinstance(source, str) else None
         return found.outline if found else None  # unknown sources are reported by the reference check
 
-    def _report(self, path: tuple[Any, ...], message: str) -> None:
-        self.problems.append(self.doc.origin(path).problem(message))
+    def _report(self, path: tuple[Any, ...], message: str, at: Origin | None = None) -> None:
+        self.problems.append((at or self.doc.origin(path)).problem(message))
         # Every record the path passes through (a table and its area; an FAQ section's question) failed.
         value = self.doc.data
         for key in ((), *path):
@@ -505,7 +505,7 @@ class _Checker:
         message = (f"'{field}' is not word for word in source '{source}' in {where} "
                    f"({_difference(wanted, blocks)}); {advice(getattr(self, 'kind', ''), path)}")
         size = _first_difference(wanted, blocks)[0]
-        self.problems.append(self._at_character(path, size).problem(message))
+        self._report(path, message, self._at_character(path, size))
 
     def _at_character(self, path: tuple[Any, ...], folded_offset: int) -> Origin:
         """Where the character at `folded_offset` of the folded value is written in the file: found
