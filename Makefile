@@ -7,7 +7,7 @@ RUN := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(BIN)/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup validate propose diff new guide build linkcheck serve test browser bench clean
+.PHONY: setup validate propose diff new guide fix build linkcheck serve test browser bench clean
 
 # The virtual environment is rebuilt whenever requirements.txt changes.
 $(VENV)/.installed: requirements.txt
@@ -38,6 +38,11 @@ new: setup
 	@if [ -z "$(KIND)" ] || [ -z "$(ID)" ]; then \
 	  echo "usage: make new KIND=<term|citation|change|clause|question|requirement|schedule|faq-section> ID=<new id> [IN=<section or area id>]" >&2; exit 2; fi
 	@$(RUN) -m gpia.scaffold "$(KIND)" "$(ID)" $(if $(IN),--in "$(IN)")
+
+# Write the sources' own quotation marks and dashes into NHS wording pasted with others (from Word,
+# say); every other byte of the files stays as it is.
+fix: setup
+	@$(RUN) -m gpia.fix
 
 # Rewrite the lists in CONTRIBUTING.md that come from the code (NHS-wording fields, the kinds
 # `make new` knows, each kind's required fields); tests/test_guide.py fails while they are stale.
