@@ -7,7 +7,7 @@ RUN := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(BIN)/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup validate propose diff new build linkcheck serve test browser bench clean
+.PHONY: setup validate propose diff new guide fix build linkcheck serve test browser bench clean
 
 # The virtual environment is rebuilt whenever requirements.txt changes.
 $(VENV)/.installed: requirements.txt
@@ -26,7 +26,8 @@ propose: setup
 	@$(RUN) -m gpia.propose
 
 # What the working tree changes in the knowledge base since BASE (default HEAD), as Markdown for a
-# pull request: `make diff BASE=origin/main`. Reads BASE from git objects; no second checkout.
+# pull request: `make diff BASE=origin/main`. Reads BASE from git objects; no second checkout. Both
+# sides' sites are built (in temporary folders), so the pages affected are exactly those that differ.
 BASE ?= HEAD
 diff: setup
 	@$(RUN) -m gpia.datadiff --base "$(BASE)"
@@ -38,6 +39,16 @@ new: setup
 	  echo "usage: make new KIND=<term|citation|change|clause|question|requirement|schedule|faq-section> ID=<new id> [IN=<section or area id>]" >&2; exit 2; fi
 	@$(RUN) -m gpia.scaffold "$(KIND)" "$(ID)" $(if $(IN),--in "$(IN)")
 
+# Write the sources' own quotation marks and dashes into NHS wording pasted with others (from Word,
+# say); every other byte of the files stays as it is.
+fix: setup
+	@$(RUN) -m gpia.fix
+
+# Rewrite the lists in CONTRIBUTING.md that come from the code (NHS-wording fields, the kinds
+# `make new` knows, each kind's required fields); tests/test_guide.py fails while they are stale.
+guide: setup
+	@$(RUN) -m gpia.guide
+
 # SOURCE_DATE_EPOCH (the last commit's time) makes the sitemap dates, and so the site, reproducible.
 build: validate
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(MKDOCS) build --strict --clean
@@ -46,7 +57,8 @@ build: validate
 linkcheck: build
 	@$(RUN) -m gpia.linkcheck site/
 
-serve: validate
+# Starts even when the data has problems: every page then lists them, and reloads once they are fixed.
+serve: setup
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
 # Browser tests drive Debian's Chromium (browsers cannot be downloaded here).

@@ -27,6 +27,12 @@ from gpia.views.schedules import checklist_page, traceability_page  # noqa: E402
 from gpia.views.sources import sources_page  # noqa: E402
 
 
+# Set by scripts/hooks.py when the command is `mkdocs serve` (plugins are made again on each rebuild).
+SERVING = "GPIA_SERVING"
+MACRO_NAMES = ("requirement_tables", "listing_page", "comparison", "traceability", "local_checklist", "sources",
+               "data_sources", "downloads", "schemas", "contributing_guide", "templates")
+
+
 def data_root(env) -> Path:
     """The project folder, or GPIA_DATA_ROOT (used by tests to build from fixture data)."""
     override = os.environ.get("GPIA_DATA_ROOT")
@@ -39,8 +45,21 @@ def define_env(env) -> None:
     # Only the tests that build deliberately altered data skip the wording check.
     check_wording = os.environ.get("GPIA_SKIP_WORDING") != "1"
     result = load_knowledge_base(root, Path(sources) if sources else None, check_wording=check_wording)
+    env.data_problems = None
     if result.knowledge_base is None:
-        raise PluginError("The knowledge base data has problems:\n" + format_problems(result.problems))
+        message = "The knowledge base data has problems:\n" + format_problems(result.problems, result.skipped)
+        if os.environ.get(SERVING) != "1":
+            raise PluginError(message)  # a build (--strict or not) fails on bad data
+        # `mkdocs serve`: build a site whose every page lists the problems (scripts/hooks.py), so
+        # the server answers at once and the browser reloads when the data is fixed.
+        print(message, file=sys.stderr)
+        env.knowledge_base = env.build_views = None
+        env.data_problems = result
+        env.variables["counts"] = {}
+        env.variables["kb_versions"] = {}
+        for name in MACRO_NAMES:
+            env.macro(lambda *args, **kwargs: "", name)
+        return
     kb = result.knowledge_base
     env.knowledge_base = kb  # read by scripts/hooks.py, so the data is loaded once per build
     try:

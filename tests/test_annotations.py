@@ -29,6 +29,13 @@ CASES = [
 ]
 
 
+def skipped(path: str) -> str:
+    """The line saying which checks wait for the broken file (gpia.load.skipped_line), without wording."""
+    return (f"Skipped until {path} is fixed: 4 checks of the whole knowledge base (schedules and their examples, "
+            "the 2016 to 2019 alignment, notes on what changed, page addresses). Fix the problem above and check "
+            "again.")
+
+
 @pytest.mark.parametrize("problem, title, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_annotation_is_escaped_as_github_requires(problem: Problem, title: str, expected: str) -> None:
     assert annotation(problem, title) == expected
@@ -69,7 +76,8 @@ def test_validate_under_github_actions_annotates_summarises_and_fails(
         "unknown field 'titel' in schedule ('schedule-test'); remove it or correct its spelling "
         "(allowed here: example, fields, id, last_reviewed, number, quotes, rests_on, summary, title)",
     ]
-    assert err.splitlines() == [MISSING, UNKNOWN, "2 problems in the knowledge base data; nothing was built."]
+    assert err.splitlines() == [MISSING, UNKNOWN, skipped("clauses/schedules/schedule-test.yaml"),
+                                "2 problems in the knowledge base data; nothing was built."]
     # Appended, not overwritten: other steps write to the same summary file.
     assert summary.read_text(encoding="utf-8") == (
         "earlier step\n### 2 problem(s) in the knowledge base data\n\n| file | line | column | problem |\n|---|---|---|---|\n"
@@ -138,6 +146,7 @@ def test_validate_prints_no_command_that_the_data_wrote(
         f"{HOSTILE_FILE}:5:3: unknown field '##%5Badd-mask]y' in schedule ('schedule-evil'); {ALLOWED}",
         f"{HOSTILE_FILE}:6:3: unknown field '[x](https://evil) ![i](https://evil/i.png) @org/team <img src=x> a|b "
         f"``c`` ::add-mask::s' in schedule ('schedule-evil'); {ALLOWED}",
+        skipped(HOSTILE_FILE),
         "3 problems in the knowledge base data; nothing was built.",
     ]
     assert summary.read_text(encoding="utf-8").splitlines()[4:] == [

@@ -138,8 +138,8 @@ def test_records_of_a_file_that_cannot_be_read_show_as_removed(repo: Path) -> No
     edit(repo, "clauses/citations.yaml", "citations:\n", "citations: [\n")
     report = data_diff(repo, "HEAD", NO_SOURCES)
     assert "Compared with `HEAD` (" in report and "0 added, 2 removed, 0 changed." in report
-    # The YAML error, and the references to the citations that can no longer be found.
-    assert re.search(r"> \*\*Note:\*\* the data in this change has \d+ problems;.* Records in a file that could not "
+    # The YAML error alone: the references to the citations wait until the file can be read.
+    assert re.search(r"> \*\*Note:\*\* the data in this change has 1 problem;.* Records in a file that could not "
                      r"be read at all show as removed\.\n", report)
     assert "### Removed\n\n- `cite-ics-design-framework-2021` (citation in `clauses/citations.yaml`)" in report
 
@@ -196,3 +196,41 @@ def test_git_errors_are_printed_as_text_not_commands(repo: Path, capsys: pytest.
                  "--sources", str(NO_SOURCES)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("make diff: 'x\n%3A%3Awarning file=a::pwned ##%5Badd-mask]y' is not a commit in ")
+
+
+def test_line_endings_encoding_and_white_space_are_named(repo: Path) -> None:
+    citations = repo / "clauses/citations.yaml"
+    citations.write_bytes(citations.read_bytes().replace(b"\n", b"\r\n"))
+    versions = repo / "clauses/versions.yaml"
+    versions.write_bytes(b"\xef\xbb\xbf" + versions.read_bytes().replace(b"\n", b"  \n", 3))
+    report = data_diff(repo, "HEAD", NO_SOURCES)
+    assert "### Files changed without changing their text\n\n" in report
+    assert "- `clauses/citations.yaml`: line endings changed to Windows (CRLF)\n" in report
+    assert "- `clauses/versions.yaml`: byte-order mark added; spaces at line ends only\n" in report
+    assert "No record was added, removed or changed." in report
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+            if p.is_file() and (p.suffix == ".html" or p.relative_to(site).parts[0] == "data")}
+
+
+def test_pages_affected_are_exactly_the_pages_two_real_builds_differ_in(repo: Path, tmp_path: Path) -> None:
+    from conftest import mkdocs_build
+    before = mkdocs_build(tmp_path / "before", repo, NO_SOURCES)
+    assert before.returncode == 0, before.stderr
+    edit(repo, "clauses/glossary.yaml", OLD_TERM, OLD_TERM + NEW_TERM)
+    kpis = "clauses/schedules/schedule-5-kpis.yaml"
+    text = (repo / kpis).read_text(encoding="utf-8")
+    target = re.search(r"\n( +)name: (.+)\n", text)
+    edit(repo, kpis, target.group(0), target.group(0).replace(target.group(2), target.group(2) + " (test)"))
+    after = mkdocs_build(tmp_path / "after", repo, NO_SOURCES)
+    assert after.returncode == 0, after.stderr
+    old, new = _site_files(tmp_path / "before"), _site_files(tmp_path / "after")
+    differ = sorted("/" + p.removesuffix("index.html") for p in old.keys() | new.keys()
+                    if old.get(p) != new.get(p) and p.endswith(".html"))
+    report = data_diff(repo, "HEAD", NO_SOURCES, build=True)
+    listed = re.findall(r"^- `(/[^`]*)`", report.split("### Pages affected")[1].split("Downloads")[0], re.M)
+    assert listed == differ
+    assert {"/", "/data/", "/glossary/", "/glossary/term-test-added/"} <= set(listed)
+    assert "/data/term.csv" in report.split("Downloads rebuilt:")[1]

@@ -15,6 +15,19 @@ from conftest import ROOT, problems
 DAY = datetime.date(2026, 12, 1)
 
 
+def fill_in(kb: Path) -> list[str]:
+    """The template text left in the data (each a problem), then fill it in as an author would."""
+    left = problems(kb)
+    for path in kb.rglob("*.yaml"):
+        if "templates" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        filled = text.replace("CHANGE ME: ", "").replace("CHANGE-ME", "filled-in").replace("CHANGE ME", "Filled in")
+        if filled != text:
+            path.write_text(filled, encoding="utf-8")
+    return left
+
+
 @pytest.fixture
 def kb(data_copy: Path) -> Path:
     """A copy of the data with the templates beside it, as in the repository."""
@@ -38,6 +51,8 @@ CASES = [
 def test_scaffolded_record_validates(kb: Path, kind: str, record_id: str, parent: str | None, path: str) -> None:
     added = scaffold(kb, kind, record_id, parent, today=DAY)
     assert added.path == path
+    left = fill_in(kb)  # each field the template asks for is named until it is filled in
+    assert left and all("still holds template text" in p for p in left), left
     assert problems(kb) == []
     lines = (kb / path).read_text(encoding="utf-8").splitlines()
     assert lines[added.line - 1].strip() in (f"- id: {record_id}", "section:")
@@ -50,14 +65,18 @@ def test_scaffolded_change_validates_once_its_find_matches_the_data(kb: Path) ->
     added = scaffold(kb, "change", "change-test-note", today=DAY)
     assert added.path == "clauses/changes.yaml"
     find = added.line + 4  # the mapping under find:
+    assert all("still holds template text" in p for p in problems(kb))
+    path = kb / added.path
+    path.write_text(path.read_text(encoding="utf-8").replace("CHANGE ME: what changed", "What changed").replace(
+        "CHANGE ME words", "words"), encoding="utf-8")
     assert problems(kb) == [
         f"clauses/changes.yaml:{find}:7: change 'change-test-note' finds no bullet or row in the data, so /compare/ "
         "would not show it; check 'find' against the data (before and after are whole words, capitals as written), "
         "or remove the change"]
     path = kb / added.path
     path.write_text(path.read_text(encoding="utf-8").replace(
-        "before: CHANGE ME words in the 2016 bullet", "before: Co-produce").replace(
-        "after: CHANGE ME words the 2019 bullet has instead", "after: Co-design"), encoding="utf-8")
+        "before: words in the 2016 bullet", "before: Co-produce").replace(
+        "after: words the 2019 bullet has instead", "after: Co-design"), encoding="utf-8")
     assert problems(kb) == []
 
 
@@ -73,6 +92,7 @@ def test_scaffolded_schedule_validates_once_something_points_at_it(kb: Path) -> 
     faq.write_text(faq.read_text(encoding="utf-8").replace(
         "relates_to: [gp-ia, icp-contract, term-gp-federation, term-ccg]",
         "relates_to: [gp-ia, icp-contract, term-gp-federation, term-ccg, schedule-test-thing]"), encoding="utf-8")
+    fill_in(kb)
     assert problems(kb) == []
 
 
@@ -86,6 +106,8 @@ def test_schedule_example_template_validates_where_it_says_to_paste_it(kb: Path)
                       .splitlines(keepends=True) if not line.startswith("#"))
     path.write_text(path.read_text(encoding="utf-8").replace("  last_reviewed:", example + "  last_reviewed:"),
                     encoding="utf-8")
+    left = fill_in(kb)
+    assert left and all("still holds template text" in p for p in left), left
     assert problems(kb) == []
 
 

@@ -43,8 +43,8 @@ CASES = [
      [f"{FILE}:5:3: duplicate key 'title' (first written on line 4); keep one of them"]),
     ("malformed YAML",
      MODELINE + "schedule:\n  id: schedule-test\n  title: Test: schedule: [\n  summary: Our words.\n",
-     [f"{FILE}:4:14: YAML syntax error: mapping values are not allowed in this context; check the indentation and quoting "
-      "here (text containing ': ' or starting with [ { ' \" * & ! | > needs quotes)"]),
+     [f"{FILE}:4:14: the text after 'title:' contains ': ', which YAML reads as the start of a new field; put the "
+      "whole text in double quotes: title: \"Test: schedule: [\""]),
     ("python tag",
      GOOD.replace("title: Test schedule", "title: !!python/object/apply:os.system [echo hi]"),
      [f"{FILE}:4:10: tags (!!python/object/apply:os.system) are not allowed in this data; remove the tag and "
@@ -131,8 +131,8 @@ def test_wording_must_be_verbatim(data_copy: Path) -> None:
     line, row = next((i, l) for i, l in enumerate(text.splitlines(), 1) if "transfers of care" in l)
     found = problems(data_copy, SOURCES)
     assert found == [
-        f"clauses/requirements/mcp-2016-integration.yaml:{line}:{row.index('Practices') + 1}: 'text' is not word for word "
+        f"clauses/requirements/mcp-2016-integration.yaml:{line}:{row.index('transfers of') + len('transfer') + 1}: 'text' is not word for word "
         "in source 'mcp-2016-overview' in the row 'Agreement of common protocols' of the table under 'The integration "
         "commitments' (it matches \"Practices adhere to local transfer\" and then has U+0020 SPACE where the source "
         "has 's' LATIN SMALL LETTER S, line 64); copy the wording exactly from the source, or move our own words to "
-        "a field of ours (a summary or note)"]
+        "this record's 'why'"]

@@ -51,12 +51,13 @@ def test_the_real_data_is_printed_where_it_says(data_copy: Path) -> None:
 def test_words_inside_markup_are_not_nhs_wording(data_copy: Path) -> None:
     line, col = value_at(data_copy, GOVERNANCE, "Commit to delivering the best possible care")
     edit(data_copy, GOVERNANCE, "delivering the best possible care", "delivering the best <b hidden>worst</b> possible care")
+    col += len("Commit to delivering the best ")  # at the first character that differs: the '<'
     assert problems(data_copy, SOURCES) == [
         f"{GOVERNANCE}:{line}:{col}: 'text' is not word for word in source 'icp-2019-faqs' in the row 'Shared vision "
         "and delivery of system outcomes' of the table under 'What should the GP IA describe in relation to shared "
         "governance and decision making?' (it matches \"Commit to delivering the best \" and then has '<' LESS-THAN "
         "SIGN where the source has 'p' LATIN SMALL LETTER P, line 75); copy the wording exactly from the source, or "
-        "move our own words to a field of ours (a summary or note)"]
+        "move our own words to this record's 'why'"]
 
 
 def test_a_bullet_cut_mid_word_is_refused(data_copy: Path) -> None:
@@ -67,7 +68,7 @@ def test_a_bullet_cut_mid_word_is_refused(data_copy: Path) -> None:
         "and delivery of system outcomes' of the table under 'What should the GP IA describe in relation to shared "
         "governance and decision making?' (it matches \"…the best possible care for the whole pop\" and then stops, "
         "where the source goes on with 'u' LATIN SMALL LETTER U, line 75); copy the wording exactly from the source, "
-        "or move our own words to a field of ours (a summary or note)"]
+        "or move our own words to this record's 'why'"]
 
 
 def test_part_of_a_bullet_is_not_the_bullet(data_copy: Path) -> None:
@@ -289,7 +290,8 @@ def test_a_raw_control_character_is_a_message_not_a_traceback(data_copy: Path) -
 
 def test_contributing_names_every_field_of_nhs_wording() -> None:
     from gpia.verbatim import WORDING_FIELDS
-    rule = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split("1. **Two kinds of text.**", 1)[1]
-    rule = rule.split("\n2. ", 1)[0]
-    named = set(re.findall(r"`([a-z_]+)`", rule.split("Other fields hold", 1)[0]))
+    # The list is generated from WORDING_FIELDS (gpia/guide.py); tests/test_guide.py keeps it fresh.
+    rule = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split("<!-- generated: wording-fields -->", 1)[1]
+    rule = rule.split("<!-- end generated: wording-fields -->", 1)[0]
+    named = {re.split(r"[.\[\]]+", field.rstrip("[]"))[-1] for field in re.findall(r"`([a-z_.\[\]<>]+)`", rule)}
     assert named == {next(p for p in reversed(pattern) if p != "*") for _, pattern, _ in WORDING_FIELDS}

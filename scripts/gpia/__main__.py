@@ -15,7 +15,7 @@ from .problems import format_problems
 def validate(root: Path, sources: Path | None, check_wording: bool = True) -> int:
     result = load_knowledge_base(root, sources, check_wording=check_wording)
     if result.problems:
-        print(format_problems(result.problems), file=sys.stderr)
+        print(format_problems(result.problems, result.skipped), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":
             for problem in result.problems:
                 print(annotation(problem))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -85,18 +86,110 @@ def export_revision(repo: Path, rev: str, target: Path) -> str:
     return _git(repo, "rev-parse", "--short", sha).decode().strip()
 
 
-def data_diff(root: Path, base: str, sources: Path | None = None) -> str:
-    """Markdown saying what changed in the knowledge base between `base` and the working tree."""
+# The project whose site is built to find the pages a change affects (this code's own).
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def data_diff(root: Path, base: str, sources: Path | None = None, *, build: bool = False) -> str:
+    """Markdown saying what changed in the knowledge base between `base` and the working tree.
+
+    With `build`, both sides' sites are built and compared page by page, so the pages affected
+    are exactly those whose HTML differs; without it they are placed from the records' kinds."""
     root = root.resolve()
     sources = sources if sources is not None else default_sources_dir(root)
     with tempfile.TemporaryDirectory(prefix="gpia-base-") as folder:
         short = export_revision(root, base, Path(folder))
         old = snapshot(Path(folder), sources)
+        files = file_changes(Path(folder), root)
+        pages = built_differences(Path(folder), root) if build and old.kb and snapshot_builds(root, sources) else None
     new = snapshot(root, sources)
-    return render(old, new, f"{code(base)} ({short})")
+    return render(old, new, f"{code(base)} ({short})", files, pages)
 
 
-def render(old: Snapshot, new: Snapshot, base_label: str) -> str:
+def snapshot_builds(root: Path, sources: Path | None) -> bool:
+    return load_knowledge_base(root, sources, check_wording=False).knowledge_base is not None
+
+
+def file_changes(old_root: Path, new_root: Path) -> dict[str, str]:
+    """Data files whose bytes changed but whose text did not, and how: line endings, encoding,
+    white space (these change no record, so the record comparison alone would say nothing)."""
+    out: dict[str, str] = {}
+    for folder in DATA_DIRS:
+        for old_file in sorted((old_root / folder).rglob("*.yaml")) if (old_root / folder).is_dir() else ():
+            relative = old_file.relative_to(old_root).as_posix()
+            new_file = new_root / relative
+            if not new_file.is_file():
+                continue
+            before, after = old_file.read_bytes(), new_file.read_bytes()
+            if before != after:
+                how = _how_bytes_changed(before, after)
+                if how:
+                    out[relative] = how
+    return out
+
+
+def _how_bytes_changed(before: bytes, after: bytes) -> str | None:
+    changes = []
+    if before.startswith(b"\xef\xbb\xbf") != after.startswith(b"\xef\xbb\xbf"):
+        changes.append("byte-order mark " + ("added" if after.startswith(b"\xef\xbb\xbf") else "removed"))
+    before, after = before.removeprefix(b"\xef\xbb\xbf"), after.removeprefix(b"\xef\xbb\xbf")
+    texts = []
+    for side in (before, after):
+        try:
+            texts.append(side.decode("utf-8"))
+        except UnicodeDecodeError:
+            return "encoding changed: the file is no longer UTF-8" if side is after else None
+    old, new = texts
+    crlf = ("\r\n" in old, "\r\n" in new)
+    if crlf[0] != crlf[1]:
+        changes.append("line endings changed to " + ("Windows (CRLF)" if crlf[1] else "Unix (LF)"))
+    old, new = old.replace("\r\n", "\n"), new.replace("\r\n", "\n")
+    if old.endswith("\n") != new.endswith("\n"):
+        changes.append("final line break " + ("added" if new.endswith("\n") else "removed"))
+        old, new = old.rstrip("\n"), new.rstrip("\n")
+    if old != new:
+        strip = lambda text: [line.rstrip() for line in text.split("\n")]  # noqa: E731
+        if strip(old) == strip(new):
+            changes.append("spaces at line ends only")
+        elif [line for line in strip(old) if line] == [line for line in strip(new) if line]:
+            changes.append("blank lines only")
+        else:
+            return None  # a real edit: the record comparison says what it does (or that it changes none)
+    return "; ".join(changes) or None
+
+
+def built_differences(old_data: Path, new_data: Path) -> dict[str, bool] | None:
+    """Every page (address) whose built HTML differs between the two data folders, or None if a
+    side does not build. Each side is built with this project's pages, templates and code."""
+    with tempfile.TemporaryDirectory(prefix="gpia-sites-") as folder:
+        sites = []
+        for name, data in (("old", old_data), ("new", new_data)):
+            site = Path(folder) / name
+            env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GPIA_DATA_ROOT=str(data), GPIA_SKIP_WORDING="1",
+                       SOURCE_DATE_EPOCH="0")
+            env.pop("GPIA_SERVING", None)
+            done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
+                                   str(PROJECT / "mkdocs.yml"), "--site-dir", str(site)],
+                                  cwd=PROJECT, env=env, capture_output=True)
+            if done.returncode:
+                return None
+            sites.append(site)
+        return {page: True for page in _differing_files(*sites)}
+
+
+def _differing_files(old: Path, new: Path) -> list[str]:
+    """Pages (as addresses) and downloads (as files under data/) that differ between two sites."""
+    def files(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+                if p.is_file() and (p.suffix == ".html" or p.relative_to(site).parts[0] == "data")}
+
+    before, after = files(old), files(new)
+    changed = [p for p in sorted(before.keys() | after.keys()) if before.get(p) != after.get(p)]
+    return [p.removesuffix("index.html") for p in changed]
+
+
+def render(old: Snapshot, new: Snapshot, base_label: str, files: dict[str, str] | None = None,
+           built: dict[str, bool] | None = None) -> str:
     added = [i for i in new.records if i not in old.records]
     removed = [i for i in old.records if i not in new.records]
     old_nested, new_nested = _record_data(old.records), _record_data(new.records)
@@ -111,6 +204,9 @@ def render(old: Snapshot, new: Snapshot, base_label: str) -> str:
     out.append(f"Compared with {base_label}: {len(added)} added, {len(removed)} removed, "
                f"{len(changed)} changed.")
     out += _notes(old, new)
+    if files:
+        out += ["", "### Files changed without changing their text", ""]
+        out += [f"- {code(path)}: {how}" for path, how in files.items()]
     if not (added or removed or changed):
         out += ["", "No record was added, removed or changed."]
         return "\n".join(out) + "\n"
@@ -133,8 +229,18 @@ def render(old: Snapshot, new: Snapshot, base_label: str) -> str:
         pages.setdefault(_page(new, record_id), []).append(record_id)
     for record_id in removed:
         pages.setdefault(_page(old, record_id), []).append(record_id)
-    out += ["", "### Pages affected", ""]
-    out += [f"- {code('/' + page)}: {', '.join(code(i) for i in ids)}" for page, ids in sorted(pages.items())]
+    if built is not None:
+        # Exact: the pages whose built HTML differs, each with the changed records that are its own.
+        shown = [p for p in sorted(built) if p == "" or p.endswith("/") or p.endswith(".html")]
+        out += ["", "### Pages affected", "", "Both sides were built; these pages differ:", ""]
+        out += [f"- {code('/' + page)}" + (f": {', '.join(code(i) for i in pages[page])}" if pages.get(page) else "")
+                for page in shown]
+        downloads = [p for p in sorted(built) if p not in shown]
+        out += ["", "Downloads rebuilt: " + (", ".join(code("/" + d) for d in downloads) or "none")]
+        return "\n".join(out) + "\n"
+    else:
+        out += ["", "### Pages affected", ""]
+        out += [f"- {code('/' + page)}: {', '.join(code(i) for i in ids)}" for page, ids in sorted(pages.items())]
     kinds = sorted({_exported_kind(new, i) for i in [*added, *changed]} | {_exported_kind(old, i) for i in removed})
     out += ["", "Downloads rebuilt: `/data/knowledge-base.json`, " + ", ".join(code(f"/data/{k}.csv") for k in kinds)]
     return "\n".join(out) + "\n"
@@ -371,9 +477,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", required=True, help="git revision to compare with, e.g. origin/main or HEAD~1")
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder holding clauses/ and faq/")
     parser.add_argument("--sources", type=Path, default=None, help="folder of source extracts (default ../shared/sources)")
+    parser.add_argument("--no-build", action="store_true",
+                        help="place the pages affected from the records' kinds instead of building both sides")
     args = parser.parse_args(argv)
     try:
-        sys.stdout.write(data_diff(args.root, args.base, args.sources))
+        sys.stdout.write(data_diff(args.root, args.base, args.sources, build=not args.no_build))
     except GitError as error:
         print(log_text(f"make diff: {error}"), file=sys.stderr)
         return 2

@@ -19,8 +19,9 @@ from .changes import unshown
 from .checks import semantic_problems
 from .layout import expected_places, kind_of, scan_data
 from .modeline import modeline_problem
+from .placeholders import placeholder_problems
 from .problems import KnowledgeBaseError, Problem
-from .records import index_records, reference_problems
+from .records import index_records, record_kinds, reference_problems
 from .schedule_checks import schedule_problems
 from .schema_check import schema_problems
 from .text_rules import text_problems
@@ -34,6 +35,8 @@ class LoadResult:
     problems: list[Problem]
     files: int
     verbatim_checked: bool  # False only when the caller asked to skip the wording check
+    # One line saying which checks waited because a file could not be read or failed its schema.
+    skipped: str | None = None
 
 
 def default_sources_dir(root: Path) -> Path:
@@ -62,8 +65,11 @@ def read_documents(root: Path) -> tuple[list[tuple[str, YamlDocument]], list[Pro
         if isinstance(loaded, Problem):
             problems.append(loaded)
             continue
+        # A placeholder left from templates/ is named as such, not as the id or date it fails to be.
+        left = placeholder_problems(loaded)
+        places = {(p.line, p.col) for p in left}
         found = schema_problems(loaded, kind)
-        problems.extend(found)
+        problems.extend(left + [p for p in found if (p.line, p.col) not in places])
         # Files with schema problems still give their ids to the index (so references to them
         # are not reported twice) but are left out of the checks that assume a valid shape.
         docs.append((kind, loaded) if not found else (f"invalid:{kind}", loaded))
@@ -102,8 +108,17 @@ def _load(root: Path, sources_dir: Path | None, check_wording: bool) -> LoadResu
     lenient = [(kind.removeprefix("invalid:"), doc) for kind, doc in docs]
     index, duplicate_problems = index_records(lenient)
     problems += duplicate_problems
-    problems += reference_problems(valid, index)
+    # A file that cannot be read, or fails its schema, is reported once, by its own problem. The
+    # checks that need its records wait until it is fixed: otherwise one tab in the glossary is
+    # followed by forty "no term has that id" in other files, and the real problem is lost.
+    broken = broken_files(docs, problems)
+    unknown = frozenset().union(*(record_kinds(kind) for kind in broken.values()))
+    waiting: list[Problem] = []
+    problems += reference_problems(valid, index, unknown, waiting)  # type: ignore[arg-type]
     problems += semantic_problems(valid)
+    if broken:
+        return LoadResult(None, sorted(set(problems)), count, check_wording,
+                          skipped_line(broken, len(waiting), check_wording))
     problems += schedule_problems(valid, index)
     problems += alignment_problems(valid, lenient, index)
     if check_wording:
@@ -126,6 +141,33 @@ def _load(root: Path, sources_dir: Path | None, check_wording: bool) -> LoadResu
     return LoadResult(kb, [], count, check_wording)
 
 
+def broken_files(docs: list[tuple[str, YamlDocument]], problems: list[Problem]) -> dict[str, str]:
+    """The data files (path: kind) that could not be read or parsed, or that failed their schema."""
+    read = {doc.path for _, doc in docs}
+    broken = {doc.path: kind.removeprefix("invalid:") for kind, doc in docs if kind.startswith("invalid:")}
+    for problem in problems:
+        kind = kind_of(problem.path)
+        if kind is not None and problem.path not in read:
+            broken[problem.path] = kind
+    return dict(sorted(broken.items()))
+
+
+# The checks of the knowledge base as a whole, run only once every file has loaded.
+WHOLE_CHECKS = ("schedules and their examples", "the 2016 to 2019 alignment", "NHS wording against the sources",
+                "notes on what changed", "page addresses")
+
+
+def skipped_line(broken: dict[str, str], references: int, check_wording: bool) -> str:
+    checks = [c for c in WHOLE_CHECKS if check_wording or not c.startswith("NHS wording")]
+    what = f"{len(checks)} checks of the whole knowledge base ({', '.join(checks)})"
+    if references:
+        what = f"{references} reference{'s' if references != 1 else ''} to records {'it' if len(broken) == 1 else 'they'} " \
+               f"may define, and {what}"
+    files = " and ".join(broken) if len(broken) <= 3 else f"{', '.join(list(broken)[:3])} and {len(broken) - 3} more"
+    return (f"Skipped until {files} {'is' if len(broken) == 1 else 'are'} fixed: {what}. "
+            "Fix the problem above and check again.")
+
+
 def wording_problems(root: Path, sources_dir: Path | None, docs: list[tuple[str, YamlDocument]]) -> list[Problem]:
     folder = sources_dir if sources_dir is not None else default_sources_dir(root)
     if not folder.is_dir():
@@ -135,13 +177,13 @@ def wording_problems(root: Path, sources_dir: Path | None, docs: list[tuple[str,
                                     "checked; put the extracts there (see the README), or give their folder "
                                     "with --sources")]
     texts, problems = load_sources(folder, docs)
-    return problems + verbatim_problems(docs, texts)
+    return problems + verbatim_problems(docs, texts, root)
 
 
 def load_or_raise(root: Path, sources_dir: Path | None = None, *, check_wording: bool = True) -> m.KnowledgeBase:
     result = load_knowledge_base(root, sources_dir, check_wording=check_wording)
     if result.knowledge_base is None:
-        raise KnowledgeBaseError(result.problems)
+        raise KnowledgeBaseError(result.problems, result.skipped)
     return result.knowledge_base
 
 

@@ -35,17 +35,20 @@ class Origin:
 class KnowledgeBaseError(Exception):
     """The data has problems; carries all of them, sorted."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], skipped: str | None = None):
         self.problems = sorted(problems)
-        super().__init__(format_problems(self.problems))
+        self.skipped = skipped
+        super().__init__(format_problems(self.problems, skipped))
 
 
-def format_problems(problems: list[Problem]) -> str:
+def format_problems(problems: list[Problem], skipped: str | None = None) -> str:
     """One line per problem, `path:line:col: message`, for a terminal or a CI log.
 
     A message can quote the data, so its line breaks are written as `\\n`, and a line that the
     GitHub Actions runner would run as a workflow command is escaped (`github_text.log_line`)."""
     noun = "problem" if len(problems) == 1 else "problems"
     lines = [log_line(one_line(str(p))) for p in problems]
+    if skipped:  # checks that wait for a broken file (load.skipped_line)
+        lines.append(log_line(one_line(skipped)))
     lines.append(f"{len(problems)} {noun} in the knowledge base data; nothing was built.")
     return "\n".join(lines)

@@ -93,9 +93,17 @@ class RecordEntry:
         return value
 
 
+class RecordIndex(dict):
+    """Records by id, remembering the ids used more than once (never offered as "did you mean")."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.clashing: set[str] = set()
+
+
 def index_records(docs: list[tuple[str, YamlDocument]]) -> tuple[dict[str, RecordEntry], list[Problem]]:
     """Every record with a text id, by id; a problem for each id used twice (naming both places)."""
-    index: dict[str, RecordEntry] = {}
+    index = RecordIndex()
     problems: list[Problem] = []
     for file_kind, doc in docs:
         for kind_of_file, pattern, record_kind in RECORD_PLACES:
@@ -109,13 +117,25 @@ def index_records(docs: list[tuple[str, YamlDocument]]) -> tuple[dict[str, Recor
                 if first is None:
                     index[entry.id] = entry
                 else:
+                    index.clashing.add(entry.id)
                     problems.append(entry.origin.problem(
                         f"duplicate id '{entry.id}': already used by the {first.kind} at {first.origin}; "
                         "ids must be unique across the knowledge base, so rename one of them"))
     return index, problems
 
 
-def reference_problems(docs: list[tuple[str, YamlDocument]], index: dict[str, RecordEntry]) -> list[Problem]:
+def record_kinds(file_kind: str) -> frozenset[str]:
+    """The kinds of record a file of this kind defines."""
+    return frozenset(record for kind, _, record in RECORD_PLACES if kind == file_kind)
+
+
+def reference_problems(docs: list[tuple[str, YamlDocument]], index: dict[str, RecordEntry],
+                       unknown: frozenset[str] = frozenset(), skipped: list[Origin] | None = None) -> list[Problem]:
+    """A problem for each reference to no record, or to a record of the wrong kind.
+
+    `unknown` names the kinds of record that a file which could not be read (or failed its
+    schema) may define: a reference to a missing id of such a kind is not reported, since the id
+    may well be in that file, and its place is added to `skipped` instead."""
     problems: list[Problem] = []
     places = list(REFERENCE_PLACES) + [(kind, pattern + ("source",), frozenset({"source"})) for kind, pattern in QUOTE_PLACES]
     places += [(kind, pattern + ("faq",), frozenset({"question"})) for kind, pattern in QUOTE_PLACES]
@@ -128,6 +148,10 @@ def reference_problems(docs: list[tuple[str, YamlDocument]], index: dict[str, Re
                     entry = index.get(target)
                     if entry is not None and entry.kind in allowed:
                         continue  # the usual case; the origin is looked up only for a problem
+                    if entry is None and allowed & unknown:
+                        if skipped is not None:
+                            skipped.append(doc.origin(path))
+                        continue
                     problem = _check_target(doc.origin(path), path, target, allowed, index)
                     if problem:
                         problems.append(problem)
@@ -141,9 +165,14 @@ def _check_target(origin: Origin, path: tuple[Any, ...], target: str, allowed: f
     wanted = " or ".join(kinds) if len(kinds) <= 2 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
     entry = index.get(target)
     if entry is None:
+        clashing = getattr(index, "clashing", set())
         candidates = sorted(i for i, e in index.items() if e.kind in allowed)
         close = difflib.get_close_matches(target, candidates, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else "check the spelling or add the record"
+        if close and close[0] in clashing:  # which of the two records would it mean?
+            hint = (f"'{close[0]}' is close, but two records use that id: rename one of them first, then "
+                    "check this reference")
+        else:
+            hint = f"did you mean '{close[0]}'?" if close else "check the spelling or add the record"
         noun = wanted if len(kinds) <= 2 else "record of those kinds"
         return origin.problem(f"'{field}' refers to '{target}', but no {noun} has that id; {hint}")
     if entry.kind not in allowed:

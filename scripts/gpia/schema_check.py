@@ -51,9 +51,14 @@ def schema_problems(doc: YamlDocument, kind: str) -> list[Problem]:
     except fastjsonschema.JsonSchemaException:
         pass
     validator = validator_for(kind)
-    problems = []
+    problems: list[Problem] = []
+    seen: set[Problem] = set()
     for error in validator.iter_errors(doc.data):
-        problems.extend(_explain(doc, error, kind))
+        for problem in _explain(doc, error, kind):
+            # One slip, one message: an empty item fails both "must be a mapping" and "one of".
+            if problem not in seen:
+                seen.add(problem)
+                problems.append(problem)
     return problems
 
 
@@ -110,6 +115,12 @@ def _explain(doc: YamlDocument, error: ValidationError, kind: str) -> list[Probl
         missing = error.message.split("'")[1]
         return [doc.origin(path).problem(f"missing required field '{missing}' in {field}; add it")]
     origin = doc.origin(path)
+    if value is None and path and check in ("type", "oneOf", "anyOf", "minLength"):
+        if isinstance(path[-1], int):
+            return [origin.problem(f"'{field}' is an empty list item (a '-' with nothing after it); delete that "
+                                   "'-', or write the item after it")]
+        return [origin.problem(f"'{field}' is empty; write its value after '{path[-1]}:', or delete the line "
+                               "if the field is optional")]
     if check == "type" and not path:
         fields = ", ".join(error.schema.get("required", ()))
         return [origin.problem(f"this file holds {_shown(value)} on its own, but it must hold the fields of "
@@ -166,3 +177,29 @@ _PATTERNS = {
 
 def _pattern_name(pattern: str) -> str:
     return _PATTERNS.get(pattern, f"in the form {pattern}")
+
+
+def ours_fields(kind: str, path: tuple[Any, ...]) -> list[str]:
+    """The fields of our own words (schema `$defs/ours`) of the nearest record holding the value at
+    `path` in a file of `kind`: where a "move our words to …" hint may send an author."""
+    schema = schema_for(kind)
+    nodes = [_resolved(schema, schema)]
+    for part in path[:-1]:
+        node = nodes[-1]
+        node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
+        nodes.append(_resolved(schema, node))
+    for node in reversed(nodes):
+        fields = [name for name, value in node.get("properties", {}).items()
+                  if isinstance(value, dict) and value.get("$ref", "").endswith("/ours")]
+        if fields:
+            return fields
+    return []
+
+
+def _resolved(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while isinstance(node, dict) and "$ref" in node and node["$ref"].startswith("#/"):
+        target: Any = root
+        for part in node["$ref"][2:].split("/"):
+            target = target[part]
+        node = target
+    return node

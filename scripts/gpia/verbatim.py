@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from .jsonpaths import find
-from .problems import Problem
+from .problems import Origin, Problem
 from .records import QUOTE_PLACES
+from .schema_check import ours_fields
 from .text_rules import has_invisible
+from .source_outline import _FOLD as _FOLD_TABLE
 from .source_outline import TYPOGRAPHIC, Block, Outline, fold, parse_outline
 from .yaml_loader import YamlDocument
 
-_ADVICE = "copy the wording exactly from the source, or move our own words to a field of ours (a summary or note)"
 
 # The wording fields, for CONTRIBUTING.md and for tests: (file kind, path pattern, how it must match).
 WORDING_FIELDS: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -99,13 +100,18 @@ def _read(sources_dir: Path, name: str) -> Outline | str:
     return outline
 
 
-def verbatim_problems(docs: list[tuple[str, YamlDocument]], sources: dict[str, SourceText]) -> list[Problem]:
+def verbatim_problems(docs: list[tuple[str, YamlDocument]], sources: dict[str, SourceText],
+                      root: Path | None = None) -> list[Problem]:
+    """The NHS-wording problems; with `root` (the data folder), a difference is placed at the line
+    and column of its first differing character in the file, not at the start of the value."""
     problems: list[Problem] = []
     printed = _Printed(docs)
     # Documents last: a table or question whose own wording is wrong is then already known, and the
     # document's check does not report its consequences again.
     for kind, doc in sorted(docs, key=lambda item: item[0] == "document"):
         checker = _Checker(doc, sources, printed.failed)
+        checker.root = root
+        checker.kind = kind
         if kind == "requirement-table":
             checker.table()
         elif kind == "faq-section":
@@ -174,8 +180,8 @@ class _Checker:
         found = self.sources.get(source) if isinstance(source, str) else None
         return found.outline if found else None  # unknown sources are reported by the reference check
 
-    def _report(self, path: tuple[Any, ...], message: str) -> None:
-        self.problems.append(self.doc.origin(path).problem(message))
+    def _report(self, path: tuple[Any, ...], message: str, at: Origin | None = None) -> None:
+        self.problems.append((at or self.doc.origin(path)).problem(message))
         # Every record the path passes through (a table and its area; an FAQ section's question) failed.
         value = self.doc.data
         for key in ((), *path):
@@ -495,8 +501,39 @@ class _Checker:
                                f"(line {elsewhere.line}), not in {where}; correct the record's provenance "
                                "or copy the wording that is printed there")
             return
-        self._report(path, f"'{field}' is not word for word in source '{source}' in {where} "
-                           f"({_difference(wanted, [outline.blocks[i] for i in allowed])}); {_ADVICE}")
+        blocks = [outline.blocks[i] for i in allowed]
+        message = (f"'{field}' is not word for word in source '{source}' in {where} "
+                   f"({_difference(wanted, blocks)}); {advice(getattr(self, 'kind', ''), path)}")
+        size = _first_difference(wanted, blocks)[0]
+        self._report(path, message, self._at_character(path, size))
+
+    def _at_character(self, path: tuple[Any, ...], folded_offset: int) -> Origin:
+        """Where the character at `folded_offset` of the folded value is written in the file: found
+        in the raw text from the value's start on (a word's start plus the character), which holds
+        for plain, quoted and block scalars alike; else the value's start."""
+        start = self.doc.origin(path)
+        value = _value_at(self.doc.data, path)
+        root = getattr(self, "root", None)
+        if root is None or not isinstance(value, str):
+            return start
+        at = raw_index(value, folded_offset)
+        if at is None or at >= len(value):
+            return start
+        word_start = at
+        while word_start > 0 and not value[word_start - 1].isspace():
+            word_start -= 1
+        fragment = value[word_start:at + 1]
+        if not fragment.strip():
+            return start
+        try:
+            lines = (root / self.doc.path).read_text(encoding="utf-8").split("\n")
+        except (OSError, UnicodeDecodeError):
+            return start
+        for number in range(start.line - 1, min(len(lines), start.line + 400)):
+            col = lines[number].find(fragment, start.col - 1 if number == start.line - 1 else 0)
+            if col != -1:
+                return Origin(self.doc.path, number + 1, col + at - word_start + 1)
+        return start
 
 
 def _span_at(text: str, wanted: str) -> int | None:
@@ -527,6 +564,63 @@ def _placed(outline: Outline, block: Block) -> str:
     if block.kind == "row-item" and block.row is not None:
         return f"it is printed in the row '{outline.blocks[block.row].text}'{under}"
     return f"it is printed{under}" if heading else "it is printed before the first heading"
+
+
+def advice(kind: str, path: tuple[Any, ...]) -> str:
+    """What to do with wording that is not the source's: copy it, or move it to a field of ours that
+    this record has (from its schema), never to a field it does not have."""
+    fields = ours_fields(kind, path) if kind else []
+    if not fields:
+        return ("copy the wording exactly from the source; this record has no field for our own words, so "
+                "put them in a record that has one (a term's note, a clause's summary) or leave them out")
+    named = " or ".join(f"'{f}'" for f in fields)
+    return f"copy the wording exactly from the source, or move our own words to this record's {named}"
+
+
+def raw_index(value: str, folded_offset: int) -> int | None:
+    """The index in `value` of the character that is at `folded_offset` once folded (source_outline.fold
+    turns each quote or dash into one character, collapses white space and strips the ends)."""
+    folded = 0
+    started = False
+    previous_space = False
+    for index, char in enumerate(value):
+        if char.isspace():
+            previous_space = started
+            continue
+        if previous_space:
+            if folded == folded_offset:
+                return index - 1  # the space before this word
+            folded += 1
+            previous_space = False
+        started = True
+        if folded == folded_offset:
+            return index
+        folded += len(char.translate(_FOLD_TABLE))
+    return len(value) if folded == folded_offset else None
+
+
+def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _first_difference(wanted: str, blocks: Iterable[Block]) -> tuple[int, Block | None, int]:
+    best: tuple[int, Block | None, int] = (0, None, 0)
+    for block in blocks:
+        low, high = 0, min(len(wanted), len(block.text))
+        while low < high:
+            mid = (low + high + 1) // 2
+            if wanted[:mid] in block.text:
+                low = mid
+            else:
+                high = mid - 1
+        if low > best[0]:
+            best = (low, block, block.text.find(wanted[:low]))
+    return best
 
 
 def _difference(wanted: str, blocks: Iterable[Block]) -> str:

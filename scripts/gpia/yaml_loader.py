@@ -25,6 +25,7 @@ from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, ScalarE
 from yaml.nodes import ScalarNode
 
 from .problems import Origin, Problem
+from .yaml_errors import explain
 
 JsonPath = tuple[Any, ...]
 
@@ -265,9 +266,11 @@ def parse_yaml(text: str, path: str) -> YamlDocument | Problem:
     try:
         doc.data = _Builder(loader, doc).document()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = _mark(mark) if mark else (1, 1)
-        return Problem(path, line, col, _describe(error))
+        if isinstance(error, RefusedError):
+            mark = error.problem_mark or error.context_mark
+            line, col = _mark(mark) if mark else (1, 1)
+            return Problem(path, line, col, _describe(error))
+        return Problem(path, *explain(text, error))  # named at the slip, with its fix
     except yaml.reader.ReaderError as error:  # the characters are checked above; this is the reader's own word
         return _character_problem(text, error.position, path)
     finally:

@@ -10,13 +10,15 @@ import re
 from pathlib import Path
 
 from ..github_text import code
+from ..guide import refreshed
 from ..scaffold import RECIPES, TEMPLATE_DIR
 
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^)\s]+)\)")
 
 
 def contributing_guide(root: Path) -> str:
-    text = (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    # The lists the code decides (NHS-wording fields, kinds, required fields) are made afresh.
+    text = refreshed((root / "CONTRIBUTING.md").read_text(encoding="utf-8"))
     body = text.split("\n", 1)[1] if text.startswith("# ") else text  # the page has its own title
 
     def repository_link(match: re.Match[str]) -> str:
