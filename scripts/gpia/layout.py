@@ -22,6 +22,7 @@ LAYOUT: tuple[tuple[str, str], ...] = (
     ("clauses/glossary.yaml", "glossary"),
     ("clauses/citations.yaml", "citations"),
     ("clauses/changes.yaml", "changes"),
+    ("clauses/guidance.yaml", "guidance"),
     ("clauses/requirements/*.yaml", "requirement-table"),
     ("clauses/documents/*.yaml", "document"),
     ("clauses/schedules/*.yaml", "schedule"),

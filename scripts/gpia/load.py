@@ -344,8 +344,14 @@ def _document(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     kb.documents[d["id"]] = m.Document(d["id"], d["source"], tuple(passages), d["last_reviewed"], doc.path)
 
 
+def _guidance(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    for g in doc.data["guidance"]:
+        kb.guidance[g["id"]] = m.Guidance(g["id"], g["question"], g["answer"], tuple(g["rests_on"]),
+                                          g["last_reviewed"], doc.path)
+
+
 _BUILDERS = {
     "sources": _sources, "versions": _versions, "requirement-table": _table, "clauses": _clauses,
     "schedule": _schedule, "agreements": _agreements, "glossary": _glossary, "citations": _citations,
-    "faq-section": _faq, "changes": _changes, "document": _document,
+    "faq-section": _faq, "changes": _changes, "document": _document, "guidance": _guidance,
 }

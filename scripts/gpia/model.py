@@ -341,6 +341,18 @@ class Document:
     path: str
 
 
+@dataclass(frozen=True)
+class Guidance:
+    """A question sites ask that the sources do not answer directly, answered in our words."""
+
+    id: str
+    question: str  # ours
+    answer: str  # ours
+    rests_on: tuple[str, ...]
+    last_reviewed: str
+    path: str
+
+
 @dataclass
 class KnowledgeBase:
     sources: dict[str, Source] = field(default_factory=dict)
@@ -358,6 +370,7 @@ class KnowledgeBase:
     changes: dict[str, Change] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
     passages: dict[str, Passage] = field(default_factory=dict)  # the passages that have their own id
+    guidance: dict[str, Guidance] = field(default_factory=dict)
     # Values derived from the records, computed once per build (gpia/derived.py): the records do
     # not change once the model is built.
     derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -376,4 +389,5 @@ class KnowledgeBase:
             "schedules": len(self.schedules), "agreements": len(self.agreements), "terms": len(self.terms),
             "citations": len(self.citations), "faq_sections": len(self.faq_sections),
             "questions": len(self.questions), "documents": len(self.documents), "passages": len(self.passages),
+            "guidance": len(self.guidance),
         }

@@ -30,11 +30,12 @@ RECORD_PLACES: tuple[tuple[str, Pattern, str], ...] = (
     ("faq-section", ("section",), "faq-section"),
     ("faq-section", ("questions", "*"), "question"),
     ("document", ("document",), "document"),
-    ("document", ("blocks", "*"), "passage"),  # only blocks with an id: tables and questions are records already
+    ("document", ("blocks", "*"), "passage"),
+    ("guidance", ("guidance", "*"), "guidance"),  # only blocks with an id: tables and questions are records already
 )
 
 ANY = frozenset({"source", "version", "table", "area", "requirement", "clause", "schedule",
-                 "agreement", "term", "citation", "faq-section", "question", "change", "document", "passage"})
+                 "agreement", "term", "citation", "faq-section", "question", "change", "document", "passage", "guidance"})
 LINKABLE = frozenset({"clause", "schedule", "agreement", "term", "table", "area", "requirement", "question"})
 
 _REQ = ("areas", "*", "requirements", "*")
@@ -60,7 +61,8 @@ REFERENCE_PLACES: tuple[tuple[str, Pattern, frozenset[str]], ...] = (
     # What our own words rest on: records that hold the sources' wording.
     *((kind, pattern + ("rests_on", "*"), SOURCE_TEXT) for kind, pattern in (
         ("requirement-table", _REQ), ("clauses", ("clauses", "*")), ("schedule", ("schedule",)),
-        ("agreements", ("agreements", "*")), ("glossary", ("terms", "*")), ("changes", ("changes", "*")))),
+        ("agreements", ("agreements", "*")), ("glossary", ("terms", "*")), ("changes", ("changes", "*")),
+        ("guidance", ("guidance", "*")))),
     ("document", ("blocks", "*", "table"), frozenset({"table"})),
     ("document", ("blocks", "*", "question"), frozenset({"question"})),
     ("document", ("blocks", "*", "faq_section"), frozenset({"faq-section"})),

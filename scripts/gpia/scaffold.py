@@ -47,6 +47,7 @@ RECIPES: dict[str, Recipe] = {
     "requirement": Recipe("requirement.yaml", "requirement-table", parent="area", list_key="requirements"),
     "schedule": Recipe("schedule.yaml", "schedule"),
     "faq-section": Recipe("faq-section.yaml", "faq-section"),
+    "guidance": Recipe("guidance.yaml", "guidance", list_key="guidance"),
 }
 
 

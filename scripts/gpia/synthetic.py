@@ -23,7 +23,7 @@ from .load import read_documents
 from .records import index_records
 
 # Our notes on what changed (clauses/changes.yaml) are a short curated list, not a corpus.
-_NOT_CLONED = {"source", "version", "table", "change", "document", "passage"}
+_NOT_CLONED = {"source", "version", "table", "change", "document", "passage", "guidance"}
 # Fields whose values must stay unique across clones; clones drop them rather than repeat them.
 _DROPPED_IN_CLONES = {"schedule": ("number",), "term": ("abbreviation",)}
 

@@ -29,8 +29,9 @@ PAGE_OF_KIND = {
     "citation": "sources/",
     "version": "sources/",
     "change": "compare/",  # our notes on what changed, on the comparison's first page
+    "guidance": "guidance/",  # questions sites ask, answered in our words
 }
-OWN_PAGE_KINDS = frozenset({"area", "clause", "schedule", "agreement", "term", "faq-section", "citation", "document"})
+OWN_PAGE_KINDS = frozenset({"area", "clause", "schedule", "agreement", "term", "faq-section", "citation", "document", "guidance"})
 
 
 def kind_of(kb: KnowledgeBase, record_id: str) -> str:
@@ -38,7 +39,7 @@ def kind_of(kb: KnowledgeBase, record_id: str) -> str:
                           ("clause", kb.clauses), ("schedule", kb.schedules), ("agreement", kb.agreements),
                           ("term", kb.terms), ("question", kb.questions), ("faq-section", kb.faq_sections),
                           ("source", kb.sources), ("citation", kb.citations), ("version", kb.versions),
-                          ("change", kb.changes), ("document", kb.documents), ("passage", kb.passages)):
+                          ("change", kb.changes), ("document", kb.documents), ("passage", kb.passages), ("guidance", kb.guidance)):
         if record_id in records:
             return kind
     raise KeyError(record_id)

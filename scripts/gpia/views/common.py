@@ -112,6 +112,8 @@ class View:
             return kb.sources[record_id].title
         if kind == "citation":
             return kb.citations[record_id].title
+        if kind == "guidance":
+            return kb.guidance[record_id].question
         if kind == "document":
             return f"{kb.sources[kb.documents[record_id].source].title}: the whole text"
         if kind == "passage":

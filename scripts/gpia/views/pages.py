@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from ..model import KnowledgeBase
 from ..urls import page_of
-from . import agreements, compare, documents, faq, glossary, reference, requirements, schedules, sources
+from . import agreements, compare, documents, faq, glossary, guidance, reference, requirements, schedules, sources
 from .common import View
 from .paging import Listing
 
@@ -27,6 +27,7 @@ RECORD_PAGES: dict[str, tuple[Callable[[KnowledgeBase], Iterable[str]], Callable
     "clause": (lambda kb: kb.clauses, reference.clause_page),
     "citation": (lambda kb: kb.citations, sources.citation_page),
     "document": (lambda kb: kb.documents, documents.document_page),
+    "guidance": (lambda kb: kb.guidance, guidance.guidance_page),
 }
 
 # kind -> the site-root-relative URL of a record's page, for kinds whose pages are not where
@@ -54,6 +55,7 @@ LISTINGS: dict[str, Callable[[KnowledgeBase], Listing]] = {
     "clauses": reference.listing,
     "citations": sources.listing,
     "schedules": schedules.schedules_listing,
+    "guidance": guidance.listing,
 }
 
 

@@ -1,0 +1,35 @@
+"""Questions sites ask that the sources do not answer directly, answered in our own words.
+
+Each answer has its own page, /guidance/<id>/, labelled throughout as not NHS wording, with the
+source passages it rests on quoted beside it (View.resting_on), so a reader can check our answer
+against the sources. /guidance/ lists them, paged like every list.
+"""
+from __future__ import annotations
+
+from ..derived import once_per_knowledge_base
+from ..html import esc, md_text
+from ..model import KnowledgeBase
+from .common import View
+from .paging import Item, Listing
+
+GUIDANCE_PER_PAGE = 20
+
+
+@once_per_knowledge_base
+def listing(kb: KnowledgeBase) -> Listing:
+    return Listing("guidance", "Questions sites ask", "guidance/", GUIDANCE_PER_PAGE,
+                   tuple(Item(g) for g in kb.guidance), entry=lambda view, g: view.link(g),
+                   files=lambda kb, g: kb.guidance[g].path)
+
+
+def guidance_page(view: View, guidance_id: str) -> str:
+    """Markdown for /guidance/<id>/: its title comes from here too, so no data text enters a template."""
+    g = view.kb.guidance[guidance_id]
+    heading = f"# {md_text(g.question)} {{ #{g.id} }}"
+    label = ('<p class="gpia-provenance"><span class="gpia-label">Our guidance</span> — the question and '
+             "the answer are the guide's own words, not NHS wording. The passages of the sources the answer "
+             "rests on are quoted with it.</p>")
+    answer = view.ours(f"<p>{view.text(g.answer)}</p>", "Our answer", g.rests_on)
+    end = (f'<p class="gpia-provenance" data-pagefind-ignore>Every question: <a href="{esc(view.base)}guidance/">'
+           f"Questions sites ask</a>.</p>{view.referenced_by(g.id)}{view.reviewed(g.last_reviewed, g.path)}")
+    return f"{heading}\n\n{label}\n\n{answer}\n\n{end}"
