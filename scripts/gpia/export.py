@@ -29,6 +29,7 @@ RECORD_KINDS: tuple[tuple[str, str], ...] = (
     ("requirement", "requirements"), ("clause", "clauses"), ("schedule", "schedules"),
     ("agreement", "agreements"), ("term", "terms"), ("citation", "citations"),
     ("faq-section", "faq_sections"), ("question", "questions"), ("change", "changes"),
+    ("decision", "decisions"),
 )
 # Where each position is recorded rather than what the record says: left out of the export
 # (`path` becomes provenance.file; line numbers move with every edit above them).

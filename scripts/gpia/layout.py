@@ -22,6 +22,7 @@ LAYOUT: tuple[tuple[str, str], ...] = (
     ("clauses/glossary.yaml", "glossary"),
     ("clauses/citations.yaml", "citations"),
     ("clauses/changes.yaml", "changes"),
+    ("clauses/decisions.yaml", "decisions"),
     ("clauses/requirements/*.yaml", "requirement-table"),
     ("clauses/documents/*.yaml", "document"),
     ("clauses/schedules/*.yaml", "schedule"),

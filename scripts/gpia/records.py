@@ -27,6 +27,7 @@ RECORD_PLACES: tuple[tuple[str, Pattern, str], ...] = (
     ("glossary", ("terms", "*"), "term"),
     ("citations", ("citations", "*"), "citation"),
     ("changes", ("changes", "*"), "change"),
+    ("decisions", ("decisions", "*"), "decision"),
     ("faq-section", ("section",), "faq-section"),
     ("faq-section", ("questions", "*"), "question"),
     ("document", ("document",), "document"),
@@ -34,7 +35,7 @@ RECORD_PLACES: tuple[tuple[str, Pattern, str], ...] = (
 )
 
 ANY = frozenset({"source", "version", "table", "area", "requirement", "clause", "schedule",
-                 "agreement", "term", "citation", "faq-section", "question", "change", "document", "passage"})
+                 "agreement", "term", "citation", "faq-section", "question", "change", "document", "passage", "decision"})
 LINKABLE = frozenset({"clause", "schedule", "agreement", "term", "table", "area", "requirement", "question"})
 
 _REQ = ("areas", "*", "requirements", "*")
@@ -60,7 +61,10 @@ REFERENCE_PLACES: tuple[tuple[str, Pattern, frozenset[str]], ...] = (
     # What our own words rest on: records that hold the sources' wording.
     *((kind, pattern + ("rests_on", "*"), SOURCE_TEXT) for kind, pattern in (
         ("requirement-table", _REQ), ("clauses", ("clauses", "*")), ("schedule", ("schedule",)),
-        ("agreements", ("agreements", "*")), ("glossary", ("terms", "*")), ("changes", ("changes", "*")))),
+        ("agreements", ("agreements", "*")), ("glossary", ("terms", "*")), ("changes", ("changes", "*")),
+        ("decisions", ("decisions", "*")))),
+    ("decisions", ("decisions", "*", "see", "*"), LINKABLE | {"agreement"}),
+    ("decisions", ("decisions", "*", "example"), frozenset({"schedule"})),
     ("document", ("blocks", "*", "table"), frozenset({"table"})),
     ("document", ("blocks", "*", "question"), frozenset({"question"})),
     ("document", ("blocks", "*", "faq_section"), frozenset({"faq-section"})),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..checklist import EXAMPLE_ANCHOR, TEMPLATE_ANCHOR, checklist_rows
 from ..derived import once_per_knowledge_base
+from ..drafting import example_path, template_path
 from ..html import esc, md_text
 from ..model import Clause, KnowledgeBase, Kpi, Requirement, Schedule, ScheduleField
 from ..schedule_links import Pointer, TraceRow, pointers_to, schedules_in_order, trace_rows, versions_of
@@ -52,13 +53,14 @@ def schedule_page(view: View, schedule_id: str) -> str:
     pointers = pointers_to(kb, s.id)
     parts = [
         f"# {md_text(s.label)} {{ #{s.id} }}",
-        f'<div class="gpia-schedule">{_facts(view, s, pointers)}'
+        f'<div class="gpia-schedule"{view.cite(s.id)}>{_facts(view, s, pointers)}'
         f'{view.ours(f"<p>{view.text(s.summary)}</p>", "What goes in this schedule", s.rests_on)}</div>',
         "## Source wording { #source-wording }",
         _source_wording(view, s),
         "## What points here { #points-here }",
         _pointing_sections(view, pointers),
         "## Blank template { #template }",
+        _word_downloads(view, s),
         template_html(view, s),
         f"## Worked example: {md_text(s.example.site) if s.example else 'none yet'} {{ #example }}",
         example_html(view, s),
@@ -124,6 +126,17 @@ def _with_placeholder(view: View, r: Requirement, placeholder: str) -> str:
     if not found:
         return view.text(r.text)
     return f'{view.text(before)}<mark class="gpia-placeholder">{view.text(placeholder)}</mark>{view.text(after)}'
+
+
+def _word_downloads(view: View, s: Schedule) -> str:
+    """Links to the Word documents of the template and the example (gpia.drafting), when there are any."""
+    if not s.fields:
+        return ""
+    links = [f'<a href="{esc(view.base + template_path(s.id))}" download>Blank template (Word, .docx)</a>']
+    if s.example:
+        links.append(f'<a href="{esc(view.base + example_path(s.id))}" download>Worked example (Word, .docx; '
+                     "illustrative, not NHS wording)</a>")
+    return f'<p class="gpia-downloads" data-search-exclude>Download for drafting: {" · ".join(links)}</p>'
 
 
 # ---- blank template --------------------------------------------------------------------------
