@@ -23,6 +23,7 @@ from gpia.views.compare import compare_page  # noqa: E402
 from gpia.views.downloads import downloads_table, drafting_list, schemas_list, sources_list  # noqa: E402
 from gpia.views.contributing import contributing_guide, templates  # noqa: E402
 from gpia.views.pages import listing_page  # noqa: E402
+from gpia.views.printing import whole_guide  # noqa: E402
 from gpia.views.requirements import tables_page  # noqa: E402
 from gpia.views.schedules import checklist_page, traceability_page  # noqa: E402
 from gpia.views.sources import sources_page  # noqa: E402
@@ -74,6 +75,7 @@ def define_env(env) -> None:
     env.macro(lambda: downloads_table(view()), "downloads")
     env.macro(lambda: schemas_list(view()), "schemas")
     env.macro(lambda: drafting_list(view()), "drafting_downloads")
+    env.macro(lambda: whole_guide(view()), "whole_guide")
     env.macro(lambda: contributing_guide(Path(env.project_dir)), "contributing_guide")
     env.macro(lambda: templates(Path(env.project_dir)), "templates")
 

@@ -63,7 +63,7 @@ def _passage(view: View, d: Document, p: Passage) -> str:
     if p.kind == "figure":
         return (f'<p class="gpia-passage gpia-figure" id="{esc(p.id or "")}"><span class="gpia-label">Image '
                 f"described by the text extract</span> {text} {link}</p>")
-    return f'<p class="gpia-passage" id="{esc(p.id or "")}">{text} {link}</p>'
+    return f'<p class="gpia-passage" id="{esc(p.id or "")}"{view.cite(p.id or "")}>{text} {link}</p>'
 
 
 def _table(view: View, table_id: str) -> str:

@@ -87,7 +87,7 @@ def area_page(view: View, area_id: str) -> str:
              f'Column heading as printed: “{view.text(table.column_heading)}”.</p>')
     note = ours(f"<p>{view.text(area.note)}</p>", "Our note") if area.note else ""
     items = "".join(requirement_item(view, area, r) for r in area.requirements)
-    return (f'{heading}\n\n<div class="gpia-area">{where}{note}'
+    return (f'{heading}\n\n<div class="gpia-area"{view.cite(area.id)}>{where}{note}'
             f'<ul class="gpia-requirements">{items}</ul>{in_document(view, area.id)}{view.referenced_by(area.id)}'
             f"{view.reviewed(area.last_reviewed, table.path)}</div>\n\n{row_links(view, area, name, title)}")
 
@@ -140,5 +140,5 @@ def requirement_item(view: View, area: Area, r: Requirement) -> str:
     details.append(f'<li><a href="{esc(view.base + compare_url(kb, r.id))}">Compare with {other}</a></li>')
     meta = f'<ul class="gpia-meta">{"".join(details)}</ul>'
     meta += view.referenced_by(r.id)
-    return (f'<li id="{esc(r.id)}" class="gpia-requirement"><p><span class="gpia-bullet">Bullet {r.bullet}</span> '
+    return (f'<li id="{esc(r.id)}" class="gpia-requirement"{view.cite(r.id)}><p><span class="gpia-bullet">Bullet {r.bullet}</span> '
             f'<q class="gpia-verbatim">{view.text(r.text)}</q> {permalink(r.id, what)}</p>{meta}</li>')
