@@ -162,7 +162,10 @@ def _blank(view: View, f: ScheduleField) -> str:
     if f.kind == "table":
         return _table([view.text(c.label, mentions=False) for c in f.columns], [[BLANK] * len(f.columns)])
     if f.kind == "kpi-table":
-        return _table(list(KPI_COLUMNS), [[BLANK] * len(KPI_COLUMNS)])
+        # One row per column of the indicator table: ten columns side by side were 1,600 px wide.
+        return ('<p class="gpia-provenance">For each indicator, one entry per item below '
+                "(the worked example shows them as a table).</p>"
+                + _table(["For each indicator", "Entry"], [[c, BLANK] for c in KPI_COLUMNS]))
     if f.kind == "number":
         return f'<p>{BLANK} <span class="gpia-unit">{_invented(view, f.unit or "")}</span></p>'
     if f.kind == "list":
@@ -242,8 +245,8 @@ def _kpi(view: View, k: Kpi) -> str:
             ("Evidences", "<ul>" + "".join(f"<li>{view.link(r)}</li>" for r in k.evidences) + "</ul>")]
     body = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
     return (f'<section class="gpia-kpi" id="{esc(k.id)}" aria-labelledby="{esc(k.id)}-name">'
-            f'<h4 id="{esc(k.id)}-name">{view.text(k.name, mentions=False)} '
-            f'<a class="gpia-permalink" data-search-exclude href="#{esc(k.id)}" aria-label="Permanent link to this indicator">¶</a></h4>'
+            f'<h3 id="{esc(k.id)}-name">{view.text(k.name, mentions=False)} '
+            f'<a class="gpia-permalink" data-search-exclude href="#{esc(k.id)}" aria-label="Permanent link to this indicator">¶</a></h3>'
             f"<dl>{body}</dl></section>")
 
 
