@@ -12,6 +12,7 @@ from dataclasses import astuple, dataclass, fields
 
 from . import word
 
+from .current import rank
 from .export import csv_text
 from .model import KnowledgeBase
 from .schedule_links import requirements_in_reading_order
@@ -44,9 +45,9 @@ HEADER = tuple(f.name for f in fields(ChecklistRow))
 
 
 def checklist_rows(kb: KnowledgeBase) -> list[ChecklistRow]:
-    """One row per placeholder, in reading order (2016 first, then as printed)."""
+    """One row per placeholder: the current version's first (gpia.current), then as printed."""
     rows = []
-    for r in requirements_in_reading_order(kb):
+    for r in sorted(requirements_in_reading_order(kb), key=lambda r: rank(kb, r.version)):
         area = kb.areas[r.area]
         for ref in r.defers_to:
             rows.append(ChecklistRow(

@@ -8,6 +8,7 @@ bullets quoted verbatim, each an anchor (the requirement's id) with its permanen
 from __future__ import annotations
 
 from ..compare import comparison_pages, compare_url
+from ..current import newest_first, version_heading
 from ..derived import once_per_knowledge_base
 from ..html import esc, md_text
 from ..model import Area, KnowledgeBase, Requirement, RequirementTable
@@ -24,8 +25,8 @@ LISTS = {"governance": ("governance", "Shared governance and decision making"),
 
 
 def tables_of(kb: KnowledgeBase, kind: str) -> list[RequirementTable]:
-    """The tables of one kind (governance or integration), in version order."""
-    return [t for v in kb.versions.values() for t in kb.tables.values() if t.version == v.id and t.kind == kind]
+    """The tables of one kind (governance or integration), the current version's first (gpia.current)."""
+    return [t for v in newest_first(kb) for t in kb.tables.values() if t.version == v and t.kind == kind]
 
 
 @once_per_knowledge_base
@@ -46,7 +47,7 @@ def row_entry(view: View, area_id: str) -> str:
 
 def table_heading(view: View, table_id: str) -> str:
     table = view.kb.tables[table_id]
-    return view.link(table.id, f"{view.kb.versions[table.version].label}: {table.section}")
+    return view.link(table.id, f"{version_heading(view.kb, table.version)}: {table.section}")
 
 
 # ---- /governance/ and /commitments/ -------------------------------------------------------------

@@ -6,6 +6,7 @@ always shown inside a box labelled EXAMPLE_LABEL so nobody mistakes them for NHS
 from __future__ import annotations
 
 from ..checklist import EXAMPLE_ANCHOR, TEMPLATE_ANCHOR, checklist_rows
+from ..current import newest_first, rank, version_heading
 from ..derived import once_per_knowledge_base
 from ..drafting import example_path, template_path
 from ..html import esc, md_text
@@ -299,10 +300,11 @@ CHECKLIST_PER_PAGE = 25
 def traceability_listing(kb: KnowledgeBase) -> Listing:
     """Every requirement that defers to a schedule or that an indicator evidences, by version; each
     page ends with the YAML files of its requirements."""
-    items = tuple(Item(r.requirement.id, r.requirement.version) for r in trace_rows(kb))
+    items = tuple(sorted((Item(r.requirement.id, r.requirement.version) for r in trace_rows(kb)),
+                         key=lambda item: rank(kb, item.group)))  # the current version first
     return Listing("traceability", "Traceability: commitments, schedules and indicators", "traceability/",
                          TRACE_PER_PAGE, items, entry=_trace_entry,
-                   group_heading=lambda view, version: f"{esc(view.kb.versions[version].label)} requirements",
+                   group_heading=lambda view, version: f"{esc(version_heading(view.kb, version))} requirements",
                    files=lambda kb, r: kb.tables[kb.requirements[r].table].path)
 
 
@@ -329,8 +331,8 @@ def traceability_page(view: View) -> str:
     """Page 1 of /traceability/: the counts, then the first page of the list."""
     kb = view.kb
     rows = trace_rows(kb)
-    per_version = ", ".join(f"{sum(1 for r in rows if r.requirement.version == v.id)} of {esc(v.label)}"
-                            for v in kb.versions.values())
+    per_version = ", ".join(f"{sum(1 for r in rows if r.requirement.version == v)} of {esc(kb.versions[v].label)}"
+                            for v in newest_first(kb))
     intro = (f'<p class="gpia-provenance">{len(rows)} requirements ({per_version}) leave detail to a schedule or are '
              f"evidenced by an indicator of the worked example; {sum(1 for r in rows if r.schedules and not r.kpis)} "
              "of them have a placeholder but no indicator yet.</p>")
@@ -345,10 +347,12 @@ def checklist_listing(kb: KnowledgeBase) -> Listing:
     without a placeholder, and the clauses with optional wording. Each page ends with the YAML files
     of what it shows."""
     # The placeholders of the CSV download (checklist_rows), in its order: one entry per requirement.
-    placeholders = [Item(r, f"placeholders-{kb.requirements[r].version}")
-                    for r in dict.fromkeys(row.requirement_id for row in checklist_rows(kb))]
+    placeholders = sorted((Item(r, f"placeholders-{kb.requirements[r].version}")
+                           for r in dict.fromkeys(row.requirement_id for row in checklist_rows(kb))),
+                          key=lambda item: rank(kb, kb.requirements[item.record_id].version))  # current first, stable
     # A schedule can be named without a placeholder by both versions: its item is "<version>:<schedule>".
-    named = [Item(f"{version}:{s}", f"named-{version}") for version, s in _named_without_placeholder(kb)]
+    named = sorted((Item(f"{version}:{s}", f"named-{version}") for version, s in _named_without_placeholder(kb)),
+                   key=lambda item: rank(kb, item.record_id.split(":")[0]))
     decisions = [Item(c.id, "decisions") for c in _optional_clauses(kb)]
     return Listing("checklist", "Local adaptation checklist", "checklist/", CHECKLIST_PER_PAGE,
                          tuple(placeholders + named + decisions), entry=_checklist_entry,
@@ -376,7 +380,7 @@ def _checklist_group(view: View, group: str) -> str:
     if group == "decisions":
         return "Optional wording to decide on"
     what, _, version = group.partition("-")
-    label = esc(view.kb.versions[version].label)
+    label = esc(version_heading(view.kb, version))
     return f"{label}: placeholders to complete" if what == "placeholders" else \
         f"{label}: schedules named without a placeholder"
 
