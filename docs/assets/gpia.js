@@ -86,8 +86,8 @@
       var what = record.getAttribute("data-gpia-what") || "this record";
       var bar = document.createElement("p");
       bar.className = "gpia-copy";
-      [["Copy citation", citation, "Copy a citation of " + what],
-       ["Copy link", link, "Copy a link to " + what]].forEach(function (spec) {
+      [["Copy citation", citation, "Copy citation: " + what],
+       ["Copy link", link, "Copy link: " + what]].forEach(function (spec) {
         var button = document.createElement("button");
         button.type = "button";
         button.className = "gpia-button";

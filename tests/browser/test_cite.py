@@ -10,14 +10,14 @@ pytestmark = pytest.mark.browser
 def test_copy_citation_and_link_by_keyboard(page: Page, site_url: str) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(site_url + "faq/faq-section-introduction/")
-    button = page.get_by_role("button", name="Copy a citation of Who is the GP IA for?")
+    button = page.get_by_role("button", name="Copy citation: Who is the GP IA for?")
     button.focus()
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('[data-gpia-anchor=\"faq-who-is-gp-ia-for\"] .gpia-copied').textContent === 'Copied.'")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "question “Who is the GP IA for?”" in copied
     assert copied.endswith("faq/faq-section-introduction/#faq-who-is-gp-ia-for")
-    page.get_by_role("button", name="Copy a link to Who is the GP IA for?").press("Enter")
+    page.get_by_role("button", name="Copy link: Who is the GP IA for?").press("Enter")
     page.wait_for_timeout(200)
     assert page.evaluate("navigator.clipboard.readText()").endswith("/#faq-who-is-gp-ia-for")
 
