@@ -45,4 +45,6 @@ def _item(view: View, d: Decision) -> str:
             f'<label for="tick-{esc(d.id)}">Settled: {view.text(d.title, mentions=False)}</label></p>')
     return (f"### {md_text(d.title)} {{ #{d.id} }}\n\n"
             f'<div class="gpia-before"{view.cite(d.id)}>{tick}'
-            f'{view.ours(body, "What to settle", d.rests_on)}{more}</div>')
+            # Our restatement of what an FAQ raises is left out of search, so the FAQ that answers a
+            # query outranks it; the item's heading is still found.
+            f'<div data-search-exclude>{view.ours(body, "What to settle", d.rests_on)}{more}</div></div>')
