@@ -73,7 +73,12 @@ browser:
 	fi
 	@$(CHROMIUM) --version >/dev/null 2>&1 || { echo "$(CHROMIUM) is missing or does not start" >&2; exit 1; }
 
-test: setup browser
+# The Nu HTML Checker (and Lighthouse, for BENCHMARKS.md) from npm, as package-lock.json pins them.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+test: setup browser node_modules/.installed
 	$(RUN) -m pytest
 
 # Speed and size at x1, x10 and x100 the real data (not part of `make test`); see BENCHMARKS.md.

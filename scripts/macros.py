@@ -18,10 +18,12 @@ from gpia.load import load_knowledge_base  # noqa: E402
 from gpia.problems import format_problems  # noqa: E402
 from gpia.urls import relative_base  # noqa: E402
 from gpia.views.common import BuildViews, View  # noqa: E402
+from gpia.views.checklist import before_you_sign  # noqa: E402
 from gpia.views.compare import compare_page  # noqa: E402
-from gpia.views.downloads import downloads_table, schemas_list, sources_list  # noqa: E402
+from gpia.views.downloads import downloads_table, drafting_list, schemas_list, sources_list  # noqa: E402
 from gpia.views.contributing import contributing_guide, templates  # noqa: E402
 from gpia.views.pages import listing_page  # noqa: E402
+from gpia.views.printing import whole_guide  # noqa: E402
 from gpia.views.requirements import tables_page  # noqa: E402
 from gpia.views.schedules import checklist_page, traceability_page  # noqa: E402
 from gpia.views.sources import sources_page  # noqa: E402
@@ -86,10 +88,13 @@ def define_env(env) -> None:
     # Paged lists: each page names the YAML files of the records it shows (views/paging.py).
     env.macro(lambda: traceability_page(view()), "traceability")
     env.macro(lambda: checklist_page(view()), "local_checklist")
+    env.macro(lambda: before_you_sign(view()) + view().data_files(["clauses/decisions.yaml"]), "before_you_sign")
     env.macro(lambda: sources_page(view()), "sources")
     env.macro(lambda: sources_list(view()), "data_sources")
     env.macro(lambda: downloads_table(view()), "downloads")
     env.macro(lambda: schemas_list(view()), "schemas")
+    env.macro(lambda: drafting_list(view()), "drafting_downloads")
+    env.macro(lambda: whole_guide(view()), "whole_guide")
     env.macro(lambda: contributing_guide(Path(env.project_dir)), "contributing_guide")
     env.macro(lambda: templates(Path(env.project_dir)), "templates")
 

@@ -11,12 +11,32 @@
         box.setAttribute("role", "region");
         box.setAttribute("aria-label", "Table, scrolls sideways" +
           (header ? ": " + header.textContent.trim() : ""));
+        hint(box, true);
       } else if (box.getAttribute("role") === "region") {
         box.removeAttribute("tabindex");
         box.removeAttribute("role");
         box.removeAttribute("aria-label");
+        hint(box, false);
       }
     });
+    document.querySelectorAll(".gpia-matrix-scroll").forEach(function (box) {
+      hint(box, box.scrollWidth > box.clientWidth);
+    });
+  }
+  // A visible line above a box that scrolls, so that sighted readers see it does (not by colour or
+  // a shadow alone); hidden from screen readers, which hear the region's label instead.
+  function hint(box, scrolls) {
+    var before = box.previousElementSibling;
+    var has = before && before.classList.contains("gpia-scroll-hint");
+    if (scrolls && !has) {
+      var line = document.createElement("p");
+      line.className = "gpia-scroll-hint";
+      line.setAttribute("aria-hidden", "true");
+      line.textContent = "\u2194 This table scrolls sideways: swipe it, or select it and use the arrow keys.";
+      box.parentNode.insertBefore(line, box);
+    } else if (!scrolls && has) {
+      before.remove();
+    }
   }
   window.document$.subscribe(markScrollingTables);
   window.addEventListener("resize", markScrollingTables);

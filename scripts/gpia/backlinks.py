@@ -35,6 +35,10 @@ def references(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
             for statement in statements:
                 yield from ((a.id, other) for other in statement.other_agreements)
                 yield from _quoted_faqs(a.id, statement.quotes)
+    for d in kb.decisions.values():
+        yield from ((d.id, target) for target in d.see)
+        if d.example:
+            yield d.id, d.example
     for t in kb.terms.values():
         yield from ((t.id, c) for c in t.citations)
         yield from _quoted_faqs(t.id, t.quotes)

@@ -30,6 +30,7 @@ RECORD_KINDS: tuple[tuple[str, str], ...] = (
     ("agreement", "agreements"), ("term", "terms"), ("citation", "citations"),
     ("faq-section", "faq_sections"), ("question", "questions"), ("change", "changes"),
     ("document", "documents"), ("passage", "passages"), ("guidance", "guidance"),
+    ("decision", "decisions"),
 )
 # Where each position is recorded rather than what the record says: left out of the export
 # (`path` becomes provenance.file; line numbers move with every edit above them).

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checklist import CSV_PATH, checklist_csv
+from .checklist import CSV_PATH, DECISIONS_CSV_PATH, DECISIONS_DOCX_PATH, checklist_csv, decisions_csv, decisions_docx
+from .drafting import drafting_files
 from .export import download_files, published_schemas
 from .model import KnowledgeBase
 from .moved import MOVED_PATH, moved_anchors_json
@@ -30,6 +31,8 @@ def generated_files(kb: KnowledgeBase) -> list[GeneratedFile]:
     # Downloads (data/) and the JSON Schemas editors and other tools can fetch (schema/).
     files += [GeneratedFile(uri, content) for uri, content in download_files(kb).items()]
     files += [GeneratedFile(uri, content) for uri, content in published_schemas().items()]
+    # Word documents for drafting: each schedule's blank template and worked example.
+    files += [GeneratedFile(uri, content) for uri, content in drafting_files(kb).items()]
     # A page per record of the kinds that multiply (/schedules/<id>/, /faq/<section-id>/, ...);
     # scripts/hooks.py renders each, title included, from its front matter.
     for kind, (ids, _) in RECORD_PAGES.items():
@@ -41,6 +44,9 @@ def generated_files(kb: KnowledgeBase) -> list[GeneratedFile]:
         files += [GeneratedFile(pages.source_path(n), generated_page({"list": name, "page": n}))
                   for n in range(2, pages.page_count + 1)]
     files.append(GeneratedFile(CSV_PATH, checklist_csv(kb).encode("utf-8")))
+    if kb.decisions:
+        files.append(GeneratedFile(DECISIONS_CSV_PATH, decisions_csv(kb).encode("utf-8")))
+        files.append(GeneratedFile(DECISIONS_DOCX_PATH, decisions_docx(kb)))
     files.append(GeneratedFile(MOVED_PATH, moved_anchors_json(kb)))
     return sorted(files, key=lambda f: f.uri)
 

@@ -23,6 +23,7 @@ LAYOUT: tuple[tuple[str, str], ...] = (
     ("clauses/citations.yaml", "citations"),
     ("clauses/changes.yaml", "changes"),
     ("clauses/guidance.yaml", "guidance"),
+    ("clauses/decisions.yaml", "decisions"),
     ("clauses/requirements/*.yaml", "requirement-table"),
     ("clauses/documents/*.yaml", "document"),
     ("clauses/schedules/*.yaml", "schedule"),

@@ -306,6 +306,13 @@ def _changes(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
                                        c["last_reviewed"], doc.path, tuple(c.get("rests_on", ())))
 
 
+def _decisions(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    for d in doc.data["decisions"]:
+        kb.decisions[d["id"]] = m.Decision(d["id"], d["title"], d["ask"], d["who_decides"], tuple(d["options"]),
+                                           tuple(d["rests_on"]), tuple(d.get("see", ())), d.get("example"),
+                                           d["last_reviewed"], doc.path)
+
+
 def _answer_block(block: dict[str, Any]) -> m.AnswerBlock:
     if "paragraph" in block:
         return m.AnswerBlock("paragraph", text=block["paragraph"])
@@ -354,4 +361,5 @@ _BUILDERS = {
     "sources": _sources, "versions": _versions, "requirement-table": _table, "clauses": _clauses,
     "schedule": _schedule, "agreements": _agreements, "glossary": _glossary, "citations": _citations,
     "faq-section": _faq, "changes": _changes, "document": _document, "guidance": _guidance,
+    "decisions": _decisions,
 }

@@ -283,6 +283,23 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """One item of the "before you sign" checklist: a decision or piece of local drafting the sources
+    put to a site. All but rests_on, see and example are our words."""
+
+    id: str
+    title: str
+    ask: str
+    who_decides: str
+    options: tuple[str, ...]
+    rests_on: tuple[str, ...]
+    see: tuple[str, ...]
+    example: str | None  # a schedule whose worked example shows one way to settle it
+    last_reviewed: str
+    path: str
+
+
+@dataclass(frozen=True)
 class AnswerBlock:
     kind: str  # paragraph | numbered | table
     text: str | None = None
@@ -371,6 +388,7 @@ class KnowledgeBase:
     documents: dict[str, Document] = field(default_factory=dict)
     passages: dict[str, Passage] = field(default_factory=dict)  # the passages that have their own id
     guidance: dict[str, Guidance] = field(default_factory=dict)
+    decisions: dict[str, Decision] = field(default_factory=dict)  # the "before you sign" checklist, in its order
     # Values derived from the records, computed once per build (gpia/derived.py): the records do
     # not change once the model is built.
     derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -390,4 +408,5 @@ class KnowledgeBase:
             "citations": len(self.citations), "faq_sections": len(self.faq_sections),
             "questions": len(self.questions), "documents": len(self.documents), "passages": len(self.passages),
             "guidance": len(self.guidance),
+            "decisions": len(self.decisions),
         }

@@ -27,6 +27,7 @@ RECORD_PLACES: tuple[tuple[str, Pattern, str], ...] = (
     ("glossary", ("terms", "*"), "term"),
     ("citations", ("citations", "*"), "citation"),
     ("changes", ("changes", "*"), "change"),
+    ("decisions", ("decisions", "*"), "decision"),
     ("faq-section", ("section",), "faq-section"),
     ("faq-section", ("questions", "*"), "question"),
     ("document", ("document",), "document"),
@@ -35,7 +36,8 @@ RECORD_PLACES: tuple[tuple[str, Pattern, str], ...] = (
 )
 
 ANY = frozenset({"source", "version", "table", "area", "requirement", "clause", "schedule",
-                 "agreement", "term", "citation", "faq-section", "question", "change", "document", "passage", "guidance"})
+                 "agreement", "term", "citation", "faq-section", "question", "change", "document", "passage", "guidance",
+                 "decision"})
 LINKABLE = frozenset({"clause", "schedule", "agreement", "term", "table", "area", "requirement", "question"})
 
 _REQ = ("areas", "*", "requirements", "*")
@@ -62,7 +64,9 @@ REFERENCE_PLACES: tuple[tuple[str, Pattern, frozenset[str]], ...] = (
     *((kind, pattern + ("rests_on", "*"), SOURCE_TEXT) for kind, pattern in (
         ("requirement-table", _REQ), ("clauses", ("clauses", "*")), ("schedule", ("schedule",)),
         ("agreements", ("agreements", "*")), ("glossary", ("terms", "*")), ("changes", ("changes", "*")),
-        ("guidance", ("guidance", "*")))),
+        ("guidance", ("guidance", "*")), ("decisions", ("decisions", "*")))),
+    ("decisions", ("decisions", "*", "see", "*"), LINKABLE | {"agreement"}),
+    ("decisions", ("decisions", "*", "example"), frozenset({"schedule"})),
     ("document", ("blocks", "*", "table"), frozenset({"table"})),
     ("document", ("blocks", "*", "question"), frozenset({"question"})),
     ("document", ("blocks", "*", "faq_section"), frozenset({"faq-section"})),

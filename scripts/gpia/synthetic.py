@@ -22,8 +22,9 @@ from .jsonpaths import find
 from .load import read_documents
 from .records import index_records
 
-# Our notes on what changed (clauses/changes.yaml) are a short curated list, not a corpus.
-_NOT_CLONED = {"source", "version", "table", "change", "document", "passage", "guidance"}
+# Our notes on what changed (clauses/changes.yaml), our guidance and the "before you sign" items
+# (clauses/decisions.yaml) are short curated lists, not a corpus.
+_NOT_CLONED = {"source", "version", "table", "change", "document", "passage", "guidance", "decision"}
 # Fields whose values must stay unique across clones; clones drop them rather than repeat them.
 _DROPPED_IN_CLONES = {"schedule": ("number",), "term": ("abbreviation",)}
 

@@ -30,6 +30,7 @@ PAGE_OF_KIND = {
     "version": "sources/",
     "change": "compare/",  # our notes on what changed, on the comparison's first page
     "guidance": "guidance/",  # questions sites ask, answered in our words
+    "decision": "checklist/",  # the "before you sign" items, on the checklist's first page
 }
 OWN_PAGE_KINDS = frozenset({"area", "clause", "schedule", "agreement", "term", "faq-section", "citation", "document", "guidance"})
 
@@ -39,7 +40,8 @@ def kind_of(kb: KnowledgeBase, record_id: str) -> str:
                           ("clause", kb.clauses), ("schedule", kb.schedules), ("agreement", kb.agreements),
                           ("term", kb.terms), ("question", kb.questions), ("faq-section", kb.faq_sections),
                           ("source", kb.sources), ("citation", kb.citations), ("version", kb.versions),
-                          ("change", kb.changes), ("document", kb.documents), ("passage", kb.passages), ("guidance", kb.guidance)):
+                          ("change", kb.changes), ("document", kb.documents), ("passage", kb.passages),
+                          ("guidance", kb.guidance), ("decision", kb.decisions)):
         if record_id in records:
             return kind
     raise KeyError(record_id)

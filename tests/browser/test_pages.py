@@ -79,15 +79,42 @@ def check_keyboard(tab: Page, url: str, report: PageReport) -> None:
     report.focus = sorted({p for p in problems if p})
 
 
+# Tables wider than the page's column, and boxes that scroll sideways without being a focusable,
+# labelled region with the visible line that says it scrolls.
+TABLE_FIT = """() => {
+  const column = document.querySelector('.md-content__inner').clientWidth;
+  const wide = [...document.querySelectorAll('.md-content table')]
+    .filter(t => t.getBoundingClientRect().width > column + 1 && !t.closest('.md-typeset__scrollwrap, .gpia-matrix-scroll'))
+    .map(t => 'a table ' + Math.round(t.getBoundingClientRect().width) + 'px wide, column ' + column + 'px');
+  const scrollers = [...document.querySelectorAll('.md-content .md-typeset__scrollwrap, .md-content .gpia-matrix-scroll')]
+    .filter(box => box.scrollWidth > box.clientWidth + 1);
+  const unlabelled = scrollers
+    .filter(box => box.tabIndex !== 0 || box.getAttribute('role') !== 'region'
+                   || !(box.getAttribute('aria-label') || box.getAttribute('aria-labelledby'))
+                   || !(box.previousElementSibling && box.previousElementSibling.classList.contains('gpia-scroll-hint')))
+    .map(box => 'a box that scrolls sideways is not a labelled, focusable region with its hint: '
+                + (box.querySelector('th') || {textContent: '?'}).textContent.trim());
+  return [wide, unlabelled, scrollers.length];
+}"""
+
+
 def check_reflow(tab: Page, url: str, report: PageReport) -> None:
     """On a 390px-wide phone the page does not scroll sideways (WCAG 1.4.10); wide tables may
-    scroll inside their own box."""
+    scroll inside their own box, a labelled focusable region that says it scrolls. At 1280px no
+    table is wider than the page's column, and none scrolls."""
     tab.set_viewport_size(MOBILE)
     tab.goto(url)
     overflow = tab.evaluate("() => document.documentElement.scrollWidth - innerWidth")
     if overflow > 0:
         report.reflow.append(f"at {MOBILE['width']}px wide the page scrolls sideways by {overflow}px")
+    wide, unlabelled, _ = tab.evaluate(TABLE_FIT)
+    report.reflow += [f"at {MOBILE['width']}px: {w}" for w in wide + unlabelled]
     tab.set_viewport_size(DESKTOP)
+    tab.goto(url)
+    wide, unlabelled, scrolling = tab.evaluate(TABLE_FIT)
+    report.reflow += [f"at {DESKTOP['width']}px: {w}" for w in wide + unlabelled]
+    if scrolling:
+        report.reflow.append(f"at {DESKTOP['width']}px {scrolling} table(s) are wider than the page's column")
 
 
 def tab_through(tab: Page, stops: int) -> list[str | None]:
@@ -135,5 +162,5 @@ def test_keyboard_focus_is_always_visible(reports: dict[str, PageReport]) -> Non
     assert not failures(reports, "focus"), "\n" + failures(reports, "focus")
 
 
-def test_no_page_scrolls_sideways_on_a_phone(reports: dict[str, PageReport]) -> None:
+def test_no_page_scrolls_sideways_on_a_phone_and_tables_fit_at_1280(reports: dict[str, PageReport]) -> None:
     assert not failures(reports, "reflow"), "\n" + failures(reports, "reflow")

@@ -120,6 +120,8 @@ class View:
             p = kb.passages[record_id]
             text = p.text or ""
             return text if len(text) <= 60 else text[:59].rsplit(" ", 1)[0] + "…"
+        if kind == "decision":
+            return "Before you sign: " + kb.decisions[record_id].title
         if kind == "change":
             summary = kb.changes[record_id].summary
             return "What changed: " + (summary if len(summary) <= 60 else summary[:59].rsplit(" ", 1)[0] + "…")
@@ -166,6 +168,36 @@ class View:
         # Copies of wording indexed on its own records' pages.
         return (f'<div class="gpia-rests-on" data-pagefind-ignore><p class="gpia-label">What the source says '
                 f'(<span class="gpia-nhs">NHS wording</span>)</p><ul>{"".join(quoted)}</ul></div>')
+
+    def cite(self, record_id: str) -> str:
+        """Attributes that give a record its "Copy citation" and "Copy link" buttons (docs/assets/gpia.js
+        adds them; without the script the permalink still works). The citation names the document,
+        section, row or question; the script appends the record's permanent link."""
+        return (f' data-gpia-cite="{esc(self.citation(record_id))}" data-gpia-anchor="{esc(record_id)}"'
+                f' data-gpia-what="{esc(self.label(record_id))}"')
+
+    def citation(self, record_id: str) -> str:
+        kb = self.kb
+        kind = kind_of(kb, record_id)
+        if kind in ("requirement", "area"):
+            area = kb.areas[kb.requirements[record_id].area if kind == "requirement" else record_id]
+            table = kb.tables[area.table]
+            where = f"{self.source_name(table.source)}, “{table.section}”, row {area.row.rstrip('.')} ({area.title})"
+            return where + (f", bullet {kb.requirements[record_id].bullet}" if kind == "requirement" else "")
+        if kind == "question":
+            q = kb.questions[record_id]
+            s = kb.faq_sections[q.section]
+            return f"{self.source_name(s.source)}, section {s.number} {s.title}, question “{q.question}”"
+        if kind == "passage":
+            p = kb.passages[record_id]
+            words = (p.text or "").split()
+            start = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+            return f"{self.source_name(kb.documents[p.document].source)}, the passage “{start}”"
+        if kind == "clause":
+            c = kb.clauses[record_id]
+            version = kb.versions[c.template]
+            return f"Clause {c.number} of the {version.agreement} ({version.label}), as cited in {self.source_name(version.source)}"
+        return f"GP Integration Agreement guide, “{self.label(record_id)}” (the guide's own words, not NHS wording)"
 
     def source_words(self, record_id: str) -> str:
         kb = self.kb

@@ -35,7 +35,22 @@ def document_page(view: View, document_id: str) -> str:
         else:
             parts.append(body)
     parts.append(view.reviewed(d.last_reviewed, d.path))
-    return "\n\n".join(parts)
+    return no_skipped_levels("\n\n".join(parts))
+
+
+def no_skipped_levels(markdown: str) -> str:
+    """Headings at most one level deeper than the one before (a front matter that opens with a level-2
+    heading would otherwise follow the page's h1 with an h3: invalid for the Nu HTML Checker, and a gap
+    for screen-reader users who move by heading)."""
+    lines = markdown.split("\n")
+    last = 0
+    for i, line in enumerate(lines):
+        hashes = len(line) - len(line.lstrip("#"))
+        if 0 < hashes <= 6 and line[hashes:hashes + 1] == " ":
+            level = min(hashes, last + 1)
+            lines[i] = "#" * level + line[hashes:]
+            last = level
+    return "\n".join(lines)
 
 
 def _passage(view: View, d: Document, p: Passage) -> str:
@@ -63,7 +78,7 @@ def _passage(view: View, d: Document, p: Passage) -> str:
     if p.kind == "figure":
         return (f'<p class="gpia-passage gpia-figure" id="{esc(p.id or "")}"><span class="gpia-label">Image '
                 f"described by the text extract</span> {text} {link}</p>")
-    return f'<p class="gpia-passage" id="{esc(p.id or "")}">{text} {link}</p>'
+    return f'<p class="gpia-passage" id="{esc(p.id or "")}"{view.cite(p.id or "")}>{text} {link}</p>'
 
 
 def _table(view: View, table_id: str) -> str:

@@ -5,6 +5,7 @@ Returns Markdown rather than HTML so that MkDocs checks each link to a download 
 """
 from __future__ import annotations
 
+from ..drafting import drafting_files, example_path, template_path
 from ..export import JSON_PATH, RECORD_KINDS, download_files, published_schemas
 from ..html import md_text
 from .common import View
@@ -22,6 +23,7 @@ WHAT: dict[str, str] = {
     "citation": "other public sources the guide cites",
     "faq-section": "the sections of the 2019 FAQs",
     "question": "the 2019 FAQs, question and answer",
+    "decision": "the “before you sign” checklist: the decisions the sources put to a site, with the passages that raise each",
     "change": "our notes on what changed from 2016 to 2019, with how the rows that show each are found",
 }
 
@@ -48,6 +50,19 @@ def downloads_table(view: View) -> str:
         if path in files:
             rows.append(f"| [{kind}.csv]({path}) | {WHAT.get(kind, kind)} | {counts[kind]} | {_size(files[path])} |")
     return "\n".join(["| file | what it holds | records | size |", "|---|---|--:|--:|", *rows])
+
+
+def drafting_list(view: View) -> str:
+    """Markdown: the Word documents for drafting, one line per schedule (links checked by MkDocs)."""
+    files = drafting_files(view.kb)
+    lines = []
+    for s in view.kb.schedules.values():
+        found = [(what, path) for what, path in (("blank template", template_path(s.id)),
+                                                 ("worked example", example_path(s.id))) if path in files]
+        if found:
+            links = ", ".join(f"[{what}]({path}) ({_size(files[path])})" for what, path in found)
+            lines.append(f"- {md_text(s.label)}: {links}")
+    return "\n".join(lines)
 
 
 def schemas_list(view: View) -> str:

@@ -35,10 +35,27 @@ def section_page(view: View, section_id: str) -> str:
 
 def question(view: View, q: Question) -> str:
     heading = f"## {md_text(q.question)} {{ #{q.id} }}"
-    answer = "".join(block(view, b) for b in q.answer)
     related = f'<p class="gpia-related">Relates to: {view.links(q.relates_to)}</p>' if q.relates_to else ""
-    return (f'{heading}\n\n<div class="gpia-answer"><blockquote class="gpia-verbatim">{answer}</blockquote>'
+    return (f'{heading}\n\n<div class="gpia-answer"{view.cite(q.id)}>{answer_html(view, q)}'
             f"{related}{in_document(view, q.id)}{view.referenced_by(q.id)}{view.reviewed(q.last_reviewed, q.path)}</div>")
+
+
+def answer_html(view: View, q: Question) -> str:
+    """The answer's NHS wording in quotes; where it prints a table, our note of it sits between two
+    quotes, never inside one."""
+    parts: list[str] = []
+    run: list[str] = []
+    for b in q.answer:
+        if b.kind == "table":
+            if run:
+                parts.append(f'<blockquote class="gpia-verbatim">{"".join(run)}</blockquote>')
+                run = []
+            parts.append(block(view, b))
+        else:
+            run.append(block(view, b))
+    if run:
+        parts.append(f'<blockquote class="gpia-verbatim">{"".join(run)}</blockquote>')
+    return "".join(parts)
 
 
 def block(view: View, b: AnswerBlock) -> str:
@@ -49,7 +66,8 @@ def block(view: View, b: AnswerBlock) -> str:
     # One link, not a line per row: an answer's size must not grow with the table it points at.
     table = view.kb.tables[b.table or ""]
     bullets = sum(len(a.requirements) for a in table.areas)
-    return (f'<div class="gpia-table-ref"><p>[The answer prints a table here: “{view.text(table.column_heading)}”, '
+    return (f'<div class="gpia-table-ref"><p><span class="gpia-label">Our note</span> <span class="gpia-not-nhs">'
+            f"(not NHS wording)</span>: the answer prints a table here, “{view.text(table.column_heading)}”, "
             f"{len(table.areas)} rows and {bullets} requirements. It is shown in full, bullet by bullet, "
-            f"at {view.link(table.id)}.]</p></div>")
+            f"at {view.link(table.id)}.</p></div>")
 

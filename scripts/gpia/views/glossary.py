@@ -54,4 +54,4 @@ def term_page(view: View, term_id: str) -> str:
         body += '<p class="gpia-facts">Sources: ' + "; ".join(view.link(c) for c in t.citations) + "</p>"
     end = (f'<p class="gpia-provenance" data-pagefind-ignore>Every term: <a href="{esc(view.base)}glossary/">Glossary</a>.</p>'
            f"{view.referenced_by(t.id)}{view.reviewed(t.last_reviewed, t.path)}")
-    return f'{heading}\n\n<div class="gpia-term">{body}</div>\n\n<div class="gpia-term-end">{end}</div>'
+    return f'{heading}\n\n<div class="gpia-term"{view.cite(term_id)}>{body}</div>\n\n<div class="gpia-term-end">{end}</div>'

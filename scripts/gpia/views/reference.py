@@ -55,7 +55,7 @@ def clause_page(view: View, clause_id: str) -> str:
     if c.optional_wording:
         facts.append(f'Optional wording: include it only by <a href="#{DECISION_ANCHOR}">local decision</a>.')
     body = f'<p class="gpia-facts">{" ".join(facts)}</p>' + view.quotes(c.quotes) + view.ours(f"<p>{view.text(c.summary)}</p>", rests_on=c.rests_on)
-    parts = [heading, f'<div class="gpia-clause">{body}</div>']
+    parts = [heading, f'<div class="gpia-clause"{view.cite(c.id)}>{body}</div>']
     if c.optional_wording:
         parts += [f"## Local decision {{ #{DECISION_ANCHOR} }}", decision(view, c)]
     end = (f'<p class="gpia-provenance" data-pagefind-ignore>Every clause the guidance cites: '

@@ -8,6 +8,7 @@ bullets quoted verbatim, each an anchor (the requirement's id) with its permanen
 from __future__ import annotations
 
 from ..compare import comparison_pages, compare_url
+from ..current import newest_first, version_heading
 from ..derived import once_per_knowledge_base
 from ..html import esc, md_text
 from ..model import Area, KnowledgeBase, Requirement, RequirementTable
@@ -24,8 +25,8 @@ LISTS = {"governance": ("governance", "Shared governance and decision making"),
 
 
 def tables_of(kb: KnowledgeBase, kind: str) -> list[RequirementTable]:
-    """The tables of one kind (governance or integration), in version order."""
-    return [t for v in kb.versions.values() for t in kb.tables.values() if t.version == v.id and t.kind == kind]
+    """The tables of one kind (governance or integration), the current version's first (gpia.current)."""
+    return [t for v in newest_first(kb) for t in kb.tables.values() if t.version == v and t.kind == kind]
 
 
 @once_per_knowledge_base
@@ -46,7 +47,7 @@ def row_entry(view: View, area_id: str) -> str:
 
 def table_heading(view: View, table_id: str) -> str:
     table = view.kb.tables[table_id]
-    return view.link(table.id, f"{view.kb.versions[table.version].label}: {table.section}")
+    return view.link(table.id, f"{version_heading(view.kb, table.version)}: {table.section}")
 
 
 # ---- /governance/ and /commitments/ -------------------------------------------------------------
@@ -87,7 +88,7 @@ def area_page(view: View, area_id: str) -> str:
              f'Column heading as printed: “{view.text(table.column_heading)}”.</p>')
     note = ours(f"<p>{view.text(area.note)}</p>", "Our note") if area.note else ""
     items = "".join(requirement_item(view, area, r) for r in area.requirements)
-    return (f'{heading}\n\n<div class="gpia-area">{where}{note}'
+    return (f'{heading}\n\n<div class="gpia-area"{view.cite(area.id)}>{where}{note}'
             f'<ul class="gpia-requirements">{items}</ul>{in_document(view, area.id)}{view.referenced_by(area.id)}'
             f"{view.reviewed(area.last_reviewed, table.path)}</div>\n\n{row_links(view, area, name, title)}")
 
@@ -140,5 +141,5 @@ def requirement_item(view: View, area: Area, r: Requirement) -> str:
     details.append(f'<li><a href="{esc(view.base + compare_url(kb, r.id))}">Compare with {other}</a></li>')
     meta = f'<ul class="gpia-meta">{"".join(details)}</ul>'
     meta += view.referenced_by(r.id)
-    return (f'<li id="{esc(r.id)}" class="gpia-requirement"><p><span class="gpia-bullet">Bullet {r.bullet}</span> '
+    return (f'<li id="{esc(r.id)}" class="gpia-requirement"{view.cite(r.id)}><p><span class="gpia-bullet">Bullet {r.bullet}</span> '
             f'<q class="gpia-verbatim">{view.text(r.text)}</q> {permalink(r.id, what)}</p>{meta}</li>')

@@ -6,7 +6,9 @@ always shown inside a box labelled EXAMPLE_LABEL so nobody mistakes them for NHS
 from __future__ import annotations
 
 from ..checklist import EXAMPLE_ANCHOR, TEMPLATE_ANCHOR, checklist_rows
+from ..current import newest_first, rank, version_heading
 from ..derived import once_per_knowledge_base
+from ..drafting import example_path, template_path
 from ..html import esc, md_text
 from ..model import Clause, KnowledgeBase, Kpi, Requirement, Schedule, ScheduleField
 from ..schedule_links import Pointer, TraceRow, pointers_to, schedules_in_order, trace_rows, versions_of
@@ -52,13 +54,14 @@ def schedule_page(view: View, schedule_id: str) -> str:
     pointers = pointers_to(kb, s.id)
     parts = [
         f"# {md_text(s.label)} {{ #{s.id} }}",
-        f'<div class="gpia-schedule">{_facts(view, s, pointers)}'
+        f'<div class="gpia-schedule"{view.cite(s.id)}>{_facts(view, s, pointers)}'
         f'{view.ours(f"<p>{view.text(s.summary)}</p>", "What goes in this schedule", s.rests_on)}</div>',
         "## Source wording { #source-wording }",
         _source_wording(view, s),
         "## What points here { #points-here }",
         _pointing_sections(view, pointers),
         "## Blank template { #template }",
+        _word_downloads(view, s),
         template_html(view, s),
         f"## Worked example: {md_text(s.example.site) if s.example else 'none yet'} {{ #example }}",
         example_html(view, s),
@@ -126,6 +129,17 @@ def _with_placeholder(view: View, r: Requirement, placeholder: str) -> str:
     return f'{view.text(before)}<mark class="gpia-placeholder">{view.text(placeholder)}</mark>{view.text(after)}'
 
 
+def _word_downloads(view: View, s: Schedule) -> str:
+    """Links to the Word documents of the template and the example (gpia.drafting), when there are any."""
+    if not s.fields:
+        return ""
+    links = [f'<a href="{esc(view.base + template_path(s.id))}" download>Blank template (Word, .docx)</a>']
+    if s.example:
+        links.append(f'<a href="{esc(view.base + example_path(s.id))}" download>Worked example (Word, .docx; '
+                     "illustrative, not NHS wording)</a>")
+    return f'<p class="gpia-downloads" data-pagefind-ignore>Download for drafting: {" · ".join(links)}</p>'
+
+
 # ---- blank template --------------------------------------------------------------------------
 
 def template_html(view: View, s: Schedule) -> str:
@@ -149,7 +163,10 @@ def _blank(view: View, f: ScheduleField) -> str:
     if f.kind == "table":
         return _table([view.text(c.label, mentions=False) for c in f.columns], [[BLANK] * len(f.columns)])
     if f.kind == "kpi-table":
-        return _table(list(KPI_COLUMNS), [[BLANK] * len(KPI_COLUMNS)])
+        # One row per column of the indicator table: ten columns side by side were 1,600 px wide.
+        return ('<p class="gpia-provenance">For each indicator, one entry per item below '
+                "(the worked example shows them as a table).</p>"
+                + _table(["For each indicator", "Entry"], [[c, BLANK] for c in KPI_COLUMNS]))
     if f.kind == "number":
         return f'<p>{BLANK} <span class="gpia-unit">{_invented(view, f.unit or "")}</span></p>'
     if f.kind == "list":
@@ -229,8 +246,8 @@ def _kpi(view: View, k: Kpi) -> str:
             ("Evidences", "<ul>" + "".join(f"<li>{view.link(r)}</li>" for r in k.evidences) + "</ul>")]
     body = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
     return (f'<section class="gpia-kpi" id="{esc(k.id)}" aria-labelledby="{esc(k.id)}-name">'
-            f'<h4 id="{esc(k.id)}-name">{view.text(k.name, mentions=False)} '
-            f'<a class="gpia-permalink" data-pagefind-ignore href="#{esc(k.id)}" aria-label="Permanent link to this indicator">¶</a></h4>'
+            f'<h3 id="{esc(k.id)}-name">{view.text(k.name, mentions=False)} '
+            f'<a class="gpia-permalink" data-pagefind-ignore href="#{esc(k.id)}" aria-label="Permanent link to this indicator">¶</a></h3>'
             f"<dl>{body}</dl></section>")
 
 
@@ -283,10 +300,11 @@ CHECKLIST_PER_PAGE = 25
 def traceability_listing(kb: KnowledgeBase) -> Listing:
     """Every requirement that defers to a schedule or that an indicator evidences, by version; each
     page ends with the YAML files of its requirements."""
-    items = tuple(Item(r.requirement.id, r.requirement.version) for r in trace_rows(kb))
+    items = tuple(sorted((Item(r.requirement.id, r.requirement.version) for r in trace_rows(kb)),
+                         key=lambda item: rank(kb, item.group)))  # the current version first
     return Listing("traceability", "Traceability: commitments, schedules and indicators", "traceability/",
                          TRACE_PER_PAGE, items, entry=_trace_entry,
-                   group_heading=lambda view, version: f"{esc(view.kb.versions[version].label)} requirements",
+                   group_heading=lambda view, version: f"{esc(version_heading(view.kb, version))} requirements",
                    files=lambda kb, r: kb.tables[kb.requirements[r].table].path)
 
 
@@ -313,8 +331,8 @@ def traceability_page(view: View) -> str:
     """Page 1 of /traceability/: the counts, then the first page of the list."""
     kb = view.kb
     rows = trace_rows(kb)
-    per_version = ", ".join(f"{sum(1 for r in rows if r.requirement.version == v.id)} of {esc(v.label)}"
-                            for v in kb.versions.values())
+    per_version = ", ".join(f"{sum(1 for r in rows if r.requirement.version == v)} of {esc(kb.versions[v].label)}"
+                            for v in newest_first(kb))
     intro = (f'<p class="gpia-provenance">{len(rows)} requirements ({per_version}) leave detail to a schedule or are '
              f"evidenced by an indicator of the worked example; {sum(1 for r in rows if r.schedules and not r.kpis)} "
              "of them have a placeholder but no indicator yet.</p>")
@@ -329,10 +347,12 @@ def checklist_listing(kb: KnowledgeBase) -> Listing:
     without a placeholder, and the clauses with optional wording. Each page ends with the YAML files
     of what it shows."""
     # The placeholders of the CSV download (checklist_rows), in its order: one entry per requirement.
-    placeholders = [Item(r, f"placeholders-{kb.requirements[r].version}")
-                    for r in dict.fromkeys(row.requirement_id for row in checklist_rows(kb))]
+    placeholders = sorted((Item(r, f"placeholders-{kb.requirements[r].version}")
+                           for r in dict.fromkeys(row.requirement_id for row in checklist_rows(kb))),
+                          key=lambda item: rank(kb, kb.requirements[item.record_id].version))  # current first, stable
     # A schedule can be named without a placeholder by both versions: its item is "<version>:<schedule>".
-    named = [Item(f"{version}:{s}", f"named-{version}") for version, s in _named_without_placeholder(kb)]
+    named = sorted((Item(f"{version}:{s}", f"named-{version}") for version, s in _named_without_placeholder(kb)),
+                   key=lambda item: rank(kb, item.record_id.split(":")[0]))
     decisions = [Item(c.id, "decisions") for c in _optional_clauses(kb)]
     return Listing("checklist", "Local adaptation checklist", "checklist/", CHECKLIST_PER_PAGE,
                          tuple(placeholders + named + decisions), entry=_checklist_entry,
@@ -360,7 +380,7 @@ def _checklist_group(view: View, group: str) -> str:
     if group == "decisions":
         return "Optional wording to decide on"
     what, _, version = group.partition("-")
-    label = esc(view.kb.versions[version].label)
+    label = esc(version_heading(view.kb, version))
     return f"{label}: placeholders to complete" if what == "placeholders" else \
         f"{label}: schedules named without a placeholder"
 

@@ -28,17 +28,17 @@ def sources_page(view: View) -> str:
         rows.append(
             f'<tr id="{esc(s.id)}"><th scope="row">{esc(s.title)}'
             + (f"<br><small>{esc(s.subtitle)}</small>" if s.subtitle else "")
-            + f"</th><td>{esc(s.publisher)}</td><td>{esc(s.published)}</td><td>{esc(s.version)}</td>"
-            f"<td>{esc(s.reference_label)}: {esc(s.reference_value)}</td>"
+            + f"</th><td>{esc(s.publisher)}, {esc(s.published)}<br>Version {esc(s.version)}<br>"
+            f"{esc(s.reference_label)}: {esc(s.reference_value)}</td>"
             f"<td>{', '.join(_version_cell(v.id, v.label) for v in versions)}</td>"
-            f"<td>{len(tables)}</td><td>{requirements}</td><td>{questions}</td>"
+            f"<td>{len(tables)} tables, {requirements} requirements, {questions} FAQs</td>"
             f"<td>{esc(s.status)}</td></tr>")
     reads = [f'<li>{view.link(d.id)}</li>' for d in kb.documents.values()]
     # No class: Material styles and wraps (in a box that scrolls sideways on phones) only plain tables.
     table = ('<table><caption>Source documents and what the guide takes from each</caption>'
-             "<thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Publisher</th><th scope=\"col\">Published</th>"
-             "<th scope=\"col\">Version</th><th scope=\"col\">Reference</th><th scope=\"col\">Guide version</th>"
-             "<th scope=\"col\">Tables</th><th scope=\"col\">Requirements</th><th scope=\"col\">FAQs</th>"
+             # Five columns, not ten: ten overflowed the page's column at 1280 px.
+             "<thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Publisher, date and reference</th>"
+             "<th scope=\"col\">Guide version</th><th scope=\"col\">What the guide takes</th>"
              f"<th scope=\"col\">Status</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
     notes = "".join(ours(f"<p><strong>{esc(s.title)}</strong>: {view.text(s.note)}</p>", "About this source")
                     for s in kb.sources.values())

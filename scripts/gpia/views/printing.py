@@ -1,0 +1,83 @@
+"""/print/: the whole guide on one page, in reading order, to print or save as PDF.
+
+Each part is the records' own pages (the same views), one after another, with their headings moved
+down under the part's heading. A record page's section anchors (#template, #example, ...) repeat
+from page to page, so on this page each is prefixed with its record's id, and the links to them
+follow; record ids stay as they are, so a link to a record's anchor still finds it here.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from ..html import esc
+from ..model import RequirementTable
+from ..schedule_links import schedules_in_order
+from .agreements import agreement_page
+from .checklist import before_you_sign
+from .common import View
+from .faq import section_page
+from .glossary import term_page
+from .reference import clause_page
+from .requirements import area_page, tables_of
+from .schedules import schedule_page
+
+_HEADING = re.compile(r"^(#{1,6}) ", re.MULTILINE)
+_MD_ID = re.compile(r"\{ #([A-Za-z0-9_-]+) \}")
+_HTML_ID = re.compile(r'\bid="([^"]+)"')
+_FOR = re.compile(r'\bfor="([^"]+)"')
+_LOCAL_HREF = re.compile(r'href="#([^"]+)"')
+_ARIA = re.compile(r'\baria-labelledby="([^"]+)"')
+
+
+def whole_guide(view: View) -> str:
+    kb = view.kb
+    parts: list[tuple[str, str, Iterable[str], Callable[[View, str], str]]] = [
+        ("print-governance", "Shared governance", [a.id for t in _newest_first(view) if t.kind == "governance"
+                                                    for a in t.areas], area_page),
+        ("print-commitments", "Integration commitments", [a.id for t in _newest_first(view) if t.kind == "integration"
+                                                          for a in t.areas], area_page),
+        ("print-faq", "FAQs (ICP 2019)", list(kb.faq_sections), section_page),
+        ("print-clauses", "Clauses", list(kb.clauses), clause_page),
+        ("print-schedules", "Schedules", [s.id for s in schedules_in_order(kb)], schedule_page),
+        ("print-agreements", "Agreements", list(kb.agreements), agreement_page),
+        ("print-glossary", "Glossary", list(kb.terms), term_page),
+    ]
+    record_ids = _record_ids(view)
+    out = ['<div class="gpia-print-slot" data-gpia-print="Print the whole guide"></div>',
+           f'<p class="gpia-provenance">Every page of the guide that a reader works through, in reading order: '
+           f"{', '.join(esc(title) for _, title, _, _ in parts)}, then the checklist. Each record keeps its labels: "
+           "NHS wording is quoted, the guide's own words are in boxes marked “not NHS wording”.</p>"]
+    for anchor, title, ids, render in parts:
+        out.append(f"## {title} {{ #{anchor} }}")
+        out += [_nested(render(view, i), i, record_ids) for i in ids]
+    out.append("## Before you sign { #print-before-you-sign }")
+    out.append(_nested(before_you_sign(view), "print-checklist", record_ids, levels=0))
+    return "\n\n".join(out)
+
+
+def _newest_first(view: View) -> list[RequirementTable]:
+    return [t for kind in ("governance", "integration") for t in tables_of(view.kb, kind)]
+
+
+def _record_ids(view: View) -> frozenset[str]:
+    kb = view.kb
+    return frozenset([*kb.requirements, *kb.areas, *kb.tables, *kb.clauses, *kb.schedules, *kb.agreements,
+                      *kb.terms, *kb.questions, *kb.faq_sections, *kb.decisions,
+                      *(k.id for s in kb.schedules.values() for k in s.kpis)])
+
+
+def _nested(markdown: str, owner: str, record_ids: frozenset[str], levels: int = 2) -> str:
+    """A record page's Markdown under a part heading: headings `levels` deeper, section ids prefixed."""
+    if levels:
+        markdown = _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + levels) + " ", markdown)
+    own = {i for i in _MD_ID.findall(markdown) + _HTML_ID.findall(markdown) if i not in record_ids}
+
+    def renamed(value: str) -> str:
+        return f"{owner}--{value}" if value in own else value
+
+    markdown = _MD_ID.sub(lambda m: f"{{ #{renamed(m.group(1))} }}", markdown)
+    markdown = _HTML_ID.sub(lambda m: f'id="{renamed(m.group(1))}"', markdown)
+    markdown = _FOR.sub(lambda m: f'for="{renamed(m.group(1))}"', markdown)
+    markdown = _ARIA.sub(lambda m: f'aria-labelledby="{renamed(m.group(1))}"', markdown)
+    return _LOCAL_HREF.sub(lambda m: f'href="#{renamed(m.group(1))}"', markdown)
