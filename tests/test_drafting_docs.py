@@ -79,3 +79,10 @@ def test_schedule_pages_and_the_data_page_link_the_documents(built_site: Path, k
     for s in kb.schedules.values():
         if s.fields:
             assert f'href="../../{template_path(s.id)}"' in built_page(built_site, f"schedules/{s.id}/")
+
+
+def test_a_long_title_from_the_data_is_cut_to_words_core_property_limit() -> None:
+    from gpia.word import new_document
+    document = new_document("Schedule 3: " + "x" * 400, "subject " * 60, "2026-12-01")
+    assert len(document.core_properties.title) == 255 and document.core_properties.title.endswith("…")
+    assert len(document.core_properties.subject) <= 255

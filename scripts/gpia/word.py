@@ -28,12 +28,19 @@ LABEL_STYLE = "Example Label"
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
+def _property(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 255 else text[:254] + "…"
+
+
 def new_document(title: str, subject: str, reviewed: str) -> DocxDocument:
     """A document with the guide's styles and fixed core properties (`reviewed` is YYYY-MM-DD)."""
     document = Document()
     when = dt.datetime.fromisoformat(reviewed).replace(tzinfo=dt.timezone.utc)
     core = document.core_properties
-    core.title, core.subject, core.author, core.last_modified_by = title, subject, AUTHOR, AUTHOR
+    # Word's core properties hold at most 255 characters; a title from the data may be longer.
+    core.title, core.subject = _property(title), _property(subject)
+    core.author, core.last_modified_by = AUTHOR, AUTHOR
     core.created = core.modified = core.last_printed = when
     core.revision = 1
     core.comments = ("Generated from the guide's knowledge base. NHS wording is quoted in the style "
