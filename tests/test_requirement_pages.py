@@ -66,7 +66,7 @@ def test_a_row_page_says_where_it_comes_from_and_links_round(built_site: Path, k
     links = [visible(li) for li in re.findall(r"<li>(.*?)</li>", nav[:nav.index("</nav>")])]
     assert links == ["Previous row: 4. Participation in and signposting to core MCP services",
                      "Next row: 6. Shared systems and access to information",
-                     "Compare this row with 2019",
+                     "Compare this row with ICP 2019",
                      "Every row of both versions: Integration commitments (this table: MCP 2016 integration table)"]
     assert 'href="../../commitments/#mcp-2016-integration"' in markup
     assert f'href="../../{compare_url(kb, "mcp-2016-int-multidisciplinary-teams")}"' in markup

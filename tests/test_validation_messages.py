@@ -37,7 +37,7 @@ CASES = [
     ("id that is not kebab-case",
      GOOD.replace("id: schedule-test", "id: Schedule_Test"),
      [f"{FILE}:3:7: 'schedule.id' is \"Schedule_Test\", which is not a kebab-case id (lowercase letters, "
-      "digits and single hyphens, e.g. icp-2019-gov-working-together)"]),
+      "digits and single hyphens, e.g. term-gp-federation)"]),
     ("duplicate key",
      GOOD.replace("  summary:", "  title: Again\n  summary:"),
      [f"{FILE}:5:3: duplicate key 'title' (first written on line 4); keep one of them"]),

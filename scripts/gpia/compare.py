@@ -193,7 +193,7 @@ class Comparison:
 
 
 def anchor(record_id: str) -> str:
-    """The /compare/ anchor of a requirement or row, e.g. 'cmp-icp-2019-gov-best-for-service-decisions'."""
+    """The /compare/ anchor of a requirement or row, e.g. 'cmp-<requirement id>'."""
     return f"cmp-{record_id}"
 
 
@@ -333,7 +333,7 @@ def comparison_pages(kb: KnowledgeBase) -> dict[str, str]:
 
 def compare_url(kb: KnowledgeBase, record_id: str) -> str:
     """Site-root-relative URL of a requirement's or row's place in the comparison,
-    e.g. 'compare/icp-2019-gov-best-for-service/#cmp-icp-2019-gov-best-for-service-decisions'."""
+    e.g. 'compare/<row id>/#cmp-<requirement id>'."""
     return f"compare/{comparison_pages(kb)[record_id]}/#{anchor(record_id)}"
 
 

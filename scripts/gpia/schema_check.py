@@ -164,7 +164,7 @@ def _keys(value: Any) -> str:
 
 
 _PATTERNS = {
-    "^[a-z0-9]+(-[a-z0-9]+)*$": "a kebab-case id (lowercase letters, digits and single hyphens, e.g. icp-2019-gov-working-together)",
+    "^[a-z0-9]+(-[a-z0-9]+)*$": "a kebab-case id (lowercase letters, digits and single hyphens, e.g. term-gp-federation)",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD",
     "^[0-9]+(\\.[0-9]+)*(\\([a-z]+\\))?$": "a clause number such as \"6.2(d)\"",
     "^[0-9]+$": "a number written in quotes, such as \"5\"",

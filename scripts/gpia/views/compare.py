@@ -47,7 +47,7 @@ MAX_EXAMPLES = 3  # rows linked from each "What changed" note; the rest are coun
 
 
 def group_url(page_id: str) -> str:
-    """Site-root-relative URL of a row group's comparison page, e.g. 'compare/icp-2019-gov-working-together/'."""
+    """Site-root-relative URL of a row group's comparison page, e.g. 'compare/<row id>/'."""
     return f"compare/{page_id}/"
 
 

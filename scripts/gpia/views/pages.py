@@ -38,7 +38,7 @@ PAGE_URLS: dict[str, Callable[[KnowledgeBase, str], str]] = {
 
 
 def page_url(kb: KnowledgeBase, kind: str, record_id: str) -> str:
-    """Where the page of a record of RECORD_PAGES[kind] is built, e.g. 'compare/icp-2019-int-access/'."""
+    """Where the page of a record of RECORD_PAGES[kind] is built, e.g. 'compare/<row id>/'."""
     return PAGE_URLS[kind](kb, record_id) if kind in PAGE_URLS else page_of(kb, record_id)
 
 

@@ -104,7 +104,7 @@ def row_links(view: View, area: Area, list_name: str, list_title: str) -> str:
     if index + 1 < len(table.areas):
         links.append(f"<li>Next row: {_row_link(view, table.areas[index + 1])}</li>")
     if area.id in comparison_pages(kb):
-        other = "2019" if area.version == "mcp-2016" else "2016"
+        other = _other_versions(kb, area.version)
         links.append(f'<li><a href="{esc(view.base + compare_url(kb, area.id))}">Compare this row with {other}</a></li>')
     links.append(f'<li>Every row of both versions: <a href="{esc(view.base)}{list_name}/">{esc(list_title)}</a> '
                  f'(this table: {view.link(table.id)})</li>')
@@ -137,9 +137,14 @@ def requirement_item(view: View, area: Area, r: Requirement) -> str:
                           for s, k in indicators)
         details.append(f'<li>Indicators in a worked example <span class="gpia-not-nhs">(illustrative — not NHS '
                        f"wording)</span>: {names}</li>")
-    other = "2019" if r.version == "mcp-2016" else "2016"
+    other = _other_versions(view.kb, r.version)
     details.append(f'<li><a href="{esc(view.base + compare_url(kb, r.id))}">Compare with {other}</a></li>')
     meta = f'<ul class="gpia-meta">{"".join(details)}</ul>'
     meta += view.referenced_by(r.id)
     return (f'<li id="{esc(r.id)}" class="gpia-requirement"{view.cite(r.id)}><p><span class="gpia-bullet">Bullet {r.bullet}</span> '
             f'<q class="gpia-verbatim">{view.text(r.text)}</q> {permalink(r.id, what)}</p>{meta}</li>')
+
+
+def _other_versions(kb: KnowledgeBase, version: str) -> str:
+    """The labels of the versions a record is compared with (every version but its own), from the data."""
+    return " and ".join(v.label for v in kb.versions.values() if v.id != version)
