@@ -6,9 +6,9 @@ holds one is refused, naming the field, so a half-filled record never reaches th
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from .problems import Problem
+from .text_rules import strings
 from .yaml_loader import YamlDocument
 
 # What templates/ write where the author must write something (tests/test_placeholders.py checks
@@ -22,7 +22,7 @@ _WHAT = {"NEW-ID": "the record's id (kebab-case, e.g. term-care-navigator)",
 
 def placeholder_problems(doc: YamlDocument, template: str | None = None) -> list[Problem]:
     problems: list[Problem] = []
-    for path, value in _strings(doc.data, ()):
+    for path, value in strings(doc.data, ()):
         found = _FOUND.search(value)
         if not found:
             continue
@@ -35,14 +35,3 @@ def placeholder_problems(doc: YamlDocument, template: str | None = None) -> list
         problems.append(doc.origin(path).problem(
             f"'{field}' still holds template text (\"{shown}\"); replace the whole value with {wanted}{see}"))
     return problems
-
-
-def _strings(value: Any, path: tuple[Any, ...]):
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, path + (index,))

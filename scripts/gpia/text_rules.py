@@ -45,7 +45,7 @@ def describe(c: str) -> str:
 def text_problems(docs: list[tuple[str, YamlDocument]], root: Path | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for _, doc in docs:
-        for path, value in _strings(doc.data, ()):
+        for path, value in strings(doc.data):
             # Most text is plain ASCII and printable: check only what could hold such a character.
             if value.isascii() and value.isprintable() or not _any_invisible(value):
                 continue
@@ -68,15 +68,16 @@ def _any_invisible(value: str) -> bool:
     return any(invisible(c) for c in value if not (c.isascii() and c.isprintable()))
 
 
-def _strings(value: Any, path: tuple[Any, ...]):
+def strings(value: Any, path: tuple[Any, ...] = ()):
+    """Every string in loaded data, with its path (keys and list indexes)."""
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, path + (key,))
+            yield from strings(item, path + (key,))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, path + (index,))
+            yield from strings(item, path + (index,))
 
 
 def _position(doc: YamlDocument, path: tuple[Any, ...], c: str, root: Path | None) -> tuple[str, int, int]:

@@ -609,6 +609,8 @@ def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
 
 
 def _first_difference(wanted: str, blocks: Iterable[Block]) -> tuple[int, Block | None, int]:
+    """The longest start of the data text that one of the blocks prints (binary search: `in` is
+    monotone): its length, the block, and where in the block it starts."""
     best: tuple[int, Block | None, int] = (0, None, 0)
     for block in blocks:
         low, high = 0, min(len(wanted), len(block.text))
@@ -625,19 +627,7 @@ def _first_difference(wanted: str, blocks: Iterable[Block]) -> tuple[int, Block 
 
 def _difference(wanted: str, blocks: Iterable[Block]) -> str:
     """Where the data parts from the nearest text of the allowed blocks, by character."""
-    best: tuple[int, Block | None, int] = (0, None, 0)
-    for block in blocks:
-        # The longest start of the data text that the block prints (binary search: `in` is monotone).
-        low, high = 0, min(len(wanted), len(block.text))
-        while low < high:
-            mid = (low + high + 1) // 2
-            if wanted[:mid] in block.text:
-                low = mid
-            else:
-                high = mid - 1
-        if low > best[0]:
-            best = (low, block, block.text.find(wanted[:low]))
-    size, block, at = best
+    size, block, at = _first_difference(wanted, blocks)
     if block is None:
         return "no part of its start is printed there"
     ours = wanted[size:size + 1]
