@@ -9,7 +9,8 @@ refreshes the whole of BENCHMARKS.md; nothing in it is edited by hand.
     NO_MKDOCS_2_WARNING=1 .venv/bin/python scripts/bench.py [--scales 1,10,100] [--runs 3]
 
 `--only tooltips` measures only the abbreviation tooltips (a few minutes instead of about fifteen)
-and replaces just their section and target row in BENCHMARKS.md.
+and replaces just their section and target row in BENCHMARKS.md; `--only search` measures only
+Pagefind (index time and size, bytes for a first and a second query) at each of --scales.
 """
 from __future__ import annotations
 
@@ -807,6 +808,66 @@ def report(results: Results, extra: Extra, runs: int) -> str:
     ])
 
 
+SEARCH_SECTION = "## Search (Pagefind)"
+
+
+@dataclass(frozen=True)
+class SearchFigures:
+    scale: int
+    pages: int
+    index_s: float  # median seconds of `python -m pagefind --site` on the built site
+    index_kb: float  # all of pagefind/
+    first_kb: float  # bytes a fresh browser fetches for a first query
+    second_kb: float  # and then for a second one
+
+
+def measure_search(scales: list[int], runs: int, work: Path) -> list[SearchFigures]:
+    """For each scale: build the synthetic corpus once, time Pagefind's indexing alone (a fresh
+    pagefind/ each run), weigh the index, and count the bytes Chromium fetches for two queries."""
+    sys.path.insert(0, str(PROJECT / "tests"))
+    from browser.measure_search import fetched_bytes  # the browser tests' own measurement
+    figures = []
+    for scale in scales:
+        data = generate(PROJECT, work / f"kb-search-x{scale}", scale)
+        site = work / f"site-search-x{scale}"
+        timed([PYTHON, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], env_for(data))
+        seconds = []
+        for _ in range(runs):
+            shutil.rmtree(site / "pagefind", ignore_errors=True)
+            seconds.append(timed([PYTHON, "-m", "pagefind", "--site", str(site)], env_for(data))[0])
+        size = sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file())
+        first, second = fetched_bytes(site)
+        pages = sum(1 for _ in site.rglob("index.html"))
+        figures.append(SearchFigures(scale, pages, statistics.median(seconds), size / KB, first / KB, second / KB))
+    return figures
+
+
+def search_section(figures: list[SearchFigures], runs: int) -> list[str]:
+    rows = ["| scale | pages | index build (s) | index size, all of `pagefind/` (KB) | first query (KB) "
+            "| second query (KB) |", "|---|--:|--:|--:|--:|--:|"]
+    rows += [f"| ×{f.scale} | {f.pages:,} | {f.index_s:.2f} | {f.index_kb:,.0f} | {f.first_kb:,.0f} "
+             f"| {f.second_kb:,.1f} |" for f in figures]
+    worst = max(figures, key=lambda f: f.scale)
+    met = "met" if worst.first_kb <= 300 else "**not met**"
+    return [SEARCH_SECTION, "",
+            f"Measured {dt.date.today().isoformat()} by `scripts/bench.py --only search` (median of {runs} runs "
+            "of `python -m pagefind --site` on each synthetic corpus's built site; bytes are the response "
+            "bodies Chromium fetched, in a fresh profile, for the query \"clinical hub\" and then \"6.2(d)\", "
+            "as `tests/browser/measure_search.py` counts them). The first query includes Pagefind's script and "
+            "WebAssembly, fetched once.", "", *rows, "",
+            f"Target: at ×{worst.scale}, at most 300 KB for a first query: {worst.first_kb:,.0f} KB, {met}.", ""]
+
+
+def splice_section(text: str, heading: str, lines: list[str]) -> str:
+    """BENCHMARKS.md with the section under `heading` replaced (or added before the corpora)."""
+    section = "\n".join(lines) + "\n"
+    found = re.search(rf"^{re.escape(heading)}\n.*?(?=^## )", text, re.MULTILINE | re.DOTALL)
+    if found:
+        return text[:found.start()] + section + text[found.end():]
+    before = text.index("## The synthetic corpora")
+    return text[:before] + section + text[before:]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,10,100")
@@ -814,12 +875,22 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/gpia-bench"))
     parser.add_argument("--port", type=int, default=8799, help="for the `mkdocs serve` rebuild measurement")
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
-    parser.add_argument("--only", choices=["tooltips"],
+    parser.add_argument("--only", choices=["tooltips", "search"],
                         help="measure only this, and replace only its figures in an existing --out")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     global PROJECT
     PROJECT = snapshot(args.work)
+    if args.only == "search":
+        if not args.out.exists():
+            parser.error(f"{args.out} does not exist yet: run the whole benchmark first")
+        scales = [int(s) for s in args.scales.split(",")]
+        print(f"measuring search at {scales}…", file=sys.stderr)
+        lines = search_section(measure_search(scales, args.runs, args.work), args.runs)
+        text = splice_section(args.out.read_text(encoding="utf-8"), SEARCH_SECTION, lines)
+        args.out.write_text(text, encoding="utf-8")
+        print("\n".join(lines))
+        return 0
     if args.only == "tooltips":
         if not args.out.exists():
             parser.error(f"{args.out} does not exist yet: run the whole benchmark first")
@@ -835,6 +906,9 @@ def main() -> int:
     rebuild = serve_rebuild_seconds(args.runs, args.port) if 1 in results else None
     print("measuring tooltips…", file=sys.stderr)
     text = report(results, Extra(rebuild, measure_tooltips(args.runs, args.work)), args.runs)
+    print("measuring search…", file=sys.stderr)
+    text = splice_section(text, SEARCH_SECTION, search_section(measure_search(list(results), args.runs, args.work),
+                                                                args.runs))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)

@@ -48,3 +48,17 @@ def test_only_tooltips_replaces_their_section_and_target_and_nothing_else() -> N
         rest = text[:section] + text[text.index("\n## ", section):]
         return [line for line in rest.splitlines() if bench.TOOLTIP_TARGET not in line and line.strip()]
     assert others(met) == others(missed) == others(before)
+
+
+def test_only_search_replaces_just_its_section() -> None:
+    text = "# Benchmarks\n\n## Targets\n\nrows\n\n## Search (Pagefind)\n\nold figures\n\n## The synthetic corpora\n\nx\n"
+    new = bench.splice_section(text, bench.SEARCH_SECTION, [bench.SEARCH_SECTION, "", "new figures", ""])
+    assert new == "# Benchmarks\n\n## Targets\n\nrows\n\n## Search (Pagefind)\n\nnew figures\n\n## The synthetic corpora\n\nx\n"
+    # Without one yet, it goes before the corpora.
+    added = bench.splice_section(text.replace("## Search (Pagefind)\n\nold figures\n\n", ""), bench.SEARCH_SECTION,
+                                 [bench.SEARCH_SECTION, "", "new figures", ""])
+    assert added == new
+    figures = [bench.SearchFigures(1, 120, 0.2, 800, 188, 7), bench.SearchFigures(100, 10_000, 9.0, 60_000, 320, 40)]
+    lines = bench.search_section(figures, 3)
+    assert "| ×100 | 10,000 | 9.00 | 60,000 | 320 | 40.0 |" in lines
+    assert lines[-2] == "Target: at ×100, at most 300 KB for a first query: 320 KB, **not met**."

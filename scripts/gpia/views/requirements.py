@@ -105,7 +105,7 @@ def row_links(view: View, area: Area, list_name: str, list_title: str) -> str:
         links.append(f"<li>Next row: {_row_link(view, table.areas[index + 1])}</li>")
     if area.id in comparison_pages(kb):
         other = _other_versions(kb, area.version)
-        links.append(f'<li><a href="{esc(view.base + compare_url(kb, area.id))}">Compare this row with {other}</a></li>')
+        links.append(f'<li><a href="{esc(view.base + compare_url(kb, area.id))}">Compare this row with {esc(other)}</a></li>')
     links.append(f'<li>Every row of both versions: <a href="{esc(view.base)}{list_name}/">{esc(list_title)}</a> '
                  f'(this table: {view.link(table.id)})</li>')
     return (f'<nav class="gpia-row-links" aria-label="Other rows" data-pagefind-ignore>'
@@ -138,7 +138,7 @@ def requirement_item(view: View, area: Area, r: Requirement) -> str:
         details.append(f'<li>Indicators in a worked example <span class="gpia-not-nhs">(illustrative — not NHS '
                        f"wording)</span>: {names}</li>")
     other = _other_versions(view.kb, r.version)
-    details.append(f'<li><a href="{esc(view.base + compare_url(kb, r.id))}">Compare with {other}</a></li>')
+    details.append(f'<li><a href="{esc(view.base + compare_url(kb, r.id))}">Compare with {esc(other)}</a></li>')
     meta = f'<ul class="gpia-meta">{"".join(details)}</ul>'
     meta += view.referenced_by(r.id)
     return (f'<li id="{esc(r.id)}" class="gpia-requirement"{view.cite(r.id)}><p><span class="gpia-bullet">Bullet {r.bullet}</span> '
