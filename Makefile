@@ -23,31 +23,31 @@ validate: setup
 # Suggest 2016 ancestors for each 2019 requirement, with a similarity score, for a person to
 # confirm in the YAML; it never writes the data.
 propose: setup
-	@$(RUN) -m gpia.propose
+	@$(RUN) -m gpia.tools.propose
 
 # What the working tree changes in the knowledge base since BASE (default HEAD), as Markdown for a
 # pull request: `make diff BASE=origin/main`. Reads BASE from git objects; no second checkout. Both
 # sides' sites are built (in temporary folders), so the pages affected are exactly those that differ.
 BASE ?= HEAD
 diff: setup
-	@$(RUN) -m gpia.datadiff --base "$(BASE)"
+	@$(RUN) -m gpia.tools.datadiff --base "$(BASE)"
 
 # Add a record from its template in templates/: `make new KIND=term ID=term-care-navigator`;
 # a question or requirement also needs IN=<its FAQ section or area id>.
 new: setup
 	@if [ -z "$(KIND)" ] || [ -z "$(ID)" ]; then \
 	  echo "usage: make new KIND=<term|citation|change|clause|question|requirement|schedule|faq-section|guidance> ID=<new id> [IN=<section or area id>]" >&2; exit 2; fi
-	@$(RUN) -m gpia.scaffold "$(KIND)" "$(ID)" $(if $(IN),--in "$(IN)")
+	@$(RUN) -m gpia.tools.scaffold "$(KIND)" "$(ID)" $(if $(IN),--in "$(IN)")
 
 # Write the sources' own quotation marks and dashes into NHS wording pasted with others (from Word,
 # say); every other byte of the files stays as it is.
 fix: setup
-	@$(RUN) -m gpia.fix
+	@$(RUN) -m gpia.tools.fix
 
 # Rewrite the lists in CONTRIBUTING.md that come from the code (NHS-wording fields, the kinds
 # `make new` knows, each kind's required fields); tests/test_guide.py fails while they are stale.
 guide: setup
-	@$(RUN) -m gpia.guide
+	@$(RUN) -m gpia.tools.guide
 
 # SOURCE_DATE_EPOCH (the last commit's time) makes the sitemap dates, and so the site, reproducible.
 build: validate
@@ -55,7 +55,7 @@ build: validate
 
 # Every internal href, src and #anchor of the built site resolves (external links are not fetched).
 linkcheck: build
-	@$(RUN) -m gpia.linkcheck site/
+	@$(RUN) -m gpia.tools.linkcheck site/
 
 # Starts even when the data has problems: every page then lists them, and reloads once they are fixed.
 serve: setup

@@ -37,10 +37,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from gpia.load import load_or_raise  # noqa: E402
-from gpia.problems import Problem  # noqa: E402
-from gpia.synthetic import generate  # noqa: E402
-from gpia.yaml_loader import load_yaml_file  # noqa: E402
+from gpia.knowledge_base import load_or_raise  # noqa: E402
+from gpia.load.problems import Problem  # noqa: E402
+from gpia.tools.synthetic import generate  # noqa: E402
+from gpia.load.yaml_loader import load_yaml_file  # noqa: E402
 
 PYTHON = sys.executable
 SOURCES = ROOT.parent / "shared" / "sources"
@@ -193,14 +193,14 @@ def snapshot(work: Path) -> Path:
 
 # ---- where validation time goes --------------------------------------------------------------
 
-# Run in a fresh process by `validate_phases`: the steps of gpia.load.load_knowledge_base, timed.
+# Run in a fresh process by `validate_phases`: the steps of gpia.knowledge_base.load_knowledge_base, timed.
 _PHASES = """
 import gc, json, sys, time
 from pathlib import Path
-from gpia import load
-from gpia.layout import data_files, kind_of
-from gpia.schema_check import schema_problems
-from gpia.yaml_loader import load_yaml_file
+from gpia import knowledge_base as load
+from gpia.load.layout import data_files, kind_of
+from gpia.validate.schema_check import schema_problems
+from gpia.load.yaml_loader import load_yaml_file
 root, sources = Path(sys.argv[1]).resolve(), Path(sys.argv[2])
 gc.disable()  # as load_knowledge_base does
 spent = {}
@@ -373,7 +373,7 @@ def tooltip_section(tooltips: Tooltips | None) -> list[str]:
         "",
         "A glossary term's abbreviation gets a tooltip (`<abbr title=\"term\">`) wherever it appears in the text "
         "of a page. It is added to the finished HTML of every page (`scripts/hooks.py`, `on_page_content`) by "
-        "`gpia.html.Abbreviations`: one regular expression, built once per build, finds the page's tags and "
+        "`gpia.views.html.Abbreviations`: one regular expression, built once per build, finds the page's tags and "
         "its abbreviations (a trie of them, longest first) in a single scan, so a page costs about the same "
         "with 20 abbreviations or 2,000. The data never reaches a page's Markdown.",
         "",
@@ -733,7 +733,7 @@ def report(results: Results, extra: Extra, runs: int) -> str:
         "",
         "## The synthetic corpora",
         "",
-        "`python -m gpia.synthetic --scale N --out DIR` (PYTHONPATH=scripts) copies the real data and adds N−1 "
+        "`python -m gpia.tools.synthetic --scale N --out DIR` (PYTHONPATH=scripts) copies the real data and adds N−1 "
         "clones of every record that can multiply, with the real text, cross-references, alignments and worked "
         "examples, renamed so that each clone points at its own copies; `tests/test_synthetic.py` checks that ×3 "
         "validates with no problem. Sources and versions are not cloned (the guide compares exactly two versions), "
@@ -785,7 +785,7 @@ def report(results: Results, extra: Extra, runs: int) -> str:
         "on the plugin; `scripts/hooks.py` (generated pages and downloads) reuses it.",
         "- Views share one `BuildViews` (abbreviations, mention links, backlinks). Values derived from the whole "
         "knowledge base (the 2016–2019 comparison and its row groups, backlinks, downloads, what points at each "
-        "schedule) are computed once and kept on the knowledge base (`scripts/gpia/derived.py`); before, the "
+        "schedule) are computed once and kept on the knowledge base (`scripts/gpia/model/derived.py`); before, the "
         "downloads were built twice, the comparison nine times and the schedule pointers once per schedule "
         "page (schedules × records).",
         "- YAML values are built straight from libyaml's parser events (no node tree); the reference check looks "

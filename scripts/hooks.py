@@ -15,11 +15,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
-from gpia.generated import GENERATED_KEY, dump_for_floor, generated_files, put_html_back, set_html_aside  # noqa: E402
-from gpia.layout import DATA_DIRS  # noqa: E402
-from gpia.problem_page import TITLE, problem_list_html, problem_page_html  # noqa: E402
-from gpia.search import write_index  # noqa: E402
-from gpia.urls import relative_base  # noqa: E402
+from gpia.pages.generated import GENERATED_KEY, dump_for_floor, generated_files, put_html_back, set_html_aside  # noqa: E402
+from gpia.load.layout import DATA_DIRS  # noqa: E402
+from gpia.pages.problem_page import TITLE, problem_list_html, problem_page_html  # noqa: E402
+from gpia.pages.search import write_index  # noqa: E402
+from gpia.model.urls import relative_base  # noqa: E402
 from gpia.views.pages import render_generated  # noqa: E402
 
 

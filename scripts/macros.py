@@ -13,10 +13,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from gpia.generated import GENERATED_KEY, dump_for_floor  # noqa: E402
-from gpia.load import load_knowledge_base  # noqa: E402
-from gpia.problems import format_problems  # noqa: E402
-from gpia.urls import relative_base  # noqa: E402
+from gpia.pages.generated import GENERATED_KEY, dump_for_floor  # noqa: E402
+from gpia.knowledge_base import load_knowledge_base  # noqa: E402
+from gpia.load.problems import format_problems  # noqa: E402
+from gpia.model.urls import relative_base  # noqa: E402
 from gpia.views.common import BuildViews, View  # noqa: E402
 from gpia.views.checklist import before_you_sign  # noqa: E402
 from gpia.views.compare import compare_page  # noqa: E402

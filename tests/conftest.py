@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from gpia.load import load_knowledge_base, load_or_raise
-from gpia.model import KnowledgeBase
-from gpia.synthetic import generate
+from gpia.knowledge_base import load_knowledge_base, load_or_raise
+from gpia.model.records import KnowledgeBase
+from gpia.tools.synthetic import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT.parent / "shared" / "sources"
@@ -76,7 +76,7 @@ def kb() -> KnowledgeBase:
 
 @pytest.fixture(scope="session")
 def kb10(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
-    """The knowledge base at ten times the real size (gpia.synthetic), made once per test session."""
+    """The knowledge base at ten times the real size (gpia.tools.synthetic), made once per test session."""
     return load_or_raise(generate(ROOT, tmp_path_factory.mktemp("x10") / "kb", 10), check_wording=False)
 
 
@@ -85,7 +85,7 @@ def page(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
-# Our [sic] marks after the sources' slips (gpia.sic) are not NHS wording: tests that compare a
+# Our [sic] marks after the sources' slips (gpia.model.sic) are not NHS wording: tests that compare a
 # page with the records' text leave them out.
 SIC_MARK = re.compile(r' <span class="gpia-sic">\[sic<span class="gpia-sic-note">.*?</span>\]</span>'
                       r'| \[sic: probably “[^”]*”\]')

@@ -11,12 +11,12 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 
-import gpia.addresses
-from gpia.addresses import DOCS_DIR, record_pages, reserved_folders, site_address
-from gpia.generated import generated_files
-from gpia.layout import SCHEMA_DIR
-from gpia.model import KnowledgeBase
-from gpia.urls import MAX_ID_LENGTH
+import gpia.validate.addresses
+from gpia.validate.addresses import DOCS_DIR, record_pages, reserved_folders, site_address
+from gpia.pages.generated import generated_files
+from gpia.load.layout import SCHEMA_DIR
+from gpia.model.records import KnowledgeBase
+from gpia.model.urls import MAX_ID_LENGTH
 
 from conftest import ROOT, problems
 
@@ -90,7 +90,7 @@ def test_ids_that_only_look_alike_are_fine(data_copy: Path) -> None:
 def docs_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     docs = tmp_path / "docs"
     shutil.copytree(DOCS_DIR, docs)
-    monkeypatch.setattr(gpia.addresses, "DOCS_DIR", docs)
+    monkeypatch.setattr(gpia.validate.addresses, "DOCS_DIR", docs)
     return docs
 
 
@@ -116,8 +116,8 @@ def test_a_term_inside_a_folder_of_files_from_docs(data_copy: Path, docs_copy: P
 def test_reserved_folders_for_a_kind_of_record_published_at_the_site_root(
         data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # No kind of record has its pages at the site root today; if one did, these ids would be refused.
-    real = gpia.addresses.page_url
-    monkeypatch.setattr(gpia.addresses, "page_url", lambda kb, kind, record_id:
+    real = gpia.validate.addresses.page_url
+    monkeypatch.setattr(gpia.validate.addresses, "page_url", lambda kb, kind, record_id:
                         f"{record_id}/" if kind == "citation" else real(kb, kind, record_id))
     lines = {i: add_citation(data_copy, i if i != "404" else "'404'")
              for i in ("search", "assets", "data", "pagefind", "schema", "404")}
@@ -140,8 +140,8 @@ def test_reserved_folders_for_a_kind_of_record_published_at_the_site_root(
 
 def test_two_records_at_one_address_name_each_other(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Two kinds sharing a folder could give two ids one page; the one written later is reported.
-    real = gpia.addresses.page_url
-    monkeypatch.setattr(gpia.addresses, "page_url", lambda kb, kind, record_id:
+    real = gpia.validate.addresses.page_url
+    monkeypatch.setattr(gpia.validate.addresses, "page_url", lambda kb, kind, record_id:
                         "glossary/shared/" if record_id in ("term-mcp", "term-icp") else real(kb, kind, record_id))
     assert problems(data_copy) == [
         f"{GLOSSARY}:12:9: the id 'term-icp' would publish this term's page at /glossary/shared/, the address of "

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from gpia.linkcheck import Target, resolve
-from gpia.load import load_or_raise
-from gpia.model import FACETS, KnowledgeBase
-from gpia.synthetic import generate
-from gpia.urls import relative_base, url_of
-from gpia.source_outline import fold as normalise
+from gpia.tools.linkcheck import Target, resolve
+from gpia.knowledge_base import load_or_raise
+from gpia.model.records import FACETS, KnowledgeBase
+from gpia.tools.synthetic import generate
+from gpia.model.urls import relative_base, url_of
+from gpia.validate.source_outline import fold as normalise
 from gpia.views.agreements import AGREEMENTS_PER_PAGE, FACET_LABELS, SILENT, facet_anchor, listing, matrix_cell
 from gpia.views.common import BuildViews
 from gpia.views.pages import listing_page
@@ -276,7 +276,7 @@ def test_a_cell_golden(kb: KnowledgeBase, built_site: Path) -> None:
                     "and a local authority.</a></li></ul></td>")
     assert matrix_cell(view, kb.agreements["la-ia"], "monitoring") == (
         '<td class="gpia-silent">The sources say nothing on this.</td>')
-    # The tooltip is added to the finished page (gpia.html.Abbreviations), link text included.
+    # The tooltip is added to the finished page (gpia.views.html.Abbreviations), link text included.
     with_tooltip = ('<td><ul><li><a href="../agreements/la-ia/#facet-parties">An '
                     '<abbr title="integrated care provider">ICP</abbr> and a local authority.</a></li></ul></td>')
     assert view.shared.abbr.in_html(cell) == with_tooltip

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from gpia.__main__ import main
-from gpia.annotations import annotation, step_summary
-from gpia.problems import Problem
+from gpia.tools.annotations import annotation, step_summary
+from gpia.load.problems import Problem
 
 from conftest import write
 
@@ -30,7 +30,7 @@ CASES = [
 
 
 def skipped(path: str) -> str:
-    """The line saying which checks wait for the broken file (gpia.load.skipped_line), without wording."""
+    """The line saying which checks wait for the broken file (gpia.knowledge_base.skipped_line), without wording."""
     return (f"Skipped until {path} is fixed: 4 checks of the whole knowledge base (schedules and their examples, "
             "the 2016 to 2019 alignment, notes on what changed, page addresses). Fix the problem above and check "
             "again.")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from gpia.backlinks import backlinks, references
-from gpia.linkcheck import Target, is_external, read_site, resolve
-from gpia.mentions import MentionLinker
-from gpia.model import KnowledgeBase
-from gpia.urls import kind_of, url_of
+from gpia.model.backlinks import backlinks, references
+from gpia.tools.linkcheck import Target, is_external, read_site, resolve
+from gpia.model.mentions import MentionLinker
+from gpia.model.records import KnowledgeBase
+from gpia.model.urls import kind_of, url_of
 from gpia.views.common import BuildViews
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from conftest import page as built_page
 
-from gpia.checklist import DECISIONS_HEADER, decisions_csv, decisions_docx
-from gpia.model import KnowledgeBase
-from gpia.word import document_text
+from gpia.model.checklist import DECISIONS_HEADER, decisions_csv, decisions_docx
+from gpia.model.records import KnowledgeBase
+from gpia.pages.word import document_text
 
 # What the sources put to a site, by the words its item must carry (issue "The guide as its readers use it").
 TOPICS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import bench
-from gpia.load import load_or_raise
+from gpia.knowledge_base import load_or_raise
 from gpia.views.common import abbreviations_for
 
 from conftest import ROOT, SOURCES

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from gpia.changes import examples
-from gpia.model import KnowledgeBase
+from gpia.compare.changes import examples
+from gpia.model.records import KnowledgeBase
 
 from conftest import problems
 

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from gpia.compare import (Op, area_groups, compare, compare_url, comparison_pages, derived_kind, descendants,
+from gpia.compare.redline import (Op, area_groups, compare, compare_url, comparison_pages, derived_kind, descendants,
                           group_page_id, groups_by_page, redline, render_redline, tokenise)
-from gpia.generated import generated_files, generated_page
-from gpia.load import load_or_raise
-from gpia.model import KnowledgeBase
-from gpia.synthetic import generate
-from gpia.urls import url_of
+from gpia.pages.generated import generated_files, generated_page
+from gpia.knowledge_base import load_or_raise
+from gpia.model.records import KnowledgeBase
+from gpia.tools.synthetic import generate
+from gpia.model.urls import url_of
 from gpia.views.common import BuildViews
 from gpia.views.compare import GROUPS_PER_PAGE, compare_page, group_page, listing, what_changed
 from gpia.views.pages import record_page
@@ -25,7 +25,7 @@ from conftest import ROOT, SOURCES, without_sic
 
 DEL = '<del class="gpia-del"><span class="gpia-sr-only">removed: </span>'
 INS = '<ins class="gpia-ins"><span class="gpia-sr-only">added: </span>'
-# Tooltips on version labels (added to each finished page by gpia.html.Abbreviations).
+# Tooltips on version labels (added to each finished page by gpia.views.html.Abbreviations).
 MCP = '<abbr title="multispecialty community provider">MCP</abbr>'
 ICP = '<abbr title="integrated care provider">ICP</abbr>'
 

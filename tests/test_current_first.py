@@ -6,10 +6,10 @@ from pathlib import Path
 
 from conftest import page as built_page
 
-from gpia.checklist import checklist_rows
-from gpia.current import newest_first, version_heading
-from gpia.load import load_or_raise
-from gpia.model import KnowledgeBase
+from gpia.model.checklist import checklist_rows
+from gpia.model.current import newest_first, version_heading
+from gpia.knowledge_base import load_or_raise
+from gpia.model.records import KnowledgeBase
 from gpia.views.requirements import tables_of
 from gpia.views.schedules import checklist_listing, traceability_listing
 

@@ -1,7 +1,7 @@
 """The real data: complete, counted, and every id and reference sound."""
 from __future__ import annotations
 
-from gpia.load import load_knowledge_base
+from gpia.knowledge_base import load_knowledge_base
 
 from conftest import ROOT, SOURCES
 

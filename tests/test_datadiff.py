@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gpia.datadiff import GitError, data_diff, main
+from gpia.tools.datadiff import GitError, data_diff, main
 
 from conftest import NO_SOURCES, copy_data, write
 

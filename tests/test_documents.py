@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from gpia.load import load_or_raise
-from gpia.source_outline import fold
+from gpia.knowledge_base import load_or_raise
+from gpia.validate.source_outline import fold
 
 from conftest import ROOT, SOURCES, problems
 

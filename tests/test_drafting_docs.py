@@ -1,4 +1,4 @@
-"""The Word downloads for drafting (gpia.drafting): every schedule's template and worked example is
+"""The Word downloads for drafting (gpia.pages.drafting): every schedule's template and worked example is
 built, opens as a Word document, says what the data says, labels our words, and is reproducible."""
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 from conftest import page as built_page
 from docx import Document
 
-from gpia.drafting import EXAMPLE_LABEL, KPI_COLUMNS, drafting_files, example_path, target_text, template_path
-from gpia.model import KnowledgeBase, Kpi
-from gpia.word import NOTE_STYLE, document_text
+from gpia.pages.drafting import EXAMPLE_LABEL, KPI_COLUMNS, drafting_files, example_path, target_text, template_path
+from gpia.model.records import KnowledgeBase, Kpi
+from gpia.pages.word import NOTE_STYLE, document_text
 
 
 def test_every_schedule_with_fields_has_a_template_and_its_example(kb: KnowledgeBase) -> None:
@@ -82,7 +82,7 @@ def test_schedule_pages_and_the_data_page_link_the_documents(built_site: Path, k
 
 
 def test_a_long_title_from_the_data_is_cut_to_words_core_property_limit() -> None:
-    from gpia.word import new_document
+    from gpia.pages.word import new_document
     document = new_document("Schedule 3: " + "x" * 400, "subject " * 60, "2026-12-01")
     assert len(document.core_properties.title) == 255 and document.core_properties.title.endswith("…")
     assert len(document.core_properties.subject) <= 255

@@ -34,7 +34,7 @@ def test_with_edit_base_it_is_an_edit_link() -> None:
            f'<a class="gpia-edit" href="{BASE}clauses/b.yaml"><code>clauses/b.yaml</code></a></p>'),
 ])
 def test_page_level_list_of_data_files(edit_base: str | None, expected: str) -> None:
-    from gpia.load import load_or_raise
+    from gpia.knowledge_base import load_or_raise
     view = BuildViews.for_knowledge_base(load_or_raise(ROOT, check_wording=False), edit_base).view()
     assert view.data_files(["clauses/a.yaml", "clauses/b.yaml"]) == expected
 

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from gpia import checklist
-from gpia.export import (FORMULA_START, RECORD_KINDS, csv_files, csv_text, download_files, knowledge_base_json,
+from gpia.model import checklist
+from gpia.pages.export import (FORMULA_START, RECORD_KINDS, csv_files, csv_text, download_files, knowledge_base_json,
                          published_schemas, record_dicts, spreadsheet_safe)
-from gpia.layout import SCHEMA_DIR
-from gpia.load import load_knowledge_base
-from gpia.model import KnowledgeBase
+from gpia.load.layout import SCHEMA_DIR
+from gpia.knowledge_base import load_knowledge_base
+from gpia.model.records import KnowledgeBase
 
 from conftest import ROOT, SOURCES, visible
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import gpia.yaml_loader
-from gpia.layout import data_files
-from gpia.yaml_loader import read_data_bytes
+import gpia.load.yaml_loader
+from gpia.load.layout import data_files
+from gpia.load.yaml_loader import read_data_bytes
 
 from conftest import ROOT, problems, write
 
@@ -122,7 +122,7 @@ def test_an_unreadable_file_is_reported(data_copy: Path, monkeypatch: pytest.Mon
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(gpia.yaml_loader.os, "open", refusing_open)
+    monkeypatch.setattr(gpia.load.yaml_loader.os, "open", refusing_open)
     found = problems(data_copy)
     assert found[-1] == UNREADABLE
     # Only that file's problem and what its missing records leave unresolved: no traceback.
@@ -148,7 +148,7 @@ def test_a_link_put_in_place_after_the_folder_was_listed_is_not_followed(tmp_pat
 
 
 def test_a_file_too_large_to_be_data_is_not_read_whole(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(gpia.yaml_loader, "MAX_FILE_BYTES", 1_000_000)
+    monkeypatch.setattr(gpia.load.yaml_loader, "MAX_FILE_BYTES", 1_000_000)
     write(data_copy, "faq/04-in-practice.yaml", FAQ + "# " + "x" * 1_000_000 + "\n")
     assert problems(data_copy)[-1] == (
         "faq/04-in-practice.yaml:1:1: this file is larger than 1 MB; no data file needs to be near that size, so "

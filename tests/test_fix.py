@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT, SOURCES, copy_data
-from gpia.fix import apply_fixes, main, typographic_fixes
-from gpia.load import load_knowledge_base
+from gpia.tools.fix import apply_fixes, main, typographic_fixes
+from gpia.knowledge_base import load_knowledge_base
 
 TABLE = "clauses/requirements/icp-2019-integration.yaml"
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from gpia.layout import data_files
-from gpia.load import load_knowledge_base
-from gpia.problems import Problem
+from gpia.load.layout import data_files
+from gpia.knowledge_base import load_knowledge_base
+from gpia.load.problems import Problem
 
 from conftest import ROOT, copy_data
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from gpia.generated import generated_page, put_html_back, set_html_aside
+from gpia.pages.generated import generated_page, put_html_back, set_html_aside
 
 
 def test_a_generated_page_names_what_to_render_and_skips_the_macros_plugin() -> None:

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from gpia.github_text import code, log_line, log_text, one_line, table_cell
+from gpia.tools.github_text import code, log_line, log_text, one_line, table_cell
 
 # Texts a pull request could put in the data.
 HOSTILE = [

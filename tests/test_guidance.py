@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gpia.load import load_or_raise
+from gpia.knowledge_base import load_or_raise
 
 from conftest import ROOT, SOURCES, page, problems, visible
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT
-from gpia.guide import BLOCKS, main, refreshed, required_fields, wording_fields
-from gpia.scaffold import RECIPES
-from gpia.verbatim import WORDING_FIELDS
+from gpia.tools.guide import BLOCKS, main, refreshed, required_fields, wording_fields
+from gpia.tools.scaffold import RECIPES
+from gpia.validate.verbatim import WORDING_FIELDS
 from gpia.views.contributing import contributing_guide
 
 

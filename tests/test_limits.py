@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gpia.yaml_loader import MAX_DEPTH, MAX_VALUE_LENGTH
+from gpia.load.yaml_loader import MAX_DEPTH, MAX_VALUE_LENGTH
 
 from conftest import problems
 

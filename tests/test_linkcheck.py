@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gpia.linkcheck import DuplicateId, LinkProblem, check_site, main, read_page, resolve
+from gpia.tools.linkcheck import DuplicateId, LinkProblem, check_site, main, read_page, resolve
 
 # (page, how the link is written, the problem it must give or None)
 LINKS: list[tuple[str, str, str | None]] = [

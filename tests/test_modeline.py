@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from gpia.layout import SCHEMA_DIR, data_files, kind_of
-from gpia.modeline import expected_modeline
+from gpia.load.layout import SCHEMA_DIR, data_files, kind_of
+from gpia.load.modeline import expected_modeline
 
 from conftest import ROOT, problems, write
 

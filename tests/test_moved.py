@@ -1,10 +1,10 @@
-"""Old one-page anchors lead to the record's own page now (gpia.moved, assets/moved-anchors.js)."""
+"""Old one-page anchors lead to the record's own page now (gpia.pages.moved, assets/moved-anchors.js)."""
 from __future__ import annotations
 
 import pytest
 
-from gpia.model import KnowledgeBase
-from gpia.moved import moved_anchors
+from gpia.model.records import KnowledgeBase
+from gpia.pages.moved import moved_anchors
 
 
 @pytest.mark.parametrize(("old_page", "anchor", "now"), [

@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from conftest import ROOT, problems
-from gpia.placeholders import PLACEHOLDERS
+from gpia.validate.placeholders import PLACEHOLDERS
 
 
 def test_the_templates_use_only_the_known_placeholders() -> None:

@@ -1,8 +1,8 @@
 """The page `make serve` shows while the data has problems: place, problem and fix, all escaped."""
 from __future__ import annotations
 
-from gpia.problem_page import problem_page_html, split_fix
-from gpia.problems import Problem
+from gpia.pages.problem_page import problem_page_html, split_fix
+from gpia.load.problems import Problem
 
 
 def test_each_problem_is_listed_with_its_fix_and_escaped() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import page as built_page
 
-from gpia.model import KnowledgeBase
+from gpia.model.records import KnowledgeBase
 
 BLOCKQUOTE = re.compile(r"<blockquote\b.*?</blockquote>", re.DOTALL)
 

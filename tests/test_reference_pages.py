@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from gpia.generated import generated_files, generated_page
-from gpia.linkcheck import Target, resolve
-from gpia.model import KnowledgeBase
-from gpia.schedule_links import schedules_in_order
-from gpia.urls import relative_base, url_of
+from gpia.pages.generated import generated_files, generated_page
+from gpia.tools.linkcheck import Target, resolve
+from gpia.model.records import KnowledgeBase
+from gpia.model.schedule_links import schedules_in_order
+from gpia.model.urls import relative_base, url_of
 from gpia.views import glossary, reference, sources
 from gpia.views.agreements import AGREEMENTS_PER_PAGE
 from gpia.views.common import BuildViews, View
@@ -186,7 +186,7 @@ def test_sources_stay_and_citations_are_a_list_of_their_pages(kb: KnowledgeBase,
     assert ('<li><a href="../sources/cite-health-and-care-act-2022/"><cite>Health and Care Act 2022</cite></a>, '
             "legislation.gov.uk (The National Archives) (April 2022)</li>") in citations
     for c in kb.citations.values():
-        assert f'id="{c.id}"' not in markup  # the old anchor leads on to the page (gpia.moved)
+        assert f'id="{c.id}"' not in markup  # the old anchor leads on to the page (gpia.pages.moved)
         own = page(built_site, f"sources/{c.id}")
         assert re.search(rf'<h1 id="{c.id}">', own)
         assert f'<a href="{html.escape(c.url)}">{html.escape(c.url)}</a>' in own

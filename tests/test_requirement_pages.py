@@ -9,19 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from gpia.checklist import checklist_rows
-from gpia.compare import compare_url
-from gpia.generated import generated_files, generated_page
-from gpia.model import KnowledgeBase
-from gpia.schedule_links import kpis_by_requirement, trace_rows
-from gpia.urls import relative_base, url_of
+from gpia.model.checklist import checklist_rows
+from gpia.compare.redline import compare_url
+from gpia.pages.generated import generated_files, generated_page
+from gpia.model.records import KnowledgeBase
+from gpia.model.schedule_links import kpis_by_requirement, trace_rows
+from gpia.model.urls import relative_base, url_of
 from gpia.views import requirements
 from gpia.views.common import BuildViews
 from gpia.views.pages import LISTINGS, RECORD_PAGES, listing_page
 
 from conftest import page, visible
 
-# Tooltips on version labels (added to each finished page by gpia.html.Abbreviations).
+# Tooltips on version labels (added to each finished page by gpia.views.html.Abbreviations).
 MCP = '<abbr title="multispecialty community provider">MCP</abbr>'
 ICP = '<abbr title="integrated care provider">ICP</abbr>'
 

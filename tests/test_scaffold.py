@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from gpia.scaffold import RECIPES, ScaffoldError, main, scaffold
-from gpia.yaml_loader import YamlDocument, parse_yaml
+from gpia.tools.scaffold import RECIPES, ScaffoldError, main, scaffold
+from gpia.load.yaml_loader import YamlDocument, parse_yaml
 
 from conftest import ROOT, problems
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from gpia.checklist import CSV_PATH, HEADER, checklist_csv, checklist_rows
-from gpia.load import load_knowledge_base
-from gpia.model import KnowledgeBase
-from gpia.schedule_links import kpis_by_requirement, schedules_in_order
+from gpia.model.checklist import CSV_PATH, HEADER, checklist_csv, checklist_rows
+from gpia.knowledge_base import load_knowledge_base
+from gpia.model.records import KnowledgeBase
+from gpia.model.schedule_links import kpis_by_requirement, schedules_in_order
 from gpia.views.schedules import EXAMPLE_LABEL
 
 from conftest import NO_SOURCES, ROOT, SOURCES, copy_data, mkdocs_build, without_sic
@@ -138,7 +138,7 @@ def test_schedules_index_lists_every_schedule_with_versions_and_counts(built_sit
 def test_clauses_page_keeps_a_pointer_to_schedules_and_the_clause_page_the_optional_wording_decision(
         built_site: Path, kb: KnowledgeBase) -> None:
     markup = page(built_site, "clauses")
-    assert 'id="schedule-' not in markup and 'id="clause-' not in markup  # old anchors lead on (gpia.moved)
+    assert 'id="schedule-' not in markup and 'id="clause-' not in markup  # old anchors lead on (gpia.pages.moved)
     schedules = markup[markup.index('<h2 id="schedules">'):]
     assert 'see <a href="../schedules/">Schedules</a>' in schedules
     clause = page(built_site, "clauses/clause-4-1-b")

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from gpia.checklist import HEADER, checklist_csv, checklist_rows
-from gpia.layout import SCHEMA_DIR
-from gpia.load import load_knowledge_base
-from gpia.model import KnowledgeBase
-from gpia.schedule_links import kpis_by_requirement, pointers_to, trace_rows, versions_of
+from gpia.model.checklist import HEADER, checklist_csv, checklist_rows
+from gpia.load.layout import SCHEMA_DIR
+from gpia.knowledge_base import load_knowledge_base
+from gpia.model.records import KnowledgeBase
+from gpia.model.schedule_links import kpis_by_requirement, pointers_to, trace_rows, versions_of
 from gpia.views.schedules import FREQUENCIES, OWNERS
 
 from conftest import ROOT, SOURCES, problems, write
@@ -358,7 +358,7 @@ def test_traceability_rows_cover_every_placeholder_and_every_evidenced_commitmen
 def test_checklist_has_one_row_per_placeholder_in_reading_order(kb: KnowledgeBase) -> None:
     rows = checklist_rows(kb)
     assert len(rows) == sum(len(r.defers_to) for r in kb.requirements.values()) == 18
-    # The current version first (gpia.current), each version as printed.
+    # The current version first (gpia.model.current), each version as printed.
     assert [r.version for r in rows] == ["ICP 2019"] * 8 + ["MCP 2016"] * 10
     first = rows[8]
     assert astuple(first) == (

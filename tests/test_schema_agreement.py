@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from gpia.export import published_schemas
-from gpia.layout import data_files, kind_of
-from gpia.yaml_loader import YamlDocument, parse_yaml
+from gpia.pages.export import published_schemas
+from gpia.load.layout import data_files, kind_of
+from gpia.load.yaml_loader import YamlDocument, parse_yaml
 
 from conftest import ROOT, problems
 

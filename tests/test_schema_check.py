@@ -6,9 +6,9 @@ import copy
 import fastjsonschema
 import pytest
 
-from gpia.layout import data_files, kind_of
-from gpia.schema_check import _fast_check, validator_for
-from gpia.yaml_loader import load_yaml_file
+from gpia.load.layout import data_files, kind_of
+from gpia.validate.schema_check import _fast_check, validator_for
+from gpia.load.yaml_loader import load_yaml_file
 
 from conftest import ROOT
 

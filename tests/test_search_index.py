@@ -1,6 +1,6 @@
 """What Pagefind indexes: the main content of readers' pages, each record's text once, filters from the data.
 
-The views mark copies and boilerplate with data-pagefind-ignore; the page pass (gpia.search) turns
+The views mark copies and boilerplate with data-pagefind-ignore; the page pass (gpia.pages.search) turns
 that into data-pagefind-ignore, adds data-pagefind-body to the main content of indexed pages, and
 the filters and glossary words Pagefind reads.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from conftest import page
 
-from gpia.model import KnowledgeBase
+from gpia.model.records import KnowledgeBase
 
 
 def test_the_build_writes_pagefinds_index_and_script(built_site: Path) -> None:
@@ -56,7 +56,7 @@ def test_each_requirement_and_answer_is_indexed_on_its_own_page_only(kb: Knowled
     """Pagefind indexes each record's words once: on the record's page, not on the lists and views
     that repeat them (those copies are data-pagefind-ignore)."""
     from conftest import indexed_text, without_sic
-    from gpia.urls import page_of
+    from gpia.model.urls import page_of
     pages = {p.parent.relative_to(built_site).as_posix() + "/": indexed_text(without_sic(p.read_text(encoding="utf-8")))
              for p in sorted(built_site.rglob("index.html"))}
     texts = [(r.id, " ".join(r.text.split())) for r in kb.requirements.values()]

@@ -5,7 +5,7 @@ import html
 import re
 from pathlib import Path
 
-from gpia.load import load_or_raise
+from gpia.knowledge_base import load_or_raise
 
 from conftest import ROOT, SOURCES, problems
 

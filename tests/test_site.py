@@ -5,8 +5,8 @@ import html
 import re
 from pathlib import Path
 
-from gpia.load import load_knowledge_base
-from gpia.urls import page_of, url_of
+from gpia.knowledge_base import load_knowledge_base
+from gpia.model.urls import page_of, url_of
 
 from conftest import NO_SOURCES, ROOT, SOURCES, copy_data, mkdocs_build, write, without_sic
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SOURCES, copy_data
-from gpia.layout import data_files
-from gpia.load import load_knowledge_base
-from gpia.problems import format_problems
+from gpia.load.layout import data_files
+from gpia.knowledge_base import load_knowledge_base
+from gpia.load.problems import format_problems
 from slips import SLIPS
 
 FILES = [p.relative_to(ROOT).as_posix() for p in data_files(ROOT)]

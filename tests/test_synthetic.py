@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from gpia.load import load_knowledge_base
-from gpia.model import KnowledgeBase
-from gpia.synthetic import generate
+from gpia.knowledge_base import load_knowledge_base
+from gpia.model.records import KnowledgeBase
+from gpia.tools.synthetic import generate
 
 from conftest import ROOT, SOURCES
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from gpia.html import NO_TOOLTIPS_ATTR, Abbreviations, esc, tooltip_title
-from gpia.model import KnowledgeBase
+from gpia.views.html import NO_TOOLTIPS_ATTR, Abbreviations, esc, tooltip_title
+from gpia.model.records import KnowledgeBase
 from gpia.views.common import abbreviations_for
 
 from conftest import NO_SOURCES, ROOT, copy_data, mkdocs_build, page, problems, visible
@@ -81,7 +81,7 @@ def test_the_longest_abbreviation_wins_and_only_whole_words_match() -> None:
 
 
 def test_an_abbreviation_matches_however_the_html_spells_its_characters() -> None:
-    # Markdown writes "&" as &amp; and leaves "'" alone; gpia.html.esc writes "'" as &#x27;.
+    # Markdown writes "&" as &amp; and leaves "'" alone; gpia.views.html.esc writes "'" as &#x27;.
     apostrophe = "O'X"
     assert ABBR.in_html("<p>A&amp;E, O'X and O&#x27;X</p>") == (
         f"<p>{tip('A&E', 'A&amp;E')}, {tip(apostrophe)} and {tip(apostrophe, 'O&#x27;X')}</p>")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from gpia.__main__ import main
-from gpia.source_outline import fold, parse_outline
+from gpia.validate.source_outline import fold, parse_outline
 
 from conftest import ROOT, SOURCES, problems
 
@@ -289,8 +289,8 @@ def test_a_raw_control_character_is_a_message_not_a_traceback(data_copy: Path) -
 
 
 def test_contributing_names_every_field_of_nhs_wording() -> None:
-    from gpia.verbatim import WORDING_FIELDS
-    # The list is generated from WORDING_FIELDS (gpia/guide.py); tests/test_guide.py keeps it fresh.
+    from gpia.validate.verbatim import WORDING_FIELDS
+    # The list is generated from WORDING_FIELDS (gpia/tools/guide.py); tests/test_guide.py keeps it fresh.
     rule = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split("<!-- generated: wording-fields -->", 1)[1]
     rule = rule.split("<!-- end generated: wording-fields -->", 1)[0]
     named = {re.split(r"[.\[\]]+", field.rstrip("[]"))[-1] for field in re.findall(r"`([a-z_.\[\]<>]+)`", rule)}

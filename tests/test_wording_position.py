@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SOURCES, copy_data
-from gpia.load import load_knowledge_base
-from gpia.source_outline import fold
-from gpia.verbatim import raw_index
+from gpia.knowledge_base import load_knowledge_base
+from gpia.validate.source_outline import fold
+from gpia.validate.verbatim import raw_index
 
 FAQ = "faq/01-introduction.yaml"
 TABLE = "clauses/requirements/icp-2019-integration.yaml"
@@ -55,8 +55,8 @@ def test_every_move_hint_names_a_field_the_record_has() -> None:
     """For every NHS-wording field, the advice names only fields of ours that its record's schema has."""
     import re
 
-    from gpia.guide import record_schema
-    from gpia.verbatim import WORDING_FIELDS, advice
+    from gpia.tools.guide import record_schema
+    from gpia.validate.verbatim import WORDING_FIELDS, advice
 
     for kind, pattern, _ in WORDING_FIELDS:
         path = tuple(0 if p == "*" else p for p in pattern)

@@ -11,11 +11,11 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-import gpia.backlinks
-import gpia.compare
-import gpia.export
-import gpia.load
-import gpia.schedule_links
+import gpia.model.backlinks
+import gpia.compare.redline
+import gpia.pages.export
+import gpia.knowledge_base
+import gpia.model.schedule_links
 
 from conftest import ROOT
 
@@ -36,12 +36,12 @@ def test_a_build_loads_the_data_once_and_derives_shared_values_once(
     monkeypatch.delenv("GPIA_DATA_ROOT", raising=False)
     calls: Counter = Counter()
     # scripts/macros.py is imported afresh by the build, so it binds the counting loader.
-    _counted(monkeypatch, calls, gpia.load, "load_knowledge_base")
-    _counted(monkeypatch, calls, gpia.load, "read_documents")
-    _counted(monkeypatch, calls, gpia.export, "record_dicts")  # the downloads: hook and "Data and reuse" page
-    _counted(monkeypatch, calls, gpia.backlinks, "texts")  # every text scanned for clause and schedule mentions
-    _counted(monkeypatch, calls, gpia.schedule_links, "all_pointers")  # one page per schedule, and 3 more
-    _counted(monkeypatch, calls, gpia.compare, "descendants")  # once per comparison: both tables, each table
+    _counted(monkeypatch, calls, gpia.knowledge_base, "load_knowledge_base")
+    _counted(monkeypatch, calls, gpia.knowledge_base, "read_documents")
+    _counted(monkeypatch, calls, gpia.pages.export, "record_dicts")  # the downloads: hook and "Data and reuse" page
+    _counted(monkeypatch, calls, gpia.model.backlinks, "texts")  # every text scanned for clause and schedule mentions
+    _counted(monkeypatch, calls, gpia.model.schedule_links, "all_pointers")  # one page per schedule, and 3 more
+    _counted(monkeypatch, calls, gpia.compare.redline, "descendants")  # once per comparison: both tables, each table
 
     build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True))
 

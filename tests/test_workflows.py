@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from gpia.layout import LAYOUT, SCHEMA_DIR
+from gpia.load.layout import LAYOUT, SCHEMA_DIR
 
 from conftest import ROOT
 
@@ -151,7 +151,7 @@ POLICY = ["@example-org/gpia-policy-team"]
 
 
 @pytest.mark.parametrize("path, expected", [
-    ("mkdocs.yml", MAINTAINERS), ("Makefile", MAINTAINERS), ("scripts/gpia/load.py", MAINTAINERS),
+    ("mkdocs.yml", MAINTAINERS), ("Makefile", MAINTAINERS), ("scripts/gpia/knowledge_base.py", MAINTAINERS),
     ("scripts/gpia/schemas/schedule.json", MAINTAINERS), ("docs/index.md", MAINTAINERS),
     (".github/workflows/pr.yml", MAINTAINERS), ("README.md", MAINTAINERS),
     ("clauses/glossary.yaml", POLICY), ("clauses/schedules/schedule-5-kpis.yaml", POLICY),
@@ -183,6 +183,6 @@ def test_pre_commit_runs_the_projects_own_validator() -> None:
     assert repo["repo"] == "local"
     assert hook["entry"] == "make validate" and hook["language"] == "system" and hook["pass_filenames"] is False
     for path in ("clauses/glossary.yaml", "faq/01-introduction.yaml", "scripts/gpia/schemas/schedule.json",
-                 "scripts/gpia/checks.py"):
+                 "scripts/gpia/validate/checks.py"):
         assert re.search(hook["files"], path), path
     assert not re.search(hook["files"], "docs/index.md")

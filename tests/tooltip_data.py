@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from gpia.problems import Problem
-from gpia.yaml_loader import load_yaml_file
+from gpia.load.problems import Problem
+from gpia.load.yaml_loader import load_yaml_file
 
 PAYLOADS = (
     "<script>alert(1)</script>",

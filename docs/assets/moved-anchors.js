@@ -1,6 +1,6 @@
 // Links made before records had pages of their own point at anchors of the old one-page lists,
 // e.g. faq/#faq-purpose-of-gp-ia. When a page is opened at an anchor it does not have, look the
-// anchor up in moved-anchors.json (written by the build, gpia/moved.py) and go where it went.
+// anchor up in moved-anchors.json (written by the build, gpia/pages/moved.py) and go where it went.
 // The map is fetched only then, so no page carries it.
 (function () {
   var id = decodeURIComponent(window.location.hash.slice(1));

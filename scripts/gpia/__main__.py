@@ -6,10 +6,10 @@ import os
 import sys
 from pathlib import Path
 
-from .annotations import annotation, step_summary
-from .github_text import log_text
-from .load import load_knowledge_base
-from .problems import format_problems
+from gpia.tools.annotations import annotation, step_summary
+from gpia.tools.github_text import log_text
+from gpia.knowledge_base import load_knowledge_base
+from gpia.load.problems import format_problems
 
 
 def validate(root: Path, sources: Path | None, check_wording: bool = True) -> int:

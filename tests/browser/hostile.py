@@ -28,10 +28,10 @@ from typing import Any
 import yaml
 
 from conftest import NO_SOURCES, mkdocs_build
-from gpia.layout import SCHEMA_DIR, data_files, kind_of
-from gpia.load import LoadResult, load_knowledge_base
-from gpia.problems import Problem
-from gpia.yaml_loader import load_yaml_file
+from gpia.load.layout import SCHEMA_DIR, data_files, kind_of
+from gpia.knowledge_base import LoadResult, load_knowledge_base
+from gpia.load.problems import Problem
+from gpia.load.yaml_loader import load_yaml_file
 
 from .schema_fields import (CONSTRAINING, DataString, StringField, branches, data_strings, field_name, inline,
                             kinds, load_schema, string_fields)
@@ -78,9 +78,9 @@ def load_without_wording_check(data_root: Path) -> LoadResult:
 # --- Fields the checks look up in other text ----------------------------------------------------
 # Some free-text values are searched for in other values by the semantic checks, so a payload in
 # them alone would make the data invalid rather than test the site:
-#   - a requirement's `defers_to[].placeholder` must be words of its `text` (gpia.checks);
+#   - a requirement's `defers_to[].placeholder` must be words of its `text` (gpia.validate.checks);
 #   - a change's `find.before`, `find.after` and `find.first_words[]` must find bullets (or row
-#     titles) of the comparison, or the change is reported as showing nowhere (gpia.changes).
+#     titles) of the comparison, or the change is reported as showing nowhere (gpia.compare.changes).
 # Each of these values is poisoned like any other, and the poisoned value then replaces the old one
 # wherever it occurs in the fields it is looked up in, so what it finds is unchanged: the payload
 # starts with a space and the marker ends with a letter, so whole-word matches stay whole-word

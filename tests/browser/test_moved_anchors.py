@@ -1,5 +1,5 @@
 """Links to the anchors of the old one-page lists arrive at the record's own page now
-(docs/assets/moved-anchors.js following assets/moved-anchors.json, written by gpia/moved.py)."""
+(docs/assets/moved-anchors.js following assets/moved-anchors.json, written by gpia/pages/moved.py)."""
 from __future__ import annotations
 
 import pytest

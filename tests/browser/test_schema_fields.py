@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gpia.layout import SCHEMA_DIR
+from gpia.load.layout import SCHEMA_DIR
 
 from .schema_fields import data_strings, kinds, string_fields
 

@@ -9,11 +9,11 @@ a gap in the sources is never shown as an empty cell.
 """
 from __future__ import annotations
 
-from ..derived import once_per_knowledge_base
-from ..html import esc, md_text
-from ..model import FACETS, Agreement, KnowledgeBase, Quote, Statement
-from .common import View, ours
-from .paging import Item, Listing
+from gpia.model.derived import once_per_knowledge_base
+from gpia.views.html import esc, md_text
+from gpia.model.records import FACETS, Agreement, KnowledgeBase, Quote, Statement
+from gpia.views.common import View, ours
+from gpia.views.paging import Item, Listing
 
 FACET_LABELS = {
     "parties": "Parties and who signs",

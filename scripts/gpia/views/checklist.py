@@ -8,11 +8,11 @@ without the script the boxes still tick and print.
 """
 from __future__ import annotations
 
-from ..checklist import EXAMPLE_ANCHOR
-from ..html import esc, md_text
-from ..model import Decision
-from ..urls import section_url
-from .common import View
+from gpia.model.checklist import EXAMPLE_ANCHOR
+from gpia.views.html import esc, md_text
+from gpia.model.records import Decision
+from gpia.model.urls import section_url
+from gpia.views.common import View
 
 
 def before_you_sign(view: View) -> str:

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..backlinks import backlinks
-from ..export import JSON_PATH
-from ..html import Abbreviations, esc
-from ..mentions import MentionLinker
-from ..model import KnowledgeBase, Quote
-from ..search import SearchMarks
-from ..sic import SicMarker
-from ..urls import kind_of, url_of
+from gpia.model.backlinks import backlinks
+from gpia.pages.export import JSON_PATH
+from gpia.views.html import Abbreviations, esc
+from gpia.model.mentions import MentionLinker
+from gpia.model.records import KnowledgeBase, Quote
+from gpia.pages.search import SearchMarks
+from gpia.model.sic import SicMarker
+from gpia.model.urls import kind_of, url_of
 
 
 # "Referenced by" names this many records, then says how many more there are.

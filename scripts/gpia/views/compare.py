@@ -4,11 +4,11 @@
 what changed, the tables' own headings) and a paged list of the row groups. Each row group (a 2019
 row and the 2016 row(s) its bullets come from, or a 2016 row not carried forward) has its own page,
 compare/<group-page-id>/, with its bullets side by side and a redline per aligned pair; every
-requirement's and row's cmp- anchor is where gpia.compare.compare_url says.
+requirement's and row's cmp- anchor is where gpia.compare.redline.compare_url says.
 
 Everything shown is computed from the reviewed alignment data (`derives_from`, `status`, `change`,
 `why`): the counts, the change kinds and the row renumbering. The "What changed" notes are our
-words, reviewed data in clauses/changes.yaml; gpia.changes finds the rows each links to, and the
+words, reviewed data in clauses/changes.yaml; gpia.compare.changes finds the rows each links to, and the
 pages label them as ours.
 """
 from __future__ import annotations
@@ -16,20 +16,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..compare import (CHANGE_KINDS, NEW, OLD, AreaGroup, Comparison, Pair, anchor, compare, compare_url,
+from gpia.compare.redline import (CHANGE_KINDS, NEW, OLD, AreaGroup, Comparison, Pair, anchor, compare, compare_url,
                        comparison_pages, group_page_id, groups_by_page, redline, render_redline)
-from ..changes import examples, renumbered_clauses
-from ..derived import once_per_knowledge_base
-from ..html import esc, md_text
-from ..model import KnowledgeBase, Requirement
-from .common import View, ours
-from .paging import Item, Listing
+from gpia.compare.changes import examples, renumbered_clauses
+from gpia.model.derived import once_per_knowledge_base
+from gpia.views.html import esc, md_text
+from gpia.model.records import KnowledgeBase, Requirement
+from gpia.views.common import View, ours
+from gpia.views.paging import Item, Listing
 
 TABLE_KINDS = (("governance", "Shared governance and decision making"), ("integration", "Integration commitments"))
 
 KIND_LABELS = {"unchanged": "Unchanged", "reworded": "Reworded", "moved": "Moved", "merged": "Merged",
                "split": "Split", "new": "New", "dropped": "Dropped"}
-# Our words: what each badge means. Kept beside the rules in gpia/compare.py that decide them.
+# Our words: what each badge means. Kept beside the rules in gpia/compare/redline.py that decide them.
 KIND_MEANINGS = {
     "unchanged": "the same words, in the same row and bullet position.",
     "reworded": "one 2016 bullet became one 2019 bullet, and the words differ.",
@@ -278,7 +278,7 @@ def headings_table(view: View, kind: str) -> str:
 def group_page(view: View, page_id: str) -> str:
     """Markdown for compare/<page-id>/: a 2019 row and the 2016 row(s) its bullets come from (or a
     2016 row not carried forward), bullet by bullet. Each requirement and row has its cmp- anchor on
-    the first page that shows it (gpia.compare.comparison_pages)."""
+    the first page that shows it (gpia.compare.redline.comparison_pages)."""
     kb = view.kb
     group = groups_by_page(kb)[page_id]
     anchors = _Anchors(comparison_pages(kb), page_id, {anchor(page_id)})

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..github_text import code
-from ..guide import refreshed
-from ..scaffold import RECIPES, TEMPLATE_DIR
+from gpia.tools.github_text import code
+from gpia.tools.guide import refreshed
+from gpia.tools.scaffold import RECIPES, TEMPLATE_DIR
 
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^)\s]+)\)")
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..html import esc, md_text
-from ..model import Document, Passage
-from .common import View, permalink
-from .faq import block as answer_block
+from gpia.views.html import esc, md_text
+from gpia.model.records import Document, Passage
+from gpia.views.common import View, permalink
+from gpia.views.faq import block as answer_block
 
 MATTER = {"front": "Front matter", "back": "Back matter"}
 

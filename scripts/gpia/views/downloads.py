@@ -5,10 +5,10 @@ Returns Markdown rather than HTML so that MkDocs checks each link to a download 
 """
 from __future__ import annotations
 
-from ..drafting import drafting_files, example_path, template_path
-from ..export import JSON_PATH, RECORD_KINDS, download_files, published_schemas
-from ..html import md_text
-from .common import View
+from gpia.pages.drafting import drafting_files, example_path, template_path
+from gpia.pages.export import JSON_PATH, RECORD_KINDS, download_files, published_schemas
+from gpia.views.html import md_text
+from gpia.views.common import View
 
 WHAT: dict[str, str] = {
     "source": "the source documents",

@@ -5,12 +5,12 @@ answers, each question an anchor (its id) on that page.
 """
 from __future__ import annotations
 
-from ..derived import once_per_knowledge_base
-from ..html import esc, md_text
-from ..model import AnswerBlock, KnowledgeBase, Question
-from .common import View
-from .placed import in_document
-from .paging import Item, Listing
+from gpia.model.derived import once_per_knowledge_base
+from gpia.views.html import esc, md_text
+from gpia.model.records import AnswerBlock, KnowledgeBase, Question
+from gpia.views.common import View
+from gpia.views.placed import in_document
+from gpia.views.paging import Item, Listing
 
 QUESTIONS_PER_PAGE = 20
 

@@ -5,17 +5,17 @@ that uses it, its citations and what refers to it. /glossary/ (and its later pag
 alphabetically by abbreviation or term, each with the first sentence of its definition, a copy left
 out of the search index (the term's page is the one indexed). The tooltips on abbreviations across
 the site come from the same records (common.abbreviations_for, applied to each finished page by
-gpia.html.Abbreviations) and are unaffected by the paging.
+gpia.views.html.Abbreviations) and are unaffected by the paging.
 """
 from __future__ import annotations
 
 import re
 
-from ..derived import once_per_knowledge_base
-from ..html import NO_TOOLTIPS_ATTR, esc, md_text
-from ..model import KnowledgeBase
-from .common import View, ours
-from .paging import Item, Listing
+from gpia.model.derived import once_per_knowledge_base
+from gpia.views.html import NO_TOOLTIPS_ATTR, esc, md_text
+from gpia.model.records import KnowledgeBase
+from gpia.views.common import View, ours
+from gpia.views.paging import Item, Listing
 
 TERMS_PER_PAGE = 40
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")

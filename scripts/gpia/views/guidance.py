@@ -6,11 +6,11 @@ against the sources. /guidance/ lists them, paged like every list.
 """
 from __future__ import annotations
 
-from ..derived import once_per_knowledge_base
-from ..html import esc, md_text
-from ..model import KnowledgeBase
-from .common import View
-from .paging import Item, Listing
+from gpia.model.derived import once_per_knowledge_base
+from gpia.views.html import esc, md_text
+from gpia.model.records import KnowledgeBase
+from gpia.views.common import View
+from gpia.views.paging import Item, Listing
 
 GUIDANCE_PER_PAGE = 20
 

@@ -1,6 +1,6 @@
 """Which pages the site builds from the data: a page per record of some kinds, and paged lists.
 
-An explicit table, read by gpia.generated (which adds the pages to the build, each naming its record
+An explicit table, read by gpia.pages.generated (which adds the pages to the build, each naming its record
 or list page in its front matter) and by the mkdocs adapter scripts/hooks.py (which renders them
 with render_generated). A record page's Markdown is rendered by RECORD_PAGES[kind]; page n of a
 list by LISTINGS[name](kb).render(view, n); page 1 of a list by the listing_page macro in docs/.
@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from ..model import KnowledgeBase
-from ..urls import page_of
-from . import agreements, compare, documents, faq, glossary, guidance, reference, requirements, schedules, sources
-from .common import View
-from .paging import Listing
+from gpia.model.records import KnowledgeBase
+from gpia.model.urls import page_of
+from gpia.views import agreements, compare, documents, faq, glossary, guidance, reference, requirements, schedules, sources
+from gpia.views.common import View
+from gpia.views.paging import Listing
 
 # kind -> (the ids of its records, Markdown of one record's page)
 RECORD_PAGES: dict[str, tuple[Callable[[KnowledgeBase], Iterable[str]], Callable[[View, str], str]]] = {
     "schedule": (lambda kb: kb.schedules, schedules.schedule_page),
     "faq-section": (lambda kb: kb.faq_sections, faq.section_page),
     "area": (lambda kb: kb.areas, requirements.area_page),
-    # A row group of the 2016-vs-2019 comparison, by gpia.compare.group_page_id.
+    # A row group of the 2016-vs-2019 comparison, by gpia.compare.redline.group_page_id.
     "compare-group": (compare.groups_by_page, compare.group_page),
     "agreement": (lambda kb: kb.agreements, agreements.agreement_page),
     "term": (lambda kb: kb.terms, glossary.term_page),
@@ -31,7 +31,7 @@ RECORD_PAGES: dict[str, tuple[Callable[[KnowledgeBase], Iterable[str]], Callable
 }
 
 # kind -> the site-root-relative URL of a record's page, for kinds whose pages are not where
-# gpia.urls.page_of puts the record itself (a comparison page is named by a row, not the row's page).
+# gpia.model.urls.page_of puts the record itself (a comparison page is named by a row, not the row's page).
 PAGE_URLS: dict[str, Callable[[KnowledgeBase, str], str]] = {
     "compare-group": lambda kb, page_id: compare.group_url(page_id),
 }
@@ -69,7 +69,7 @@ def record_page(view: View, kind: str, record_id: str) -> str:
 
 
 def render_generated(view: View, spec: dict[str, object]) -> str:
-    """The Markdown of a generated page, from its front matter (gpia.generated.generated_page)."""
+    """The Markdown of a generated page, from its front matter (gpia.pages.generated.generated_page)."""
     if "record" in spec:
         return record_page(view, str(spec["record"]), str(spec["id"]))
     page = spec["page"]

@@ -2,7 +2,7 @@
 
 A list's first page is the hand-written page in docs/ (e.g. docs/faq.md calls `listing_page("faq")`);
 its later pages are generated at `<folder>pages/<n>/`, kept out of the navigation. Entries link to
-each record's own page, whose URL comes from its id (gpia.urls), so a record's address does not
+each record's own page, whose URL comes from its id (gpia.model.urls), so a record's address does not
 change when the list grows; only which list page shows it does.
 """
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..html import esc
-from ..model import KnowledgeBase
-from .common import View
+from gpia.views.html import esc
+from gpia.model.records import KnowledgeBase
+from gpia.views.common import View
 
 
 @dataclass(frozen=True)

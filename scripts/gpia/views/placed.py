@@ -2,11 +2,11 @@
 "Read it where it is printed" link on the record's own page."""
 from __future__ import annotations
 
-from ..derived import once_per_knowledge_base
-from ..html import esc
-from ..model import KnowledgeBase
-from ..urls import url_of
-from .common import View
+from gpia.model.derived import once_per_knowledge_base
+from gpia.views.html import esc
+from gpia.model.records import KnowledgeBase
+from gpia.model.urls import url_of
+from gpia.views.common import View
 
 
 @once_per_knowledge_base

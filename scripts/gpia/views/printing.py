@@ -10,17 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from ..html import esc
-from ..model import RequirementTable
-from ..schedule_links import schedules_in_order
-from .agreements import agreement_page
-from .checklist import before_you_sign
-from .common import View
-from .faq import section_page
-from .glossary import term_page
-from .reference import clause_page
-from .requirements import area_page, tables_of
-from .schedules import schedule_page
+from gpia.views.html import esc
+from gpia.model.records import RequirementTable
+from gpia.model.schedule_links import schedules_in_order
+from gpia.views.agreements import agreement_page
+from gpia.views.checklist import before_you_sign
+from gpia.views.common import View
+from gpia.views.faq import section_page
+from gpia.views.glossary import term_page
+from gpia.views.reference import clause_page
+from gpia.views.requirements import area_page, tables_of
+from gpia.views.schedules import schedule_page
 
 _HEADING = re.compile(r"^(#{1,6}) ", re.MULTILINE)
 _MD_ID = re.compile(r"\{ #([A-Za-z0-9_-]+) \}")

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from ..derived import once_per_knowledge_base
-from ..html import esc, md_text
-from ..model import Clause, KnowledgeBase
-from .common import View, ours
-from .paging import Item, Listing
+from gpia.model.derived import once_per_knowledge_base
+from gpia.views.html import esc, md_text
+from gpia.model.records import Clause, KnowledgeBase
+from gpia.views.common import View, ours
+from gpia.views.paging import Item, Listing
 
 CLAUSES_PER_PAGE = 25
 DECISION_ANCHOR = "decision"

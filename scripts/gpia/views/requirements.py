@@ -7,16 +7,16 @@ bullets quoted verbatim, each an anchor (the requirement's id) with its permanen
 """
 from __future__ import annotations
 
-from ..compare import comparison_pages, compare_url
-from ..current import newest_first, version_heading
-from ..derived import once_per_knowledge_base
-from ..html import esc, md_text
-from ..model import Area, KnowledgeBase, Requirement, RequirementTable
-from ..schedule_links import kpis_by_requirement
-from ..urls import section_url
-from .placed import in_document
-from .common import View, ours, permalink
-from .paging import Item, Listing
+from gpia.compare.redline import comparison_pages, compare_url
+from gpia.model.current import newest_first, version_heading
+from gpia.model.derived import once_per_knowledge_base
+from gpia.views.html import esc, md_text
+from gpia.model.records import Area, KnowledgeBase, Requirement, RequirementTable
+from gpia.model.schedule_links import kpis_by_requirement
+from gpia.model.urls import section_url
+from gpia.views.placed import in_document
+from gpia.views.common import View, ours, permalink
+from gpia.views.paging import Item, Listing
 
 ROWS_PER_PAGE = 25
 # Table kind -> (list name and folder, the list's title).
@@ -25,7 +25,7 @@ LISTS = {"governance": ("governance", "Shared governance and decision making"),
 
 
 def tables_of(kb: KnowledgeBase, kind: str) -> list[RequirementTable]:
-    """The tables of one kind (governance or integration), the current version's first (gpia.current)."""
+    """The tables of one kind (governance or integration), the current version's first (gpia.model.current)."""
     return [t for v in newest_first(kb) for t in kb.tables.values() if t.version == v and t.kind == kind]
 
 

@@ -5,17 +5,17 @@ always shown inside a box labelled EXAMPLE_LABEL so nobody mistakes them for NHS
 """
 from __future__ import annotations
 
-from ..checklist import EXAMPLE_ANCHOR, TEMPLATE_ANCHOR, checklist_rows
-from ..current import newest_first, rank, version_heading
-from ..derived import once_per_knowledge_base
-from ..drafting import example_path, template_path
-from ..html import esc, md_text
-from ..model import Clause, KnowledgeBase, Kpi, Requirement, Schedule, ScheduleField
-from ..schedule_links import Pointer, TraceRow, pointers_to, schedules_in_order, trace_rows, versions_of
-from ..urls import section_url
-from .common import View, ours
-from .paging import Item, Listing
-from .reference import DECISION_ANCHOR, clause_order
+from gpia.model.checklist import EXAMPLE_ANCHOR, TEMPLATE_ANCHOR, checklist_rows
+from gpia.model.current import newest_first, rank, version_heading
+from gpia.model.derived import once_per_knowledge_base
+from gpia.pages.drafting import example_path, template_path
+from gpia.views.html import esc, md_text
+from gpia.model.records import Clause, KnowledgeBase, Kpi, Requirement, Schedule, ScheduleField
+from gpia.model.schedule_links import Pointer, TraceRow, pointers_to, schedules_in_order, trace_rows, versions_of
+from gpia.model.urls import section_url
+from gpia.views.common import View, ours
+from gpia.views.paging import Item, Listing
+from gpia.views.reference import DECISION_ANCHOR, clause_order
 
 EXAMPLE_LABEL = "Illustrative example — not NHS wording"
 BLANK = '<span class="gpia-blank">To be completed locally</span>'
@@ -130,7 +130,7 @@ def _with_placeholder(view: View, r: Requirement, placeholder: str) -> str:
 
 
 def _word_downloads(view: View, s: Schedule) -> str:
-    """Links to the Word documents of the template and the example (gpia.drafting), when there are any."""
+    """Links to the Word documents of the template and the example (gpia.pages.drafting), when there are any."""
     if not s.fields:
         return ""
     links = [f'<a href="{esc(view.base + template_path(s.id))}" download>Blank template (Word, .docx)</a>']

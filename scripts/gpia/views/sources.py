@@ -6,11 +6,11 @@ shows the first page of their paged list (later pages at sources/pages/<n>/).
 """
 from __future__ import annotations
 
-from ..derived import once_per_knowledge_base
-from ..html import esc, md_text
-from ..model import KnowledgeBase
-from .common import View, ours
-from .paging import Item, Listing
+from gpia.model.derived import once_per_knowledge_base
+from gpia.views.html import esc, md_text
+from gpia.model.records import KnowledgeBase
+from gpia.views.common import View, ours
+from gpia.views.paging import Item, Listing
 
 # Citations are not located in the model; they have one file of their own (see layout.py).
 CITATIONS_FILE = "clauses/citations.yaml"

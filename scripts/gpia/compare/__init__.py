@@ -1,0 +1,1 @@
+"""Compare: versions aligned row by row, word-level redlines, and the kind of each change."""

@@ -1,0 +1,365 @@
+"""Load the knowledge base: read every file, validate it, check references, build the model.
+
+`load_knowledge_base` is the one entry point used by the validator, the site and the tests,
+so the data is always read with the same strict loader and checked by the same rules.
+"""
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gpia.model import records as m
+from gpia.validate.addresses import address_problems
+from gpia.compare.alignment import alignment_problems
+from gpia.compare.changes import unshown
+from gpia.validate.checks import semantic_problems
+from gpia.load.layout import expected_places, kind_of, scan_data
+from gpia.load.modeline import modeline_problem
+from gpia.validate.placeholders import placeholder_problems
+from gpia.load.problems import KnowledgeBaseError, Problem
+from gpia.validate.references import index_records, record_kinds, reference_problems
+from gpia.validate.schedule_checks import schedule_problems
+from gpia.validate.schema_check import schema_problems
+from gpia.validate.text_rules import text_problems
+from gpia.validate.verbatim import load_sources, verbatim_problems
+from gpia.load.yaml_loader import YamlDocument, parse_yaml, read_data_text
+
+
+@dataclass
+class LoadResult:
+    knowledge_base: m.KnowledgeBase | None
+    problems: list[Problem]
+    files: int
+    verbatim_checked: bool  # False only when the caller asked to skip the wording check
+    # One line saying which checks waited because a file could not be read or failed its schema.
+    skipped: str | None = None
+
+
+def default_sources_dir(root: Path) -> Path:
+    return root.parent / "shared" / "sources"
+
+
+def read_documents(root: Path) -> tuple[list[tuple[str, YamlDocument]], list[Problem], int]:
+    docs: list[tuple[str, YamlDocument]] = []
+    files, problems = scan_data(root)  # anything under the data folders that is not a *.yaml file
+    for file in files:
+        relative = file.relative_to(root).as_posix()
+        kind = kind_of(relative)
+        if kind is None:
+            problems.append(Problem(relative, 1, 1,
+                                    f"this file is not part of the knowledge base; data files belong at {expected_places()}"))
+            continue
+        # Read once: a file that cannot be read or decoded gets that one problem, and nothing else.
+        text = read_data_text(file, relative)
+        if isinstance(text, Problem):
+            problems.append(text)
+            continue
+        modeline = modeline_problem(text.partition("\n")[0].rstrip("\r"), relative, kind)
+        if modeline:
+            problems.append(modeline)
+        loaded = parse_yaml(text, relative)
+        if isinstance(loaded, Problem):
+            problems.append(loaded)
+            continue
+        # A placeholder left from templates/ is named as such, not as the id or date it fails to be.
+        left = placeholder_problems(loaded)
+        places = {(p.line, p.col) for p in left}
+        found = schema_problems(loaded, kind)
+        problems.extend(left + [p for p in found if (p.line, p.col) not in places])
+        # Files with schema problems still give their ids to the index (so references to them
+        # are not reported twice) but are left out of the checks that assume a valid shape.
+        docs.append((kind, loaded) if not found else (f"invalid:{kind}", loaded))
+    return docs, problems, len(files)
+
+
+def load_knowledge_base(root: Path, sources_dir: Path | None = None, *, check_wording: bool = True) -> LoadResult:
+    """Read and check everything under root; the model is built only when there is no problem.
+
+    The wording check needs the source extracts (default ../shared/sources): without them loading
+    fails. `check_wording=False` skips it, for tests that build deliberately altered data; the
+    validator offers it only behind an explicit flag, which CI does not use."""
+    with _no_cyclic_gc():
+        return _load(root.resolve(), sources_dir, check_wording)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    # Loading makes hundreds of thousands of small objects (values, positions, records) that all
+    # live on: Python's cyclic collector would scan them again and again as they pile up (about a
+    # tenth of the time of a large knowledge base). Reference counting still frees everything as
+    # usual, and a cycle, if any, is collected once the collector is back on.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(root: Path, sources_dir: Path | None, check_wording: bool) -> LoadResult:
+    docs, problems, count = read_documents(root)
+    problems += text_problems(docs, root)
+    valid = [(kind, doc) for kind, doc in docs if not kind.startswith("invalid:")]
+    lenient = [(kind.removeprefix("invalid:"), doc) for kind, doc in docs]
+    index, duplicate_problems = index_records(lenient)
+    problems += duplicate_problems
+    # A file that cannot be read, or fails its schema, is reported once, by its own problem. The
+    # checks that need its records wait until it is fixed: otherwise one tab in the glossary is
+    # followed by forty "no term has that id" in other files, and the real problem is lost.
+    broken = broken_files(docs, problems)
+    unknown = frozenset().union(*(record_kinds(kind) for kind in broken.values()))
+    waiting: list[Problem] = []
+    problems += reference_problems(valid, index, unknown, waiting)  # type: ignore[arg-type]
+    problems += semantic_problems(valid)
+    if broken:
+        return LoadResult(None, sorted(set(problems)), count, check_wording,
+                          skipped_line(broken, len(waiting), check_wording))
+    problems += schedule_problems(valid, index)
+    problems += alignment_problems(valid, lenient, index)
+    if check_wording:
+        problems += wording_problems(root, sources_dir, valid)
+    if not count:
+        problems.append(Problem("clauses", 1, 1, "no data files found; expected YAML under clauses/ and faq/"))
+    if problems:
+        return LoadResult(None, sorted(set(problems)), count, check_wording)
+    kb = build_model(valid)
+    # Rules about the model as a whole: each note on what changed finds a row to show it.
+    problems = [index[c.id].doc.origin(index[c.id].path + ("find",)).problem(
+        f"change '{c.id}' finds no bullet or row in the data, so /compare/ would not show it; check 'find' "
+        "against the data (before and after are whole words, capitals as written), or remove the change")
+        for c in unshown(kb)]
+    # Each record page's address (made from its id) is free: not a hand-written page, a list's
+    # later pages, a reserved folder or another record's page.
+    problems += address_problems(kb, index)
+    if problems:
+        return LoadResult(None, problems, count, check_wording)
+    return LoadResult(kb, [], count, check_wording)
+
+
+def broken_files(docs: list[tuple[str, YamlDocument]], problems: list[Problem]) -> dict[str, str]:
+    """The data files (path: kind) that could not be read or parsed, or that failed their schema."""
+    read = {doc.path for _, doc in docs}
+    broken = {doc.path: kind.removeprefix("invalid:") for kind, doc in docs if kind.startswith("invalid:")}
+    for problem in problems:
+        kind = kind_of(problem.path)
+        if kind is not None and problem.path not in read:
+            broken[problem.path] = kind
+    return dict(sorted(broken.items()))
+
+
+# The checks of the knowledge base as a whole, run only once every file has loaded.
+WHOLE_CHECKS = ("schedules and their examples", "the 2016 to 2019 alignment", "NHS wording against the sources",
+                "notes on what changed", "page addresses")
+
+
+def skipped_line(broken: dict[str, str], references: int, check_wording: bool) -> str:
+    checks = [c for c in WHOLE_CHECKS if check_wording or not c.startswith("NHS wording")]
+    what = f"{len(checks)} checks of the whole knowledge base ({', '.join(checks)})"
+    if references:
+        what = f"{references} reference{'s' if references != 1 else ''} to records {'it' if len(broken) == 1 else 'they'} " \
+               f"may define, and {what}"
+    files = " and ".join(broken) if len(broken) <= 3 else f"{', '.join(list(broken)[:3])} and {len(broken) - 3} more"
+    return (f"Skipped until {files} {'is' if len(broken) == 1 else 'are'} fixed: {what}. "
+            "Fix the problem above and check again.")
+
+
+def wording_problems(root: Path, sources_dir: Path | None, docs: list[tuple[str, YamlDocument]]) -> list[Problem]:
+    folder = sources_dir if sources_dir is not None else default_sources_dir(root)
+    if not folder.is_dir():
+        where = next((doc.origin(()) for kind, doc in docs if kind == "sources"), None)
+        path = where.path if where else "clauses/sources.yaml"
+        return [Problem(path, 1, 1, f"the source documents were not found at {folder}, so no NHS wording can be "
+                                    "checked; put the extracts there (see the README), or give their folder "
+                                    "with --sources")]
+    texts, problems = load_sources(folder, docs)
+    return problems + verbatim_problems(docs, texts, root)
+
+
+def load_or_raise(root: Path, sources_dir: Path | None = None, *, check_wording: bool = True) -> m.KnowledgeBase:
+    result = load_knowledge_base(root, sources_dir, check_wording=check_wording)
+    if result.knowledge_base is None:
+        raise KnowledgeBaseError(result.problems, result.skipped)
+    return result.knowledge_base
+
+
+def build_model(docs: list[tuple[str, YamlDocument]]) -> m.KnowledgeBase:
+    kb = m.KnowledgeBase()
+    for kind, doc in docs:
+        _BUILDERS[kind](kb, doc)
+    kb.faq_sections = dict(sorted(kb.faq_sections.items(), key=lambda item: item[1].path))
+    # Tables (and their areas and requirements) in reading order: 2016 before 2019, governance first.
+    order = {t.id: (m.VERSION_IDS.index(t.version), t.kind) for t in kb.tables.values()}
+    kb.tables = dict(sorted(kb.tables.items(), key=lambda item: order[item[0]]))
+    kb.areas = {a.id: a for t in kb.tables.values() for a in t.areas}
+    kb.requirements = {r.id: r for a in kb.areas.values() for r in a.requirements}
+    return kb
+
+
+def _sources(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    for s in doc.data["sources"]:
+        kb.sources[s["id"]] = m.Source(
+            s["id"], s["title"], s.get("subtitle"), s["publisher"], s.get("author"), s["published"],
+            s["version"], s["reference"]["label"], s["reference"]["value"], s["file"], s["status"],
+            s.get("classification"), s["note"], s["last_reviewed"], doc.path,
+            tuple(m.Sic(x["printed"], x["meant"]) for x in s.get("sic", ())))
+
+
+def _versions(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    for v in doc.data["versions"]:
+        kb.versions[v["id"]] = m.Version(v["id"], v["label"], v["source"], v["provider"], v["agreement"],
+                                         v["summary"], v["last_reviewed"], doc.path)
+
+
+def _table(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    t = doc.data
+    areas = []
+    for a_index, a in enumerate(t["areas"]):
+        requirements = []
+        for r_index, r in enumerate(a["requirements"]):
+            line = doc.origin(("areas", a_index, "requirements", r_index, "id")).line
+            requirement = m.Requirement(
+                r["id"], r["text"], t["version"], t["id"], a["id"], r_index + 1,
+                tuple(m.ScheduleRef(d["schedule"], d["placeholder"]) for d in r.get("defers_to", ())),
+                tuple(r.get("related", ())), tuple(r.get("derives_from", ())), r.get("status"),
+                r.get("change"), r.get("why"), doc.path, line, tuple(r.get("rests_on", ())))
+            requirements.append(requirement)
+            kb.requirements[requirement.id] = requirement
+        area = m.Area(a["id"], a["row"], a["title"], a.get("note"), t["version"], t["id"], tuple(requirements),
+                      a["last_reviewed"])
+        areas.append(area)
+        kb.areas[area.id] = area
+    kb.tables[t["id"]] = m.RequirementTable(t["id"], t["version"], t["table"], t["source"], t["section"],
+                                            t["column_heading"], t.get("note"), tuple(areas), doc.path)
+
+
+def _clauses(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    for c in doc.data["clauses"]:
+        kb.clauses[c["id"]] = m.Clause(c["id"], c["number"], c["template"], c["title"], c.get("schedule"),
+                                       m.quotes(c), c["summary"], c.get("optional_wording", False),
+                                       c.get("drafting_note"), c["last_reviewed"], doc.path,
+                                       tuple(c.get("rests_on", ())))
+
+
+def _schedule(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    s = doc.data["schedule"]
+    fields = tuple(m.ScheduleField(f["id"], f["label"], f["kind"], f["guidance"], f["required"],
+                                   tuple(m.Column(c["id"], c["label"]) for c in f.get("columns", ())), f.get("unit"))
+                   for f in s.get("fields", ()))
+    example = None
+    if "example" in s:
+        kinds = {f.id: f.kind for f in fields}
+        example = m.ScheduleExample(s["example"]["site"], s["example"].get("about"),
+                                    {key: _example_value(kinds[key], value) for key, value in s["example"]["values"].items()})
+    kb.schedules[s["id"]] = m.Schedule(s["id"], s.get("number"), s["title"], s["summary"], m.quotes(s),
+                                       s["last_reviewed"], doc.path, fields, example, tuple(s.get("rests_on", ())))
+
+
+def _example_value(kind: str, value: Any) -> m.ExampleValue:
+    if kind == "kpi-table":
+        return tuple(m.Kpi(k["id"], k["name"], k["definition"], k["numerator"], k["denominator"],
+                           m.Target(k["target"]["value"], k["target"]["unit"], k["target"]["direction"]),
+                           k["frequency"], k["data_source"], k["reporting_route"], k["owner"], tuple(k["evidences"]))
+                     for k in value)
+    if kind == "table":
+        return tuple(dict(row) for row in value)
+    if kind == "list":
+        return tuple(value)
+    return value
+
+
+def _agreements(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    for a in doc.data["agreements"]:
+        facets = {name: tuple(m.Statement(st["says"], m.quotes(st), st["short"],
+                                          tuple(st.get("other_agreements", ())))
+                              for st in a.get("facets", {}).get(name, ()))
+                  for name in m.FACETS}
+        kb.agreements[a["id"]] = m.Agreement(a["id"], a["name"], a.get("abbreviation"), a["summary"], facets,
+                                             a["last_reviewed"], doc.path, tuple(a.get("terms", ())),
+                                             tuple(a.get("rests_on", ())))
+
+
+def _glossary(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    for t in doc.data["terms"]:
+        kb.terms[t["id"]] = m.Term(t["id"], t["term"], t.get("abbreviation"), t["definition"], t.get("note"),
+                                   m.quotes(t), tuple(t.get("citations", ())), t.get("tooltip", True),
+                                   t["last_reviewed"], doc.path, tuple(t.get("rests_on", ())))
+
+
+def _citations(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    for c in doc.data["citations"]:
+        kb.citations[c["id"]] = m.Citation(c["id"], c["title"], c["publisher"], c["published"], c["url"],
+                                           c["last_reviewed"])
+
+
+def _changes(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    for c in doc.data["changes"]:
+        f = c["find"]
+        finder = m.ChangeFinder(f.get("before"), f.get("after"), f.get("in_row_titles", False),
+                                tuple(f.get("first_words", ())), f.get("rows_not_carried"),
+                                f.get("clause_renumbered", False))
+        kb.changes[c["id"]] = m.Change(c["id"], c["summary"], finder, tuple(c.get("records", ())),
+                                       c["last_reviewed"], doc.path, tuple(c.get("rests_on", ())))
+
+
+def _decisions(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    for d in doc.data["decisions"]:
+        kb.decisions[d["id"]] = m.Decision(d["id"], d["title"], d["ask"], d["who_decides"], tuple(d["options"]),
+                                           tuple(d["rests_on"]), tuple(d.get("see", ())), d.get("example"),
+                                           d["last_reviewed"], doc.path)
+
+
+def _answer_block(block: dict[str, Any]) -> m.AnswerBlock:
+    if "paragraph" in block:
+        return m.AnswerBlock("paragraph", text=block["paragraph"])
+    if "numbered" in block:
+        return m.AnswerBlock("numbered", items=tuple(block["numbered"]))
+    return m.AnswerBlock("table", table=block["table"])
+
+
+def _faq(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    s = doc.data["section"]
+    questions = []
+    for q in doc.data["questions"]:
+        question = m.Question(q["id"], q["question"], tuple(_answer_block(b) for b in q["answer"]),
+                              tuple(q["relates_to"]), s["id"], q["last_reviewed"], doc.path)
+        questions.append(question)
+        kb.questions[question.id] = question
+    kb.faq_sections[s["id"]] = m.FaqSection(s["id"], s["number"], s["title"], s["source"], tuple(questions), doc.path)
+
+
+PASSAGE_KINDS = ("heading", "paragraph", "item", "contents", "figure")
+PLACED_KINDS = ("table", "question", "faq_section")
+
+
+def _document(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    d = doc.data["document"]
+    passages = []
+    for block in doc.data["blocks"]:
+        kind = next(k for k in PASSAGE_KINDS + PLACED_KINDS if k in block)
+        if kind in PASSAGE_KINDS:
+            passage = m.Passage(kind, d["id"], block["id"], text=block[kind], matter=block.get("matter"),
+                                level=block.get("level"), number=block.get("number"))
+            kb.passages[passage.id] = passage
+        else:
+            passage = m.Passage(kind, d["id"], None, ref=block[kind], matter=block.get("matter"))
+        passages.append(passage)
+    kb.documents[d["id"]] = m.Document(d["id"], d["source"], tuple(passages), d["last_reviewed"], doc.path)
+
+
+def _guidance(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
+    for g in doc.data["guidance"]:
+        kb.guidance[g["id"]] = m.Guidance(g["id"], g["question"], g["answer"], tuple(g["rests_on"]),
+                                          g["last_reviewed"], doc.path)
+
+
+_BUILDERS = {
+    "sources": _sources, "versions": _versions, "requirement-table": _table, "clauses": _clauses,
+    "schedule": _schedule, "agreements": _agreements, "glossary": _glossary, "citations": _citations,
+    "faq-section": _faq, "changes": _changes, "document": _document, "guidance": _guidance,
+    "decisions": _decisions,
+}

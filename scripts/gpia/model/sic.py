@@ -1,0 +1,36 @@
+"""[sic]: the sources' own slips, kept as printed and marked wherever the guide shows them.
+
+legislation.gov.uk marks a slip in a quoted text with "[sic]". Here each slip is declared once, on
+its source record (`sic:` in clauses/sources.yaml), with what was probably meant in our words; every
+piece of text the guide shows passes through `SicMarker`, so the mark appears on every page that
+quotes those words, and the NHS wording itself stays exactly as printed.
+"""
+from __future__ import annotations
+
+import re
+
+from gpia.views.html import esc
+from gpia.model.records import KnowledgeBase
+
+
+class SicMarker:
+    """Adds a visible [sic] note after each declared slip in escaped HTML text."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.meant = {s.printed: s.meant for source in kb.sources.values() for s in source.sic}
+        ordered = sorted(self.meant, key=lambda p: (-len(p), p))
+        # Words of the phrase may be separated by any white space (or a line break written as &#10;).
+        self._pattern = re.compile(
+            r"(?<![\w-])(" + "|".join(r"(?:\s|&#10;)+".join(map(re.escape, map(esc, p.split()))) for p in ordered)
+            + r")(?![\w-])") if ordered else None
+        self._meant_by_escaped = {esc(" ".join(p.split())): self.meant[p] for p in ordered}
+
+    def __call__(self, escaped: str) -> str:
+        if self._pattern is None:
+            return escaped
+        return self._pattern.sub(self._mark, escaped)
+
+    def _mark(self, match: re.Match[str]) -> str:
+        meant = self._meant_by_escaped[" ".join(match.group(1).replace("&#10;", " ").split())]
+        return (f'{match.group(1)} <span class="gpia-sic">[sic<span class="gpia-sic-note">: '
+                f'probably “{esc(meant)}”</span>]</span>')

@@ -1,0 +1,132 @@
+"""Word downloads for drafting: each schedule's blank template and its worked example (.docx).
+
+The same fields as the schedule's page (views/schedules.py): headings, tables, the drafting notes
+styled as notes, and the example opened by its label, EXAMPLE_LABEL. Written by gpia.pages.word, so the
+bytes are the same on every build of the same data.
+"""
+from __future__ import annotations
+
+from gpia.model.records import KnowledgeBase, Kpi, Schedule, ScheduleField
+from gpia.pages.word import LABEL_STYLE, docx_bytes, new_document, nhs_wording, note, table
+
+EXAMPLE_LABEL = "Illustrative example — not NHS wording"
+BLANK = "To be completed locally"
+KIND_NAMES = {"text": "text", "list": "a list", "table": "a table", "number": "a number",
+              "kpi-table": "an indicator table"}
+KPI_COLUMNS = ("Indicator", "Definition", "Numerator", "Denominator", "Target", "Frequency", "Data source",
+               "Reporting route", "Owner", "Evidences")
+FOLDER = "data/schedules/"
+
+
+def template_path(schedule_id: str) -> str:
+    return f"{FOLDER}{schedule_id}-template.docx"
+
+
+def example_path(schedule_id: str) -> str:
+    return f"{FOLDER}{schedule_id}-example.docx"
+
+
+def drafting_files(kb: KnowledgeBase) -> dict[str, bytes]:
+    """Site path -> bytes: a template for each schedule with fields, an example for each with one."""
+    files = {}
+    for s in kb.schedules.values():
+        if s.fields:
+            files[template_path(s.id)] = template_docx(kb, s)
+        if s.fields and s.example:
+            files[example_path(s.id)] = example_docx(kb, s)
+    return files
+
+
+def _intro(kb: KnowledgeBase, document, s: Schedule) -> None:  # noqa: ANN001 (python-docx has no stubs)
+    note(document, "What goes in this schedule", s.summary)
+    for q in s.quotes:
+        source = kb.sources[q.source]
+        nhs_wording(document, q.text, f"{source.title} ({source.publisher}, {source.published}), “{q.section}”")
+
+
+def template_docx(kb: KnowledgeBase, s: Schedule) -> bytes:
+    document = new_document(f"{s.label}: blank template", "A blank local schedule for a GP Integration Agreement",
+                            s.last_reviewed)
+    _intro(kb, document, s)
+    note(document, "How to use this template",
+         "Each heading is a field a site fills in. The drafting notes are the guide's own words; delete them "
+         "once the schedule is complete.")
+    for f in s.fields:
+        need = "required" if f.required else "optional"
+        document.add_heading(f"{f.label} ({need}, {KIND_NAMES[f.kind]})", 1)
+        note(document, "Drafting note", f.guidance)
+        _blank(document, f)
+    return docx_bytes(document)
+
+
+def _blank(document, f: ScheduleField) -> None:  # noqa: ANN001
+    if f.kind == "table":
+        table(document, [c.label for c in f.columns], [[BLANK] * len(f.columns)])
+    elif f.kind == "kpi-table":
+        table(document, KPI_COLUMNS, [[BLANK] * len(KPI_COLUMNS)])
+    elif f.kind == "list":
+        for _ in range(2):
+            document.add_paragraph(BLANK, style="List Bullet")
+    elif f.kind == "number":
+        document.add_paragraph(f"{BLANK} ({f.unit})" if f.unit else BLANK)
+    else:
+        document.add_paragraph(BLANK)
+
+
+def example_docx(kb: KnowledgeBase, s: Schedule) -> bytes:
+    assert s.example is not None
+    document = new_document(f"{s.label}: worked example", EXAMPLE_LABEL, s.last_reviewed)
+    document.add_paragraph(EXAMPLE_LABEL, style=LABEL_STYLE)
+    note(document, "About this example",
+         f"A completed version of this schedule for {s.example.site}, a fictional site. Every name, number and "
+         "arrangement below is invented to show the form; none of it is NHS wording or guidance.")
+    if s.example.about:
+        note(document, "The site", s.example.about)
+    for f in s.fields:
+        if f.id not in s.example.values:
+            continue
+        document.add_heading(f.label, 1)
+        _value(kb, document, f, s.example.values[f.id])
+    document.add_paragraph(EXAMPLE_LABEL, style=LABEL_STYLE)
+    return docx_bytes(document)
+
+
+def _value(kb: KnowledgeBase, document, f: ScheduleField, value: object) -> None:  # noqa: ANN001
+    if f.kind == "kpi-table" and isinstance(value, tuple):
+        kpis = [k for k in value if isinstance(k, Kpi)]
+        table(document, KPI_COLUMNS, [kpi_row(kb, k) for k in kpis])
+    elif f.kind == "table" and isinstance(value, tuple):
+        table(document, [c.label for c in f.columns],
+              [[str(row.get(c.id, "")) for c in f.columns] for row in value if isinstance(row, dict)])
+    elif f.kind == "list" and isinstance(value, tuple):
+        for item in value:
+            document.add_paragraph(str(item), style="List Bullet")
+    elif f.kind == "number":
+        document.add_paragraph(f"{number(value)} {f.unit or ''}".strip())
+    else:
+        document.add_paragraph(str(value))
+
+
+def number(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def target_text(k: Kpi) -> str:
+    unit = k.target.unit
+    direction = {"at-least": "at least", "at-most": "at most"}[k.target.direction]
+    return f"{direction} {number(k.target.value)}{'' if unit == '%' else ' '}{unit}"
+
+
+def kpi_row(kb: KnowledgeBase, k: Kpi) -> list[str]:
+    from gpia.views.schedules import FREQUENCIES, OWNERS  # the page's readable names for the schema's enums
+    evidences = "; ".join(_requirement_label(kb, r) for r in k.evidences)
+    return [k.name, k.definition, k.numerator, k.denominator, target_text(k), FREQUENCIES[k.frequency],
+            k.data_source, k.reporting_route, OWNERS[k.owner], evidences]
+
+
+def _requirement_label(kb: KnowledgeBase, requirement_id: str) -> str:
+    r = kb.requirements[requirement_id]
+    area = kb.areas[r.area]
+    return f"{kb.versions[r.version].label}, {area.row} {area.title}, bullet {r.bullet}"

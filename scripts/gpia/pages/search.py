@@ -1,0 +1,133 @@
+"""What Pagefind indexes and how readers can narrow it: attributes added to each finished page.
+
+Pagefind (run after the build, `write_index`) reads a page's HTML, not our data, so everything it
+needs is written into the page here, in one pass over the finished HTML (scripts/hooks.py):
+
+- `data-pagefind-body` on the main content of the pages readers search; pages whose front matter
+  says `search: {exclude: true}` (the later pages of lists, this site's notes on search) get none,
+  and Pagefind then leaves them out.
+- `data-pagefind-ignore` wherever a view marked a copy or boilerplate with `data-search-exclude`
+  (the one mechanism the views use), and on the permalink glyphs, so each record's text is indexed
+  once, on its own page.
+- filters, from the data: the document version (kb.versions, via the record's version or its
+  source), the kind of page, whether it quotes NHS wording, and its audience (contributor pages are
+  left out of results unless a reader asks for them).
+- vocabulary from the glossary: the expansion of each abbreviation the page uses and the
+  abbreviation of each term it spells out, as hidden words of low weight, so `MDT` finds
+  "multidisciplinary team" and the other way round.
+"""
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from gpia.model.records import KnowledgeBase
+
+# What the results call each kind of page; a kind of record not listed is named after its kind.
+KIND_LABELS = {
+    "area": "Requirement", "faq-section": "FAQ answer", "clause": "Clause", "schedule": "Schedule",
+    "agreement": "Agreement", "term": "Glossary", "document": "Source text", "citation": "Source",
+    "compare-group": "Comparison", "guidance": "Our guidance",
+}
+GUIDE_PAGE = "Guide page"
+# Hand-written pages for people who edit or reuse the data rather than read the guidance.
+CONTRIBUTOR_PAGES = frozenset({"contributing.md", "data.md", "about-search.md"})
+# Kinds of page whose text is mostly the sources' own wording, quoted.
+NHS_WORDING_KINDS = frozenset({"area", "faq-section", "clause", "document", "compare-group"})
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
+_ARTICLE_END = "</article>"
+_EXCLUDE = re.compile(r"\sdata-search-exclude(?=[\s>/])")
+_HEADERLINK = re.compile(r'<a class="headerlink"')
+_ABBR = re.compile(r'<abbr title="([^"]*)">')
+
+
+def _words(markup: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+@dataclass(frozen=True)
+class PageFilters:
+    kind: str
+    versions: tuple[str, ...]
+    nhs_wording: bool
+    audience: str  # readers | contributors
+
+
+class SearchMarks:
+    """Built once per build from the knowledge base; `page_html` is applied to each page."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self._version_of_source = {v.source: v.label for v in kb.versions.values()}
+        terms = [t for t in kb.terms.values() if t.abbreviation]
+        self._abbreviation_of = {t.term.lower(): t.abbreviation for t in terms}
+        # One expression for every spelled-out term, longest first; built once per build.
+        names = sorted(self._abbreviation_of, key=len, reverse=True)
+        self._terms = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE) \
+            if names else None
+
+    def filters(self, spec: dict | None, src_uri: str) -> PageFilters:
+        kb = self.kb
+        if not spec or "record" not in spec:
+            audience = "contributors" if src_uri in CONTRIBUTOR_PAGES else "readers"
+            return PageFilters(GUIDE_PAGE, (), False, audience)
+        kind, record_id = str(spec["record"]), str(spec["id"])
+        return PageFilters(KIND_LABELS.get(kind, kind.replace("-", " ").capitalize()), self._versions(kind, record_id),
+                           kind in NHS_WORDING_KINDS, "readers")
+
+    def _versions(self, kind: str, record_id: str) -> tuple[str, ...]:
+        kb = self.kb
+        labels: list[str] = []
+        if kind == "area" and record_id in kb.areas:
+            labels.append(kb.versions[kb.areas[record_id].version].label)
+        elif kind == "clause" and record_id in kb.clauses:
+            labels.append(kb.versions[kb.clauses[record_id].template].label)
+        elif kind == "document" and record_id in kb.documents:
+            labels.append(self._version_of_source.get(kb.documents[record_id].source, ""))
+        elif kind == "faq-section" and record_id in kb.faq_sections:
+            labels.append(self._version_of_source.get(kb.faq_sections[record_id].source, ""))
+        elif kind == "compare-group":
+            labels += [v.label for v in kb.versions.values()]
+        return tuple(sorted({label for label in labels if label}))
+
+    def vocabulary(self, content: str) -> list[str]:
+        """Words a reader may type for what this page says: expansions of its abbreviations, and
+        abbreviations of the terms it spells out."""
+        found = {html.unescape(title) for title in _ABBR.findall(content)}
+        if self._terms is not None:
+            found |= {self._abbreviation_of[m.lower()] for m in self._terms.findall(_words(content))}
+        return sorted(found)
+
+    def page_html(self, output: str, spec: dict | None, src_uri: str, indexed: bool) -> str:
+        output = _EXCLUDE.sub(" data-pagefind-ignore", output)
+        output = _HEADERLINK.sub('<a class="headerlink" data-pagefind-ignore', output)
+        match = _ARTICLE.search(output)
+        if not indexed or not match:
+            return output
+        end = output.find(_ARTICLE_END, match.end())
+        content = output[match.end():end]
+        f = self.filters(spec, src_uri)
+        meta = [("kind", f.kind), ("audience", f.audience)] + [("version", v) for v in f.versions]
+        if f.nhs_wording:
+            meta.append(("wording", "NHS wording"))
+        hidden = "".join(f'<span data-pagefind-filter="{name}">{html.escape(value)}</span>' for name, value in meta)
+        hidden += f'<span data-pagefind-meta="kind">{html.escape(f.kind)}</span>'
+        words = self.vocabulary(content)
+        vocabulary = (f'<p hidden data-pagefind-weight="0.5">{html.escape(" ".join(words))}</p>' if words else "")
+        opening = '<article class="md-content__inner md-typeset" data-pagefind-body>'
+        return (output[:match.start()] + opening + content
+                + f'<div hidden data-pagefind-ignore>{hidden}</div>{vocabulary}' + output[end:])
+
+
+def write_index(site_dir: Path) -> None:
+    """Pagefind's index of the built site, in site_dir/pagefind/ (its search script, styles and
+    the index fragments a browser fetches as a reader types); nothing is fetched from elsewhere."""
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
+                            capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(f"pagefind failed:\n{result.stdout}\n{result.stderr}")

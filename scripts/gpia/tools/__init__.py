@@ -1,0 +1,1 @@
+"""Maintainers' tools: diff, scaffold, propose, fix, guide, linkcheck, synthetic corpora."""

@@ -1,0 +1,107 @@
+"""Propose alignments for a person to confirm: `PYTHONPATH=scripts python -m gpia.tools.propose` (or `make propose`).
+
+For each ICP 2019 requirement it prints the closest MCP 2016 requirements with a similarity score
+(difflib's ratio over lower-cased words, 0 to 1) beside what the data records now; then the 2016
+requirements no 2019 requirement derives from. It only reads the data, so it works while the
+alignment is incomplete, and it never writes the YAML: the alignment stays a reviewed decision.
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from gpia.load.jsonpaths import find
+from gpia.knowledge_base import read_documents
+from gpia.model.records import VERSION_IDS
+
+OLD, NEW = VERSION_IDS
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Bullet:
+    id: str
+    version: str
+    table: str  # governance | integration
+    row: str
+    title: str
+    position: int  # 1-based in its row
+    text: str
+    derives_from: tuple[str, ...]
+    status: str | None
+
+    @property
+    def where(self) -> str:
+        return f"{self.version} {self.table}, row {self.row} {self.title}, bullet {self.position}"
+
+
+def bullets(root: Path) -> list[Bullet]:
+    """Every requirement in the requirement tables that loaded, whatever other problems the data has."""
+    docs, _, _ = read_documents(root)
+    found = []
+    for kind, doc in docs:
+        data = doc.data
+        if kind.removeprefix("invalid:") != "requirement-table" or not isinstance(data, dict):
+            continue
+        for _, area in find(data, ("areas", "*")):
+            if not isinstance(area, dict) or not isinstance(area.get("requirements"), list):
+                continue
+            for position, r in enumerate(area["requirements"], 1):
+                if isinstance(r, dict) and isinstance(r.get("id"), str) and isinstance(r.get("text"), str):
+                    found.append(Bullet(r["id"], data.get("version"), data.get("table"), area.get("row"),
+                                        area.get("title"), position, r["text"], tuple(r.get("derives_from") or ()),
+                                        r.get("status")))
+    return found
+
+
+def similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, _WORD.findall(a.lower()), _WORD.findall(b.lower()), autojunk=False).ratio()
+
+
+def candidates(bullet: Bullet, others: list[Bullet], top: int) -> list[tuple[float, Bullet]]:
+    scored = [(similarity(bullet.text, other.text), other) for other in others]
+    # Ties keep printed order, so the output is stable.
+    return sorted(scored, key=lambda item: -item[0])[:top]
+
+
+def report(root: Path, top: int) -> str:
+    everything = bullets(root)
+    old = [b for b in everything if b.version == OLD]
+    new = [b for b in everything if b.version == NEW]
+    lines = [f"Proposed alignments (similarity of words, 0 to 1). Nothing is written: copy what you confirm "
+             f"into 'derives_from' of the {NEW} requirement, or mark it 'status: new'.", ""]
+    for b in new:
+        recorded = f"derives_from [{', '.join(b.derives_from)}]" if b.derives_from else \
+            f"status: {b.status}" if b.status else "NOT ALIGNED"
+        lines += [f"{b.id}  ({b.where})", f"  text: {b.text}", f"  recorded: {recorded}"]
+        for score, other in candidates(b, old, top):
+            mark = "  <- recorded" if other.id in b.derives_from else ""
+            lines.append(f"  {score:.3f}  {other.id}{mark}")
+        lines.append("")
+    carried = {i for b in new for i in b.derives_from}
+    left = [b for b in old if b.id not in carried]
+    if left:
+        lines.append(f"{OLD} requirements no {NEW} requirement derives from (each needs 'status: dropped' "
+                     "or a place in a 'derives_from'):")
+        for b in left:
+            best = candidates(b, new, 1)
+            hint = f"closest {NEW}: {best[0][1].id} ({best[0][0]:.3f})" if best else ""
+            lines.append(f"  {b.id}  [{b.status or 'NOT ALIGNED'}]  {hint}".rstrip())
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="gpia.tools.propose", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path("."), help="project folder holding clauses/ and faq/")
+    parser.add_argument("--top", type=int, default=3, help="candidates to show per requirement (default 3)")
+    args = parser.parse_args(argv)
+    sys.stdout.write(report(args.root.resolve(), args.top))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

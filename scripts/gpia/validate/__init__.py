@@ -1,0 +1,1 @@
+"""Validate: schemas, text rules, references between records, NHS wording, addresses."""

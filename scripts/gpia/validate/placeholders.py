@@ -1,0 +1,37 @@
+"""Template text left in the data: a value still holding a placeholder from templates/.
+
+The templates mark every field an author must fill in with one of these; a value that still
+holds one is refused, naming the field, so a half-filled record never reaches the guide.
+"""
+from __future__ import annotations
+
+import re
+
+from gpia.load.problems import Problem
+from gpia.validate.text_rules import strings
+from gpia.load.yaml_loader import YamlDocument
+
+# What templates/ write where the author must write something (tests/test_placeholders.py checks
+# that the templates use no other): the text to replace, the id and the date.
+PLACEHOLDERS = ("CHANGE ME", "CHANGE-ME", "NEW-ID", "YYYY-MM-DD")
+_FOUND = re.compile("|".join(re.escape(p).replace(r"\ ", r"[ _-]?").replace(r"\-", r"[ _-]?")
+                             for p in PLACEHOLDERS), re.IGNORECASE)
+_WHAT = {"NEW-ID": "the record's id (kebab-case, e.g. term-care-navigator)",
+         "YYYY-MM-DD": "today's date, written YYYY-MM-DD (e.g. 2026-11-25)"}
+
+
+def placeholder_problems(doc: YamlDocument, template: str | None = None) -> list[Problem]:
+    problems: list[Problem] = []
+    for path, value in strings(doc.data, ()):
+        found = _FOUND.search(value)
+        if not found:
+            continue
+        field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[") or "value"
+        name = next((p for p in reversed(path) if isinstance(p, str)), "value")
+        shown = value if len(value) <= 70 else value[:67] + "…"
+        canonical = re.sub(r"[ _]", "-", found.group(0).upper())
+        wanted = _WHAT.get(canonical, f"your text for '{name}'")
+        see = f" (see templates/{template})" if template else ""
+        problems.append(doc.origin(path).problem(
+            f"'{field}' still holds template text (\"{shown}\"); replace the whole value with {wanted}{see}"))
+    return problems

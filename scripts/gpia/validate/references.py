@@ -1,0 +1,191 @@
+"""The second pass: index every record by id, then check every reference between records.
+
+Both are declared as tables (kind of file, where in the file, what it is), so adding a kind of
+reference is one line here rather than a new loop.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from gpia.load.jsonpaths import Pattern, find
+from gpia.load.problems import Origin, Problem
+from gpia.load.yaml_loader import YamlDocument
+
+# (file kind, where the records are, record kind)
+RECORD_PLACES: tuple[tuple[str, Pattern, str], ...] = (
+    ("sources", ("sources", "*"), "source"),
+    ("versions", ("versions", "*"), "version"),
+    ("requirement-table", (), "table"),
+    ("requirement-table", ("areas", "*"), "area"),
+    ("requirement-table", ("areas", "*", "requirements", "*"), "requirement"),
+    ("clauses", ("clauses", "*"), "clause"),
+    ("schedule", ("schedule",), "schedule"),
+    ("schedule", ("schedule", "example", "values", "kpis", "*"), "kpi"),
+    ("agreements", ("agreements", "*"), "agreement"),
+    ("glossary", ("terms", "*"), "term"),
+    ("citations", ("citations", "*"), "citation"),
+    ("changes", ("changes", "*"), "change"),
+    ("decisions", ("decisions", "*"), "decision"),
+    ("faq-section", ("section",), "faq-section"),
+    ("faq-section", ("questions", "*"), "question"),
+    ("document", ("document",), "document"),
+    ("document", ("blocks", "*"), "passage"),
+    ("guidance", ("guidance", "*"), "guidance"),  # only blocks with an id: tables and questions are records already
+)
+
+ANY = frozenset({"source", "version", "table", "area", "requirement", "clause", "schedule",
+                 "agreement", "term", "citation", "faq-section", "question", "change", "document", "passage", "guidance",
+                 "decision"})
+LINKABLE = frozenset({"clause", "schedule", "agreement", "term", "table", "area", "requirement", "question"})
+
+_REQ = ("areas", "*", "requirements", "*")
+SOURCE_TEXT = frozenset({"passage", "question", "requirement", "area", "table", "faq-section"})
+# (file kind or "*", where the reference is, the kinds it may point to)
+REFERENCE_PLACES: tuple[tuple[str, Pattern, frozenset[str]], ...] = (
+    ("versions", ("versions", "*", "source"), frozenset({"source"})),
+    ("requirement-table", ("source",), frozenset({"source"})),
+    ("requirement-table", ("version",), frozenset({"version"})),
+    ("requirement-table", _REQ + ("defers_to", "*", "schedule"), frozenset({"schedule"})),
+    ("requirement-table", _REQ + ("related", "*"), LINKABLE),
+    ("requirement-table", _REQ + ("derives_from", "*"), frozenset({"requirement"})),
+    ("clauses", ("clauses", "*", "template"), frozenset({"version"})),
+    ("clauses", ("clauses", "*", "schedule"), frozenset({"schedule"})),
+    ("schedule", ("schedule", "example", "values", "kpis", "*", "evidences", "*"), frozenset({"requirement"})),
+    ("glossary", ("terms", "*", "citations", "*"), frozenset({"citation"})),
+    ("faq-section", ("section", "source"), frozenset({"source"})),
+    ("faq-section", ("questions", "*", "relates_to", "*"), LINKABLE),
+    ("faq-section", ("questions", "*", "answer", "*", "table"), frozenset({"table"})),
+    ("agreements", ("agreements", "*", "terms", "*"), frozenset({"term"})),
+    ("changes", ("changes", "*", "records", "*"), frozenset({"term"})),
+    ("document", ("document", "source"), frozenset({"source"})),
+    # What our own words rest on: records that hold the sources' wording.
+    *((kind, pattern + ("rests_on", "*"), SOURCE_TEXT) for kind, pattern in (
+        ("requirement-table", _REQ), ("clauses", ("clauses", "*")), ("schedule", ("schedule",)),
+        ("agreements", ("agreements", "*")), ("glossary", ("terms", "*")), ("changes", ("changes", "*")),
+        ("guidance", ("guidance", "*")), ("decisions", ("decisions", "*")))),
+    ("decisions", ("decisions", "*", "see", "*"), LINKABLE | {"agreement"}),
+    ("decisions", ("decisions", "*", "example"), frozenset({"schedule"})),
+    ("document", ("blocks", "*", "table"), frozenset({"table"})),
+    ("document", ("blocks", "*", "question"), frozenset({"question"})),
+    ("document", ("blocks", "*", "faq_section"), frozenset({"faq-section"})),
+    *(("agreements", ("agreements", "*", "facets", facet, "*", "other_agreements", "*"), frozenset({"agreement"}))
+      for facet in ("parties", "purpose", "legal_nature", "monitoring", "relationships")),
+)
+# Quotes can sit in several kinds of record; these are their places.
+QUOTE_PLACES: tuple[tuple[str, Pattern], ...] = (
+    ("clauses", ("clauses", "*", "quotes", "*")),
+    ("schedule", ("schedule", "quotes", "*")),
+    ("glossary", ("terms", "*", "quotes", "*")),
+    *(("agreements", ("agreements", "*", "facets", facet, "*", "quotes", "*"))
+      for facet in ("parties", "purpose", "legal_nature", "monitoring", "relationships")),
+)
+
+
+@dataclass(frozen=True)
+class RecordEntry:
+    id: str
+    kind: str
+    origin: Origin
+    doc: YamlDocument
+    path: tuple[Any, ...]
+
+    @property
+    def data(self) -> Any:
+        value = self.doc.data
+        for part in self.path:
+            value = value[part]
+        return value
+
+
+class RecordIndex(dict):
+    """Records by id, remembering the ids used more than once (never offered as "did you mean")."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.clashing: set[str] = set()
+
+
+def index_records(docs: list[tuple[str, YamlDocument]]) -> tuple[dict[str, RecordEntry], list[Problem]]:
+    """Every record with a text id, by id; a problem for each id used twice (naming both places)."""
+    index = RecordIndex()
+    problems: list[Problem] = []
+    for file_kind, doc in docs:
+        for kind_of_file, pattern, record_kind in RECORD_PLACES:
+            if kind_of_file != file_kind:
+                continue
+            for path, record in find(doc.data, pattern):
+                if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+                    continue
+                entry = RecordEntry(record["id"], record_kind, doc.origin(path + ("id",)), doc, path)
+                first = index.get(entry.id)
+                if first is None:
+                    index[entry.id] = entry
+                else:
+                    index.clashing.add(entry.id)
+                    problems.append(entry.origin.problem(
+                        f"duplicate id '{entry.id}': already used by the {first.kind} at {first.origin}; "
+                        "ids must be unique across the knowledge base, so rename one of them"))
+    return index, problems
+
+
+def record_kinds(file_kind: str) -> frozenset[str]:
+    """The kinds of record a file of this kind defines."""
+    return frozenset(record for kind, _, record in RECORD_PLACES if kind == file_kind)
+
+
+def reference_problems(docs: list[tuple[str, YamlDocument]], index: dict[str, RecordEntry],
+                       unknown: frozenset[str] = frozenset(), skipped: list[Origin] | None = None) -> list[Problem]:
+    """A problem for each reference to no record, or to a record of the wrong kind.
+
+    `unknown` names the kinds of record that a file which could not be read (or failed its
+    schema) may define: a reference to a missing id of such a kind is not reported, since the id
+    may well be in that file, and its place is added to `skipped` instead."""
+    problems: list[Problem] = []
+    places = list(REFERENCE_PLACES) + [(kind, pattern + ("source",), frozenset({"source"})) for kind, pattern in QUOTE_PLACES]
+    places += [(kind, pattern + ("faq",), frozenset({"question"})) for kind, pattern in QUOTE_PLACES]
+    for file_kind, doc in docs:
+        for kind_of_file, pattern, allowed in places:
+            if kind_of_file != file_kind:
+                continue
+            for path, target in find(doc.data, pattern):
+                if isinstance(target, str):
+                    entry = index.get(target)
+                    if entry is not None and entry.kind in allowed:
+                        continue  # the usual case; the origin is looked up only for a problem
+                    if entry is None and allowed & unknown:
+                        if skipped is not None:
+                            skipped.append(doc.origin(path))
+                        continue
+                    problem = _check_target(doc.origin(path), path, target, allowed, index)
+                    if problem:
+                        problems.append(problem)
+    return problems
+
+
+def _check_target(origin: Origin, path: tuple[Any, ...], target: str, allowed: frozenset[str],
+                  index: dict[str, RecordEntry]) -> Problem | None:
+    field = next((p for p in reversed(path) if isinstance(p, str)), "reference")
+    kinds = sorted(allowed)
+    wanted = " or ".join(kinds) if len(kinds) <= 2 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
+    entry = index.get(target)
+    if entry is None:
+        clashing = getattr(index, "clashing", set())
+        candidates = sorted(i for i, e in index.items() if e.kind in allowed)
+        close = difflib.get_close_matches(target, candidates, n=1, cutoff=0.6)
+        if close and close[0] in clashing:  # which of the two records would it mean?
+            hint = (f"'{close[0]}' is close, but two records use that id: rename one of them first, then "
+                    "check this reference")
+        else:
+            hint = f"did you mean '{close[0]}'?" if close else "check the spelling or add the record"
+        noun = wanted if len(kinds) <= 2 else "record of those kinds"
+        return origin.problem(f"'{field}' refers to '{target}', but no {noun} has that id; {hint}")
+    if entry.kind not in allowed:
+        return origin.problem(
+            f"'{field}' refers to '{target}', which is {_a(entry.kind)} ({entry.origin}); it must be {_a(wanted)}")
+    return None
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
