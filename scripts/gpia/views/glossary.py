@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 
 from gpia.model.derived import once_per_knowledge_base
-from gpia.views.html import NO_TOOLTIPS_ATTR, esc, md_text
+from gpia.views.html import esc, md_text
 from gpia.model.records import KnowledgeBase
 from gpia.views.common import View, ours
 from gpia.views.paging import Item, Listing
+from gpia.views.templating import markup, render
 
 TERMS_PER_PAGE = 40
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
@@ -30,11 +31,9 @@ def listing(kb: KnowledgeBase) -> Listing:
 
 def entry(view: View, term_id: str) -> str:
     t = view.kb.terms[term_id]
-    # The abbreviation is written out beside it: no tooltip to repeat that.
-    name = (f"<strong {NO_TOOLTIPS_ATTR}>{esc(t.abbreviation)}</strong>: {esc(t.term)}" if t.abbreviation
-            else f"<strong>{esc(t.term)}</strong>")
-    return (f'<a href="{esc(view.href(t.id))}">{name}</a> <span class="gpia-gloss" data-pagefind-ignore>— '
-            f"{view.text(one_line(t.definition), mentions=False)}</span>")
+    # The abbreviation is written out beside it (data-gpia-no-tooltips): no tooltip to repeat that.
+    return render("glossary-entry.html", href=view.href(t.id), abbreviation=t.abbreviation, term=t.term,
+                  gloss=markup(view.text(one_line(t.definition), mentions=False)))
 
 
 def one_line(text: str) -> str:
@@ -49,9 +48,9 @@ def term_page(view: View, term_id: str) -> str:
     explained = f"<p>{view.text(t.definition)}</p>"
     if t.note:
         explained += f"<p><em>Note:</em> {view.text(t.note)}</p>"
-    body = view.ours(explained, "Our definition", t.rests_on) + view.quotes(t.quotes)
-    if t.citations:
-        body += '<p class="gpia-facts">Sources: ' + "; ".join(view.link(c) for c in t.citations) + "</p>"
+    body = render("glossary-term.html", cite=markup(view.cite(term_id)),
+                  ours=markup(view.ours(explained, "Our definition", t.rests_on)), quotes=markup(view.quotes(t.quotes)),
+                  citations=[markup(view.link(c)) for c in t.citations])
     end = (f'<p class="gpia-provenance" data-pagefind-ignore>Every term: <a href="{esc(view.base)}glossary/">Glossary</a>.</p>'
            f"{view.referenced_by(t.id)}{view.reviewed(t.last_reviewed, t.path)}")
-    return f'{heading}\n\n<div class="gpia-term"{view.cite(term_id)}>{body}</div>\n\n<div class="gpia-term-end">{end}</div>'
+    return f'{heading}\n\n{body}\n\n<div class="gpia-term-end">{end}</div>'

@@ -1,0 +1,48 @@
+"""Page markup lives in Jinja2 templates (gpia/views/templates/), autoescaped: data reaches HTML
+escaped unless a view marks it as markup it made itself.
+
+Views prepare plain values and call `render("name.html", **values)`. Every `{{ value }}` is escaped
+the way `gpia.views.html.esc` escapes (line breaks as &#10;, so no blank line from the data can end
+an HTML block of a page's Markdown). HTML a view has built, such as a link from `View.link`, is
+`Markup` and is written as it is. `None` is refused rather than printed, and so is a name the
+template uses that the view did not pass (StrictUndefined): a mistake in a view fails the build.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from gpia.views.html import esc
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _finalize(value: object) -> object:
+    if value is None:
+        raise TypeError("a template was given None to print; pass text, or leave the block out with {% if %}")
+    if isinstance(value, Markup) or hasattr(value, "__html__"):
+        return value
+    return Markup(esc(str(value)))
+
+
+ENVIRONMENT = Environment(
+    loader=FileSystemLoader(str(TEMPLATES)),
+    autoescape=True,
+    undefined=StrictUndefined,
+    finalize=_finalize,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+)
+
+
+def render(name: str, /, **values: object) -> Markup:
+    """The template `name` filled with `values`, as markup."""
+    return Markup(ENVIRONMENT.get_template(name).render(**values))
+
+
+def markup(html: str) -> Markup:
+    """HTML that a view built from escaped parts (View.link, View.text), to pass into a template."""
+    return Markup(html)
