@@ -293,7 +293,7 @@ def _glossary(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
 def _citations(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     for c in doc.data["citations"]:
         kb.citations[c["id"]] = m.Citation(c["id"], c["title"], c["publisher"], c["published"], c["url"],
-                                           c["last_reviewed"])
+                                           c["last_reviewed"], doc.path)
 
 
 def _changes(kb: m.KnowledgeBase, doc: YamlDocument) -> None:

@@ -20,23 +20,15 @@ from typing import Any
 from gpia.model.backlinks import backlinks, reference_pairs
 from gpia.compare.redline import compare
 from gpia.model.derived import once_per_knowledge_base
-from gpia.load.layout import LAYOUT, SCHEMA_DIR
+from gpia.load.layout import SCHEMA_DIR
+from gpia.model.kinds import STORED
 from gpia.model.records import KnowledgeBase
 
-# (record kind, KnowledgeBase attribute), in the order records are written.
-RECORD_KINDS: tuple[tuple[str, str], ...] = (
-    ("source", "sources"), ("version", "versions"), ("table", "tables"), ("area", "areas"),
-    ("requirement", "requirements"), ("clause", "clauses"), ("schedule", "schedules"),
-    ("agreement", "agreements"), ("term", "terms"), ("citation", "citations"),
-    ("faq-section", "faq_sections"), ("question", "questions"), ("change", "changes"),
-    ("document", "documents"), ("passage", "passages"), ("guidance", "guidance"),
-    ("decision", "decisions"),
-)
+# (record kind, KnowledgeBase attribute), in the order records are written: the registry's order.
+RECORD_KINDS: tuple[tuple[str, str], ...] = tuple((k.name, k.records) for k in STORED)  # type: ignore[misc]
 # Where each position is recorded rather than what the record says: left out of the export
 # (`path` becomes provenance.file; line numbers move with every edit above them).
 _INTERNAL_FIELDS = frozenset({"id", "path", "line", "last_reviewed"})
-# Files that hold only one kind of record, for records whose model does not carry their path.
-_FILE_OF_KIND = {"citation": "citations", "source": "sources", "version": "versions"}
 # Model fields whose names clash with the export's own keys, under the name the YAML gives them.
 _RENAMED = {("table", "kind"): "table"}
 _OWN_KEYS = frozenset({"id", "kind", "provenance", "references", "referenced_by", "last_reviewed"})
@@ -197,8 +189,6 @@ def _provenance(kb: KnowledgeBase, kind: str, record: Any) -> dict[str, Any]:
     elif kind == "passage":
         document = kb.documents[record.document]
         file, source = document.path, document.source
-    if file is None and kind in _FILE_OF_KIND:
-        file = next(pattern for pattern, file_kind in LAYOUT if file_kind == _FILE_OF_KIND[kind])
     return {"file": file, "source": source, "section": section, "row": row}
 
 
