@@ -7,8 +7,14 @@ the source), `key` the field's name in the YAML where it differs.
 """
 from __future__ import annotations
 
+import dataclasses
+import types
+import typing
 from dataclasses import MISSING, dataclass, field
-from typing import Any
+from functools import cache
+from typing import Any, TypeVar
+
+R = TypeVar("R")
 
 VERSION_IDS = ("mcp-2016", "icp-2019")
 FACETS = ("parties", "purpose", "legal_nature", "monitoring", "relationships")
@@ -46,6 +52,73 @@ def keyed(*keys: str) -> Any:
     return field(metadata={"keys": keys})
 
 
+def data_key(key: str | tuple[str, ...], *, absent: Any = MISSING) -> Any:
+    """A field whose YAML key (or path of keys) differs from its name, or whose value when the YAML
+    leaves it out is `absent` (an optional field is None, a list empty, without saying so)."""
+    metadata: dict[str, Any] = {"key": key}
+    if absent is not MISSING:
+        metadata["absent"] = absent
+    return field(metadata=metadata)
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, globals())
+
+
+def from_data(cls: type[R], data: dict[str, Any], **given: Any) -> R:
+    """A model built from its validated YAML by field name: each field from the YAML key of its name
+    (or its `key`), converted to the field's type (a list to a tuple, a mapping to its dataclass); a
+    field the YAML leaves out is None, empty or its default. `given` sets fields the YAML does not
+    hold (the file's path, the parent's id, a position)."""
+    hints = _hints(cls)
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in given:
+            values[f.name] = given[f.name]
+            continue
+        key = f.metadata.get("key", f.name)
+        value: Any = data
+        for part in (key,) if isinstance(key, str) else key:
+            value = value.get(part, _ABSENT) if isinstance(value, dict) else _ABSENT
+        if "keys" in f.metadata:
+            element = typing.get_args(hints[f.name])[1]
+            value = {} if value is _ABSENT else value
+            values[f.name] = {name: _converted(element, value.get(name, ())) for name in f.metadata["keys"]}
+        elif value is not _ABSENT:
+            values[f.name] = _converted(hints[f.name], value)
+        elif "absent" in f.metadata:
+            values[f.name] = f.metadata["absent"]
+        elif f.default is MISSING and f.default_factory is MISSING:  # type: ignore[misc]
+            values[f.name] = _empty(hints[f.name])
+    return cls(**values)
+
+
+_ABSENT = object()
+
+
+def _empty(tp: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin is tuple:
+        return ()
+    if origin in (typing.Union, types.UnionType) and type(None) in typing.get_args(tp):
+        return None
+    raise TypeError(f"no value for a required field of type {tp}")
+
+
+def _converted(tp: Any, value: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin is tuple:
+        element = typing.get_args(tp)[0]
+        return tuple(_converted(element, item) for item in value)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _converted(options[0], value) if len(options) == 1 and value is not None else value
+    if dataclasses.is_dataclass(tp) and isinstance(value, dict):
+        return from_data(tp, value)  # type: ignore[arg-type]
+    return value
+
+
 @dataclass(frozen=True)
 class Quote:
     source: str = refers("source", linked=False)
@@ -53,14 +126,6 @@ class Quote:
     text: str = nhs("whole words of one paragraph, bullet or heading under that section")
     row: str | None = None
     faq: str | None = refers("question", default=None)
-
-    @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Quote:
-        return cls(data["source"], data["section"], data["text"], data.get("row"), data.get("faq"))
-
-
-def quotes(data: dict[str, Any]) -> tuple[Quote, ...]:
-    return tuple(Quote.from_data(q) for q in data.get("quotes", ()))
 
 
 @dataclass(frozen=True)
@@ -80,8 +145,8 @@ class Source:
     author: str | None
     published: str
     version: str
-    reference_label: str
-    reference_value: str
+    reference_label: str = data_key(("reference", "label"))
+    reference_value: str = data_key(("reference", "value"))
     file: str
     status: str
     classification: str | None
@@ -144,7 +209,7 @@ class Area:
 class RequirementTable:
     id: str
     version: str = refers("version", linked=False)
-    kind: str  # governance | integration
+    kind: str = data_key("table")  # governance | integration
     source: str = refers("source", linked=False)
     section: str = nhs("a heading of the source")
     column_heading: str = nhs("the column heading of the table under that section")
@@ -162,7 +227,7 @@ class Clause:
     schedule: str | None = refers("schedule")
     quotes: tuple[Quote, ...]
     summary: str
-    optional_wording: bool
+    optional_wording: bool = data_key("optional_wording", absent=False)
     drafting_note: str | None
     last_reviewed: str
     path: str
@@ -279,7 +344,7 @@ class Term:
     note: str | None
     quotes: tuple[Quote, ...]
     citations: tuple[str, ...] = refers("citation")
-    tooltip: bool
+    tooltip: bool = data_key("tooltip", absent=True)
     last_reviewed: str
     path: str
     rests_on: tuple[str, ...] = refers(SOURCE_TEXT, linked=False, default=())  # the source passages our definition and note rest on
