@@ -82,7 +82,7 @@ KINDS: tuple[Kind, ...] = (
          records="tables", page=_table_folder, download="the printed requirement tables", cloned=False),
     Kind("area", "requirement-table", ("areas", "*"), m.Area,
          lambda kb, i: f"{kb.versions[kb.areas[i].version].label}, {kb.areas[i].row} {kb.areas[i].title}",
-         records="areas", parent="table", own_page=True,
+         records="areas", parent="table", parent_field="table", own_page=True,
          page=lambda kb, i: f"{_table_folder(kb, kb.areas[i].table)}{i}/", listings=("governance", "commitments"),
          download="the rows (areas) of the requirement tables"),
     Kind("requirement", "requirement-table", ("areas", "*", "requirements", "*"), m.Requirement, _requirement_label,
@@ -168,6 +168,36 @@ def page_of(kb: m.KnowledgeBase, record_id: str) -> str:
         return page_of(kb, getattr(getattr(kb, kind.records)[record_id], kind.parent_field))  # type: ignore[arg-type]
     assert kind.folder is not None, kind.name
     return f"{kind.folder}{record_id}/" if kind.own_page else kind.folder
+
+
+def parent_of(kb: m.KnowledgeBase, kind: Kind, record: Any) -> tuple[Kind, Any] | None:
+    """The record a record sits inside (a requirement's area, an area's table), if the model names it."""
+    if not kind.parent_field or kind.parent is None:
+        return None
+    parent = KIND[kind.parent]
+    return parent, getattr(kb, parent.records)[getattr(record, kind.parent_field)]  # type: ignore[arg-type]
+
+
+def provenance(kb: m.KnowledgeBase, kind: Kind, record: Any) -> m.Provenance:
+    """Where a record comes from: its file and review date (or those of the record it sits inside:
+    bullets are reviewed with their row, passages with their whole text), its source, and for a
+    printed table's row or an FAQ, where the source prints it."""
+    chain = [(kind, record)]
+    while (up := parent_of(kb, *chain[-1])) is not None:
+        chain.append(up)
+    def first(name: str) -> Any:
+        return next((getattr(r, name) for _, r in chain if getattr(r, name, None) is not None), None)
+    section = row = None
+    table = next((r for k, r in chain if k.name == "table"), None)
+    if table is not None:
+        section = table.section
+        row = next((r.row for k, r in chain if k.name == "area"), None)
+    elif kind.name == "question":
+        s = chain[1][1]
+        section = f"{s.number} {s.title}"
+    # The file of a printed table's records is the table's; a passage's is its document's.
+    file = table.path if table is not None else first("path")
+    return m.Provenance(file, first("source"), section, row, getattr(record, "line", None), first("last_reviewed"))
 
 
 def counts(kb: m.KnowledgeBase) -> dict[str, int]:

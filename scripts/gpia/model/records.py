@@ -476,6 +476,19 @@ class Guidance:
     path: str
 
 
+@dataclass(frozen=True)
+class Provenance:
+    """Where a record comes from, the same for every kind (gpia.model.kinds.provenance): the data file
+    that holds it and, for the sources' own wording, where the source prints it."""
+
+    file: str  # the data file, e.g. clauses/glossary.yaml
+    source: str | None = None  # the source document that prints it
+    section: str | None = None  # the section of that source it is printed under
+    row: str | None = None  # the row of a printed table
+    line: int | None = None  # the line of its id in the data file, where the model keeps it
+    last_reviewed: str | None = None  # its own review date, or that of the record it is reviewed with
+
+
 @dataclass
 class KnowledgeBase:
     sources: dict[str, Source] = field(default_factory=dict)

@@ -21,7 +21,7 @@ from gpia.model.backlinks import backlinks, reference_pairs
 from gpia.compare.redline import compare
 from gpia.model.derived import once_per_knowledge_base
 from gpia.load.layout import SCHEMA_DIR
-from gpia.model.kinds import STORED
+from gpia.model.kinds import KIND, STORED, provenance
 from gpia.model.records import KnowledgeBase
 
 # (record kind, KnowledgeBase attribute), in the order records are written: the registry's order.
@@ -62,10 +62,11 @@ def record_dicts(kb: KnowledgeBase) -> list[dict[str, Any]]:
                 name = _RENAMED.get((kind, f.name), f.name)
                 item[f"{kind}_{name}" if name in _OWN_KEYS else name] = _plain(getattr(record, f.name), record_types)
         item.update(alignment.get(record.id, {}))
-        item["provenance"] = _provenance(kb, kind, record)
+        origin = provenance(kb, KIND[kind], record)
+        item["provenance"] = {"file": origin.file, "source": origin.source, "section": origin.section, "row": origin.row}
         item["references"] = sorted(outgoing.get(record.id, ()))
         item["referenced_by"] = list(incoming.get(record.id, ()))
-        item["last_reviewed"] = _last_reviewed(kb, kind, record)
+        item["last_reviewed"] = origin.last_reviewed
         result.append(item)
     return result
 
@@ -167,40 +168,6 @@ def _alignment(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
     kinds = {pair.new.id: pair.kind for pair in compare(kb).pairs}
     return {r.id: {"derived_into": into.get(r.id, []), "change_shown": kinds.get(r.id)}
             for r in kb.requirements.values()}
-
-
-def _provenance(kb: KnowledgeBase, kind: str, record: Any) -> dict[str, Any]:
-    """Which data file holds the record and, where the record is a printed table row or FAQ, where the
-    NHS source prints it. Records with quotes name their sources in each quote."""
-    file = getattr(record, "path", None)
-    source = section = row = None
-    if kind in ("table", "area", "requirement"):
-        table = kb.tables[record.table] if kind != "table" else record
-        file, source, section = table.path, table.source, table.section
-        if kind != "table":
-            row = kb.areas[record.area if kind == "requirement" else record.id].row
-    elif kind == "question":
-        s = kb.faq_sections[record.section]
-        source, section = s.source, f"{s.number} {s.title}"
-    elif kind == "faq-section":
-        source = record.source
-    elif kind in ("version", "document"):
-        source = record.source
-    elif kind == "passage":
-        document = kb.documents[record.document]
-        file, source = document.path, document.source
-    return {"file": file, "source": source, "section": section, "row": row}
-
-
-def _last_reviewed(kb: KnowledgeBase, kind: str, record: Any) -> str | None:
-    if hasattr(record, "last_reviewed"):
-        return record.last_reviewed
-    # Bullets are reviewed with their row: the area's date covers every requirement in it.
-    if kind == "requirement":
-        return kb.areas[record.area].last_reviewed
-    if kind == "passage":  # passages are reviewed with their whole document
-        return kb.documents[record.document].last_reviewed
-    return None
 
 
 def _flat(item: dict[str, Any]) -> dict[str, str]:
