@@ -313,11 +313,16 @@ def _decisions(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
                                            d["last_reviewed"], doc.path)
 
 
+def _alignment(block: dict[str, Any]) -> dict[str, Any]:
+    """A block's id, and the older passages it rewrites (the comparison of the whole documents)."""
+    return {"id": block.get("id"), "derives_from": tuple(block.get("derives_from", ())), "why": block.get("why")}
+
+
 def _answer_block(block: dict[str, Any]) -> m.AnswerBlock:
     if "paragraph" in block:
-        return m.AnswerBlock("paragraph", text=block["paragraph"])
+        return m.AnswerBlock("paragraph", text=block["paragraph"], **_alignment(block))
     if "numbered" in block:
-        return m.AnswerBlock("numbered", items=tuple(block["numbered"]))
+        return m.AnswerBlock("numbered", items=tuple(block["numbered"]), **_alignment(block))
     return m.AnswerBlock("table", table=block["table"])
 
 

@@ -305,6 +305,9 @@ class AnswerBlock:
     text: str | None = None
     items: tuple[str, ...] = ()
     table: str | None = None
+    id: str | None = None  # a paragraph's or list's anchor on its FAQ section's page
+    derives_from: tuple[str, ...] = ()  # passages of an older version's document that it rewrites
+    why: str | None = None  # our words: what changed from those passages
 
 
 @dataclass(frozen=True)

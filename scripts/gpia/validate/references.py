@@ -30,6 +30,7 @@ RECORD_PLACES: tuple[tuple[str, Pattern, str], ...] = (
     ("decisions", ("decisions", "*"), "decision"),
     ("faq-section", ("section",), "faq-section"),
     ("faq-section", ("questions", "*"), "question"),
+    ("faq-section", ("questions", "*", "answer", "*"), "answer"),  # blocks with an id (tables have none)
     ("document", ("document",), "document"),
     ("document", ("blocks", "*"), "passage"),
     ("guidance", ("guidance", "*"), "guidance"),  # only blocks with an id: tables and questions are records already
@@ -57,6 +58,7 @@ REFERENCE_PLACES: tuple[tuple[str, Pattern, frozenset[str]], ...] = (
     ("faq-section", ("section", "source"), frozenset({"source"})),
     ("faq-section", ("questions", "*", "relates_to", "*"), LINKABLE),
     ("faq-section", ("questions", "*", "answer", "*", "table"), frozenset({"table"})),
+    ("faq-section", ("questions", "*", "answer", "*", "derives_from", "*"), frozenset({"passage"})),
     ("agreements", ("agreements", "*", "terms", "*"), frozenset({"term"})),
     ("changes", ("changes", "*", "records", "*"), frozenset({"term"})),
     ("document", ("document", "source"), frozenset({"source"})),
