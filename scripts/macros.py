@@ -24,6 +24,7 @@ from gpia.views.downloads import downloads_table, drafting_list, schemas_list, s
 from gpia.views.contributing import contributing_guide, templates  # noqa: E402
 from gpia.views.pages import listing_page  # noqa: E402
 from gpia.views.printing import whole_guide  # noqa: E402
+from gpia.views.prose import text_comparison_page  # noqa: E402
 from gpia.views.requirements import tables_page  # noqa: E402
 from gpia.views.schedules import checklist_page, traceability_page  # noqa: E402
 from gpia.views.sources import sources_page  # noqa: E402
@@ -32,7 +33,7 @@ from gpia.views.sources import sources_page  # noqa: E402
 # Set by scripts/hooks.py when the command is `mkdocs serve` (plugins are made again on each rebuild).
 SERVING = "GPIA_SERVING"
 MACRO_NAMES = ("requirement_tables", "listing_page", "comparison", "traceability", "local_checklist", "sources",
-               "data_sources", "downloads", "schemas", "contributing_guide", "templates")
+               "data_sources", "downloads", "schemas", "contributing_guide", "templates", "text_comparison")
 
 
 def data_root(env) -> Path:
@@ -90,6 +91,8 @@ def define_env(env) -> None:
     env.macro(lambda: checklist_page(view()), "local_checklist")
     env.macro(lambda: before_you_sign(view()) + view().data_files(["clauses/decisions.yaml"]), "before_you_sign")
     env.macro(lambda: sources_page(view()), "sources")
+    # The whole documents of the two newest versions (versions.yaml lists them oldest first).
+    env.macro(lambda: text_comparison_page(view(), *list(kb.versions)[-2:]), "text_comparison")
     env.macro(lambda: sources_list(view()), "data_sources")
     env.macro(lambda: downloads_table(view()), "downloads")
     env.macro(lambda: schemas_list(view()), "schemas")

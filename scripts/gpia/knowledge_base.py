@@ -16,6 +16,7 @@ from gpia.model import records as m
 from gpia.validate.addresses import address_problems
 from gpia.compare.alignment import alignment_problems
 from gpia.compare.changes import unshown
+from gpia.compare.prose import prose_alignment_problems
 from gpia.validate.checks import semantic_problems
 from gpia.load.layout import expected_places, kind_of, scan_data
 from gpia.load.modeline import modeline_problem
@@ -121,6 +122,7 @@ def _load(root: Path, sources_dir: Path | None, check_wording: bool) -> LoadResu
                           skipped_line(broken, len(waiting), check_wording))
     problems += schedule_problems(valid, index)
     problems += alignment_problems(valid, lenient, index)
+    problems += prose_alignment_problems(valid, index)
     if check_wording:
         problems += wording_problems(root, sources_dir, valid)
     if not count:

@@ -117,6 +117,10 @@ KINDS: tuple[Kind, ...] = (
     Kind("question", "faq-section", ("questions", "*"), m.Question, lambda kb, i: kb.questions[i].question,
          records="questions", parent="faq-section", parent_field="section", folder="faq/",
          download="the 2019 FAQs, question and answer"),
+    # A paragraph or list of an FAQ answer that has an id: an anchor on its section's page, shown and
+    # exported as part of its question.
+    Kind("answer", "faq-section", ("questions", "*", "answer", "*"), m.AnswerBlock,
+         lambda kb, i: next(q.question for q in kb.questions.values() for b in q.answer if b.id == i), parent="question"),
     Kind("change", "changes", ("changes", "*"), m.Change,
          lambda kb, i: "What changed: " + _short(kb.changes[i].summary),
          records="changes", folder="compare/", listings=("compare",),  # on the comparison's first page

@@ -409,6 +409,11 @@ class AnswerBlock:
     text: str | None = nhs("a whole paragraph of that question's answer", key="paragraph", default=None)
     items: tuple[str, ...] = nhs("a whole numbered item of that answer", key="numbered", default=())
     table: str | None = refers("table", default=None)
+    id: str | None = None  # a paragraph's or list's anchor on its FAQ section's page (a table has none)
+    # The passages of an older version's document that it rewrites (the comparison of the whole
+    # documents, gpia.compare.prose), and our words on what changed from them.
+    derives_from: tuple[str, ...] = refers("passage", linked=False, default=())
+    why: str | None = None
 
 
 @dataclass(frozen=True)
