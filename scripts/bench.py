@@ -888,6 +888,14 @@ def report(results: Results, extra: Extra, runs: int) -> str:
         "page (schedules × records).",
         "- YAML values are built straight from libyaml's parser events (no node tree); the reference check looks "
         "up a position only for a reference that is wrong.",
+        "- The Word downloads (each schedule's template and worked example) are built once per build and kept "
+        "on the knowledge base; before, the /data/ page's list and the hook each built all of them. Each "
+        "document is a copy of one styled template made once per process (`scripts/gpia/word.py`), with "
+        "style ids looked up once and each part compressed once; the bytes are the same.",
+        "- `/print/`, the one page that grows with the corpus, has its HTML blocks set aside before "
+        "Python-Markdown, as the generated pages do: Markdown's scan of raw HTML costs about the page's length "
+        "for every block, so the page cost its length squared (its Markdown alone: 1.3 s at ×10, 8.8 s at ×30, "
+        "measured 2026-12-02).",
         "",
         "## Determinism",
         "",
