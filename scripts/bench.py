@@ -263,6 +263,7 @@ class Serve:
     reload_s: float  # ... to `mkdocs serve` telling browsers to reload (the rebuild and Pagefind done)
     build_s: float  # median seconds of `mkdocs build --strict` on the same data, for comparison
     runs: int
+    load: float = 0.0  # the machine's one-minute load average when the edits were done
 
     @property
     def ratio(self) -> float:
@@ -324,7 +325,8 @@ def measure_serve(runs: int, work: Path) -> Serve:
         process.terminate()
         process.wait(timeout=30)
         file.write_text(original, encoding="utf-8")
-    return Serve(statistics.median(pages), statistics.median(reloads), statistics.median(builds), runs)
+    return Serve(statistics.median(pages), statistics.median(reloads), statistics.median(builds), runs,
+                 os.getloadavg()[0])
 
 
 def serve_line(serve: Serve | None) -> str:
@@ -334,7 +336,8 @@ def serve_line(serve: Serve | None) -> str:
             f"{serve.runs} edits): the edited page `/{SERVE_PAGE}` was served with the edit {serve.page_s:.2f} s "
             f"after the file was written, and the server told browsers to reload (rebuild and Pagefind index done) "
             f"after {serve.reload_s:.2f} s; a full `mkdocs build --strict` of the same data takes "
-            f"{serve.build_s:.2f} s, so the page comes back in {serve.ratio:.2f}× a build.")
+            f"{serve.build_s:.2f} s, so the page comes back in {serve.ratio:.2f}× a build (load average "
+            f"{serve.load:.1f} on {os.cpu_count()} cores while measured: other jobs slow both figures alike).")
 
 
 def _wait_for(lines: list[str], text: str, start: int, limit: float) -> None:
