@@ -784,7 +784,7 @@ def report(results: Results, extra: Extra, runs: int) -> str:
         "- The data is read and checked once per build: `define_env` in `scripts/macros.py` loads it and keeps it "
         "on the plugin; `scripts/hooks.py` (generated pages and downloads) reuses it.",
         "- Views share one `BuildViews` (abbreviations, mention links, backlinks). Values derived from the whole "
-        "knowledge base (the 2016–2019 comparison and its row groups, backlinks, downloads, what points at each "
+        "knowledge base (the comparisons of versions and their row groups, backlinks, downloads, what points at each "
         "schedule) are computed once and kept on the knowledge base (`scripts/gpia/model/derived.py`); before, the "
         "downloads were built twice, the comparison nine times and the schedule pointers once per schedule "
         "page (schedules × records).",

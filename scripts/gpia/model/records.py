@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-VERSION_IDS = ("mcp-2016", "icp-2019")
 FACETS = ("parties", "purpose", "legal_nature", "monitoring", "relationships")
 
 
@@ -62,6 +61,19 @@ class Version:
     agreement: str
     summary: str
     last_reviewed: str
+    path: str
+
+
+@dataclass(frozen=True)
+class VersionComparison:
+    """A comparison declared in clauses/versions.yaml: the requirements of `new` name their
+    ancestors among the requirements of `old` (`derives_from`), in the tables of the kinds listed."""
+
+    id: str
+    old: str  # the version compared from (`from` in the YAML)
+    new: str  # the version compared to (`to`)
+    tables: tuple[str, ...]  # table kinds aligned: governance, integration
+    summary: str | None
     path: str
 
 
@@ -261,7 +273,7 @@ class Citation:
 class ChangeFinder:
     """How the site finds the rows that show a change: exactly one way is set (checks.py)."""
 
-    before: str | None = None  # words a 2016 bullet has and the 2019 bullet has `after` in place of
+    before: str | None = None  # words an older bullet has and the newer bullet has `after` in place of
     after: str | None = None
     in_row_titles: bool = False
     first_words: tuple[str, ...] = ()
@@ -271,9 +283,11 @@ class ChangeFinder:
 
 @dataclass(frozen=True)
 class Change:
-    """Our note on a change from 2016 to 2019, shown on /compare/ where the data has an example."""
+    """Our note on a change made in one declared comparison, shown on its compare page where the data
+    has an example."""
 
     id: str
+    comparison: str  # the id of the comparison (clauses/versions.yaml) the note is about
     summary: str
     find: ChangeFinder
     records: tuple[str, ...]
@@ -373,7 +387,8 @@ class Guidance:
 @dataclass
 class KnowledgeBase:
     sources: dict[str, Source] = field(default_factory=dict)
-    versions: dict[str, Version] = field(default_factory=dict)
+    versions: dict[str, Version] = field(default_factory=dict)  # oldest first, as clauses/versions.yaml lists them
+    comparisons: dict[str, VersionComparison] = field(default_factory=dict)  # as declared
     tables: dict[str, RequirementTable] = field(default_factory=dict)
     areas: dict[str, Area] = field(default_factory=dict)
     requirements: dict[str, Requirement] = field(default_factory=dict)

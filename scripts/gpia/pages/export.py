@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from gpia.model.backlinks import backlinks, reference_pairs
+from gpia.compare.pairs import direct_pairings
 from gpia.compare.redline import compare
 from gpia.model.derived import once_per_knowledge_base
 from gpia.load.layout import LAYOUT, SCHEMA_DIR
@@ -167,12 +168,13 @@ def _plain(value: Any, record_types: tuple[type, ...]) -> Any:
 
 
 def _alignment(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
-    """For requirements: the 2019 bullets each 2016 bullet became, and the change kind the guide shows."""
+    """For requirements: the newer bullets each bullet became, and the change kind the guide shows in
+    the declared comparison to its version."""
     into: dict[str, list[str]] = {}
     for r in kb.requirements.values():
         for ancestor in r.derives_from:
             into.setdefault(ancestor, []).append(r.id)
-    kinds = {pair.new.id: pair.kind for pair in compare(kb).pairs}
+    kinds = {pair.new.id: pair.kind for p in direct_pairings(kb) for pair in compare(kb, None, p).pairs}
     return {r.id: {"derived_into": into.get(r.id, []), "change_shown": kinds.get(r.id)}
             for r in kb.requirements.values()}
 

@@ -12,19 +12,19 @@ from gpia.views.common import View
 
 WHAT: dict[str, str] = {
     "source": "the source documents",
-    "version": "the two versions of the guidance (MCP 2016, ICP 2019)",
+    "version": "the versions of the guidance, oldest first",
     "table": "the printed requirement tables",
     "area": "the rows (areas) of the requirement tables",
-    "requirement": "the requirements, one per printed bullet, with their 2016–2019 alignment",
+    "requirement": "the requirements, one per printed bullet, with their alignment to the versions they are compared with",
     "clause": "clauses of the template agreements that the guidance cites",
     "schedule": "schedules of the agreement",
     "agreement": "the agreements the guidance mentions",
     "term": "glossary terms and abbreviations",
     "citation": "other public sources the guide cites",
-    "faq-section": "the sections of the 2019 FAQs",
-    "question": "the 2019 FAQs, question and answer",
+    "faq-section": "the sections of the FAQs",
+    "question": "the FAQs, question and answer",
     "decision": "the “before you sign” checklist: the decisions the sources put to a site, with the passages that raise each",
-    "change": "our notes on what changed from 2016 to 2019, with how the rows that show each are found",
+    "change": "our notes on what changed in each comparison of versions, with how the rows that show each are found",
 }
 
 
