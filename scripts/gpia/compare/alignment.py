@@ -154,7 +154,11 @@ class _Alignment:
     def __init__(self, docs: list[tuple[str, YamlDocument]]) -> None:
         doc = _versions_doc(docs)
         versions = {v.get("id") for v in (doc.data.get("versions") or ()) if isinstance(v, dict)} if doc else set()
-        usable = [c for c in _declared(doc) if c.old in versions and c.new in versions and c.old != c.new]
+        declared = _declared(doc)
+        usable = [c for c in declared if c.old in versions and c.new in versions and c.old != c.new]
+        # A comparison with an unknown end leaves unknown which versions it meant to link: the
+        # alignment waits until it is fixed (comparison_problems reports it), so one typo is one problem.
+        self.waiting = len(usable) < len(declared)
         self.into: dict[str, _Declared] = {}
         self.out_of: dict[str, _Declared] = {}
         for c in usable:
@@ -181,6 +185,8 @@ def alignment_problems(valid: list[tuple[str, YamlDocument]], every: list[tuple[
     requirement is not reported as unaligned just because the newer file that names it has a typo.
     """
     alignment = _Alignment(valid)
+    if alignment.waiting:
+        return []
     derived_by: dict[str, list[_Record]] = {}
     for record in _records(every):
         for target in _derives_from(record):

@@ -121,9 +121,9 @@ def intro(view: View, pairing: Pairing) -> str:
     summary = ""
     if pairing.direct and kb.comparisons[pairing.steps[0]].summary:
         summary = markup(ours(f"<p>{view.text(kb.comparisons[pairing.steps[0]].summary)}</p>", "Our note"))
-    return (render("compare-intro.html", old_label=old.label, new_label=new.label,
+    return (str(render("compare-intro.html", old_label=old.label, new_label=new.label,
                    old_source=markup(view.link(old.source, view.source_name(old.source))),
-                   new_source=markup(view.link(new.source, view.source_name(new.source))), how=how, summary=summary)
+                   new_source=markup(view.link(new.source, view.source_name(new.source))), how=how, summary=summary))
             + pairs_nav(view, pairing))
 
 
