@@ -90,8 +90,7 @@ def _declared(doc: YamlDocument | None) -> list[_Declared]:
 
 
 def comparison_problems(docs: list[tuple[str, YamlDocument]]) -> list[Problem]:
-    """Problems in the declared comparisons: each names two listed versions, the older one first,
-    and each version is compared from at most one version and to at most one (so any two versions
+    """Problems in the declared comparisons: each names two listed versions, and each version is compared from at most one version and to at most one (so any two versions
     on a chain of comparisons can be compared, with one reading of the alignment); and the notes on
     what changed name a declared comparison."""
     doc = _versions_doc(docs)
@@ -121,10 +120,6 @@ def comparison_problems(docs: list[tuple[str, YamlDocument]]) -> list[Problem]:
             problems.append(c.origin("to").problem(
                 f"comparison '{c.id}' compares '{c.old}' with itself; 'to' names the newer version"))
             continue
-        if versions.index(c.old) > versions.index(c.new):
-            problems.append(c.origin("from").problem(
-                f"comparison '{c.id}' compares from '{c.old}', which is listed after '{c.new}'; versions are "
-                f"listed oldest first, so swap 'from' and 'to' or move the version"))
         if c.new in into:
             problems.append(c.origin("to").problem(
                 f"version '{c.new}' is already compared from '{into[c.new].old}' ({into[c.new].origin('to')}); "
@@ -246,7 +241,7 @@ def _newer_side_problems(record: _Record, incoming: _Declared | None, outgoing: 
             problems.append(record.origin("status").problem(
                 f"requirement '{record.id}' has both 'status: new' and 'derives_from'; a new requirement has "
                 f"no {old} ancestor, so remove one of them"))
-    elif status != "new":
+    elif status != "new" and not (status == "dropped" and outgoing is None):  # that one is said below
         problems.append(record.origin("id").problem(
             f"requirement '{record.id}' is not aligned with {old}: add 'derives_from: [...]' naming the {old} "
             "requirement(s) it comes from, or 'status: new' if it has none (make propose suggests candidates)"))

@@ -161,10 +161,13 @@ def legend(kb: KnowledgeBase, pairing: Pairing) -> str:
     return str(render("compare-legend.html", old_label=labels.old, new_label=labels.new, example=example, kinds=kinds))
 
 
-def what_changed(view: View, pairing: Pairing) -> str:
-    """Our notes on the changes the guide points out in this comparison, each with links to the first
-    few rows that show it (the rest counted), so the list does not grow with the tables."""
+def what_changed(view: View, pairing: Pairing | None = None) -> str:
+    """Our notes on the changes the guide points out in this comparison (the default pair's unless
+    another is given), each with links to the first few rows that show it (the rest counted), so the
+    list does not grow with the tables."""
     kb = view.kb
+    pairing = pairing or default_pairing(kb)
+    assert pairing is not None
     items = []
     shown = examples(kb)
     for change in kb.changes.values():  # our notes, from clauses/changes.yaml
