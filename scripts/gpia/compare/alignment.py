@@ -188,8 +188,18 @@ def alignment_problems(valid: list[tuple[str, YamlDocument]], every: list[tuple[
             derived_by.setdefault(target, []).append(record)
 
     problems = _missing_tables(valid, alignment)
+    uncompared: set[str] = set()
     for record in _records(valid):
         incoming, outgoing = alignment.incoming(record), alignment.outgoing(record)
+        if incoming is None and outgoing is None:
+            # A table of a version no comparison aligns: said once per file, not once per bullet.
+            if record.doc.path in uncompared:
+                continue
+            found = _not_compared_from(record, None)
+            if found:
+                uncompared.add(record.doc.path)
+            problems += found
+            continue
         problems += _newer_side_problems(record, incoming, outgoing, index)
         problems += _older_side_problems(record, incoming, outgoing, derived_by.get(record.id, []))
         if incoming is not None and outgoing is not None and record.data.get("status") == "new" \
@@ -279,12 +289,14 @@ def _not_compared_from(record: _Record, outgoing: _Declared | None) -> list[Prob
         if key in data:
             problems.append(record.origin(key).problem(
                 f"'{key}' needs a comparison to version '{record.version}', and clauses/versions.yaml declares none "
-                f"for its {record.kind} table; add one under 'comparisons' or remove '{key}'"))
-    if data.get("status") in ("new", "dropped"):
+                f"for its {record.kind} table; add one under 'comparisons' (this file's other requirements wait for "
+                f"it) or remove '{key}'"))
+            break
+    if not problems and data.get("status") in ("new", "dropped"):
         problems.append(record.origin("status").problem(
             f"'status: {data['status']}' needs a comparison of version '{record.version}' with another, and "
-            f"clauses/versions.yaml declares none for its {record.kind} table; add one under 'comparisons' or "
-            "remove 'status'"))
+            f"clauses/versions.yaml declares none for its {record.kind} table; add one under 'comparisons' (this "
+            "file's other requirements wait for it) or remove 'status'"))
     return problems
 
 
