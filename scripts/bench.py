@@ -736,7 +736,8 @@ def report(results: Results, extra: Extra, runs: int) -> str:
         "`python -m gpia.tools.synthetic --scale N --out DIR` (PYTHONPATH=scripts) copies the real data and adds N−1 "
         "clones of every record that can multiply, with the real text, cross-references, alignments and worked "
         "examples, renamed so that each clone points at its own copies; `tests/test_synthetic.py` checks that ×3 "
-        "validates with no problem. Sources and versions are not cloned (the guide compares exactly two versions), "
+        "validates with no problem. Sources, versions and their comparisons are not cloned "
+        "(each clone is a row of the same tables), "
         "so clones of requirement rows join the four printed tables.",
         "",
         *corpus,
