@@ -218,7 +218,7 @@ def _versions(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
                                          v["summary"], v["last_reviewed"], doc.path)
     for c in doc.data.get("comparisons", ()):
         kb.comparisons[c["id"]] = m.VersionComparison(c["id"], c["from"], c["to"], tuple(c["tables"]),
-                                                      c.get("summary"), doc.path)
+                                                      c.get("summary"), c["last_reviewed"], doc.path)
 
 
 def _table(kb: m.KnowledgeBase, doc: YamlDocument) -> None:

@@ -74,6 +74,7 @@ class VersionComparison:
     new: str  # the version compared to (`to`)
     tables: tuple[str, ...]  # table kinds aligned: governance, integration
     summary: str | None
+    last_reviewed: str
     path: str
 
 

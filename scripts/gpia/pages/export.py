@@ -26,7 +26,7 @@ from gpia.model.records import KnowledgeBase
 
 # (record kind, KnowledgeBase attribute), in the order records are written.
 RECORD_KINDS: tuple[tuple[str, str], ...] = (
-    ("source", "sources"), ("version", "versions"), ("table", "tables"), ("area", "areas"),
+    ("source", "sources"), ("version", "versions"), ("comparison", "comparisons"), ("table", "tables"), ("area", "areas"),
     ("requirement", "requirements"), ("clause", "clauses"), ("schedule", "schedules"),
     ("agreement", "agreements"), ("term", "terms"), ("citation", "citations"),
     ("faq-section", "faq_sections"), ("question", "questions"), ("change", "changes"),
@@ -37,9 +37,9 @@ RECORD_KINDS: tuple[tuple[str, str], ...] = (
 # (`path` becomes provenance.file; line numbers move with every edit above them).
 _INTERNAL_FIELDS = frozenset({"id", "path", "line", "last_reviewed"})
 # Files that hold only one kind of record, for records whose model does not carry their path.
-_FILE_OF_KIND = {"citation": "citations", "source": "sources", "version": "versions"}
+_FILE_OF_KIND = {"citation": "citations", "source": "sources", "version": "versions", "comparison": "versions"}
 # Model fields whose names clash with the export's own keys, under the name the YAML gives them.
-_RENAMED = {("table", "kind"): "table"}
+_RENAMED = {("table", "kind"): "table", ("comparison", "old"): "from", ("comparison", "new"): "to"}
 _OWN_KEYS = frozenset({"id", "kind", "provenance", "references", "referenced_by", "last_reviewed"})
 
 JSON_PATH = "data/knowledge-base.json"

@@ -13,6 +13,7 @@ from gpia.views.common import View
 WHAT: dict[str, str] = {
     "source": "the source documents",
     "version": "the versions of the guidance, oldest first",
+    "comparison": "the comparisons between versions: from, to and the kinds of table aligned",
     "table": "the printed requirement tables",
     "area": "the rows (areas) of the requirement tables",
     "requirement": "the requirements, one per printed bullet, with their alignment to the versions they are compared with",
