@@ -20,10 +20,11 @@ setup: $(VENV)/.installed
 validate: setup
 	@$(RUN) -m gpia validate
 
-# Suggest 2016 ancestors for each 2019 requirement, with a similarity score, for a person to
-# confirm in the YAML; it never writes the data.
+# Suggest ancestors for each requirement of the newer version of every declared comparison (or of
+# COMPARISON=<id> only), with a similarity score, for a person to confirm in the YAML; it never
+# writes the data.
 propose: setup
-	@$(RUN) -m gpia.tools.propose
+	@$(RUN) -m gpia.tools.propose $(if $(COMPARISON),--comparison $(COMPARISON))
 
 # What the working tree changes in the knowledge base since BASE (default HEAD), as Markdown for a
 # pull request: `make diff BASE=origin/main`. Reads BASE from git objects; no second checkout. Both

@@ -96,8 +96,8 @@ def define_env(env) -> None:
     env.macro(lambda: checklist_page(view()), "local_checklist")
     env.macro(lambda: before_you_sign(view()) + view().data_files(["clauses/decisions.yaml"]), "before_you_sign")
     env.macro(lambda: sources_page(view()), "sources")
-    # The whole documents of the two newest versions (versions.yaml lists them oldest first).
-    env.macro(lambda: text_comparison_page(view(), *list(kb.versions)[-2:]), "text_comparison")
+    # The whole documents of the newest declared comparison whose two versions have their whole text.
+    env.macro(lambda: text_comparison_page(view()), "text_comparison")
     env.macro(lambda: sources_list(view()), "data_sources")
     env.macro(lambda: downloads_table(view()), "downloads")
     env.macro(lambda: schemas_list(view()), "schemas")

@@ -13,6 +13,8 @@ from conftest import problems
 
 NEW = "clauses/requirements/icp-2019-integration.yaml"
 OLD = "clauses/requirements/mcp-2016-integration.yaml"
+VERSIONS = "clauses/versions.yaml"
+CHANGES = "clauses/changes.yaml"
 
 # The real lines the cases edit.
 NEW_TRANSFERS = "      - id: icp-2019-int-transfers-of-care\n"
@@ -105,6 +107,21 @@ CASES = [
        f"requirement 'mcp-2016-int-transfers-of-care' is marked 'status: dropped' but 'icp-2019-int-reduce-variation' "
        f"({NEW}:18:13), 'icp-2019-int-transfers-of-care' ({NEW}:36:13) derive from it; remove 'status: dropped' "
        "or the reference")]),
+    ("a comparison to a version no record declares",
+     [(VERSIONS, "    to: icp-2019\n", "    to: icp-2091\n")],
+     [(VERSIONS, "to: icp-2091", "icp-2091",
+       "comparison 'mcp-2016-to-icp-2019' compares to 'icp-2091', but no version has that id; use one of the "
+       "versions listed above (mcp-2016, icp-2019), or add the version")]),
+    ("a note on what changed about a comparison nobody declared",
+     [(CHANGES, "  - id: change-mcp-becomes-icp\n    comparison: mcp-2016-to-icp-2019\n",
+       "  - id: change-mcp-becomes-icp\n    comparison: mcp-2016-to-icp-2020\n")],
+     [(CHANGES, "comparison: mcp-2016-to-icp-2020", "mcp-2016-to-icp-2020",
+       "change 'change-mcp-becomes-icp' is about comparison 'mcp-2016-to-icp-2020', but no comparison in "
+       "clauses/versions.yaml has that id; use one of: mcp-2016-to-icp-2019")]),
+    ("a comparison of a version with itself",
+     [(VERSIONS, "    from: mcp-2016\n", "    from: icp-2019\n")],
+     [(VERSIONS, "    to: icp-2019", "icp-2019",
+       "comparison 'mcp-2016-to-icp-2019' compares 'icp-2019' with itself; 'to' names the newer version")]),
 ]
 
 

@@ -32,7 +32,7 @@ CASES = [
 def skipped(path: str) -> str:
     """The line saying which checks wait for the broken file (gpia.knowledge_base.skipped_line), without wording."""
     return (f"Skipped until {path} is fixed: 4 checks of the whole knowledge base (schedules and their examples, "
-            "the 2016 to 2019 alignment, notes on what changed, page addresses). Fix the problem above and check "
+            "the alignment of the compared versions, notes on what changed, page addresses). Fix the problem above and check "
             "again.")
 
 

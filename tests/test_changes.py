@@ -49,23 +49,23 @@ def _replace(root: Path, old: str, new: str) -> None:
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ("    find:\n      before: Co-produce\n      after: Co-design\n",
      "    find:\n      before: Co-produce\n      after: Co-design\n      first_words: [Practices]\n",
-     "clauses/changes.yaml:33:7: 'find' must use exactly one way to find the rows (before and after, first_words, "
+     "clauses/changes.yaml:37:7: 'find' must use exactly one way to find the rows (before and after, first_words, "
      "rows_not_carried, clause_renumbered), not before and after and first_words; keep one and write another "
      "change for the rest"),
     ("      before: Co-produce\n      after: Co-design\n", "      before: Co-produce\n",
-     "clauses/changes.yaml:33:7: 'find' gives before without after; add after: the words the other version has "
+     "clauses/changes.yaml:37:7: 'find' gives before without after; add after: the words the other version has "
      "instead"),
     ("    find:\n      first_words: [Practices, GPs]\n", "    find:\n      in_row_titles: true\n",
-     "clauses/changes.yaml:20:7: 'in_row_titles' goes with before and after; add them or remove it"),
+     "clauses/changes.yaml:22:7: 'in_row_titles' goes with before and after; add them or remove it"),
     ("    find:\n      clause_renumbered: true\n", "    find: {}\n",
-     "clauses/changes.yaml:60:11: 'changes[6].find' is empty; fill in its fields (see the schema's description) "
+     "clauses/changes.yaml:67:11: 'changes[6].find' is empty; fill in its fields (see the schema's description) "
      "or remove it"),
     ("      after: Co-design\n", "      after: Co-create\n",
-     "clauses/changes.yaml:33:7: change 'change-co-produce-co-design' finds no bullet or row in the data, so "
+     "clauses/changes.yaml:37:7: change 'change-co-produce-co-design' finds no bullet or row in the data, so "
      "/compare/ would not show it; check 'find' against the data (before and after are whole words, "
      "capitals as written), or remove the change"),
     ("    records: [term-service-user]\n", "    records: [term-service-users]\n",
-     "clauses/changes.yaml:42:15: 'records' refers to 'term-service-users', but no term has that id; did you mean "
+     "clauses/changes.yaml:47:15: 'records' refers to 'term-service-users', but no term has that id; did you mean "
      "'term-service-user'?"),
 ])
 def test_a_mistake_in_a_note_is_reported_exactly(data_copy: Path, old: str, new: str, expected: str) -> None:

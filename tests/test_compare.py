@@ -203,8 +203,8 @@ def test_every_row_group_has_its_page_named_by_its_row(built_site: Path, kb: Kno
             f'href="../../commitments/mcp-2016-int-identification/">row 3. Identification of patients</a>; {ICP} 2019 '
             '<a href="../../commitments/icp-2019-int-identification/">row 2. Identification of Service Users</a>. '
             f"Renumbered (3. → 2.); Renamed (Identification of {DEL}patients</del>{INS}Service Users</ins>).</p>") in markup
-    assert ('<p class="gpia-compare-nav" data-pagefind-ignore>Part of <a href="../../compare/#cmp-rows">Compare the 2016 '
-            "and 2019 versions</a> (Integration commitments). How to read the redline and the badges: "
+    assert ('<p class="gpia-compare-nav" data-pagefind-ignore>Part of <a href="../../compare/#cmp-rows">Compare the '
+            f"{MCP} 2016 and {ICP} 2019 versions</a> (Integration commitments). How to read the redline and the badges: "
             '<a href="../../compare/#cmp-legend">the key</a>.</p>') in markup
     assert ('<p class="gpia-reviewed" data-pagefind-ignore>Data: <code>clauses/requirements/icp-2019-integration.yaml'
             "</code>, <code>clauses/requirements/mcp-2016-integration.yaml</code></p>") in markup
@@ -214,7 +214,7 @@ def test_a_row_that_draws_one_bullet_from_another_row_is_not_called_merged_or_re
     """Common protocols keeps its title; the Multidisciplinary teams row gives it only its clinical hub bullet."""
     markup = _page(built_site, "compare/icp-2019-int-common-protocols/")
     provenance = _visible(re.search(r'<p class="gpia-provenance" data-pagefind-ignore>Rows compared.*?</p>', markup).group(0))
-    assert provenance.endswith("Its bullets come from 2 2016 rows; Renumbered (2. and 5. → 1.).")
+    assert provenance.endswith("Its bullets come from 2 MCP 2016 rows; Renumbered (2. and 5. → 1.).")
     assert "merged" not in provenance.lower() and "Renamed" not in provenance
 
 
@@ -223,7 +223,7 @@ def test_a_group_page_is_a_record_page_with_its_title_and_anchor(kb: KnowledgeBa
     assert record_page(view, "compare-group", "icp-2019-int-workforce").startswith(
         r"# Compare: Workforce \(rows 8\. → 6\.\) { #cmp-icp-2019-int-workforce }" "\n\n")
     assert record_page(view, "compare-group", "mcp-2016-int-shared-vision").startswith(
-        r"# Compare: Shared vision \(2016 row 1\., not in 2019\) { #cmp-mcp-2016-int-shared-vision }" "\n\n")
+        r"# Compare: Shared vision \(MCP 2016 row 1\., not in ICP 2019\) { #cmp-mcp-2016-int-shared-vision }" "\n\n")
     with pytest.raises(KeyError):
         record_page(view, "compare-group", "mcp-2016-int-workforce")  # a 2016 row carried forward: no page of its own
 
@@ -345,9 +345,9 @@ def test_what_changed_links_at_most_three_rows_per_note(kb: KnowledgeBase) -> No
 
 def test_compare_lists_every_row_group_under_its_table(built_site: Path) -> None:
     rows = _section(_page(built_site), "cmp-rows")
-    assert ("<p>Each of the 11 groups of rows below has a page of its own, with its bullets side by side: a 2019 row "
-            "beside the 2016 row or rows its bullets come from, or a 2016 row that was not carried into 2019. The rows "
-            "are in the order of the 2016 tables; rows new in 2019 come last.</p>") in rows
+    assert (f"<p>Each of the 11 groups of rows below has a page of its own, with its bullets side by side: an {ICP} 2019 "
+            f"row beside the {MCP} 2016 row or rows its bullets come from, or an {MCP} 2016 row that was not carried into "
+            f"{ICP} 2019. The rows are in the order of the {MCP} 2016 tables; rows new in {ICP} 2019 come last.</p>") in rows
     markup = _page(built_site)
     listing_html = markup[markup.index('<h2 class="gpia-list-group"'):markup.index('<p class="gpia-reviewed"')]
     assert re.findall(r'<h2 class="gpia-list-group" id="(list-[a-z]+)">(.*?)</h2>', listing_html) == [

@@ -30,8 +30,10 @@ def test_lists_lead_with_the_last_version_of_versions_yaml(kb: KnowledgeBase) ->
 def test_the_order_follows_the_data(data_copy: Path) -> None:
     path = data_copy / "clauses" / "versions.yaml"
     text = path.read_text(encoding="utf-8")
-    head, first, second = text.split("  - id: ")
-    path.write_text(head + "  - id: " + second.rstrip("\n") + "\n  - id: " + first.rstrip("\n") + "\n", encoding="utf-8")
+    versions, comparisons = text.split("comparisons:")
+    head, first, second = versions.split("  - id: ")
+    path.write_text(head + "  - id: " + second.rstrip("\n") + "\n  - id: " + first.rstrip("\n") + "\ncomparisons:"
+                    + comparisons, encoding="utf-8")
     swapped = load_or_raise(data_copy, check_wording=False)
     assert newest_first(swapped)[0] == "mcp-2016"
     assert tables_of(swapped, "governance")[0].version == "mcp-2016"

@@ -68,12 +68,12 @@ Compared with `HEAD` ({short}): 1 added, 1 removed, 1 changed.
 
 ### Changed
 
-- `faq-purpose-of-gp-ia` (question in `faq/01-introduction.yaml`): `What is the purpose of a GP Integration Agreement?`
-  - `answer[0].paragraph`: ` … integrated models, GP practices continue to  `<del>`deliver`</del><ins>`provide`</ins>`  primary medical services under existing contracts … `
+- `faq-purpose-of-gp-ia-p1` (answer in `faq/01-introduction.yaml`): `In partially integrated models, GP practices continue to provide primary medical services under exi…`
+  - `paragraph`: ` … integrated models, GP practices continue to  `<del>`deliver`</del><ins>`provide`</ins>`  primary medical services under existing contracts … `
 
 ### Pages affected
 
-- `/faq/faq-section-introduction/`: `faq-purpose-of-gp-ia`
+- `/faq/faq-section-introduction/`: `faq-purpose-of-gp-ia-p1`
 - `/glossary/term-test-added/`: `term-test-added`
 - `/glossary/term-test-removed/`: `term-test-removed`
 
@@ -97,10 +97,12 @@ def test_changed_fields_of_every_shape(repo: Path) -> None:
          "relates_to: [gp-ia, icp-contract, gms-pms-apms-contracts, term-partially-integrated-model, term-icp, term-gp-ia]")
     edit(repo, "faq/01-introduction.yaml", "    last_reviewed: 2026-11-25\n  - id: faq-who-is-gp-ia-for",
          "    last_reviewed: 2026-12-01\n  - id: faq-who-is-gp-ia-for")
-    edit(repo, "faq/01-introduction.yaml", f"      - paragraph: {PARAGRAPH}\n",
-         f"      - paragraph: {PARAGRAPH}\n      - paragraph: A <b>new</b> *paragraph* | here.\n")
+    edit(repo, "faq/01-introduction.yaml", "      - id: faq-purpose-of-gp-ia-p2\n",
+         "      - paragraph: A <b>new</b> *paragraph* | here.\n      - id: faq-purpose-of-gp-ia-p2\n")
     report = data_diff(repo, "HEAD", NO_SOURCES)
-    assert """  - `answer[1]` added: `A <b>new</b> *paragraph* | here.`
+    # The answer's blocks with ids are records of their own (compared on their own), so the new
+    # paragraph is the first of the blocks left.
+    assert """  - `answer[0]` added: `A <b>new</b> *paragraph* | here.`
   - `relates_to`: added `term-gp-ia`; removed `term-care-model`
   - `last_reviewed`: `2026-11-25` → `2026-12-01`
 """ in report

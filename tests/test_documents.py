@@ -81,10 +81,16 @@ def test_a_paragraph_left_out_is_reported_once_with_its_words_and_line(data_copy
     path = data_copy / DOC_2016
     line, col, block = block_lines(data_copy, DOC_2016, "Given the need to ensure sufficient involvement")
     path.write_text(path.read_text(encoding="utf-8").replace(block, ""), encoding="utf-8")
+    # The 2019 paragraph that rewrites it names it too: that link is reported where it is written.
+    faq = "faq/02-essential-content.yaml"
+    link = next(i for i, l in enumerate((data_copy / faq).read_text(encoding="utf-8").splitlines(), 1)
+                if l == "        derives_from: [mcp-2016-context-p2]")
     assert problems(data_copy, SOURCES) == [
         f"{DOC_2016}:{line}:{col}: source 'mcp-2016-overview' prints 'Given the need to ensure sufficient "
         "involvement of primary care, the current ver…' (line 42) before this block, "
-        "and no block here holds it; add a block for each, in printed order"]
+        "and no block here holds it; add a block for each, in printed order",
+        f"{faq}:{link}:24: 'derives_from' refers to 'mcp-2016-context-p2', but no passage has that id; "
+        "did you mean 'mcp-2016-context-p3'?"]
 
 
 def test_a_paragraph_that_is_not_printed_there_is_refused(data_copy: Path) -> None:
@@ -103,7 +109,8 @@ def test_a_paragraph_that_is_not_printed_there_is_refused(data_copy: Path) -> No
 def test_an_answer_paragraph_left_out_of_an_faq_is_reported_at_its_place(data_copy: Path) -> None:
     faq = data_copy / "faq/01-introduction.yaml"
     text = faq.read_text(encoding="utf-8")
-    dropped = re.search(r"      - paragraph: A GP federation or similar body should not sign.*\n", text).group(0)
+    dropped = re.search(r"      - id: [a-z0-9-]+\n        paragraph: A GP federation or similar body should not sign.*\n",
+                        text).group(0)
     faq.write_text(text.replace(dropped, ""), encoding="utf-8")
     doc = (data_copy / DOC_2019).read_text(encoding="utf-8").splitlines()
     line = next(i for i, l in enumerate(doc, 1) if l == "  - question: faq-who-is-gp-ia-for")

@@ -241,7 +241,7 @@ def test_each_kind_of_reference_counts(data_copy: Path, how: str) -> None:
         path.write_text(text.replace(old, new), encoding="utf-8")
     expected = []
     if how == "clause":  # 6.2(d) no longer shares its schedule with 6.1(e): our note on the renumbering finds nothing
-        expected = ["clauses/changes.yaml:61:7: change 'change-clinical-hub-clause-renumbered' finds no bullet or row "
+        expected = ["clauses/changes.yaml:68:7: change 'change-clinical-hub-clause-renumbered' finds no bullet or row "
                     "in the data, so /compare/ would not show it; check 'find' against the data (before and after are "
                     "whole words, capitals as written), or remove the change"]
     assert problems(data_copy) == expected

@@ -14,7 +14,7 @@ from typing import Any
 
 from gpia.model import records as m
 from gpia.validate.addresses import address_problems
-from gpia.compare.alignment import alignment_problems
+from gpia.compare.alignment import alignment_problems, comparison_problems
 from gpia.compare.changes import unshown
 from gpia.compare.prose import prose_alignment_problems
 from gpia.validate.checks import semantic_problems
@@ -117,6 +117,7 @@ def _load(root: Path, sources_dir: Path | None, check_wording: bool) -> LoadResu
     waiting: list[Problem] = []
     problems += reference_problems(valid, index, unknown, waiting)  # type: ignore[arg-type]
     problems += semantic_problems(valid)
+    problems += comparison_problems(valid)
     if broken:
         return LoadResult(None, sorted(set(problems)), count, check_wording,
                           skipped_line(broken, len(waiting), check_wording))
@@ -155,7 +156,7 @@ def broken_files(docs: list[tuple[str, YamlDocument]], problems: list[Problem]) 
 
 
 # The checks of the knowledge base as a whole, run only once every file has loaded.
-WHOLE_CHECKS = ("schedules and their examples", "the 2016 to 2019 alignment", "NHS wording against the sources",
+WHOLE_CHECKS = ("schedules and their examples", "the alignment of the compared versions", "NHS wording against the sources",
                 "notes on what changed", "page addresses")
 
 
@@ -194,8 +195,10 @@ def build_model(docs: list[tuple[str, YamlDocument]]) -> m.KnowledgeBase:
     for kind, doc in docs:
         _BUILDERS[kind](kb, doc)
     kb.faq_sections = dict(sorted(kb.faq_sections.items(), key=lambda item: item[1].path))
-    # Tables (and their areas and requirements) in reading order: 2016 before 2019, governance first.
-    order = {t.id: (m.VERSION_IDS.index(t.version), t.kind) for t in kb.tables.values()}
+    # Tables (and their areas and requirements) in reading order: versions as clauses/versions.yaml
+    # lists them (oldest first), governance first.
+    versions = list(kb.versions)
+    order = {t.id: (versions.index(t.version), t.kind) for t in kb.tables.values()}
     kb.tables = dict(sorted(kb.tables.items(), key=lambda item: order[item[0]]))
     kb.areas = {a.id: a for t in kb.tables.values() for a in t.areas}
     kb.requirements = {r.id: r for a in kb.areas.values() for r in a.requirements}
@@ -213,6 +216,8 @@ def _sources(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
 def _versions(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     for v in doc.data["versions"]:
         kb.versions[v["id"]] = m.from_data(m.Version, v, path=doc.path)
+    for c in doc.data.get("comparisons", ()):
+        kb.comparisons[c["id"]] = m.from_data(m.VersionComparison, c, path=doc.path)
 
 
 def _table(kb: m.KnowledgeBase, doc: YamlDocument) -> None:

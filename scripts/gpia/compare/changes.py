@@ -1,8 +1,8 @@
 """Which rows of the comparison show each of our notes on what changed (clauses/changes.yaml).
 
-A note's `find` says how: words the 2016 bullet had and the 2019 bullet has instead (and, if asked,
-row titles that changed the same way), first words the 2019 bullets dropped, 2016 rows not carried
-forward, or a template clause renumbered. The validator reports a note that finds nothing, so a
+Each note is about one declared comparison (its `comparison`); its `find` says how: words the older
+bullet had and the newer bullet has instead (and, if asked, row titles that changed the same way),
+first words the newer bullets dropped, older rows not carried forward, or a template clause renumbered. The validator reports a note that finds nothing, so a
 note cannot silently disappear from /compare/ when the data changes.
 """
 from __future__ import annotations
@@ -11,11 +11,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from gpia.compare.pairs import pairing_of
 from gpia.compare.redline import AreaGroup, Pair, area_groups, compare
 from gpia.model.derived import once_per_knowledge_base
 from gpia.model.records import Change, ChangeFinder, Clause, KnowledgeBase
-
-TABLE_KINDS = ("governance", "integration")
 
 
 @dataclass(frozen=True)
@@ -31,8 +30,8 @@ def _words(words: str) -> Callable[[str], bool]:
 
 
 def renumbered_clauses(kb: KnowledgeBase, p: Pair) -> list[tuple[Clause, Clause]]:
-    """(2016 clause, 2019 clause) the aligned bullets point at: same title and schedule, another number."""
-    # Merged 2016 bullets can point at the same clause: name each clause once.
+    """(older clause, newer clause) the aligned bullets point at: same title and schedule, another number."""
+    # Merged older bullets can point at the same clause: name each clause once.
     before = [kb.clauses[i] for i in dict.fromkeys(i for o in p.old for i in o.related) if i in kb.clauses]
     after = [kb.clauses[i] for i in p.new.related if i in kb.clauses]
     return [(b, a) for b in before for a in after
@@ -62,11 +61,13 @@ def _row_test(f: ChangeFinder) -> Callable[[AreaGroup], bool]:
 
 @once_per_knowledge_base
 def examples(kb: KnowledgeBase) -> dict[str, Examples]:
-    """For each change, by id: the pairs and row groups that show it."""
-    pairs = [p for kind in TABLE_KINDS for p in compare(kb, kind).pairs]
-    groups = [g for kind in TABLE_KINDS for g in area_groups(kb, kind)]
+    """For each change, by id: the pairs and row groups of its comparison that show it."""
     found = {}
     for change in kb.changes.values():
+        pairing = pairing_of(kb, change.comparison)
+        kinds = pairing.kinds if pairing else ()
+        pairs = [p for kind in kinds for p in compare(kb, kind, pairing).pairs]
+        groups = [g for kind in kinds for g in area_groups(kb, kind, pairing)]
         shows_pair, shows_row = _pair_test(kb, change.find), _row_test(change.find)
         found[change.id] = Examples(tuple(p for p in pairs if shows_pair(p)), tuple(g for g in groups if shows_row(g)))
     return found

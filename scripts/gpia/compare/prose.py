@@ -199,17 +199,21 @@ def section_counterparts(kb: KnowledgeBase, comparison: ProseComparison) -> dict
 
 def prose_alignment_problems(valid: list[tuple[str, YamlDocument]], index: dict[str, RecordEntry]) -> list[Problem]:
     """Each `derives_from` of an answer's block names a body paragraph or list item of the document of
-    a version older than the block's own (versions.yaml lists them oldest first)."""
-    order: dict[str, int] = {}  # source id -> the position of its version in versions.yaml
+    the version that a declared comparison (`comparisons:` in versions.yaml) compares the block's
+    own version from."""
+    version_of: dict[str, str] = {}  # source id -> the version whose text it is
+    older_of: dict[str, set[str]] = {}  # version id -> the versions compared to it
     for kind, doc in valid:
         if kind == "versions":
-            for position, version in enumerate(doc.data.get("versions", [])):
-                order.setdefault(version["source"], position)
+            for version in doc.data.get("versions", []):
+                version_of.setdefault(version["source"], version["id"])
+            for comparison in doc.data.get("comparisons", []):
+                older_of.setdefault(comparison["to"], set()).add(comparison["from"])
     problems: list[Problem] = []
     for kind, doc in valid:
         if kind != "faq-section":
             continue
-        own = doc.data["section"]["source"]
+        own = version_of.get(doc.data["section"]["source"])
         for path, ancestor in find(doc.data, ("questions", "*", "answer", "*", "derives_from", "*")):
             entry = index.get(ancestor)
             if entry is None or entry.kind != "passage":
@@ -217,15 +221,26 @@ def prose_alignment_problems(valid: list[tuple[str, YamlDocument]], index: dict[
             passage = entry.data
             where = doc.origin(path)
             printed = next((k for k in ("paragraph", "item", "heading", "contents", "figure") if k in passage), "block")
-            source = entry.doc.data["document"]["source"]
             if printed not in PROSE or passage.get("matter"):
                 part = f"{passage['matter']} matter" if passage.get("matter") else f"a {printed}"
                 problems.append(where.problem(
                     f"'derives_from' names '{ancestor}', which is {part} of {entry.doc.path}; name the body "
                     "paragraphs or list items that this block rewrites"))
-            elif source == own or order.get(source, -1) >= order.get(own, -1):
+            elif version_of.get(entry.doc.data["document"]["source"]) not in older_of.get(own or "", set()):
+                older = sorted(older_of.get(own or "", set()))
                 problems.append(where.problem(
-                    f"'derives_from' names '{ancestor}', a passage of {entry.doc.path}, which is not the document "
-                    "of an older version (versions.yaml lists them oldest first); name a passage of the older "
-                    "version's document"))
+                    f"'derives_from' names '{ancestor}', a passage of {entry.doc.path}, which is not the text of a "
+                    f"version that {own or 'this FAQ'} is compared from"
+                    + (f" ({', '.join(older)}, in the comparisons of clauses/versions.yaml)" if older else
+                       " (clauses/versions.yaml declares no comparison to it)")
+                    + "; name a passage of the older version's document"))
     return problems
+
+
+def document_pairs(kb: KnowledgeBase) -> list[tuple[str, str]]:
+    """(older, newer) of each declared comparison whose two versions both have their whole text in
+    clauses/documents/, the newest first: the pairs whose documents can be compared."""
+    pairs = [(c.old, c.new) for c in kb.comparisons.values()
+             if document_of(kb, c.old) is not None and document_of(kb, c.new) is not None]
+    order = list(kb.versions)
+    return sorted(pairs, key=lambda p: (order.index(p[1]), order.index(p[0])), reverse=True)

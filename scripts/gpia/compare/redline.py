@@ -1,19 +1,22 @@
-"""Compare the 2016 and 2019 tables: word-level redlines and the kind of change of each aligned pair.
+"""Compare two versions' tables: word-level redlines and the kind of change of each aligned pair.
 
-The alignment itself is reviewed data (`derives_from` / `status` in the requirement YAML, checked
-by `alignment.py`); this module only reads it. Nothing here guesses which bullets belong together.
+Which versions are compared is data (`comparisons:` in clauses/versions.yaml, gpia.compare.pairs);
+so is the alignment (`derives_from` / `status` in the requirement YAML, checked by `alignment.py`).
+This module only reads them; nothing here guesses which bullets belong together. A pair linked by
+a chain of comparisons is aligned by following `derives_from` through each step.
 
-Change kinds, decided per 2019 bullet that derives from 2016 bullets (first rule that applies):
+Change kinds, decided per newer bullet that derives from older bullets (first rule that applies):
 
-- merged: it derives from two or more 2016 bullets.
-- split: its one 2016 bullet is also the ancestor of another 2019 bullet.
+- merged: it derives from two or more older bullets.
+- split: its one older bullet is also the ancestor of another newer bullet.
 - unchanged: same words (white space aside) and same place.
 - moved: same words, but printed in another place: a different row number, row title or bullet
   position in the row. (Renumbered rows count as moved; renaming and renumbering of whole rows
   is also listed per row on the page.)
 - reworded: one-to-one, and the words differ (wherever it is printed).
 
-A `change:` written in the YAML overrides the derived kind.
+A `change:` written in the YAML overrides the derived kind in the comparison it is written for (not
+in a chain through it).
 """
 from __future__ import annotations
 
@@ -26,9 +29,9 @@ from typing import Literal
 
 from gpia.model.derived import once_per_knowledge_base
 from gpia.views.html import esc
-from gpia.model.records import VERSION_IDS, Area, KnowledgeBase, Requirement
+from gpia.compare.pairs import Pairing, default_pairing, folder
+from gpia.model.records import Area, KnowledgeBase, Requirement
 
-OLD, NEW = VERSION_IDS
 CHANGE_KINDS = ("unchanged", "reworded", "moved", "merged", "split")
 
 # A word, a run of white space, or any other single character: quotes, brackets and punctuation
@@ -142,7 +145,7 @@ def render_redline(ops: tuple[Op, ...], text: Callable[[str], str] = esc) -> str
 
 @dataclass(frozen=True)
 class Pair:
-    """A 2019 bullet and the 2016 bullet(s) it derives from."""
+    """A newer bullet and the older bullet(s) it derives from."""
 
     new: Requirement
     old: tuple[Requirement, ...]  # in the order derives_from names them
@@ -151,7 +154,7 @@ class Pair:
 
     @functools.cached_property
     def redline(self) -> tuple[Op, ...]:
-        """From the 2016 bullet(s), read one after the other, to the 2019 bullet. Worked out when first
+        """From the older bullet(s), read one after the other, to the newer bullet. Worked out when first
         asked for: validating the notes on what changed needs the pairs, not their redlines."""
         return redline(" ".join(o.text for o in self.old), self.new.text)
 
@@ -162,12 +165,12 @@ class Pair:
 
 @dataclass(frozen=True)
 class AreaGroup:
-    """Rows compared together: a 2019 row and the 2016 row(s) its bullets come from."""
+    """Rows compared together: a newer row and the older row(s) its bullets come from."""
 
     kind: str  # table kind: governance | integration
     old_areas: tuple[Area, ...]
-    new_area: Area | None  # None: 2016 row(s) with no bullet carried into 2019
-    pairs: tuple[Pair, ...]  # in 2019 printed order
+    new_area: Area | None  # None: older row(s) with no bullet carried into the newer version
+    pairs: tuple[Pair, ...]  # in the newer version's printed order
     new_requirements: tuple[Requirement, ...]
     dropped: tuple[Requirement, ...]
 
@@ -183,7 +186,7 @@ class Comparison:
     dropped: tuple[Requirement, ...]
 
     def counts(self) -> dict[str, int]:
-        """2019 bullets per change kind, then new 2019 bullets and dropped 2016 bullets."""
+        """Newer bullets per change kind, then new newer bullets and dropped older bullets."""
         counts = {kind: 0 for kind in CHANGE_KINDS}
         for pair in self.pairs:
             counts[pair.kind] += 1
@@ -193,7 +196,7 @@ class Comparison:
 
 
 def anchor(record_id: str) -> str:
-    """The /compare/ anchor of a requirement or row, e.g. 'cmp-<requirement id>'."""
+    """The compare-page anchor of a requirement or row, e.g. 'cmp-<requirement id>'."""
     return f"cmp-{record_id}"
 
 
@@ -201,12 +204,33 @@ def same_words(a: str, b: str) -> bool:
     return a.split() == b.split()
 
 
-def descendants(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
-    """For each 2016 bullet, the 2019 bullets that derive from it."""
+def _pairing(kb: KnowledgeBase, pairing: Pairing | None) -> Pairing:
+    found = pairing or default_pairing(kb)
+    if found is None:
+        raise LookupError("no comparison is declared in clauses/versions.yaml")
+    return found
+
+
+@once_per_knowledge_base
+def ancestry(kb: KnowledgeBase, pairing: Pairing | None = None) -> dict[str, tuple[str, ...]]:
+    """For each requirement of the newer version (in the kinds of table compared), its ancestors in
+    the older version, in the order the `derives_from` of each step names them; () for a new one."""
+    pairing = _pairing(kb, pairing)
+    found = {}
+    for r in _printed(kb, pairing.new, pairing.kinds):
+        ids: tuple[str, ...] = (r.id,)
+        for _ in pairing.steps:  # newest step first: each turns ids of its `to` into ids of its `from`
+            ids = tuple(dict.fromkeys(a for i in ids for a in kb.requirements[i].derives_from))
+        found[r.id] = ids
+    return found
+
+
+def descendants(kb: KnowledgeBase, pairing: Pairing | None = None) -> dict[str, tuple[str, ...]]:
+    """For each older bullet, the newer bullets that derive from it."""
     found: dict[str, list[str]] = {}
-    for r in kb.requirements.values():
-        for ancestor in r.derives_from:
-            found.setdefault(ancestor, []).append(r.id)
+    for new_id, old_ids in ancestry(kb, pairing).items():
+        for ancestor in old_ids:
+            found.setdefault(ancestor, []).append(new_id)
     return {k: tuple(v) for k, v in found.items()}
 
 
@@ -229,45 +253,52 @@ def place(kb: KnowledgeBase, r: Requirement) -> tuple[str, str, str, int]:
 
 
 @once_per_knowledge_base
-def compare(kb: KnowledgeBase, table_kind: str | None = None) -> Comparison:
-    """Every aligned pair, new 2019 bullet and dropped 2016 bullet, in printed order."""
-    children = descendants(kb)
-    pairs, new, dropped = [], [], []
-    for r in _printed(kb, NEW, table_kind):
-        if r.derives_from:
-            old = tuple(kb.requirements[i] for i in r.derives_from)
+def compare(kb: KnowledgeBase, table_kind: str | None = None, pairing: Pairing | None = None) -> Comparison:
+    """Every aligned pair, new bullet of the newer version and dropped bullet of the older one, in
+    printed order (the default pair unless another is given)."""
+    pairing = _pairing(kb, pairing)
+    kinds = pairing.kinds if table_kind is None else tuple(k for k in pairing.kinds if k == table_kind)
+    lineage = ancestry(kb, pairing)
+    children = descendants(kb, pairing)
+    pairs, new = [], []
+    for r in _printed(kb, pairing.new, kinds):
+        if lineage[r.id]:
+            old = tuple(kb.requirements[i] for i in lineage[r.id])
             kind = derived_kind(kb, r, old, children)
-            pairs.append(Pair(r, old, r.change or kind, kind))
-        elif r.status == "new":
+            override = r.change if pairing.direct else None
+            pairs.append(Pair(r, old, override or kind, kind))
+        else:
             new.append(r)
-    dropped = [r for r in _printed(kb, OLD, table_kind) if r.status == "dropped"]
+    dropped = [r for r in _printed(kb, pairing.old, kinds) if r.id not in children]
     return Comparison(tuple(pairs), tuple(new), tuple(dropped))
 
 
-def _printed(kb: KnowledgeBase, version: str, table_kind: str | None) -> list[Requirement]:
+def _printed(kb: KnowledgeBase, version: str, kinds: tuple[str, ...]) -> list[Requirement]:
     """A version's requirements in printed order: table, row, bullet."""
-    return [r for t in kb.tables.values() if t.version == version and (table_kind is None or t.kind == table_kind)
+    return [r for t in kb.tables.values() if t.version == version and t.kind in kinds
             for a in t.areas for r in a.requirements]
 
 
 @once_per_knowledge_base
-def area_groups(kb: KnowledgeBase, table_kind: str) -> list[AreaGroup]:
+def area_groups(kb: KnowledgeBase, table_kind: str, pairing: Pairing | None = None) -> list[AreaGroup]:
     """The rows of one kind of table, grouped for side-by-side display.
 
-    Walks the 2016 rows in printed order: each brings in the 2019 row(s) its bullets went to
+    Walks the older rows in printed order: each brings in the newer row(s) its bullets went to
     (at their first mention), or stands alone when none of its bullets was carried forward.
-    2019 rows not reached that way (all new, or fed only from the other table) follow.
+    Newer rows not reached that way (all new, or fed only from the other table) follow.
     """
-    comparison = compare(kb, table_kind)
-    old_tables = [t for t in kb.tables.values() if t.version == OLD and t.kind == table_kind]
-    new_tables = [t for t in kb.tables.values() if t.version == NEW and t.kind == table_kind]
+    pairing = _pairing(kb, pairing)
+    comparison = compare(kb, table_kind, pairing)
+    old_tables = [t for t in kb.tables.values() if t.version == pairing.old and t.kind == table_kind]
+    new_tables = [t for t in kb.tables.values() if t.version == pairing.new and t.kind == table_kind]
     new_areas = [a for t in new_tables for a in t.areas]
     sources: dict[str, list[str]] = {a.id: [] for a in new_areas}
     for pair in comparison.pairs:
         for o in pair.old:
             if o.area not in sources[pair.new.area]:
                 sources[pair.new.area].append(o.area)
-    old_position = {a.id: i for i, a in enumerate(a for t in kb.tables.values() if t.version == OLD for a in t.areas)}
+    old_position = {a.id: i for i, a in enumerate(a for t in kb.tables.values() if t.version == pairing.old
+                                                  for a in t.areas)}
     for ids in sources.values():
         ids.sort(key=old_position.__getitem__)
     # Indexes instead of a scan of every row or bullet per row: the same order, linear time.
@@ -311,33 +342,39 @@ def area_groups(kb: KnowledgeBase, table_kind: str) -> list[AreaGroup]:
 
 
 def group_page_id(group: AreaGroup) -> str:
-    """The id a row group's comparison page is named by: its 2019 row, or its first 2016 row."""
+    """The id a row group's comparison page is named by: its newer row, or its first older row."""
     return (group.new_area or group.old_areas[0]).id
 
 
 @once_per_knowledge_base
-def comparison_pages(kb: KnowledgeBase) -> dict[str, str]:
+def comparison_pages(kb: KnowledgeBase, pairing: Pairing | None = None) -> dict[str, str]:
     """For every requirement and row shown in the comparison, the id of the comparison page that
     holds its anchor: the first row group (in page order) that shows it."""
     found: dict[str, str] = {}
-    for kind in ("governance", "integration"):
-        for group in area_groups(kb, kind):
-            page = group_page_id(group)
-            shown = [a.id for a in group.old_areas] + ([group.new_area.id] if group.new_area else [])
-            shown += [r.id for p in group.pairs for r in (p.new, *p.old)]
-            shown += [r.id for r in group.new_requirements + group.dropped]
-            for record_id in shown:
-                found.setdefault(record_id, page)
+    for group in groups_by_page(kb, pairing).values():
+        page = group_page_id(group)
+        shown = [a.id for a in group.old_areas] + ([group.new_area.id] if group.new_area else [])
+        shown += [r.id for p in group.pairs for r in (p.new, *p.old)]
+        shown += [r.id for r in group.new_requirements + group.dropped]
+        for record_id in shown:
+            found.setdefault(record_id, page)
     return found
 
 
-def compare_url(kb: KnowledgeBase, record_id: str) -> str:
-    """Site-root-relative URL of a requirement's or row's place in the comparison,
+def group_url(kb: KnowledgeBase, page_id: str, pairing: Pairing | None = None) -> str:
+    """Site-root-relative URL of a row group's page: 'compare/<row id>/' for the default pair,
+    'compare/<from>...<to>/<row id>/' for another."""
+    return f"{folder(kb, _pairing(kb, pairing))}{page_id}/"
+
+
+def compare_url(kb: KnowledgeBase, record_id: str, pairing: Pairing | None = None) -> str:
+    """Site-root-relative URL of a requirement's or row's place in a comparison,
     e.g. 'compare/<row id>/#cmp-<requirement id>'."""
-    return f"compare/{comparison_pages(kb)[record_id]}/#{anchor(record_id)}"
+    return f"{group_url(kb, comparison_pages(kb, pairing)[record_id], pairing)}#{anchor(record_id)}"
 
 
 @once_per_knowledge_base
-def groups_by_page(kb: KnowledgeBase) -> dict[str, AreaGroup]:
-    """Every row group of both kinds of table, by the id of its comparison page, in page order."""
-    return {group_page_id(group): group for kind in ("governance", "integration") for group in area_groups(kb, kind)}
+def groups_by_page(kb: KnowledgeBase, pairing: Pairing | None = None) -> dict[str, AreaGroup]:
+    """Every row group of the compared kinds of table, by the id of its comparison page, in page order."""
+    pairing = _pairing(kb, pairing)
+    return {group_page_id(group): group for kind in pairing.kinds for group in area_groups(kb, kind, pairing)}

@@ -28,7 +28,7 @@ EXAMPLE_ANCHOR = "example"
 class ChecklistRow:
     """One placeholder; the field names are the CSV's header, links are from the site root."""
 
-    version: str  # label, e.g. "MCP 2016"
+    version: str  # the version's label (clauses/versions.yaml)
     requirement_id: str
     area: str  # row number and title as printed, e.g. "5. Multidisciplinary teams"
     bullet: int

@@ -75,8 +75,14 @@ KINDS: tuple[Kind, ...] = (
     Kind("source", "sources", ("sources", "*"), m.Source, lambda kb, i: kb.sources[i].title,
          records="sources", folder="sources/", download="the source documents", cloned=False),
     Kind("version", "versions", ("versions", "*"), m.Version, lambda kb, i: kb.versions[i].label,
-         records="versions", folder="sources/", download="the two versions of the guidance (MCP 2016, ICP 2019)",
+         records="versions", folder="sources/", download="the versions of the guidance, oldest first",
          cloned=False),
+    # A comparison declared in clauses/versions.yaml: which version is compared with which, and the
+    # kinds of table aligned. Its pages are the compare pages (gpia.views.compare, by pair).
+    Kind("comparison", "versions", ("comparisons", "*"), m.VersionComparison,
+         lambda kb, i: f"{kb.versions[kb.comparisons[i].old].label} → {kb.versions[kb.comparisons[i].new].label}",
+         records="comparisons", folder="compare/",
+         download="the comparisons between versions: from, to and the kinds of table aligned", cloned=False),
     Kind("table", "requirement-table", (), m.RequirementTable,
          lambda kb, i: f"{kb.versions[kb.tables[i].version].label} {kb.tables[i].kind} table",
          records="tables", page=_table_folder, download="the printed requirement tables", cloned=False),
@@ -87,7 +93,7 @@ KINDS: tuple[Kind, ...] = (
          download="the rows (areas) of the requirement tables"),
     Kind("requirement", "requirement-table", ("areas", "*", "requirements", "*"), m.Requirement, _requirement_label,
          records="requirements", parent="area", parent_field="area",
-         download="the requirements, one per printed bullet, with their 2016–2019 alignment"),
+         download="the requirements, one per printed bullet, with their alignment to the versions they are compared with"),
     Kind("clause", "clauses", ("clauses", "*"), m.Clause,
          lambda kb, i: f"Clause {kb.clauses[i].number} ({kb.versions[kb.clauses[i].template].label}): {kb.clauses[i].title}",
          records="clauses", folder="clauses/", own_page=True, listings=("clauses",),
@@ -113,10 +119,10 @@ KINDS: tuple[Kind, ...] = (
     Kind("faq-section", "faq-section", ("section",), m.FaqSection,
          lambda kb, i: f"{kb.faq_sections[i].number} {kb.faq_sections[i].title}",
          records="faq_sections", folder="faq/", own_page=True, listings=("faq",),
-         download="the sections of the 2019 FAQs"),
+         download="the sections of the FAQs"),
     Kind("question", "faq-section", ("questions", "*"), m.Question, lambda kb, i: kb.questions[i].question,
          records="questions", parent="faq-section", parent_field="section", folder="faq/",
-         download="the 2019 FAQs, question and answer"),
+         download="the FAQs, question and answer"),
     # A paragraph or list of an FAQ answer that has an id: an anchor on its section's page, shown and
     # exported as part of its question.
     Kind("answer", "faq-section", ("questions", "*", "answer", "*"), m.AnswerBlock,
@@ -124,7 +130,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("change", "changes", ("changes", "*"), m.Change,
          lambda kb, i: "What changed: " + _short(kb.changes[i].summary),
          records="changes", folder="compare/", listings=("compare",),  # on the comparison's first page
-         download="our notes on what changed from 2016 to 2019, with how the rows that show each are found",
+         download="our notes on what changed in each comparison of versions, with how the rows that show each are found",
          cloned=False),
     Kind("document", "document", ("document",), m.Document,
          lambda kb, i: f"{kb.sources[kb.documents[i].source].title}: the whole text",
@@ -159,7 +165,7 @@ def kind_of(kb: m.KnowledgeBase, record_id: str) -> str:
 
 
 def label(kb: m.KnowledgeBase, record_id: str) -> str:
-    """How a link to a record reads: "Clause 6.2(d) (ICP 2019): ..."."""
+    """How a link to a record reads: "Clause 6.2(d) (<version label>): ..."."""
     return KIND[kind_of(kb, record_id)].label(kb, record_id)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from gpia.model.records import KnowledgeBase
 
-# The 2016 overview writes "clause 6.1 (e)" with a space; the 2019 FAQs write "clause 6.2(d)".
+# One source writes "clause 6.1 (e)" with a space, another "clause 6.2(d)": both are mentions.
 _CLAUSE = re.compile(r"\b([Cc]lause) (\d+(?:\.\d+)*) ?(\([a-z]+\))")
 _SCHEDULE = re.compile(r"\b([Ss]chedule) (\d+)\b")
 

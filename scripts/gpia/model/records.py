@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 
 R = TypeVar("R")
 
-VERSION_IDS = ("mcp-2016", "icp-2019")
 FACETS = ("parties", "purpose", "legal_nature", "monitoring", "relationships")
 
 # The records a page links to in "see also" lists (related, relates_to, see).
@@ -164,6 +163,20 @@ class Version:
     provider: str
     agreement: str
     summary: str
+    last_reviewed: str
+    path: str
+
+
+@dataclass(frozen=True)
+class VersionComparison:
+    """A comparison declared in clauses/versions.yaml: the requirements of `new` name their
+    ancestors among the requirements of `old` (`derives_from`), in the tables of the kinds listed."""
+
+    id: str
+    old: str = data_key("from")  # the version compared from
+    new: str = data_key("to")  # the version compared to
+    tables: tuple[str, ...]  # table kinds aligned: governance, integration
+    summary: str | None
     last_reviewed: str
     path: str
 
@@ -365,7 +378,7 @@ class Citation:
 class ChangeFinder:
     """How the site finds the rows that show a change: exactly one way is set (checks.py)."""
 
-    before: str | None = None  # words a 2016 bullet has and the 2019 bullet has `after` in place of
+    before: str | None = None  # words an older bullet has and the newer bullet has `after` in place of
     after: str | None = None
     in_row_titles: bool = False
     first_words: tuple[str, ...] = ()
@@ -375,9 +388,11 @@ class ChangeFinder:
 
 @dataclass(frozen=True)
 class Change:
-    """Our note on a change from 2016 to 2019, shown on /compare/ where the data has an example."""
+    """Our note on a change made in one declared comparison, shown on its compare page where the data
+    has an example."""
 
     id: str
+    comparison: str  # the id of the comparison (clauses/versions.yaml) the note is about
     summary: str
     find: ChangeFinder
     records: tuple[str, ...] = refers("term")
@@ -497,7 +512,8 @@ class Provenance:
 @dataclass
 class KnowledgeBase:
     sources: dict[str, Source] = field(default_factory=dict)
-    versions: dict[str, Version] = field(default_factory=dict)
+    versions: dict[str, Version] = field(default_factory=dict)  # oldest first, as clauses/versions.yaml lists them
+    comparisons: dict[str, VersionComparison] = field(default_factory=dict)  # as declared
     tables: dict[str, RequirementTable] = field(default_factory=dict)
     areas: dict[str, Area] = field(default_factory=dict)
     requirements: dict[str, Requirement] = field(default_factory=dict)

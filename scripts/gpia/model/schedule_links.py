@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from gpia.model.derived import once_per_knowledge_base
 from gpia.model.mentions import MentionLinker
-from gpia.model.records import VERSION_IDS, KnowledgeBase, Kpi, Question, Requirement, Schedule
+from gpia.model.records import KnowledgeBase, Kpi, Question, Requirement, Schedule
 
 TABLE_KINDS = ("governance", "integration")
 
@@ -51,14 +51,17 @@ def schedules_in_order(kb: KnowledgeBase) -> list[Schedule]:
 
 
 def requirements_in_reading_order(kb: KnowledgeBase) -> list[Requirement]:
-    """2016 before 2019, governance before integration, then as printed."""
-    tables = sorted(kb.tables.values(), key=lambda t: (VERSION_IDS.index(t.version), TABLE_KINDS.index(t.kind)))
+    """Versions in the order of clauses/versions.yaml (oldest first), governance before integration,
+    then as printed."""
+    versions = list(kb.versions)
+    tables = sorted(kb.tables.values(), key=lambda t: (versions.index(t.version), TABLE_KINDS.index(t.kind)))
     return [r for t in tables for a in t.areas for r in a.requirements]
 
 
-def version_of_question(kb: KnowledgeBase, question_id: str) -> str:
+def version_of_question(kb: KnowledgeBase, question_id: str) -> str | None:
+    """The version whose source holds the question; None for FAQs from a source no version comes from."""
     source = kb.faq_sections[kb.questions[question_id].section].source
-    return next(v.id for v in kb.versions.values() if v.source == source)
+    return next((v.id for v in kb.versions.values() if v.source == source), None)
 
 
 def pointers_to(kb: KnowledgeBase, schedule_id: str) -> list[Pointer]:
@@ -89,7 +92,9 @@ def all_pointers(kb: KnowledgeBase) -> Iterator[Pointer]:
         for target in q.relates_to:
             if target in kb.schedules:
                 how = "faq" if faq_names_schedule(q, kb.schedules[target], linker) else "faq-association"
-                yield Pointer(target, q.id, how, version_of_question(kb, q.id))
+                version = version_of_question(kb, q.id)
+                if version is not None:  # a question of a document that is no version of the guidance
+                    yield Pointer(target, q.id, how, version)
 
 
 def faq_names_schedule(q: Question, s: Schedule, linker: MentionLinker) -> bool:
@@ -104,7 +109,7 @@ def faq_names_schedule(q: Question, s: Schedule, linker: MentionLinker) -> bool:
 def versions_of(kb: KnowledgeBase, schedule_id: str) -> list[str]:
     """The versions whose requirements, clauses or FAQs point at the schedule, in version order."""
     found = {p.version for p in pointers_to(kb, schedule_id)}
-    return [v for v in VERSION_IDS if v in found]
+    return [v for v in kb.versions if v in found]
 
 
 @once_per_knowledge_base

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from gpia.model.backlinks import backlinks, reference_pairs
+from gpia.compare.pairs import direct_pairings
 from gpia.compare.redline import compare
 from gpia.model.derived import once_per_knowledge_base
 from gpia.load.layout import SCHEMA_DIR
@@ -30,7 +31,7 @@ RECORD_KINDS: tuple[tuple[str, str], ...] = tuple((k.name, k.records) for k in S
 # (`path` becomes provenance.file; line numbers move with every edit above them).
 _INTERNAL_FIELDS = frozenset({"id", "path", "line", "last_reviewed"})
 # Model fields whose names clash with the export's own keys, under the name the YAML gives them.
-_RENAMED = {("table", "kind"): "table"}
+_RENAMED = {("table", "kind"): "table", ("comparison", "old"): "from", ("comparison", "new"): "to"}
 _OWN_KEYS = frozenset({"id", "kind", "provenance", "references", "referenced_by", "last_reviewed"})
 
 JSON_PATH = "data/knowledge-base.json"
@@ -160,12 +161,13 @@ def _plain(value: Any, record_types: tuple[type, ...]) -> Any:
 
 
 def _alignment(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
-    """For requirements: the 2019 bullets each 2016 bullet became, and the change kind the guide shows."""
+    """For requirements: the newer bullets each bullet became, and the change kind the guide shows in
+    the declared comparison to its version."""
     into: dict[str, list[str]] = {}
     for r in kb.requirements.values():
         for ancestor in r.derives_from:
             into.setdefault(ancestor, []).append(r.id)
-    kinds = {pair.new.id: pair.kind for pair in compare(kb).pairs}
+    kinds = {pair.new.id: pair.kind for p in direct_pairings(kb) for pair in compare(kb, None, p).pairs}
     return {r.id: {"derived_into": into.get(r.id, []), "change_shown": kinds.get(r.id)}
             for r in kb.requirements.values()}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from gpia.compare.pairs import default_pairing
 from gpia.compare.redline import anchor as compare_anchor
 from gpia.compare.redline import comparison_pages, compare_url
 from gpia.model.records import KnowledgeBase
@@ -40,7 +41,7 @@ def moved_anchors(kb: KnowledgeBase) -> dict[str, dict[str, str]]:
     for clause in kb.clauses.values():
         if clause.optional_wording:  # the local decision moved from the checklist to the clause's page
             moved.setdefault("checklist/", {})[f"decision-{clause.id}"] = f"{url_of(kb, clause.id)}#decision"
-    for record_id in comparison_pages(kb):
+    for record_id in comparison_pages(kb) if default_pairing(kb) else ():
         moved.setdefault("compare/", {})[compare_anchor(record_id)] = compare_url(kb, record_id)
     return {page: dict(sorted(anchors.items())) for page, anchors in sorted(moved.items())}
 

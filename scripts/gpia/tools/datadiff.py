@@ -4,7 +4,7 @@ Reads BASE's data files straight from git objects (`git ls-tree`, `git cat-file`
 folder, with no second checkout, and reads both sides with the project's own loader. Records are
 compared as written in the YAML, by id, so the report still works when BASE does not pass today's
 (possibly newer) checks; it then says so. Changed text is shown word by word with the same
-tokeniser and diff as the 2016/2019 comparison (`compare.redline`).
+tokeniser and diff as the comparison of versions (`compare.redline`).
 
 The data may come from a fork, so every text taken from it (ids, file names, field names, values,
 problems) is shown as a code span that it cannot close (`github_text.code`): on GitHub it cannot

@@ -1,9 +1,10 @@
 """Propose alignments for a person to confirm: `PYTHONPATH=scripts python -m gpia.tools.propose` (or `make propose`).
 
-For each ICP 2019 requirement it prints the closest MCP 2016 requirements with a similarity score
-(difflib's ratio over lower-cased words, 0 to 1) beside what the data records now; then the 2016
-requirements no 2019 requirement derives from. It only reads the data, so it works while the
-alignment is incomplete, and it never writes the YAML: the alignment stays a reviewed decision.
+For each comparison declared in clauses/versions.yaml (or the one given with --comparison), it prints,
+for each requirement of the newer version, the closest requirements of the older version with a
+similarity score (difflib's ratio over lower-cased words, 0 to 1) beside what the data records now;
+then the older requirements no newer requirement derives from. It only reads the data, so it works
+while the alignment is incomplete, and it never writes the YAML: the alignment stays a reviewed decision.
 """
 from __future__ import annotations
 
@@ -16,9 +17,7 @@ from pathlib import Path
 
 from gpia.load.jsonpaths import find
 from gpia.knowledge_base import read_documents
-from gpia.model.records import VERSION_IDS
-
-OLD, NEW = VERSION_IDS
+from gpia.compare.alignment import declared_comparisons
 _WORD = re.compile(r"\w+")
 
 
@@ -42,6 +41,10 @@ class Bullet:
 def bullets(root: Path) -> list[Bullet]:
     """Every requirement in the requirement tables that loaded, whatever other problems the data has."""
     docs, _, _ = read_documents(root)
+    return _bullets(docs)
+
+
+def _bullets(docs: list) -> list[Bullet]:
     found = []
     for kind, doc in docs:
         data = doc.data
@@ -68,12 +71,25 @@ def candidates(bullet: Bullet, others: list[Bullet], top: int) -> list[tuple[flo
     return sorted(scored, key=lambda item: -item[0])[:top]
 
 
-def report(root: Path, top: int) -> str:
-    everything = bullets(root)
-    old = [b for b in everything if b.version == OLD]
-    new = [b for b in everything if b.version == NEW]
+def report(root: Path, top: int, comparison: str | None = None) -> str:
+    docs, _, _ = read_documents(root)
+    everything = _bullets(docs)
+    declared = [c for c in declared_comparisons(docs) if comparison is None or c.id == comparison]
+    if not declared:
+        return (f"No comparison '{comparison}' is declared in clauses/versions.yaml.\n" if comparison else
+                "No comparison is declared in clauses/versions.yaml (comparisons:), so there is nothing to align.\n")
+    parts = []
+    for c in declared:
+        old = [b for b in everything if b.version == c.old and b.table in c.tables]
+        new = [b for b in everything if b.version == c.new and b.table in c.tables]
+        heading = [f"Comparison {c.id}: {c.old} to {c.new}", ""] if len(declared) > 1 else []
+        parts.append("\n".join(heading) + _report(c.old, c.new, old, new, top))
+    return "\n".join(parts)
+
+
+def _report(old_id: str, new_id: str, old: list[Bullet], new: list[Bullet], top: int) -> str:
     lines = [f"Proposed alignments (similarity of words, 0 to 1). Nothing is written: copy what you confirm "
-             f"into 'derives_from' of the {NEW} requirement, or mark it 'status: new'.", ""]
+             f"into 'derives_from' of the {new_id} requirement, or mark it 'status: new'.", ""]
     for b in new:
         recorded = f"derives_from [{', '.join(b.derives_from)}]" if b.derives_from else \
             f"status: {b.status}" if b.status else "NOT ALIGNED"
@@ -85,11 +101,11 @@ def report(root: Path, top: int) -> str:
     carried = {i for b in new for i in b.derives_from}
     left = [b for b in old if b.id not in carried]
     if left:
-        lines.append(f"{OLD} requirements no {NEW} requirement derives from (each needs 'status: dropped' "
+        lines.append(f"{old_id} requirements no {new_id} requirement derives from (each needs 'status: dropped' "
                      "or a place in a 'derives_from'):")
         for b in left:
             best = candidates(b, new, 1)
-            hint = f"closest {NEW}: {best[0][1].id} ({best[0][0]:.3f})" if best else ""
+            hint = f"closest {new_id}: {best[0][1].id} ({best[0][0]:.3f})" if best else ""
             lines.append(f"  {b.id}  [{b.status or 'NOT ALIGNED'}]  {hint}".rstrip())
     return "\n".join(lines).rstrip() + "\n"
 
@@ -98,8 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="gpia.tools.propose", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder holding clauses/ and faq/")
     parser.add_argument("--top", type=int, default=3, help="candidates to show per requirement (default 3)")
+    parser.add_argument("--comparison", help="the id of one comparison of clauses/versions.yaml (default: every one)")
     args = parser.parse_args(argv)
-    sys.stdout.write(report(args.root.resolve(), args.top))
+    sys.stdout.write(report(args.root.resolve(), args.top, args.comparison))
     return 0
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gpia.knowledge_base import read_documents
-from gpia.model.records import VERSION_IDS
+from gpia.compare.alignment import declared_comparisons
 from gpia.load.modeline import expected_modeline
 from gpia.model.kinds import KIND, MAKE_NEW, Kind
 from gpia.validate.references import index_records
@@ -97,10 +97,17 @@ def scaffold(root: Path, kind: str, record_id: str, parent_id: str | None = None
         doc = next(d for k, d in docs if k.removeprefix("invalid:") == recipe.file_kind)
         list_path = (recipe.list_key,)
     body = _fill(_fragment(template), record_id, date)
-    if kind == "requirement" and doc.data.get("version") == VERSION_IDS[0]:
-        # A new 2016 bullet has no 2019 heir yet; the alignment rules want that said.
+    if kind == "requirement" and _compared_only_to_newer(docs, doc.data.get("version")):
+        # A new bullet of a version compared with a newer one only has no heir yet; the alignment
+        # rules want that said.
         body = body.replace("status: new", "status: dropped")
     return _append_to_list(root, doc, list_path, body)
+
+
+def _compared_only_to_newer(docs: list[tuple[str, YamlDocument]], version: object) -> bool:
+    """Whether a version is the `from` of a declared comparison and the `to` of none."""
+    declared = declared_comparisons(docs)
+    return any(c.old == version for c in declared) and not any(c.new == version for c in declared)
 
 
 def _fragment(template: str) -> str:

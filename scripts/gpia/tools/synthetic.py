@@ -4,7 +4,7 @@ It copies the real data and adds N-1 clones of every record that can multiply (a
 requirements, FAQ sections and questions, clauses, schedules, agreements, terms, citations). Each
 clone renames its ids with a suffix and rewrites references between cloned records, so the copy
 keeps the real text lengths, cross-references and alignments, and passes the same validation.
-Sources and versions are not cloned: the guide compares exactly two versions.
+Sources, versions and their comparisons are not cloned: each clone is a row of the same tables.
 
     PYTHONPATH=scripts python -m gpia.tools.synthetic --scale 10 --out /tmp/kb-x10
 """

@@ -99,7 +99,9 @@ def address_problems(kb: KnowledgeBase, index: dict[str, RecordEntry], docs_dir:
     docs_dir = docs_dir or DOCS_DIR
     hand_written = {site_address(f): f for f in reversed(_docs_files(docs_dir)) if f.endswith(".md")}
     reserved = reserved_folders(kb, docs_dir)
-    pages = record_pages(kb)
+    # The pages of a pair of versions other than the default (compare/<from>...<to>/...) have ids
+    # made of two version ids, which no record id can be ("..." is not kebab-case): they are free.
+    pages = [p for p in record_pages(kb) if p.record_id in index]
     # A record's page collides with another record's when both are at one address: the one
     # written first (in file order) keeps it.
     pages.sort(key=lambda p: (index[p.record_id].origin.path, index[p.record_id].origin.line, p.kind))

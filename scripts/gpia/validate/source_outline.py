@@ -1,7 +1,7 @@
 """The printed structure of a source extract: its headings, paragraphs, list items and table rows.
 
 The extracts in ../shared/sources are plain text with a little markup left by the PDF conversion:
-`#` headings (2016), headings as plain lines that the Contents list names (2019), `- ` list items,
+`#` headings, headings as plain lines that the Contents list names, `- ` list items,
 `**bold**`, `[link text](#)`, and tables written as `Area<TAB><ul>…</ul>` rows whose bullets are
 `<li>` elements or `•` marks. A row that the PDF broke across a page goes on in a line that starts
 with a tab, and a paragraph broken by a page goes on in a block that starts with a small letter.
@@ -21,7 +21,7 @@ from typing import Any
 # "How NHS wording is checked"): runs of white space and line breaks are one space, and the
 # typographic variants of quotes and dashes are the plain character. Nothing is deleted.
 _FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u2018": "'", "\N{RIGHT SINGLE QUOTATION MARK}": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
 })
@@ -42,7 +42,7 @@ _TAG = re.compile(r"</?[a-z]+(?:\s[^>]*)?>")
 _ITEM = re.compile(r"</?li>|</?ul(?:\s[^>]*)?>|</?p>|•")
 _BULLET = re.compile(r"<ul|<li|•")
 _ROW_NUMBER = re.compile(r"^(\d+\.)\s+(.*)$")
-_LIST_NUMBER = re.compile(r"^(\d+)\*\*\s*(.*)$")  # "- 1** To create…" in the 2016 two main functions
+_LIST_NUMBER = re.compile(r"^(\d+)\*\*\s*(.*)$")  # "- 1** To create…": a numbered item printed in bold
 _PAGE = re.compile(r"^(.*?)[.\s]*$")
 
 
@@ -168,7 +168,7 @@ def _add_paragraph(blocks: list[Block], text: str, line: int, contents: dict[str
             blocks.append(_block("heading", printed, line, level=level))
         return
     numbered = _ROW_NUMBER.match(printed)
-    if numbered and level is None:  # "1. To create a framework…" in the 2019 two main functions
+    if numbered and level is None:  # "1. To create a framework…": a numbered paragraph
         blocks.append(_block("item", numbered.group(2), line, number=numbered.group(1)))
         return
     previous = blocks[-1] if blocks else None

@@ -1,7 +1,7 @@
 """The agreements: a page per agreement, and a paged matrix of the agreements by facet.
 
 /agreements/<id>/ gives the agreement in full: our short summary, then each facet with its
-statements, where they come from (the FAQ question of 2019, or the section of the 2016 overview)
+statements, where they come from (the FAQ question, or the section of the source document)
 and the source wording quoted. /agreements/ (and its later pages) is the comparison matrix, a fixed
 number of agreements to a page: each cell gives the points in a few words (`short`, our summary),
 each linking to that facet on the agreement's page. A facet with no statement says so in words, so
@@ -45,7 +45,7 @@ def matrix(view: View, rows: str) -> str:
     """The matrix of one page's agreements (rows: their <tr> rows)."""
     note = ("<p>Each row is an agreement and each column a facet. A cell gives the points in a few words "
             "(our summary, not NHS wording); each point links to that facet on the agreement’s own page, which "
-            "quotes the source wording and links to the FAQ question or section of the 2016 overview it comes "
+            "quotes the source wording and links to the FAQ question or section of the source document it comes "
             "from. On a narrow screen, scroll the table sideways.</p>")
     caption_id = f"{MATRIX_ID}-caption"
     caption = (f'<caption id="{caption_id}">The agreements the guidance mentions, facet by facet '

@@ -1,137 +1,199 @@
-"""The comparison of the MCP 2016 and ICP 2019 tables: a page per row group and /compare/ over them.
+"""The comparison of two versions' tables: a page per row group and a compare page over them.
 
-/compare/ holds what is about the whole comparison (counts, the key to the redline, our notes on
-what changed, the tables' own headings) and a paged list of the row groups. Each row group (a 2019
-row and the 2016 row(s) its bullets come from, or a 2016 row not carried forward) has its own page,
-compare/<group-page-id>/, with its bullets side by side and a redline per aligned pair; every
-requirement's and row's cmp- anchor is where gpia.compare.redline.compare_url says.
+Every pair of versions that the comparisons declared in clauses/versions.yaml link, directly or
+through a chain, has its pages (gpia.compare.pairs): the default pair at compare/ and
+compare/<row id>/, any other at compare/<from>...<to>/ and compare/<from>...<to>/<row id>/. A pair's
+compare page holds what is about the whole comparison (the pairs a reader can choose, counts, the
+key to the redline, our notes on what changed, the tables' own headings) and a paged list of the
+row groups. Each row group (a newer row and the older row(s) its bullets come from, or an older row
+not carried forward) has its own page, with its bullets side by side and a redline per aligned pair;
+every requirement's and row's cmp- anchor is where gpia.compare.redline.compare_url says.
 
 Everything shown is computed from the reviewed alignment data (`derives_from`, `status`, `change`,
 `why`): the counts, the change kinds and the row renumbering. The "What changed" notes are our
-words, reviewed data in clauses/changes.yaml; gpia.compare.changes finds the rows each links to, and the
-pages label them as ours.
+words, reviewed data in clauses/changes.yaml; gpia.compare.changes finds the rows each links to, and
+the pages label them as ours. The markup is in templates/compare-*.html; no version is named here.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from gpia.compare.redline import (CHANGE_KINDS, NEW, OLD, AreaGroup, Comparison, Pair, anchor, compare, compare_url,
-                       comparison_pages, group_page_id, groups_by_page, redline, render_redline)
 from gpia.compare.changes import examples, renumbered_clauses
+from gpia.compare.pairs import Pairing, default_pairing, folder, is_default, pairings
+from gpia.compare.redline import (CHANGE_KINDS, AreaGroup, Comparison, Pair, anchor, compare, compare_url,
+                                  comparison_pages, group_page_id, groups_by_page, redline, render_redline)
+from gpia.compare.redline import group_url as _group_url
 from gpia.model.derived import once_per_knowledge_base
-from gpia.views.html import esc, md_text
 from gpia.model.records import KnowledgeBase, Requirement
 from gpia.views.common import View, ours
+from gpia.views.html import esc, md_text
 from gpia.views.paging import Item, Listing
+from gpia.views.templating import markup, render
 
 TABLE_KINDS = (("governance", "Shared governance and decision making"), ("integration", "Integration commitments"))
+TABLE_TITLES = dict(TABLE_KINDS)
 
 KIND_LABELS = {"unchanged": "Unchanged", "reworded": "Reworded", "moved": "Moved", "merged": "Merged",
                "split": "Split", "new": "New", "dropped": "Dropped"}
-# Our words: what each badge means. Kept beside the rules in gpia/compare/redline.py that decide them.
+# Our words: what each badge means, with {old} and {new} the versions' labels. Kept beside the rules in
+# gpia/compare/redline.py that decide them.
 KIND_MEANINGS = {
     "unchanged": "the same words, in the same row and bullet position.",
-    "reworded": "one 2016 bullet became one 2019 bullet, and the words differ.",
+    "reworded": "one {old} bullet became one {new} bullet, and the words differ.",
     "moved": "the same words, printed in another place: a different row number, row title or bullet position.",
-    "merged": "two or more 2016 bullets became one 2019 bullet; its redline reads the 2016 bullets one after "
+    "merged": "two or more {old} bullets became one {new} bullet; its redline reads the {old} bullets one after "
               "the other.",
-    "split": "one 2016 bullet became two or more 2019 bullets; each has its own redline.",
-    "new": "a 2019 bullet that derives from no 2016 bullet.",
-    "dropped": "a 2016 bullet that no 2019 bullet carries forward.",
+    "split": "one {old} bullet became two or more {new} bullets; each has its own redline.",
+    "new": "a {new} bullet that derives from no {old} bullet.",
+    "dropped": "an {old} bullet that no {new} bullet carries forward.",
 }
+ALL_KINDS = (*CHANGE_KINDS, "new", "dropped")
 
-
-GROUPS_PER_PAGE = 20  # row groups per page of the list on /compare/
+GROUPS_PER_PAGE = 20  # row groups per page of the list on a compare page
 MAX_EXAMPLES = 3  # rows linked from each "What changed" note; the rest are counted
 
 
-def group_url(page_id: str) -> str:
-    """Site-root-relative URL of a row group's comparison page, e.g. 'compare/<row id>/'."""
-    return f"compare/{page_id}/"
+def group_url(page_id: str, kb: KnowledgeBase | None = None, pairing: Pairing | None = None) -> str:
+    """Site-root-relative URL of a row group's comparison page, e.g. 'compare/<row id>/' (the default pair)."""
+    return _group_url(kb, page_id, pairing) if kb is not None else f"compare/{page_id}/"
 
 
-def compare_page(view: View) -> str:
-    """/compare/: what is about the whole comparison, then page 1 of the list of row groups."""
+@dataclass(frozen=True)
+class _Labels:
+    old: str
+    new: str
+
+
+def _labels(kb: KnowledgeBase, pairing: Pairing) -> _Labels:
+    return _Labels(kb.versions[pairing.old].label, kb.versions[pairing.new].label)
+
+
+def pair_title(kb: KnowledgeBase, pairing: Pairing) -> str:
+    labels = _labels(kb, pairing)
+    return f"Compare the {labels.old} and {labels.new} versions"
+
+
+def _how(kb: KnowledgeBase, pairing: Pairing) -> str:
+    """How a pair is linked: one declared comparison, or a chain through other versions."""
+    if pairing.direct:
+        return "compared directly"
+    through = [kb.comparisons[s].new for s in pairing.steps[:-1]]
+    return "through " + " and ".join(kb.versions[v].label for v in through)
+
+
+# ---- a pair's compare page ----------------------------------------------------------------------
+
+def compare_page(view: View, pairing: Pairing | None = None) -> str:
+    """A pair's compare page (the default pair's is /compare/): what is about the whole comparison,
+    then page 1 of the list of row groups."""
     kb = view.kb
-    comparisons = {kind: compare(kb, kind) for kind, _ in TABLE_KINDS}
+    pairing = pairing or default_pairing(kb)
+    if pairing is None:
+        return "<p>No comparison between versions is declared in <code>clauses/versions.yaml</code>.</p>"
+    kinds = [(kind, title) for kind, title in TABLE_KINDS if kind in pairing.kinds]
+    comparisons = {kind: compare(kb, kind, pairing) for kind, _ in kinds}
     parts = [
-        "## Summary { #cmp-summary }", summary(view, comparisons),
-        "## How to read the redline { #cmp-legend }", legend(),
-        "## What changed { #cmp-what-changed }", what_changed(view),
-        "## The tables' own headings { #cmp-headings }", "".join(headings_table(view, kind) for kind, _ in TABLE_KINDS),
-        "## Compared row by row { #cmp-rows }", rows_intro(view), listing(kb).render(view, 1),
+        intro(view, pairing),
+        "## Summary { #cmp-summary }", summary(view, pairing, comparisons),
+        "## How to read the redline { #cmp-legend }", legend(kb, pairing),
+        "## What changed { #cmp-what-changed }", what_changed(view, pairing),
+        "## The tables' own headings { #cmp-headings }", "".join(headings_table(view, kind, pairing) for kind, _ in kinds),
+        "## Compared row by row { #cmp-rows }", rows_intro(view, pairing), listing(kb, pairing).render(view, 1),
     ]
     return "\n\n".join(parts)
 
 
-def summary(view: View, comparisons: dict[str, Comparison]) -> str:
-    counts = {kind: c.counts() for kind, c in comparisons.items()}
-    head = "".join(f'<th scope="col">{esc(title)}</th>' for _, title in TABLE_KINDS)
-    rows = []
-    for kind in (*CHANGE_KINDS, "new", "dropped"):
-        per_table = [counts[k][kind] for k, _ in TABLE_KINDS]
-        cells = "".join(f"<td>{n}</td>" for n in per_table)
-        # The old one-page comparison's "New in 2019" and "Dropped from 2016" anchors land on their counts.
-        row_id = f' id="cmp-{kind}"' if kind in ("new", "dropped") else ""
-        rows.append(f'<tr{row_id}><th scope="row"><a href="#cmp-kind-{kind}">{KIND_LABELS[kind]}</a></th>{cells}'
-                    f"<td>{sum(per_table)}</td></tr>")
-    old_total = sum(len(view.kb.requirements_of(OLD, k)) for k, _ in TABLE_KINDS)
-    new_total = sum(len(view.kb.requirements_of(NEW, k)) for k, _ in TABLE_KINDS)
-    old_label, new_label = view.kb.versions[OLD].label, view.kb.versions[NEW].label
-    carried = old_total - sum(counts[k]["dropped"] for k, _ in TABLE_KINDS)
-    derived = new_total - sum(counts[k]["new"] for k, _ in TABLE_KINDS)
-    return (f'<p class="gpia-compare-totals">{esc(new_label)} has {new_total} bullets: {derived} derive from '
-            f"{esc(old_label)} bullets and {new_total - derived} are new. {esc(old_label)} has {old_total} bullets: "
-            f"{carried} are carried forward and {old_total - carried} are dropped.</p>"
-            '<div class="gpia-compare-table"><table><caption>Bullets by kind of change (2019 bullets, except '
-            f'Dropped, which counts 2016 bullets)</caption><thead><tr><th scope="col">Kind of change</th>{head}'
-            f'<th scope="col">Both tables</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
-
-
-def legend() -> str:
-    example = render_redline(redline("on a 'best for service' basis", "on a Best for Service basis"))
-    kinds = "".join(f'<dt id="cmp-kind-{kind}"><span class="gpia-kind gpia-kind-{kind}">{KIND_LABELS[kind]}</span></dt>'
-                    f"<dd>{esc(KIND_MEANINGS[kind])}</dd>" for kind in (*CHANGE_KINDS, "new", "dropped"))
-    return ('<div class="gpia-legend">'
-            "<p>Each redline reads the 2016 wording into the 2019 wording, word by word:</p><ul>"
-            '<li><del class="gpia-del"><span class="gpia-sr-only">removed: </span>Struck-through words</del> are '
-            "only in 2016 (a screen reader announces them as “removed”);</li>"
-            '<li><ins class="gpia-ins"><span class="gpia-sr-only">added: </span>underlined words</ins> are only in '
-            "2019 (announced as “added”);</li>"
-            "<li>plain words are in both.</li></ul>"
-            f'<p>For example: <span class="gpia-redline">{example}</span></p>'
-            "<p>Every 2019 bullet has a badge for its kind of change. The kind is worked out from the reviewed "
-            "alignment data (which 2016 bullets each 2019 bullet derives from); a reviewer can override it in "
-            "the data.</p>"
-            f'<dl class="gpia-kinds">{kinds}</dl></div>')
-
-
-def what_changed(view: View) -> str:
-    """Our notes on the changes the guide points out, each with links to the first few rows that
-    show it (the rest counted), so the list does not grow with the tables."""
+def pair_page(view: View, slug: str) -> str:
+    """Markdown for compare/<from>...<to>/, the compare page of a pair other than the default."""
     kb = view.kb
+    pairing = pairings(kb)[slug]
+    files = sorted({t.path for t in kb.tables.values() if t.version in (pairing.old, pairing.new)})
+    return f"# {md_text(pair_title(kb, pairing))}\n\n{compare_page(view, pairing)}{view.data_files(files)}"
+
+
+def intro(view: View, pairing: Pairing) -> str:
+    kb = view.kb
+    old, new = kb.versions[pairing.old], kb.versions[pairing.new]
+    how = "compared directly." if pairing.direct else (
+        f"{_how(kb, pairing)}: each step's reviewed alignment is followed from the older bullets to the newer ones. "
+        "Our notes on why each bullet changed are on the pages of the steps.")
+    summary = ""
+    if pairing.direct and kb.comparisons[pairing.steps[0]].summary:
+        summary = markup(ours(f"<p>{view.text(kb.comparisons[pairing.steps[0]].summary)}</p>", "Our note"))
+    return (str(render("compare-intro.html", old_label=old.label, new_label=new.label,
+                   old_source=markup(view.link(old.source, view.source_name(old.source))),
+                   new_source=markup(view.link(new.source, view.source_name(new.source))), how=how, summary=summary))
+            + pairs_nav(view, pairing))
+
+
+def pairs_nav(view: View, shown: Pairing | None = None) -> str:
+    """Links to every pair a reader can compare; nothing when there is only one."""
+    kb = view.kb
+    every = list(pairings(kb).values())
+    if len(every) < 2:
+        return ""
+    items = [{"title": f"{kb.versions[p.old].label} → {kb.versions[p.new].label}", "href": view.base + folder(kb, p),
+              "current": p == shown, "how": _how(kb, p)} for p in every]
+    return str(render("compare-pairs.html", pairs=items))
+
+
+def summary(view: View, pairing: Pairing, comparisons: dict[str, Comparison]) -> str:
+    kb = view.kb
+    labels = _labels(kb, pairing)
+    counts = {kind: c.counts() for kind, c in comparisons.items()}
+    old_total = sum(len(kb.requirements_of(pairing.old, k)) for k in comparisons)
+    new_total = sum(len(kb.requirements_of(pairing.new, k)) for k in comparisons)
+    # The old one-page comparison's "New in ..." and "Dropped from ..." anchors land on their counts.
+    rows = [{"kind": kind, "label": KIND_LABELS[kind], "anchored": kind in ("new", "dropped"),
+             "counts": [counts[k][kind] for k in comparisons]} for kind in ALL_KINDS]
+    return str(render("compare-summary.html", old_label=labels.old, new_label=labels.new, old_total=old_total,
+                      new_total=new_total, carried=old_total - sum(c["dropped"] for c in counts.values()),
+                      derived=new_total - sum(c["new"] for c in counts.values()),
+                      titles=[TABLE_TITLES[k] for k in comparisons], rows=rows))
+
+
+def legend(kb: KnowledgeBase, pairing: Pairing) -> str:
+    labels = _labels(kb, pairing)
+    example = markup(render_redline(redline("on a 'best for service' basis", "on a Best for Service basis")))
+    kinds = [{"kind": kind, "label": KIND_LABELS[kind], "meaning": KIND_MEANINGS[kind].format(old=labels.old, new=labels.new)}
+             for kind in ALL_KINDS]
+    return str(render("compare-legend.html", old_label=labels.old, new_label=labels.new, example=example, kinds=kinds))
+
+
+def what_changed(view: View, pairing: Pairing | None = None) -> str:
+    """Our notes on the changes the guide points out in this comparison (the default pair's unless
+    another is given), each with links to the first few rows that show it (the rest counted), so the
+    list does not grow with the tables."""
+    kb = view.kb
+    pairing = pairing or default_pairing(kb)
+    assert pairing is not None
     items = []
     shown = examples(kb)
     for change in kb.changes.values():  # our notes, from clauses/changes.yaml
+        if not pairing.direct or change.comparison != pairing.steps[0]:
+            continue
         found = shown[change.id]
         links = _clause_links if change.find.clause_renumbered else None
-        pairs = _pair_links(view, list(found.pairs), links)
-        rows = [f'<a href="{esc(view.base + compare_url(kb, group_page_id(g)))}">'
-                f"{view.text(group_title(g), mentions=False)}</a>" for g in found.rows]
+        pairs = _pair_links(view, pairing, list(found.pairs), links)
+        rows = [f'<a href="{esc(view.base + compare_url(kb, group_page_id(g), pairing))}">'
+                f"{view.text(group_title(kb, pairing, g), mentions=False)}</a>" for g in found.rows]
         terms = [view.link(i) for i in change.records]
         glossary = f" In the glossary: {', '.join(terms)}." if terms else ""
         items.append(f'<li id="{esc(change.id)}"><p>{view.text(change.summary, mentions=False)}</p>'
                      f'<p class="gpia-examples" data-pagefind-ignore>See: {_bounded(pairs + rows)}.{glossary}</p>'
                      f"{view.resting_on(change.rests_on)}</li>")
-    notes = duplicate_numbers(kb)
+    notes = duplicate_numbers(kb, pairing)
     if notes:
         more = (f" {len(notes) - 1} more row {'number is' if len(notes) == 2 else 'numbers are'} printed twice; "
                 "each row's comparison page says so.") if len(notes) > 1 else ""
-        rows = [f'<a href="{esc(view.base + compare_url(kb, area_id))}">{view.text(_row_name(kb, area_id), mentions=False)}</a>'
+        rows = [f'<a href="{esc(view.base + compare_url(kb, area_id, pairing))}">'
+                f"{view.text(_row_name(kb, area_id), mentions=False)}</a>"
                 for note in notes for area_id in note.areas]
         items.append(f'<li><p>{esc(notes[0].text)}{esc(more)}</p><p class="gpia-examples" data-pagefind-ignore>'
                      f"See: {_bounded(rows)}.</p></li>")
+    if not items:
+        return ours("<p>No notes on this comparison yet: its row pages show every change.</p>", "What changed, in brief")
     return ours(f'<ul class="gpia-what-changed">{"".join(items)}</ul>', "What changed, in brief")
 
 
@@ -147,8 +209,9 @@ def _row_name(kb: KnowledgeBase, area_id: str) -> str:
     return f"{kb.versions[area.version].label} row {area.row} {area.title}"
 
 
-def _pair_links(view: View, pairs: list[Pair], extra: Callable[[View, Pair], str] | None = None) -> list[str]:
-    """Links to pairs, one entry per 2019 row: "3. Decision making: bullet 1, bullet 2", with any
+def _pair_links(view: View, pairing: Pairing, pairs: list[Pair],
+                extra: Callable[[View, Pair], str] | None = None) -> list[str]:
+    """Links to pairs, one entry per newer row: "3. Decision making: bullet 1, bullet 2", with any
     extra links for the row's pairs (e.g. the clauses they point at) in brackets."""
     by_row: dict[str, list[Pair]] = {}
     for p in pairs:
@@ -156,7 +219,7 @@ def _pair_links(view: View, pairs: list[Pair], extra: Callable[[View, Pair], str
     links = []
     for area_id, in_row in by_row.items():
         area = view.kb.areas[area_id]
-        bullets = ", ".join(f'<a href="{esc(view.base + compare_url(view.kb, p.new.id))}">bullet {p.new.bullet}</a>'
+        bullets = ", ".join(f'<a href="{esc(view.base + compare_url(view.kb, p.new.id, pairing))}">bullet {p.new.bullet}</a>'
                             for p in in_row)
         also = [text for text in (extra(view, p) for p in in_row) if text] if extra else []
         brackets = f" ({'; '.join(also)})" if also else ""
@@ -165,9 +228,10 @@ def _pair_links(view: View, pairs: list[Pair], extra: Callable[[View, Pair], str
 
 
 def _clause_links(view: View, p: Pair) -> str:
-    return "; ".join(f"{view.link(before.id, f'clause {before.number} (2016)')} → "
-                     f"{view.link(after.id, f'clause {after.number} (2019)')}"
-                     for before, after in renumbered_clauses(view.kb, p))
+    kb = view.kb
+    return "; ".join(f"{view.link(before.id, f'clause {before.number} ({kb.versions[before.template].label})')} → "
+                     f"{view.link(after.id, f'clause {after.number} ({kb.versions[after.template].label})')}"
+                     for before, after in renumbered_clauses(kb, p))
 
 
 _NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
@@ -182,9 +246,13 @@ class DuplicateNumber:
 
 
 @once_per_knowledge_base
-def duplicate_numbers(kb: KnowledgeBase) -> list[DuplicateNumber]:
+def duplicate_numbers(kb: KnowledgeBase, pairing: Pairing | None = None) -> list[DuplicateNumber]:
+    """Row numbers printed twice in a table of the pair's versions (of every version without a pair)."""
+    versions = (pairing.old, pairing.new) if pairing else tuple(kb.versions)
     notes = []
     for table in kb.tables.values():
+        if table.version not in versions or (pairing and table.kind not in pairing.kinds):
+            continue
         seen: dict[str, list[str]] = {}
         for area in table.areas:
             seen.setdefault(area.row, []).append(area.id)
@@ -198,16 +266,17 @@ def duplicate_numbers(kb: KnowledgeBase) -> list[DuplicateNumber]:
     return notes
 
 
-def group_title(group: AreaGroup) -> str:
+def group_title(kb: KnowledgeBase, pairing: Pairing, group: AreaGroup) -> str:
     """The rows compared, with both numbers, since rows are numbered differently in the two versions;
     and both titles when the row was renamed."""
+    labels = _labels(kb, pairing)
     old_rows = " and ".join(a.row for a in group.old_areas)
     old_titles = " and ".join(a.title for a in group.old_areas)
     if group.new_area is None:
-        return f"{old_titles} (2016 row {old_rows}, not in 2019)"
+        return f"{old_titles} ({labels.old} row {old_rows}, not in {labels.new})"
     new = group.new_area
     if not group.old_areas:
-        return f"{new.title} (2019 row {new.row}, new)"
+        return f"{new.title} ({labels.new} row {new.row}, new)"
     title = new.title if old_titles == new.title else f"{old_titles} → {new.title}"
     if old_rows == new.row:
         return f"{title} (row {new.row})"
@@ -216,7 +285,7 @@ def group_title(group: AreaGroup) -> str:
 
 def counts_in_words(group: AreaGroup) -> str:
     """The group's bullets by kind of change, e.g. '3 bullets: 2 reworded, 1 merged'."""
-    counts = {kind: 0 for kind in (*CHANGE_KINDS, "new", "dropped")}
+    counts = {kind: 0 for kind in ALL_KINDS}
     for p in group.pairs:
         counts[p.kind] += 1
     counts["new"] = len(group.new_requirements)
@@ -229,86 +298,129 @@ def counts_in_words(group: AreaGroup) -> str:
 
 
 @once_per_knowledge_base
-def listing(kb: KnowledgeBase) -> Listing:
-    """The row groups of both kinds of table, in page order, under their table's name."""
-    items = tuple(Item(page_id, group.kind) for page_id, group in groups_by_page(kb).items())
-    titles = dict(TABLE_KINDS)
-    return Listing("compare", "Compare the 2016 and 2019 versions, row by row", "compare/", GROUPS_PER_PAGE, items,
-                   entry=group_entry, group_heading=lambda view, kind: esc(titles[kind]))
+def listing(kb: KnowledgeBase, pairing: Pairing | None = None) -> Listing:
+    """A pair's row groups of every compared kind of table, in page order, under their table's name."""
+    pairing = pairing or default_pairing(kb)
+    if pairing is None:
+        return Listing("compare", "Compare versions, row by row", "compare/", GROUPS_PER_PAGE, (), entry=lambda v, i: "")
+    items = tuple(Item(page_id, group.kind) for page_id, group in groups_by_page(kb, pairing).items())
+    name = "compare" if is_default(kb, pairing) else f"compare-{pairing.slug}"
+    return Listing(name, f"{pair_title(kb, pairing)}, row by row", folder(kb, pairing), GROUPS_PER_PAGE, items,
+                   entry=lambda view, page_id: group_entry(view, page_id, pairing),
+                   group_heading=lambda view, kind: esc(TABLE_TITLES[kind]))
 
 
-def group_entry(view: View, page_id: str) -> str:
+def group_entry(view: View, page_id: str, pairing: Pairing | None = None) -> str:
     # The row titles are indexed on the rows' own pages; the entry is a way there, not a copy to find.
-    group = groups_by_page(view.kb)[page_id]
-    return (f'<span data-pagefind-ignore><a href="{esc(view.base + group_url(page_id))}">'
-            f"{view.text(group_title(group), mentions=False)}</a>: {esc(counts_in_words(group))}</span>")
+    kb = view.kb
+    pairing = pairing or default_pairing(kb)
+    assert pairing is not None
+    group = groups_by_page(kb, pairing)[page_id]
+    return str(render("compare-entry.html", href=view.base + _group_url(kb, page_id, pairing),
+                      title=markup(view.text(group_title(kb, pairing, group), mentions=False)),
+                      counts=counts_in_words(group)))
 
 
-def rows_intro(view: View) -> str:
-    groups = groups_by_page(view.kb)
+def rows_intro(view: View, pairing: Pairing) -> str:
+    labels = _labels(view.kb, pairing)
+    groups = groups_by_page(view.kb, pairing)
     return (f"<p>Each of the {len(groups)} groups of rows below has a page of its own, with its bullets side by side: "
-            "a 2019 row beside the 2016 row or rows its bullets come from, or a 2016 row that was not carried "
-            "into 2019. The rows are in the order of the 2016 tables; rows new in 2019 come last.</p>")
+            f"{esc(f'an {labels.new} row beside the {labels.old} row or rows its bullets come from, or an {labels.old} row')} "
+            f"that was not carried into {esc(labels.new)}. The rows are in the order of the {esc(labels.old)} tables; "
+            f"rows new in {esc(labels.new)} come last.</p>")
 
 
-def headings_table(view: View, kind: str) -> str:
+def headings_table(view: View, kind: str, pairing: Pairing) -> str:
     """The two tables' own headings compared: the section they sit in and their requirement column."""
     kb = view.kb
-    old = [t for t in kb.tables.values() if t.version == OLD and t.kind == kind]
-    new = [t for t in kb.tables.values() if t.version == NEW and t.kind == kind]
+    old = [t for t in kb.tables.values() if t.version == pairing.old and t.kind == kind]
+    new = [t for t in kb.tables.values() if t.version == pairing.new and t.kind == kind]
     if not old or not new:
         return ""
     before, after = old[0], new[0]
-    rows = []
-    for label, a, b in (("Section heading", before.section, after.section),
-                        ("Requirement column heading", before.column_heading, after.column_heading)):
-        rows.append(f'<tr><th scope="row">{label}</th><td>{view.text(a)}</td><td>{view.text(b)}</td>'
-                    f'<td class="gpia-redline">{render_redline(redline(a, b))}</td></tr>')
-    old_label, new_label = kb.versions[OLD].label, kb.versions[NEW].label
-    # The headings as printed are indexed on the tables' pages: the body here is a copy.
-    return (f'<div class="gpia-compare-table" id="cmp-{esc(kind)}"><table><caption>The two {esc(kind)} tables: '
-            f'headings as printed</caption><thead><tr><td></td><th scope="col">{esc(old_label)} '
-            f'({view.link(before.id, "table")})</th><th scope="col">{esc(new_label)} ({view.link(after.id, "table")})'
-            f'</th><th scope="col">Redline</th></tr></thead><tbody data-pagefind-ignore>{"".join(rows)}</tbody>'
-            "</table></div>")
+    rows = [{"label": label, "old": markup(view.text(a)), "new": markup(view.text(b)),
+             "redline": markup(render_redline(redline(a, b)))}
+            for label, a, b in (("Section heading", before.section, after.section),
+                                ("Requirement column heading", before.column_heading, after.column_heading))]
+    labels = _labels(kb, pairing)
+    return str(render("compare-headings.html", kind=kind, old_label=labels.old, new_label=labels.new,
+                      old_link=markup(view.link(before.id, "table")), new_link=markup(view.link(after.id, "table")),
+                      rows=rows))
 
 
-# A row group's page: compare/<group-page-id>/.
+# ---- a row group's page: compare/<group-page-id>/ (or compare/<from>...<to>/<group-page-id>/) -----
 
-def group_page(view: View, page_id: str) -> str:
-    """Markdown for compare/<page-id>/: a 2019 row and the 2016 row(s) its bullets come from (or a
-    2016 row not carried forward), bullet by bullet. Each requirement and row has its cmp- anchor on
+def group_page(view: View, page_id: str, pairing: Pairing | None = None) -> str:
+    """Markdown for a row group's page: a newer row and the older row(s) its bullets come from (or an
+    older row not carried forward), bullet by bullet. Each requirement and row has its cmp- anchor on
     the first page that shows it (gpia.compare.redline.comparison_pages)."""
     kb = view.kb
-    group = groups_by_page(kb)[page_id]
-    anchors = _Anchors(comparison_pages(kb), page_id, {anchor(page_id)})
-    heading = f"# Compare: {md_text(group_title(group))} {{ #{anchor(page_id)} }}"
-    blocks = [provenance(view, group, anchors),
+    pairing = pairing or default_pairing(kb)
+    assert pairing is not None
+    group = groups_by_page(kb, pairing)[page_id]
+    anchors = _Anchors(comparison_pages(kb, pairing), page_id, {anchor(page_id)})
+    heading = f"# Compare: {md_text(group_title(kb, pairing, group))} {{ #{anchor(page_id)} }}"
+    home = view.base + folder(kb, pairing)
+    blocks = [provenance(view, pairing, group, anchors),
               f'<p class="gpia-compare-nav" data-pagefind-ignore>Part of '
-              f'<a href="{esc(view.base)}compare/#cmp-rows">Compare the 2016 and 2019 versions</a> '
-              f"({esc(dict(TABLE_KINDS)[group.kind])}). How to read the redline and the badges: "
-              f'<a href="{esc(view.base)}compare/#cmp-legend">the key</a>.</p>']
+              f'<a href="{esc(home)}#cmp-rows">{esc(pair_title(kb, pairing))}</a> '
+              f"({esc(TABLE_TITLES[group.kind])}). How to read the redline and the badges: "
+              f'<a href="{esc(home)}#cmp-legend">the key</a>.</p>']
     shown = {a.id for a in group.old_areas} | ({group.new_area.id} if group.new_area else set())
-    notes = [note.text for note in duplicate_numbers(kb) if shown.intersection(note.areas)]
+    notes = [note.text for note in duplicate_numbers(kb, pairing) if shown.intersection(note.areas)]
     if notes:
         blocks.append(ours("".join(f"<p>{esc(n)}</p>" for n in notes), "Our note"))
     pairs = {p.new.id: p for p in group.pairs}
     bullets = []
     for r in (group.new_area.requirements if group.new_area else ()):
         if r.id in pairs:
-            bullets.append(pair_block(view, pairs[r.id], anchors))
+            bullets.append(_pair_block(view, pairing, pairs[r.id], anchors))
         elif r in group.new_requirements:
-            bullets.append(new_block(view, r, anchors))
-    bullets += [dropped_block(view, r, anchors) for r in group.dropped]
+            bullets.append(_block(view, pairing, "new", r, (), (r,), anchors, "Why it was added"))
+    bullets += [_block(view, pairing, "dropped", r, (r,), (), anchors, "Why it was dropped") for r in group.dropped]
     blocks.append(f'<div class="gpia-compare-area">{"".join(bullets)}</div>')
     tables = sorted({kb.tables[a.table].path for a in (*group.old_areas, *([group.new_area] if group.new_area else []))})
     return heading + "\n\n" + "".join(blocks) + view.data_files(tables)
 
 
+def pair_group_page(view: View, record_id: str) -> str:
+    """Markdown for compare/<from>...<to>/<row id>/: `record_id` is '<from>...<to>/<row id>'."""
+    slug, _, page_id = record_id.partition("/")
+    return group_page(view, page_id, pairings(view.kb)[slug])
+
+
+def pair_list_page(view: View, record_id: str) -> str:
+    """Markdown for compare/<from>...<to>/pages/<n>/: `record_id` is '<from>...<to>/pages/<n>'."""
+    slug, _, page = record_id.partition("/pages/")
+    rows = listing(view.kb, pairings(view.kb)[slug])
+    return f"{rows.title_markdown(int(page))}\n\n{rows.render(view, int(page))}"
+
+
+def default_group_ids(kb: KnowledgeBase) -> dict[str, AreaGroup]:
+    """The default pair's row groups by page id (none when no comparison is declared)."""
+    return groups_by_page(kb) if default_pairing(kb) else {}
+
+
+def other_pairs(kb: KnowledgeBase) -> list[Pairing]:
+    return [p for p in pairings(kb).values() if not is_default(kb, p)]
+
+
+def pair_page_ids(kb: KnowledgeBase) -> list[str]:
+    return [p.slug for p in other_pairs(kb)]
+
+
+def pair_group_ids(kb: KnowledgeBase) -> list[str]:
+    return [f"{p.slug}/{page_id}" for p in other_pairs(kb) for page_id in groups_by_page(kb, p)]
+
+
+def pair_list_ids(kb: KnowledgeBase) -> list[str]:
+    return [f"{p.slug}/pages/{n}" for p in other_pairs(kb) for n in range(2, listing(kb, p).page_count + 1)]
+
+
 @dataclass
 class _Anchors:
     """Which cmp- anchors this page gives: a record's, if this is its page and it has none here yet
-    (a 2016 bullet split in two is shown twice; a 2016 row feeding two 2019 rows is on both pages)."""
+    (an older bullet split in two is shown twice; an older row feeding two newer rows is on both pages)."""
 
     pages: dict[str, str]
     page_id: str
@@ -322,14 +434,16 @@ class _Anchors:
         return f' id="{esc(own)}"'
 
 
-def provenance(view: View, group: AreaGroup, anchors: _Anchors) -> str:
+def provenance(view: View, pairing: Pairing, group: AreaGroup, anchors: _Anchors) -> str:
     kb = view.kb
     where = []
     if group.old_areas:
-        where.append(f"{esc(kb.versions[OLD].label)} " + ", ".join(_row_link(view, a.id, anchors) for a in group.old_areas))
+        where.append(f"{esc(kb.versions[pairing.old].label)} "
+                     + ", ".join(_row_link(view, a.id, anchors) for a in group.old_areas))
     if group.new_area:
-        where.append(f"{esc(kb.versions[NEW].label)} {_row_link(view, group.new_area.id, anchors)}")
-    return f'<p class="gpia-provenance" data-pagefind-ignore>Rows compared — {"; ".join(where)}. {row_change(group)}.</p>'
+        where.append(f"{esc(kb.versions[pairing.new].label)} {_row_link(view, group.new_area.id, anchors)}")
+    return (f'<p class="gpia-provenance" data-pagefind-ignore>Rows compared — {"; ".join(where)}. '
+            f"{row_change(kb, pairing, group)}.</p>")
 
 
 def _row_link(view: View, area_id: str, anchors: _Anchors) -> str:
@@ -338,17 +452,18 @@ def _row_link(view: View, area_id: str, anchors: _Anchors) -> str:
             f"{view.text(f'row {area.row} {area.title}', mentions=False)}</a>")
 
 
-def row_change(group: AreaGroup) -> str:
+def row_change(kb: KnowledgeBase, pairing: Pairing, group: AreaGroup) -> str:
     """What happened to a row, in words, with a redline of its title when it was renamed."""
+    labels = _labels(kb, pairing)
     if group.new_area is None:
-        return "Not carried into 2019"
+        return f"Not carried into {esc(labels.new)}"
     if not group.old_areas:
-        return "New in 2019"
+        return f"New in {esc(labels.new)}"
     new = group.new_area
     notes = []
     if len(group.old_areas) > 1:
-        # Only bullets are aligned: a 2016 row may give one bullet and lose the others.
-        notes.append(f"Its bullets come from {len(group.old_areas)} 2016 rows")
+        # Only bullets are aligned: an older row may give one bullet and lose the others.
+        notes.append(f"Its bullets come from {len(group.old_areas)} {esc(labels.old)} rows")
     rows = [a.row for a in group.old_areas]
     if rows != [new.row]:
         notes.append(f"Renumbered ({esc(' and '.join(rows))} → {esc(new.row)})")
@@ -359,14 +474,7 @@ def row_change(group: AreaGroup) -> str:
 
 
 def badge(kind: str, overridden: bool = False) -> str:
-    note = ' <span class="gpia-kind-note">(set by a reviewer)</span>' if overridden else ""
-    return (f'<span class="gpia-kind gpia-kind-{kind}"><span class="gpia-sr-only">Change: </span>'
-            f"{KIND_LABELS[kind]}</span>{note}")
-
-
-def _permalink(target: str, what: str) -> str:
-    return (f'<a class="gpia-permalink" data-pagefind-ignore href="#{esc(target)}" aria-label="Permanent link to the comparison of '
-            f'{esc(what)}">¶</a>')
+    return str(render("compare-badge.html", kind=kind, label=KIND_LABELS[kind], overridden=overridden))
 
 
 def _side(view: View, version: str, requirements: tuple[Requirement, ...], anchors: _Anchors | None) -> str:
@@ -374,37 +482,30 @@ def _side(view: View, version: str, requirements: tuple[Requirement, ...], ancho
     a bullet whose cmp- anchor belongs on this page and is not given yet gets it here.
 
     The bullets are indexed for search on their rows' pages; here they are copies, left out."""
-    label = esc(view.kb.versions[version].label)
-    if not requirements:
-        return (f'<div class="gpia-side gpia-side-{version}" data-pagefind-ignore><p class="gpia-side-label">{label}</p>'
-                f'<p class="gpia-side-empty">Not in the {label} table.</p></div>')
-    items = []
+    bullets = []
     for r in requirements:
-        id_attr = anchors.attr(r.id) if anchors is not None else ""
         area = view.kb.areas[r.area]
-        where = view.link(r.id, f"{area.row} {area.title}, bullet {r.bullet}")
-        items.append(f'<li{id_attr}><span class="gpia-side-where">{where}</span><br>'
-                     f'<q class="gpia-verbatim">{view.text(r.text)}</q></li>')
-    return (f'<div class="gpia-side gpia-side-{version}" data-pagefind-ignore><p class="gpia-side-label">{label}</p>'
-            f'<ul class="gpia-side-bullets">{"".join(items)}</ul></div>')
+        bullets.append({"anchor_attr": markup(anchors.attr(r.id) if anchors is not None else ""),
+                        "where": markup(view.link(r.id, f"{area.row} {area.title}, bullet {r.bullet}")),
+                        "text": markup(view.text(r.text))})
+    return str(render("compare-side.html", version=version, label=view.kb.versions[version].label, bullets=bullets))
 
 
-def _why(view: View, r: Requirement, title: str = "Why it changed") -> str:
-    return view.ours(f"<p>{view.text(r.why)}</p>", title, r.rests_on) if r.why else ""
+def _why(view: View, pairing: Pairing, r: Requirement, title: str) -> str:
+    """Our note on the change; only in a declared comparison, the one the note was written for."""
+    return view.ours(f"<p>{view.text(r.why)}</p>", title, r.rests_on) if r.why and pairing.direct else ""
 
 
-def pair_block(view: View, pair: Pair, anchors: _Anchors) -> str:
-    # Left out of search: the badge and permalink (the same words on every pair), the sides (copies of
-    # bullets indexed on their rows' pages) and the redline. Kept: the page's title and our why notes.
-    what = view.label(pair.new.id)
-    read_as = " (the 2016 bullets read one after the other)" if len(pair.old) > 1 else ""
-    return (f'<div class="gpia-pair"{anchors.attr(pair.new.id)}><p class="gpia-pair-head" data-pagefind-ignore>'
-            f"{badge(pair.kind, pair.kind != pair.derived_kind)} {_permalink(pair.anchor, what)}</p>"
-            f'<div class="gpia-sides">{_side(view, OLD, pair.old, anchors)}{_side(view, NEW, (pair.new,), None)}</div>'
-            # The redline repeats both texts with "removed:"/"added:" between words: noise in search.
-            f'<p class="gpia-redline" data-pagefind-ignore><span class="gpia-label">Redline{read_as}:</span> '
-            f"{_redline_text(pair)}</p>"
-            f"{_why(view, pair.new)}</div>")
+def _pair_block(view: View, pairing: Pairing, pair: Pair, anchors: _Anchors) -> str:
+    read_as = f" (the {view.kb.versions[pairing.old].label} bullets read one after the other)" if len(pair.old) > 1 else ""
+    # Sides first: the older side gives the anchors of the older bullets this page holds.
+    old_side = _side(view, pairing.old, pair.old, anchors)
+    own = anchors.attr(pair.new.id)
+    return str(render("compare-block.html", anchor_attr=markup(own), kind=pair.kind, label=KIND_LABELS[pair.kind],
+                      overridden=pair.kind != pair.derived_kind, target=pair.anchor, what=view.label(pair.new.id),
+                      old_side=markup(old_side), new_side=markup(_side(view, pairing.new, (pair.new,), None)),
+                      read_as=read_as, redline=markup(_redline_text(pair)),
+                      why=markup(_why(view, pairing, pair.new, "Why it changed"))))
 
 
 def _redline_text(pair: Pair) -> str:
@@ -413,17 +514,12 @@ def _redline_text(pair: Pair) -> str:
     return render_redline(pair.redline)
 
 
-def new_block(view: View, r: Requirement, anchors: _Anchors) -> str:
-    own = anchor(r.id)
-    return (f'<div class="gpia-pair"{anchors.attr(r.id)}><p class="gpia-pair-head" data-pagefind-ignore>{badge("new")} '
-            f"{_permalink(own, view.label(r.id))}</p>"
-            f'<div class="gpia-sides">{_side(view, OLD, (), None)}{_side(view, NEW, (r,), None)}</div>'
-            f'{_why(view, r, "Why it was added")}</div>')
-
-
-def dropped_block(view: View, r: Requirement, anchors: _Anchors) -> str:
-    own = anchor(r.id)
-    return (f'<div class="gpia-pair"{anchors.attr(r.id)}><p class="gpia-pair-head" data-pagefind-ignore>{badge("dropped")} '
-            f"{_permalink(own, view.label(r.id))}</p>"
-            f'<div class="gpia-sides">{_side(view, OLD, (r,), None)}{_side(view, NEW, (), None)}</div>'
-            f'{_why(view, r, "Why it was dropped")}</div>')
+def _block(view: View, pairing: Pairing, kind: str, r: Requirement, old: tuple[Requirement, ...],
+           new: tuple[Requirement, ...], anchors: _Anchors, why_title: str) -> str:
+    """A new or a dropped bullet: one side empty, no redline."""
+    own = anchors.attr(r.id)
+    return str(render("compare-block.html", anchor_attr=markup(own), kind=kind, label=KIND_LABELS[kind],
+                      overridden=False, target=anchor(r.id), what=view.label(r.id),
+                      old_side=markup(_side(view, pairing.old, old, None)),
+                      new_side=markup(_side(view, pairing.new, new, None)), read_as="", redline=None,
+                      why=markup(_why(view, pairing, r, why_title))))

@@ -28,8 +28,12 @@ RECORD_PAGES: dict[str, tuple[Callable[[KnowledgeBase], Iterable[str]], Callable
     "schedule": (_ids("schedule"), schedules.schedule_page),
     "faq-section": (_ids("faq-section"), faq.section_page),
     "area": (_ids("area"), requirements.area_page),
-    # A row group of the 2016-vs-2019 comparison, by gpia.compare.redline.group_page_id.
-    "compare-group": (compare.groups_by_page, compare.group_page),
+    # A row group of the default pair's comparison, by gpia.compare.redline.group_page_id; the other
+    # pairs' compare pages, their row groups ('<from>...<to>/<row id>') and later list pages.
+    "compare-group": (compare.default_group_ids, compare.group_page),
+    "compare-pair": (compare.pair_page_ids, compare.pair_page),
+    "compare-pair-group": (compare.pair_group_ids, compare.pair_group_page),
+    "compare-pair-list": (compare.pair_list_ids, compare.pair_list_page),
     "agreement": (_ids("agreement"), agreements.agreement_page),
     "term": (_ids("term"), glossary.term_page),
     "clause": (_ids("clause"), reference.clause_page),
@@ -42,6 +46,8 @@ RECORD_PAGES: dict[str, tuple[Callable[[KnowledgeBase], Iterable[str]], Callable
 # gpia.model.urls.page_of puts the record itself (a comparison page is named by a row, not the row's page).
 PAGE_URLS: dict[str, Callable[[KnowledgeBase, str], str]] = {
     "compare-group": lambda kb, page_id: compare.group_url(page_id),
+    **{kind: lambda kb, record_id: f"compare/{record_id}/" for kind in ("compare-pair", "compare-pair-group",
+                                                                          "compare-pair-list")},
 }
 
 

@@ -37,7 +37,7 @@ def whole_guide(view: View) -> str:
                                                     for a in t.areas], area_page),
         ("print-commitments", "Integration commitments", [a.id for t in _newest_first(view) if t.kind == "integration"
                                                           for a in t.areas], area_page),
-        ("print-faq", "FAQs (ICP 2019)", list(kb.faq_sections), section_page),
+        ("print-faq", "FAQs", list(kb.faq_sections), section_page),
         ("print-clauses", "Clauses", list(kb.clauses), clause_page),
         ("print-schedules", "Schedules", [s.id for s in schedules_in_order(kb)], schedule_page),
         ("print-agreements", "Agreements", list(kb.agreements), agreement_page),

@@ -9,7 +9,7 @@ each change and the labels are ours.
 """
 from __future__ import annotations
 
-from gpia.compare.prose import KINDS, ProseChange, ProseComparison, compare_prose, section_counterparts
+from gpia.compare.prose import KINDS, ProseChange, ProseComparison, compare_prose, document_pairs, section_counterparts
 from gpia.compare.redline import render_redline
 from gpia.model.urls import page_of
 from gpia.views.common import View
@@ -34,8 +34,14 @@ def redline_html(ops) -> str:
     return render_redline(ops, lambda text: esc(text).replace("&#10;", _BREAK))
 
 
-def text_comparison_page(view: View, older: str, newer: str) -> str:
+def text_comparison_page(view: View, pair: tuple[str, str] | None = None) -> str:
+    """The page for a pair of versions, by default the newest pair whose documents can be compared."""
     kb = view.kb
+    pairs = document_pairs(kb)
+    if pair is None and not pairs:
+        return ('<p class="gpia-provenance">No declared comparison has the whole text of both of its versions '
+                "(clauses/documents/), so there is nothing to compare here.</p>")
+    older, newer = pair or pairs[0]
     comparison = compare_prose(kb, older, newer)
     old_label, new_label = kb.versions[older].label, kb.versions[newer].label
     counterparts = section_counterparts(kb, comparison)
@@ -77,10 +83,10 @@ def _counts(comparison: ProseComparison) -> dict[str, int]:
 
 def _change(view: View, change: ProseChange, old_label: str, new_label: str) -> dict[str, object]:
     kb = view.kb
-    olds = [{"href": view.href(p.id), "label": f"{old_label}, in the whole text", "texts": [p.text or ""], "numbered": False}
+    olds = [{"href": view.href(p.id), "label": f"{old_label}, in the whole text", "texts": [markup(view.text(p.text or ""))], "numbered": False}
             for p in change.old]
     news = [{"href": view.base + page_of(kb, b.question) + "#" + b.id, "label": f"{new_label}: {kb.questions[b.question].question}",
-             "texts": list(b.texts), "numbered": b.block.kind == "numbered"} for b in change.new]
+             "texts": [markup(view.text(t)) for t in b.texts], "numbered": b.block.kind == "numbered"} for b in change.new]
     redlines = [markup(redline_html(ops)) for ops in change.redlines()] if change.old and change.new else []
     return {"anchor": change.anchor, "kind": change.kind, "label": KIND_LABELS[change.kind], "old": olds, "new": news,
             "redlines": redlines, "why": [markup(view.text(w)) for w in change.why],

@@ -7,6 +7,7 @@ bullets quoted verbatim, each an anchor (the requirement's id) with its permanen
 """
 from __future__ import annotations
 
+from gpia.compare.pairs import Pairing, pairings_with
 from gpia.compare.redline import comparison_pages, compare_url
 from gpia.model.current import newest_first, version_heading
 from gpia.model.derived import once_per_knowledge_base
@@ -103,9 +104,10 @@ def row_links(view: View, area: Area, list_name: str, list_title: str) -> str:
         links.append(f"<li>Previous row: {_row_link(view, table.areas[index - 1])}</li>")
     if index + 1 < len(table.areas):
         links.append(f"<li>Next row: {_row_link(view, table.areas[index + 1])}</li>")
-    if area.id in comparison_pages(kb):
-        other = _other_versions(kb, area.version)
-        links.append(f'<li><a href="{esc(view.base + compare_url(kb, area.id))}">Compare this row with {esc(other)}</a></li>')
+    for pairing in _compared(kb, area.version, area.id):
+        other = _other_version(kb, pairing, area.version)
+        links.append(f'<li><a href="{esc(view.base + compare_url(kb, area.id, pairing))}">Compare this row with '
+                     f"{esc(other)}</a></li>")
     links.append(f'<li>Every row of both versions: <a href="{esc(view.base)}{list_name}/">{esc(list_title)}</a> '
                  f'(this table: {view.link(table.id)})</li>')
     return (f'<nav class="gpia-row-links" aria-label="Other rows" data-pagefind-ignore>'
@@ -137,14 +139,28 @@ def requirement_item(view: View, area: Area, r: Requirement) -> str:
                           for s, k in indicators)
         details.append(f'<li>Indicators in a worked example <span class="gpia-not-nhs">(illustrative — not NHS '
                        f"wording)</span>: {names}</li>")
-    other = _other_versions(view.kb, r.version)
-    details.append(f'<li><a href="{esc(view.base + compare_url(kb, r.id))}">Compare with {esc(other)}</a></li>')
+    for pairing in _compared(kb, r.version, r.id):
+        other = _other_version(kb, pairing, r.version)
+        details.append(f'<li><a href="{esc(view.base + compare_url(kb, r.id, pairing))}">Compare with {esc(other)}</a></li>')
     meta = f'<ul class="gpia-meta">{"".join(details)}</ul>'
     meta += view.referenced_by(r.id)
     return (f'<li id="{esc(r.id)}" class="gpia-requirement"{view.cite(r.id)}><p><span class="gpia-bullet">Bullet {r.bullet}</span> '
             f'<q class="gpia-verbatim">{view.text(r.text)}</q> {permalink(r.id, what)}</p>{meta}</li>')
 
 
-def _other_versions(kb: KnowledgeBase, version: str) -> str:
-    """The labels of the versions a record is compared with (every version but its own), from the data."""
-    return " and ".join(v.label for v in kb.versions.values() if v.id != version)
+def _compared(kb: KnowledgeBase, version: str, record_id: str) -> list[Pairing]:
+    """The pairs of versions whose comparison shows the record: the newer versions it is compared with
+    first, nearest first, then the older ones, nearest first (from the data, gpia.compare.pairs)."""
+    found = [p for p in pairings_with(kb, version) if record_id in comparison_pages(kb, p)]
+    position = {v: i for i, v in enumerate(kb.versions)}
+    here = position[version]
+    return sorted(found, key=lambda p: (p.new == version, abs(position[_other(p, version)] - here)))
+
+
+def _other(pairing: Pairing, version: str) -> str:
+    return pairing.new if pairing.old == version else pairing.old
+
+
+def _other_version(kb: KnowledgeBase, pairing: Pairing, version: str) -> str:
+    """The label of the version a record is compared with in a pair."""
+    return kb.versions[_other(pairing, version)].label
