@@ -302,7 +302,7 @@ def group_page(view: View, page_id: str) -> str:
     bullets += [dropped_block(view, r, anchors) for r in group.dropped]
     blocks.append(f'<div class="gpia-compare-area">{"".join(bullets)}</div>')
     tables = sorted({kb.tables[a.table].path for a in (*group.old_areas, *([group.new_area] if group.new_area else []))})
-    return heading + "\n\n" + "".join(blocks) + view.data_files(tables)
+    return f"{heading}\n\n{''.join(blocks)}{view.data_files(tables)}"
 
 
 @dataclass
