@@ -225,10 +225,10 @@ class View:
         return render("data-files.html", paths=paths, edit_base=self.shared.edit_base or "")
 
 
-def ours(body_html: str, title: str = "Our explanation") -> Markup:
+def ours(body_html: str, title: str = "Our explanation", *, indexed: bool = True) -> Markup:
     """A box for the project's own words, labelled so nobody takes it for NHS text. `body_html` is
-    HTML a view built (View.text and templates), never data."""
-    return render("ours.html", title=title, body=markup(body_html))
+    HTML a view built (View.text and templates), never data. Not `indexed`: left out of search."""
+    return render("ours.html", title=title, body=markup(body_html), unindexed=not indexed)
 
 
 def reviewed(date: str, path: str, edit_base: str | None = None) -> Markup:

@@ -63,7 +63,7 @@ class Listing:
         shown = self.shown(page)
         # Entries, group headings and tables are HTML the views built.
         if self.table is not None:
-            entries = markup(self.table(view, "".join(self.entry(view, item.record_id) for item in shown)))
+            entries = markup(self.table(view, markup("".join(self.entry(view, item.record_id) for item in shown))))
         else:
             entries = self._grouped(view, page, shown)
         files = view.data_files(sorted({self.files(view.kb, i.record_id) for i in shown})) if self.files and shown else ""
