@@ -13,7 +13,7 @@ from gpia.model.derived import once_per_knowledge_base
 from markupsafe import Markup
 
 from gpia.views.html import md_text
-from gpia.model.records import FACETS, KnowledgeBase, Quote, Statement
+from gpia.model.records import FACETS, Agreement, KnowledgeBase, Quote, Statement
 from gpia.views.common import View
 from gpia.views.paging import Item, Listing
 from gpia.views.templating import markup, render
@@ -52,9 +52,12 @@ def matrix(view: View, rows: str) -> Markup:
 
 def matrix_row(view: View, agreement_id: str) -> Markup:
     a = view.kb.agreements[agreement_id]
-    cells = [(f"{view.href(a.id)}#{facet_anchor(facet)}",
-              [view.text(s.short, mentions=False) for s in a.facets.get(facet, ())]) for facet in FACETS]
-    return render("agreement-row.html", link=view.link(a.id), cells=cells, silent=SILENT)
+    return render("agreement-row.html", link=view.link(a.id), cells=[matrix_cell(view, a, facet) for facet in FACETS])
+
+
+def matrix_cell(view: View, a: Agreement, facet: str) -> Markup:
+    return render("agreement-cell.html", href=f"{view.href(a.id)}#{facet_anchor(facet)}", silent=SILENT,
+                  points=[view.text(s.short, mentions=False) for s in a.facets.get(facet, ())])
 
 
 # ---- one agreement's page ---------------------------------------------------------------------------

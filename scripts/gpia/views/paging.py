@@ -67,7 +67,7 @@ class Listing:
         else:
             entries = self._grouped(view, page, shown)
         files = view.data_files(sorted({self.files(view.kb, i.record_id) for i in shown})) if self.files and shown else ""
-        return entries + files + self.pager(view, page)
+        return markup(f"{entries}{files}{self.pager(view, page)}")
 
     def _grouped(self, view: View, page: int, shown: tuple[Item, ...]) -> Markup:
         start = (page - 1) * self.per_page
