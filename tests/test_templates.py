@@ -119,7 +119,9 @@ def _rendered_by_the_views(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -
         return get_template(name, *args, **kwargs)
 
     monkeypatch.setattr(templating.ENVIRONMENT, "get_template", recording)
-    templating.ENVIRONMENT.cache.clear()  # so includes are looked up again, through the recorder
+    # So that every template, included ones too, is looked up again, through the recorder.
+    templating.ENVIRONMENT.cache.clear()
+    templating._template.cache_clear()
     for edit_base in (None, "https://example.org/edit/main/"):
         shared = BuildViews.for_knowledge_base(kb, edit_base)
         view: View = shared.view("../")
@@ -133,6 +135,7 @@ def _rendered_by_the_views(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -
         for macro in (sources_page, whole_guide, checklist_page, traceability_page, before_you_sign):
             macro(view)
     problem_page_html([Problem("a.yaml", 1, 2, "what; fix")], "skipped")
+    templating._template.cache_clear()  # the templates looked up through the recorder
     return rendered
 
 
