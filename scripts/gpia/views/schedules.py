@@ -12,7 +12,7 @@ from gpia.model.current import newest_first, rank, version_heading
 from gpia.model.derived import once_per_knowledge_base
 from gpia.pages.drafting import example_path, template_path
 from gpia.views.html import md_text
-from gpia.model.records import Clause, KnowledgeBase, Kpi, Requirement, Schedule, ScheduleField
+from gpia.model.records import Clause, KnowledgeBase, Kpi, Schedule, ScheduleField
 from gpia.model.schedule_links import Pointer, TraceRow, pointers_to, schedules_in_order, trace_rows, versions_of
 from gpia.model.urls import section_url
 from gpia.views.common import View, ours
