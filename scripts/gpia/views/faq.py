@@ -50,17 +50,19 @@ def answer_html(view: View, q: Question) -> Markup:
     for b in q.answer:
         quoted = b.kind != "table"
         if quoted and runs and runs[-1][0]:
-            runs[-1][1].append(block(view, b))
+            runs[-1][1].append(block(view, b, anchored=True))
         else:
-            runs.append((quoted, [block(view, b)]))
+            runs.append((quoted, [block(view, b, anchored=quoted)]))
     return render("faq-answer.html", runs=runs)
 
 
-def block(view: View, b: AnswerBlock) -> Markup:
+def block(view: View, b: AnswerBlock, anchored: bool = False) -> Markup:
+    """A block of an answer; `anchored` on the FAQ section's page, the one place its id is an anchor."""
+    anchor = b.id if anchored and b.id else ""
     if b.kind == "paragraph":
-        return render("faq-block.html", kind=b.kind, text=view.text(b.text or ""))
+        return render("faq-block.html", kind=b.kind, anchor=anchor, text=view.text(b.text or ""))
     if b.kind == "numbered":
-        return render("faq-block.html", kind=b.kind, items=[view.text(item) for item in b.items])
+        return render("faq-block.html", kind=b.kind, anchor=anchor, items=[view.text(item) for item in b.items])
     table = view.kb.tables[b.table or ""]
     return render("faq-block.html", kind=b.kind, heading=view.text(table.column_heading), rows=len(table.areas),
                   bullets=sum(len(a.requirements) for a in table.areas), link=view.link(table.id))
