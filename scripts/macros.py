@@ -90,11 +90,11 @@ def define_env(env) -> None:
     tables = sorted({t.path for t in kb.tables.values()})
     schedules = sorted({s.path for s in kb.schedules.values()})
     clauses = sorted({c.path for c in kb.clauses.values()})
-    env.macro(lambda: compare_page(view()) + view().data_files(tables), "comparison")
+    env.macro(lambda: f"{compare_page(view())}{view().data_files(tables)}", "comparison")
     # Paged lists: each page names the YAML files of the records it shows (views/paging.py).
     env.macro(lambda: traceability_page(view()), "traceability")
     env.macro(lambda: checklist_page(view()), "local_checklist")
-    env.macro(lambda: before_you_sign(view()) + view().data_files(["clauses/decisions.yaml"]), "before_you_sign")
+    env.macro(lambda: f"{before_you_sign(view())}{view().data_files(['clauses/decisions.yaml'])}", "before_you_sign")
     env.macro(lambda: sources_page(view()), "sources")
     # The whole documents of the newest declared comparison whose two versions have their whole text.
     env.macro(lambda: text_comparison_page(view()), "text_comparison")

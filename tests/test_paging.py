@@ -110,7 +110,7 @@ def test_a_listing_shows_its_page_as_a_table_or_a_list_then_its_files_then_the_p
     things = _things(table)
     view = _Files()
     markup = things.render(view, page_no)  # type: ignore[arg-type]
-    assert markup == body + things.pager(view, page_no)  # type: ignore[arg-type]
+    assert markup == f"{body}{things.pager(view, page_no)}"  # type: ignore[arg-type]
     assert things.pager(view, page_no).startswith('<nav class="gpia-pager"')  # type: ignore[arg-type]
 
 

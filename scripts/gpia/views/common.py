@@ -1,7 +1,14 @@
-"""What every view needs: escaping, links to records, quotes, labels for our own words."""
+"""What every view needs: escaping, links to records, quotes, labels for our own words.
+
+Every helper here that returns HTML returns it as `Markup` (from its template in templates/), so a
+template prints it as it is and escapes everything else. Beware `Markup + str`: it escapes the str.
+Join HTML with f-strings or `"".join` (which give a plain str of HTML), or pass it to a template.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from markupsafe import Markup
 
 from gpia.model.backlinks import backlinks
 from gpia.pages.export import JSON_PATH
@@ -12,6 +19,7 @@ from gpia.pages.search import SearchMarks
 from gpia.model.sic import SicMarker
 from gpia.model.kinds import label
 from gpia.model.urls import kind_of, url_of
+from gpia.views.templating import markup, render
 
 
 # "Referenced by" names this many records, then says how many more there are.
@@ -54,28 +62,24 @@ class View:
     def kb(self) -> KnowledgeBase:
         return self.shared.kb
 
-    def text(self, value: str, *, mentions: bool = True) -> str:
+    def text(self, value: str, *, mentions: bool = True) -> Markup:
         """Data text as safe HTML, with [sic] on the sources' slips and links on clause/schedule
         mentions. (Abbreviation tooltips are added to each finished page, `Abbreviations.in_html`, like
         those of hand-written pages.)"""
         escaped = self.shared.sic(esc(value))
         if mentions:
-            escaped = self.shared.mentions(escaped, lambda record, words: f'<a href="{esc(self.href(record))}">{words}</a>')
-        return escaped
+            escaped = self.shared.mentions(escaped, lambda record, words: render("link.html", href=self.href(record),
+                                                                                text=markup(words)))
+        return markup(escaped)
 
-    def referenced_by(self, record_id: str) -> str:
+    def referenced_by(self, record_id: str) -> Markup:
         """'Referenced by' links for a record, or nothing when no record points at it."""
         origins = self.shared.backlinks.get(record_id, ())
         if not origins:
-            return ""
-        # Boilerplate around records (backlinks, provenance, review dates, permalinks) carries
-        # data-pagefind-ignore: Material leaves it out of search_index.json, which every reader downloads.
-        shown = self.links(list(origins[:BACKLINKS_SHOWN]))
-        more = len(origins) - BACKLINKS_SHOWN
-        if more > 0:  # bounded, so a page does not grow with the records that point at it
-            shown += (f' and {more} more (every one is listed under <code>referenced_by</code> in '
-                      f'<a href="{esc(self.base + JSON_PATH)}">the data download</a>)')
-        return f'<p class="gpia-backlinks" data-pagefind-ignore>Referenced by: {shown}</p>'
+            return Markup()
+        # Bounded, so a page does not grow with the records that point at it.
+        return render("referenced-by.html", links=self.links(list(origins[:BACKLINKS_SHOWN])),
+                      more=len(origins) - BACKLINKS_SHOWN, download=self.base + JSON_PATH)
 
     def href(self, record_id: str) -> str:
         return self.base + url_of(self.kb, record_id)
@@ -83,54 +87,44 @@ class View:
     def label(self, record_id: str) -> str:
         return label(self.kb, record_id)  # each kind's label is declared in the registry of kinds
 
-    def link(self, record_id: str, text: str | None = None) -> str:
-        return f'<a href="{esc(self.href(record_id))}">{self.text(text or self.label(record_id), mentions=False)}</a>'
+    def link(self, record_id: str, text: str | None = None) -> Markup:
+        return render("link.html", href=self.href(record_id), text=self.text(text or self.label(record_id), mentions=False))
 
-    def links(self, record_ids: tuple[str, ...] | list[str]) -> str:
-        return ", ".join(self.link(i) for i in record_ids)
+    def links(self, record_ids: tuple[str, ...] | list[str]) -> Markup:
+        return Markup(", ").join(self.link(i) for i in record_ids)
 
     def source_name(self, source_id: str) -> str:
         s = self.kb.sources[source_id]
         return f"{s.title} ({s.publisher}, {s.published})"
 
-    def quote(self, q: Quote) -> str:
-        where = [f"<cite>{self.link(q.source, self.source_name(q.source))}</cite>", f"“{self.text(q.section)}”"]
-        if q.row:
-            where.append(f"row {esc(q.row)}")
-        if q.faq:
-            where.append(self.link(q.faq, "see the FAQ"))
-        # A quote of a printed table row or of an FAQ answer repeats a record whose words are indexed
-        # for search on its own page (the row's, the FAQ section's): this copy is left out.
-        copy = " data-pagefind-ignore" if q.row or q.faq else ""
-        return (f'<figure class="gpia-quote"{copy}><blockquote><p>{self.text(q.text)}</p></blockquote>'
-                f'<figcaption data-pagefind-ignore><span class="gpia-label">Source wording</span> — {", ".join(where)}</figcaption></figure>')
+    def quote(self, q: Quote) -> Markup:
+        return render("quote.html", text=self.text(q.text), source=self.link(q.source, self.source_name(q.source)),
+                      section=self.text(q.section), row=q.row, faq=self.link(q.faq, "see the FAQ") if q.faq else None)
 
-    def quotes(self, items: tuple[Quote, ...]) -> str:
-        return "".join(self.quote(q) for q in items)
+    def quotes(self, items: tuple[Quote, ...]) -> Markup:
+        return Markup().join(self.quote(q) for q in items)
 
-    def ours(self, body_html: str, title: str = "Our explanation", rests_on: tuple[str, ...] = ()) -> str:
-        """Our words in their labelled box, with the source passages they rest on beside them."""
-        return ours(body_html + self.resting_on(rests_on), title)
+    def ours(self, body_html: str, title: str = "Our explanation", rests_on: tuple[str, ...] = ()) -> Markup:
+        """Our words in their labelled box, with the source passages they rest on beside them.
+        `body_html` is HTML the view built (View.text and templates), never data."""
+        return ours(markup(body_html) + self.resting_on(rests_on), title)
 
-    def resting_on(self, record_ids: tuple[str, ...]) -> str:
+    def ours_text(self, value: str, title: str = "Our explanation", rests_on: tuple[str, ...] = ()) -> Markup:
+        """`View.ours` of one paragraph of data text (ours: the project's own words)."""
+        return self.ours(render("paragraph.html", text=self.text(value)), title, rests_on)
+
+    def resting_on(self, record_ids: tuple[str, ...]) -> Markup:
         """The source wording that a claim of ours rests on, quoted, each linked to its record."""
         if not record_ids:
-            return ""
-        quoted = []
-        for record_id in record_ids:
-            words = self.source_words(record_id)
-            quoted.append(f'<li><blockquote class="gpia-verbatim"><p>{self.text(words, mentions=False)}</p></blockquote>'
-                          f'<span class="gpia-meta">{self.link(record_id, self.where_printed(record_id))}</span></li>')
-        # Copies of wording indexed on its own records' pages.
-        return (f'<div class="gpia-rests-on" data-pagefind-ignore><p class="gpia-label">What the source says '
-                f'(<span class="gpia-nhs">NHS wording</span>)</p><ul>{"".join(quoted)}</ul></div>')
+            return Markup()
+        return render("rests-on.html", passages=[
+            (self.text(self.source_words(i), mentions=False), self.link(i, self.where_printed(i))) for i in record_ids])
 
-    def cite(self, record_id: str) -> str:
+    def cite(self, record_id: str) -> Markup:
         """Attributes that give a record its "Copy citation" and "Copy link" buttons (docs/assets/gpia.js
         adds them; without the script the permalink still works). The citation names the document,
         section, row or question; the script appends the record's permanent link."""
-        return (f' data-gpia-cite="{esc(self.citation(record_id))}" data-gpia-anchor="{esc(record_id)}"'
-                f' data-gpia-what="{esc(self.label(record_id))}"')
+        return render("cite.html", citation=self.citation(record_id), anchor=record_id, what=self.label(record_id))
 
     def citation(self, record_id: str) -> str:
         kb = self.kb
@@ -178,36 +172,28 @@ class View:
             return f"{kb.sources[document.source].title}, in the whole text"
         return self.label(record_id)
 
-    def reviewed(self, date: str, path: str) -> str:
+    def reviewed(self, date: str, path: str) -> Markup:
         """The record's review date and the YAML file it comes from, linked for editing when edit_base is set."""
         return reviewed(date, path, self.shared.edit_base)
 
-    def data_files(self, paths: list[str]) -> str:
+    def data_files(self, paths: list[str]) -> Markup:
         """For pages that combine many records: the YAML files the page is built from, once."""
-        edit_base = self.shared.edit_base
-        if not edit_base:
-            return f'<p class="gpia-reviewed" data-pagefind-ignore>Data: {", ".join(f"<code>{esc(p)}</code>" for p in paths)}</p>'
-        links = ", ".join(f'<a class="gpia-edit" href="{esc(edit_base + p)}"><code>{esc(p)}</code></a>' for p in paths)
-        return f'<p class="gpia-reviewed" data-pagefind-ignore>Edit this data: {links}</p>'
+        return render("data-files.html", paths=paths, edit_base=self.shared.edit_base or "")
 
 
-def ours(body_html: str, title: str = "Our explanation") -> str:
-    """A box for the project's own words, labelled so nobody takes it for NHS text."""
-    return (f'<div class="admonition info gpia-ours"><p class="admonition-title">{esc(title)} '
-            f'<span class="gpia-not-nhs">(not NHS wording)</span></p>{body_html}</div>')
+def ours(body_html: str, title: str = "Our explanation", *, indexed: bool = True) -> Markup:
+    """A box for the project's own words, labelled so nobody takes it for NHS text. `body_html` is
+    HTML a view built (View.text and templates), never data. Not `indexed`: left out of search."""
+    return render("ours.html", title=title, body=markup(body_html), unindexed=not indexed)
 
 
-def reviewed(date: str, path: str, edit_base: str | None = None) -> str:
-    return f'<p class="gpia-reviewed" data-pagefind-ignore>Last reviewed {esc(date)} · {data_file(path, edit_base)}</p>'
+def reviewed(date: str, path: str, edit_base: str | None = None) -> Markup:
+    return render("reviewed.html", date=date, file=data_file(path, edit_base))
 
 
-def data_file(path: str, edit_base: str | None) -> str:
-    """The YAML file behind a record: an "Edit this data" link when the site knows where the repository is.
-
-    A plain link, not Material's repo_url (which makes readers' browsers call the GitHub API)."""
-    if not edit_base:
-        return f"data: <code>{esc(path)}</code>"
-    return f'<a class="gpia-edit" href="{esc(edit_base + path)}">Edit this data</a> (<code>{esc(path)}</code>)'
+def data_file(path: str, edit_base: str | None) -> Markup:
+    """The YAML file behind a record: an "Edit this data" link when the site knows where the repository is."""
+    return render("data-file.html", path=path, edit_base=edit_base or "")
 
 
 def checked_edit_base(value: object) -> str | None:
@@ -220,6 +206,5 @@ def checked_edit_base(value: object) -> str | None:
     return value if value.endswith("/") else value + "/"
 
 
-def permalink(record_id: str, what: str) -> str:
-    return (f'<a class="gpia-permalink" data-pagefind-ignore href="#{esc(record_id)}" '
-            f'aria-label="Permanent link to {esc(what)}">¶</a>')
+def permalink(record_id: str, what: str) -> Markup:
+    return render("permalink.html", anchor=record_id, what=what)

@@ -380,7 +380,7 @@ def group_page(view: View, page_id: str, pairing: Pairing | None = None) -> str:
     bullets += [_block(view, pairing, "dropped", r, (r,), (), anchors, "Why it was dropped") for r in group.dropped]
     blocks.append(f'<div class="gpia-compare-area">{"".join(bullets)}</div>')
     tables = sorted({kb.tables[a.table].path for a in (*group.old_areas, *([group.new_area] if group.new_area else []))})
-    return heading + "\n\n" + "".join(blocks) + view.data_files(tables)
+    return f"{heading}\n\n{''.join(blocks)}{view.data_files(tables)}"
 
 
 def pair_group_page(view: View, record_id: str) -> str:

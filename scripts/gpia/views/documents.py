@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from gpia.views.html import esc, md_text
+from markupsafe import Markup
+
+from gpia.views.html import md_text
 from gpia.model.records import Document, Passage
 from gpia.views.common import View, permalink
 from gpia.views.faq import block as answer_block
+from gpia.views.templating import markup, render
 
 MATTER = {"front": "Front matter", "back": "Back matter"}
 
@@ -21,17 +24,15 @@ def document_page(view: View, document_id: str) -> str:
     d = kb.documents[document_id]
     source = kb.sources[d.source]
     heading = f"# {md_text(source.title)}: the whole text {{ #{d.id} }}"
-    intro = (f'<p class="gpia-provenance">The whole of {view.link(source.id, view.source_name(source.id))}, quoted '
-             "verbatim in the order it is printed, from the text extract of the published PDF. Each passage has its "
-             "own permanent link: the ¶ after it. Tables and answers link to their records, where they are explained. Page "
-             "numbers and the extract's markup are not shown.</p>")
+    intro = render("document-intro.html", source=view.link(source.id, view.source_name(source.id)))
     parts = [heading, intro]
     for matter, passages in groupby(d.passages, key=lambda p: p.matter):
         body = "\n\n".join(_passage(view, d, p) for p in passages)
         if matter:
             label = MATTER[matter]
-            parts.append(f'<section class="gpia-matter" aria-label="{esc(label)}">'
-                         f'<p class="gpia-label gpia-matter-label">{esc(label)}</p>\n\n{body}\n\n</section>')
+            # Blank lines around the passages, so Markdown reads their headings (the one place a
+            # template is given line breaks: the body is the views' Markdown and HTML).
+            parts.append(render("document-matter.html", label=label, body=markup(f"\n\n{body}\n\n")))
         else:
             parts.append(body)
     parts.append(view.reviewed(d.last_reviewed, d.path))
@@ -62,34 +63,19 @@ def _passage(view: View, d: Document, p: Passage) -> str:
         return f"## {md_text(s.number)} {md_text(s.title)} {{ #{s.id} }}"
     if p.kind == "question":
         q = kb.questions[p.ref or ""]
-        answer = "".join(_table(view, b.table) if b.table else answer_block(view, b) for b in q.answer)
+        answer = markup("".join(_table(view, b.table) if b.table else answer_block(view, b) for b in q.answer))
         return (f"### {md_text(q.question)} {{ #{q.id} }}\n\n"
-                f'<div class="gpia-answer" data-pagefind-ignore><blockquote class="gpia-verbatim">{answer}</blockquote>'
-                f'<p class="gpia-meta">This question and answer: {view.link(q.id, "on its FAQ page")}</p></div>')
+                f"{render('document-question.html', answer=answer, link=view.link(q.id, 'on its FAQ page'))}")
     if p.kind == "table":
         return _table(view, p.ref or "")
-    text = view.text(p.text or "")
-    link = permalink(p.id or "", "this passage")
-    if p.kind == "item":
-        number = f'<span class="gpia-number">{esc(p.number)}</span> ' if p.number else ""
-        return f'<p class="gpia-passage gpia-item" id="{esc(p.id or "")}">{number}{text} {link}</p>'
-    if p.kind == "contents":
-        return f'<p class="gpia-passage gpia-contents" id="{esc(p.id or "")}">{text} {link}</p>'
-    if p.kind == "figure":
-        return (f'<p class="gpia-passage gpia-figure" id="{esc(p.id or "")}"><span class="gpia-label">Image '
-                f"described by the text extract</span> {text} {link}</p>")
-    return f'<p class="gpia-passage" id="{esc(p.id or "")}"{view.cite(p.id or "")}>{text} {link}</p>'
+    return render("document-passage.html", kind=p.kind, id=p.id or "", number=p.number or "",
+                  text=view.text(p.text or ""), permalink=permalink(p.id or "", "this passage"),
+                  cite=view.cite(p.id or "") if p.kind not in ("item", "contents", "figure") else "")
 
 
-def _table(view: View, table_id: str) -> str:
+def _table(view: View, table_id: str) -> Markup:
     t = view.kb.tables[table_id]
-    rows = []
-    for area in t.areas:
-        bullets = "".join(f'<li id="{esc(r.id)}">{view.text(r.text)} <a class="gpia-meta" href="{esc(view.href(r.id))}">'
-                          f"(record)</a></li>" for r in area.requirements)
-        rows.append(f'<tr id="{esc(area.id)}"><th scope="row"><a href="{esc(view.href(area.id))}">{esc(area.row)} '
-                    f"{view.text(area.title, mentions=False)}</a></th><td><ul>{bullets}</ul></td></tr>")
-    return (f'<div class="gpia-printed-table" id="{esc(t.id)}" data-pagefind-ignore><table>'
-            f'<caption>The table printed here: {view.link(t.id)}</caption>'
-            f'<thead><tr><th scope="col">Area</th><th scope="col">{view.text(t.column_heading)}</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table></div>")
+    rows = [{"id": area.id, "href": view.href(area.id), "row": area.row, "title": view.text(area.title, mentions=False),
+             "bullets": [{"id": r.id, "text": view.text(r.text), "href": view.href(r.id)} for r in area.requirements]}
+            for area in t.areas]
+    return render("document-table.html", id=t.id, link=view.link(t.id), heading=view.text(t.column_heading), rows=rows)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 from gpia.model.derived import once_per_knowledge_base
-from gpia.views.html import esc, md_text
+from gpia.views.html import md_text
 from gpia.model.records import KnowledgeBase
-from gpia.views.common import View, ours
+from gpia.views.common import View
 from gpia.views.paging import Item, Listing
-from gpia.views.templating import markup, render
+from gpia.views.templating import render
 
 TERMS_PER_PAGE = 40
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
@@ -29,11 +31,11 @@ def listing(kb: KnowledgeBase) -> Listing:
                    entry=entry, files=lambda kb, t: kb.terms[t].path)
 
 
-def entry(view: View, term_id: str) -> str:
+def entry(view: View, term_id: str) -> Markup:
     t = view.kb.terms[term_id]
     # The abbreviation is written out beside it (data-gpia-no-tooltips): no tooltip to repeat that.
     return render("glossary-entry.html", href=view.href(t.id), abbreviation=t.abbreviation, term=t.term,
-                  gloss=markup(view.text(one_line(t.definition), mentions=False)))
+                  gloss=view.text(one_line(t.definition), mentions=False))
 
 
 def one_line(text: str) -> str:
@@ -45,12 +47,11 @@ def term_page(view: View, term_id: str) -> str:
     """Markdown for /glossary/<term-id>/: its title comes from here too, so no data text enters a template."""
     t = view.kb.terms[term_id]
     heading = f"# {md_text(view.label(t.id))} {{ #{t.id} }}"
-    explained = f"<p>{view.text(t.definition)}</p>"
-    if t.note:
-        explained += f"<p><em>Note:</em> {view.text(t.note)}</p>"
-    body = render("glossary-term.html", cite=markup(view.cite(term_id)),
-                  ours=markup(view.ours(explained, "Our definition", t.rests_on)), quotes=markup(view.quotes(t.quotes)),
-                  citations=[markup(view.link(c)) for c in t.citations])
-    end = (f'<p class="gpia-provenance" data-pagefind-ignore>Every term: <a href="{esc(view.base)}glossary/">Glossary</a>.</p>'
-           f"{view.referenced_by(t.id)}{view.reviewed(t.last_reviewed, t.path)}")
-    return f'{heading}\n\n{body}\n\n<div class="gpia-term-end">{end}</div>'
+    explained = render("term-explained.html", definition=view.text(t.definition),
+                       note=view.text(t.note) if t.note else "")
+    body = render("glossary-term.html", cite=view.cite(term_id), ours=view.ours(explained, "Our definition", t.rests_on),
+                  quotes=view.quotes(t.quotes), citations=[view.link(c) for c in t.citations])
+    end = render("record-end.html", class_name="gpia-term-end",
+                 back=render("back-to-list.html", every="Every term", href=f"{view.base}glossary/", name="Glossary"),
+                 referenced_by=view.referenced_by(t.id), reviewed=view.reviewed(t.last_reviewed, t.path))
+    return f"{heading}\n\n{body}\n\n{end}"

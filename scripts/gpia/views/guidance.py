@@ -7,10 +7,11 @@ against the sources. /guidance/ lists them, paged like every list.
 from __future__ import annotations
 
 from gpia.model.derived import once_per_knowledge_base
-from gpia.views.html import esc, md_text
+from gpia.views.html import md_text
 from gpia.model.records import KnowledgeBase
 from gpia.views.common import View
 from gpia.views.paging import Item, Listing
+from gpia.views.templating import render
 
 GUIDANCE_PER_PAGE = 20
 
@@ -26,10 +27,9 @@ def guidance_page(view: View, guidance_id: str) -> str:
     """Markdown for /guidance/<id>/: its title comes from here too, so no data text enters a template."""
     g = view.kb.guidance[guidance_id]
     heading = f"# {md_text(g.question)} {{ #{g.id} }}"
-    label = ('<p class="gpia-provenance"><span class="gpia-label">Our guidance</span> — the question and '
-             "the answer are the guide's own words, not NHS wording. The passages of the sources the answer "
-             "rests on are quoted with it.</p>")
-    answer = view.ours(f"<p>{view.text(g.answer)}</p>", "Our answer", g.rests_on)
-    end = (f'<p class="gpia-provenance" data-pagefind-ignore>Every question: <a href="{esc(view.base)}guidance/">'
-           f"Questions sites ask</a>.</p>{view.referenced_by(g.id)}{view.reviewed(g.last_reviewed, g.path)}")
-    return f"{heading}\n\n{label}\n\n{answer}\n\n{end}"
+    answer = view.ours_text(g.answer, "Our answer", g.rests_on)
+    end = render("record-end.html", class_name="",
+                 back=render("back-to-list.html", every="Every question", href=f"{view.base}guidance/",
+                             name="Questions sites ask"),
+                 referenced_by=view.referenced_by(g.id), reviewed=view.reviewed(g.last_reviewed, g.path))
+    return f"{heading}\n\n{render('guidance-label.html')}\n\n{answer}\n\n{end}"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
 
 # Python-Markdown's backslash-escapable characters; escaping them keeps data text literal.
 # `<`, `>` and `&` are turned into entities first instead (a backslash would show).
@@ -145,15 +144,3 @@ def _trie_pattern(words: list[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return pattern(trie)
-
-
-def attrs(**values: str | None) -> str:
-    return "".join(f' {k.rstrip("_").replace("_", "-")}="{esc(v)}"' for k, v in values.items() if v is not None)
-
-
-def tag(name: str, body: str, **values: str | None) -> str:
-    return f"<{name}{attrs(**values)}>{body}</{name}>"
-
-
-def join(parts: Iterable[str]) -> str:
-    return "".join(parts)

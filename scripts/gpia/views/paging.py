@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from gpia.views.html import esc
+from markupsafe import Markup
+
 from gpia.model.records import KnowledgeBase
 from gpia.views.common import View
+from gpia.views.templating import markup, render
 
 
 @dataclass(frozen=True)
@@ -53,59 +55,43 @@ class Listing:
         start = (page - 1) * self.per_page
         return self.items[start:start + self.per_page]
 
-    def render(self, view: View, page: int) -> str:
+    def render(self, view: View, page: int) -> Markup:
         """HTML for page n of the list: its entries (under their group headings, or as table rows),
         the YAML files they come from, and the pager."""
         if not 1 <= page <= self.page_count:
             raise ValueError(f"listing_page: '{self.name}' has pages 1 to {self.page_count}, not {page}")
         shown = self.shown(page)
+        # Entries, group headings and tables are HTML the views built.
         if self.table is not None:
-            entries = self.table(view, "".join(self.entry(view, item.record_id) for item in shown))
+            entries = markup(self.table(view, markup("".join(self.entry(view, item.record_id) for item in shown))))
         else:
             entries = self._grouped(view, page, shown)
         files = view.data_files(sorted({self.files(view.kb, i.record_id) for i in shown})) if self.files and shown else ""
-        return entries + files + self.pager(view, page)
+        return markup(f"{entries}{files}{self.pager(view, page)}")
 
-    def _grouped(self, view: View, page: int, shown: tuple[Item, ...]) -> str:
+    def _grouped(self, view: View, page: int, shown: tuple[Item, ...]) -> Markup:
         start = (page - 1) * self.per_page
-        # Entries are left out of search: each links to a record whose own page is indexed.
-        parts: list[str] = []
-        group: str | None = None
+        groups: list[dict[str, object]] = []
         for index, item in enumerate(shown):
-            if self.group_heading is not None and item.group != group:
-                if group is not None:
-                    parts.append("</ul>")
+            if index == 0 or (self.group_heading is not None and item.group != groups[-1]["key"]):
+                heading = markup(self.group_heading(view, item.group)) if self.group_heading is not None else ""
                 continued = index == 0 and start > 0 and self.items[start - 1].group == item.group
-                suffix = ' <span class="gpia-continued">(continued)</span>' if continued else ""
-                # An id, so search indexes the group as a section of its own (not run into the one before).
-                group_id = f' id="list-{esc(item.group)}"' if item.group else ""
-                parts.append(f'<h2 class="gpia-list-group"{group_id}>{self.group_heading(view, item.group)}{suffix}</h2>')
-                parts.append('<ul class="gpia-listing" data-pagefind-ignore>')
-                group = item.group
-            elif index == 0:
-                parts.append('<ul class="gpia-listing" data-pagefind-ignore>')
-                group = item.group
-            parts.append(f"<li>{self.entry(view, item.record_id)}</li>")
-        if shown:
-            parts.append("</ul>")
-        return "".join(parts)
+                groups.append({"key": item.group, "heading": heading, "id": item.group, "continued": continued,
+                               "entries": []})
+            groups[-1]["entries"].append(markup(self.entry(view, item.record_id)))  # type: ignore[attr-defined]
+        return render("listing.html", groups=groups)
 
-    def pager(self, view: View, page: int) -> str:
+    def pager(self, view: View, page: int) -> Markup:
         """'Page 2 of 5, entries 21–40 of 90' with first, previous, next and last links; nothing for one page."""
         pages = self.page_count
         if pages == 1:
-            return ""
-        first = (page - 1) * self.per_page + 1
-        last = min(page * self.per_page, len(self.items))
-        links = []
-        for label, target, rel in (("First page", 1, None), ("Previous page", page - 1, "prev"),
-                                   ("Next page", page + 1, "next"), ("Last page", pages, None)):
-            if 1 <= target <= pages and target != page:
-                rel_attr = f' rel="{rel}"' if rel else ""
-                links.append(f'<li><a href="{esc(view.base + self.uri(target))}"{rel_attr}>{label}</a></li>')
-        return (f'<nav class="gpia-pager" aria-label="Pages of this list" data-pagefind-ignore>'
-                f"<p>Page {page} of {pages}: entries {first} to {last} of {len(self.items)}.</p>"
-                f'<ul>{"".join(links)}</ul></nav>')
+            return Markup()
+        links = [(view.base + self.uri(target), rel, label)
+                 for label, target, rel in (("First page", 1, ""), ("Previous page", page - 1, "prev"),
+                                            ("Next page", page + 1, "next"), ("Last page", pages, ""))
+                 if 1 <= target <= pages and target != page]
+        return render("pager.html", page=page, pages=pages, first=(page - 1) * self.per_page + 1,
+                      last=min(page * self.per_page, len(self.items)), total=len(self.items), links=links)
 
     def title_markdown(self, page: int) -> str:
         return f"# {self.title}, page {page} of {self.page_count}"

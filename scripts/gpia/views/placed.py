@@ -2,11 +2,13 @@
 "Read it where it is printed" link on the record's own page."""
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from gpia.model.derived import once_per_knowledge_base
-from gpia.views.html import esc
 from gpia.model.records import KnowledgeBase
 from gpia.model.urls import url_of
 from gpia.views.common import View
+from gpia.views.templating import render
 
 
 @once_per_knowledge_base
@@ -27,12 +29,11 @@ def placed_in(kb: KnowledgeBase) -> dict[str, tuple[str, str]]:
     return places
 
 
-def in_document(view: View, record_id: str) -> str:
+def in_document(view: View, record_id: str) -> Markup:
     """A link from a record to where it is printed in its whole source document, or nothing."""
     place = placed_in(view.kb).get(record_id)
     if place is None:
-        return ""
+        return Markup()
     document, anchor = place
     href = f"{view.base}{url_of(view.kb, document)}#{anchor}"
-    return (f'<p class="gpia-in-document" data-pagefind-ignore><a href="{esc(href)}">Read it where it is printed, '
-            f'in the whole {esc(view.kb.sources[view.kb.documents[document].source].title)}</a></p>')
+    return render("in-document.html", href=href, title=view.kb.sources[view.kb.documents[document].source].title)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from gpia.views.html import esc
 from gpia.model.records import RequirementTable
 from gpia.model.schedule_links import schedules_in_order
 from gpia.views.agreements import agreement_page
@@ -21,6 +20,7 @@ from gpia.views.glossary import term_page
 from gpia.views.reference import clause_page
 from gpia.views.requirements import area_page, tables_of
 from gpia.views.schedules import schedule_page
+from gpia.views.templating import render as render_template
 
 _HEADING = re.compile(r"^(#{1,6}) ", re.MULTILINE)
 _MD_ID = re.compile(r"\{ #([A-Za-z0-9_-]+) \}")
@@ -44,10 +44,7 @@ def whole_guide(view: View) -> str:
         ("print-glossary", "Glossary", list(kb.terms), term_page),
     ]
     record_ids = _record_ids(view)
-    out = ['<div class="gpia-print-slot" data-gpia-print="Print the whole guide"></div>',
-           f'<p class="gpia-provenance">Every page of the guide that a reader works through, in reading order: '
-           f"{', '.join(esc(title) for _, title, _, _ in parts)}, then the checklist. Each record keeps its labels: "
-           "NHS wording is quoted, the guide's own words are in boxes marked “not NHS wording”.</p>"]
+    out = [render_template("print-button.html"), render_template("print-contents.html", parts=[title for _, title, _, _ in parts])]
     for anchor, title, ids, render in parts:
         out.append(f"## {title} {{ #{anchor} }}")
         out += [_nested(render(view, i), i, record_ids) for i in ids]

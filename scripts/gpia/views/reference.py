@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 from gpia.model.derived import once_per_knowledge_base
-from gpia.views.html import esc, md_text
+from gpia.views.html import md_text
 from gpia.model.records import Clause, KnowledgeBase
-from gpia.views.common import View, ours
+from gpia.views.common import View
 from gpia.views.paging import Item, Listing
+from gpia.views.templating import render
 
 CLAUSES_PER_PAGE = 25
 DECISION_ANCHOR = "decision"
-BLANK = '<span class="gpia-blank">To be completed locally</span>'
 
 
 def clause_order(kb: KnowledgeBase, c: Clause) -> tuple:
@@ -33,15 +35,16 @@ def listing(kb: KnowledgeBase) -> Listing:
     clauses = sorted(kb.clauses.values(), key=lambda c: clause_order(kb, c))
     return Listing("clauses", "Clauses", "clauses/", CLAUSES_PER_PAGE,
                          tuple(Item(c.id, c.template) for c in clauses), entry=entry,
-                   group_heading=lambda view, v: f"{esc(view.kb.versions[v].label)}: {view.text(view.kb.versions[v].agreement, mentions=False)}",
+                   group_heading=lambda view, v: render("clause-group.html", version=view.kb.versions[v].label,
+                                                        agreement=view.text(view.kb.versions[v].agreement,
+                                                                            mentions=False)),
                    files=lambda kb, c: kb.clauses[c].path)
 
 
-def entry(view: View, clause_id: str) -> str:
+def entry(view: View, clause_id: str) -> Markup:
     c = view.kb.clauses[clause_id]
-    link = f'<a href="{esc(view.href(c.id))}">Clause {esc(c.number)}: {view.text(c.title, mentions=False)}</a>'
-    flag = ' <span class="gpia-meta">(optional wording: a local decision)</span>' if c.optional_wording else ""
-    return link + flag
+    return render("clause-entry.html", href=view.href(c.id), number=c.number, title=view.text(c.title, mentions=False),
+                  optional=c.optional_wording)
 
 
 def clause_page(view: View, clause_id: str) -> str:
@@ -49,28 +52,21 @@ def clause_page(view: View, clause_id: str) -> str:
     c = view.kb.clauses[clause_id]
     version = view.kb.versions[c.template]
     heading = f"# Clause {md_text(c.number)}: {md_text(c.title)} ({md_text(version.label)}) {{ #{c.id} }}"
-    facts = [f"In the {view.text(version.agreement)} ({esc(version.label)})."]
-    if c.schedule:
-        facts.append(f"Cross-refers to {view.link(c.schedule)}.")
-    if c.optional_wording:
-        facts.append(f'Optional wording: include it only by <a href="#{DECISION_ANCHOR}">local decision</a>.')
-    body = f'<p class="gpia-facts">{" ".join(facts)}</p>' + view.quotes(c.quotes) + view.ours(f"<p>{view.text(c.summary)}</p>", rests_on=c.rests_on)
-    parts = [heading, f'<div class="gpia-clause"{view.cite(c.id)}>{body}</div>']
+    body = render("clause.html", cite=view.cite(c.id), agreement=view.text(version.agreement), version=version.label,
+                  schedule=view.link(c.schedule) if c.schedule else "", optional=c.optional_wording,
+                  decision_anchor=DECISION_ANCHOR, quotes=view.quotes(c.quotes),
+                  summary=view.ours_text(c.summary, rests_on=c.rests_on))
+    parts = [heading, body]
     if c.optional_wording:
         parts += [f"## Local decision {{ #{DECISION_ANCHOR} }}", decision(view, c)]
-    end = (f'<p class="gpia-provenance" data-pagefind-ignore>Every clause the guidance cites: '
-           f'<a href="{esc(view.base)}clauses/">Clauses</a>.</p>'
-           f"{view.referenced_by(c.id)}{view.reviewed(c.last_reviewed, c.path)}")
-    parts.append(f'<div class="gpia-clause-end">{end}</div>')
+    parts.append(render("record-end.html", class_name="gpia-clause-end",
+                        back=render("back-to-list.html", every="Every clause the guidance cites",
+                                    href=f"{view.base}clauses/", name="Clauses"),
+                        referenced_by=view.referenced_by(c.id), reviewed=view.reviewed(c.last_reviewed, c.path)))
     return "\n\n".join(parts)
 
 
-def decision(view: View, c: Clause) -> str:
+def decision(view: View, c: Clause) -> Markup:
     """The local decision on a clause's optional wording: the drafting note, and a blank for the answer."""
-    note = ours(f"<p>{view.text(c.drafting_note)}</p>", "Drafting note: a local decision") if c.drafting_note else ""
-    return (f'<div class="gpia-decision"><p>This wording is optional: each site decides whether its agreement '
-            f"includes it, on the source wording and our summary above.</p>{note}"
-            f'<p class="gpia-decision-blank"><span class="gpia-label">Your decision</span>: include the wording / '
-            f"leave it out — {BLANK}</p>"
-            f'<p>Every decision and placeholder a site completes: the <a href="{esc(view.base)}checklist/">local '
-            f"adaptation checklist</a>.</p></div>")
+    note = view.ours_text(c.drafting_note, "Drafting note: a local decision") if c.drafting_note else ""
+    return render("clause-decision.html", note=note, base=view.base)

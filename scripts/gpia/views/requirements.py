@@ -143,7 +143,7 @@ def requirement_item(view: View, area: Area, r: Requirement) -> str:
         other = _other_version(kb, pairing, r.version)
         details.append(f'<li><a href="{esc(view.base + compare_url(kb, r.id, pairing))}">Compare with {esc(other)}</a></li>')
     meta = f'<ul class="gpia-meta">{"".join(details)}</ul>'
-    meta += view.referenced_by(r.id)
+    meta = f"{meta}{view.referenced_by(r.id)}"
     return (f'<li id="{esc(r.id)}" class="gpia-requirement"{view.cite(r.id)}><p><span class="gpia-bullet">Bullet {r.bullet}</span> '
             f'<q class="gpia-verbatim">{view.text(r.text)}</q> {permalink(r.id, what)}</p>{meta}</li>')
 

@@ -5,20 +5,22 @@ always shown inside a box labelled EXAMPLE_LABEL so nobody mistakes them for NHS
 """
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from gpia.model.checklist import EXAMPLE_ANCHOR, TEMPLATE_ANCHOR, checklist_rows
 from gpia.model.current import newest_first, rank, version_heading
 from gpia.model.derived import once_per_knowledge_base
 from gpia.pages.drafting import example_path, template_path
-from gpia.views.html import esc, md_text
-from gpia.model.records import Clause, KnowledgeBase, Kpi, Requirement, Schedule, ScheduleField
+from gpia.views.html import md_text
+from gpia.model.records import Clause, KnowledgeBase, Kpi, Schedule, ScheduleField
 from gpia.model.schedule_links import Pointer, TraceRow, pointers_to, schedules_in_order, trace_rows, versions_of
 from gpia.model.urls import section_url
 from gpia.views.common import View, ours
 from gpia.views.paging import Item, Listing
 from gpia.views.reference import DECISION_ANCHOR, clause_order
+from gpia.views.templating import render
 
 EXAMPLE_LABEL = "Illustrative example — not NHS wording"
-BLANK = '<span class="gpia-blank">To be completed locally</span>'
 
 # Readable names for the schema's enums (scripts/gpia/schemas/schedule.json, $defs.kpi).
 FREQUENCIES = {"weekly": "Weekly", "monthly": "Monthly", "quarterly": "Quarterly", "six-monthly": "Six-monthly",
@@ -54,10 +56,12 @@ def schedule_page(view: View, schedule_id: str) -> str:
     pointers = pointers_to(kb, s.id)
     parts = [
         f"# {md_text(s.label)} {{ #{s.id} }}",
-        f'<div class="gpia-schedule"{view.cite(s.id)}>{_facts(view, s, pointers)}'
-        f'{view.ours(f"<p>{view.text(s.summary)}</p>", "What goes in this schedule", s.rests_on)}</div>',
+        render("schedule.html", cite=view.cite(s.id), number=s.number or "",
+               versions=_version_names(view, versions_of(kb, s.id)),
+               placeholders=sum(1 for p in pointers if p.how == "placeholder"), base=view.base,
+               summary=view.ours_text(s.summary, "What goes in this schedule", s.rests_on)),
         "## Source wording { #source-wording }",
-        _source_wording(view, s),
+        render("schedule-source-wording.html", quotes=view.quotes(s.quotes)),
         "## What points here { #points-here }",
         _pointing_sections(view, pointers),
         "## Blank template { #template }",
@@ -65,31 +69,14 @@ def schedule_page(view: View, schedule_id: str) -> str:
         template_html(view, s),
         f"## Worked example: {md_text(s.example.site) if s.example else 'none yet'} {{ #example }}",
         example_html(view, s),
-        f'<div class="gpia-schedule-end">{view.referenced_by(s.id)}{view.reviewed(s.last_reviewed, s.path)}</div>',
+        render("record-end.html", class_name="gpia-schedule-end", back="", referenced_by=view.referenced_by(s.id),
+               reviewed=view.reviewed(s.last_reviewed, s.path)),
     ]
     return "\n\n".join(parts)
 
 
-def _facts(view: View, s: Schedule, pointers: list[Pointer]) -> str:
-    versions = versions_of(view.kb, s.id)
-    number = f"Numbered Schedule {esc(s.number)} in the sources." if s.number else \
-        "Not numbered in the sources; the title is ours."
-    placeholders = sum(1 for p in pointers if p.how == "placeholder")
-    return (f'<p class="gpia-facts">{number} Pointed to by {_version_names(view, versions)} '
-            f"({placeholders} placeholder{'s' if placeholders != 1 else ''} in the requirement tables). "
-            f'<a href="{esc(view.base)}checklist/">Local adaptation checklist</a>.</p>')
-
-
-def _version_names(view: View, versions: list[str]) -> str:
-    names = [esc(view.kb.versions[v].label) for v in versions]
-    return " and ".join(names) if names else "no version"
-
-
-def _source_wording(view: View, s: Schedule) -> str:
-    if s.quotes:
-        return view.quotes(s.quotes)
-    return ('<p class="gpia-silent">The sources mention this schedule only as “the relevant schedule”, in the '
-            "placeholders of the requirements below.</p>")
+def _version_names(view: View, versions: list[str]) -> Markup:
+    return render("version-names.html", labels=[view.kb.versions[v].label for v in versions])
 
 
 def _pointing_sections(view: View, pointers: list[Pointer]) -> str:
@@ -97,118 +84,83 @@ def _pointing_sections(view: View, pointers: list[Pointer]) -> str:
     parts = []
     for version in kb.versions.values():
         mine = [p for p in pointers if p.version == version.id]
-        items = "".join(f"<li>{_pointer(view, p)}</li>" for p in mine)
-        body = f'<ul class="gpia-pointers" data-pagefind-ignore>{items}</ul>' if mine else \
-            f'<p class="gpia-silent">Nothing in the {esc(version.label)} guidance points here.</p>'
+        body = render("schedule-pointers.html", pointers=[_pointer(view, p) for p in mine], version=version.label)
         parts.append(f"### {md_text(version.label)} {{ #points-here-{version.id} }}\n\n{body}")
     return "\n\n".join(parts)
 
 
-def _pointer(view: View, p: Pointer) -> str:
+def _pointer(view: View, p: Pointer) -> Markup:
     kb = view.kb
     if p.how in ("placeholder", "related"):
         r = kb.requirements[p.record]
-        text = _with_placeholder(view, r, p.placeholder) if p.placeholder else view.text(r.text)
-        what = (f'Placeholder: “<span class="gpia-placeholder">{view.text(p.placeholder)}</span>”'
-                if p.placeholder else "Our link: the bullet does not name this schedule.")
-        # The bullet's words are indexed for search on its row's page; this copy is left out.
-        return (f"{view.link(r.id)} {esc(POINTER_WORDS[p.how])}:"
-                f'<br><q class="gpia-verbatim" data-pagefind-ignore>{text}</q><br><span class="gpia-meta">{what}</span>')
+        text = _with_placeholders(view, r.text, [p.placeholder]) if p.placeholder else view.text(r.text)
+        return render("schedule-pointer.html", kind="requirement", link=view.link(r.id), how=POINTER_WORDS[p.how],
+                      text=text, placeholder=view.text(p.placeholder) if p.placeholder else "")
     if p.how == "clause":
         c = kb.clauses[p.record]
-        summary = ours(f"<p>{view.text(c.summary)}</p>").replace("<div ", "<div data-pagefind-ignore ", 1)
-        return f"{view.link(c.id)} {esc(POINTER_WORDS[p.how])}. {summary}"
-    return f"FAQ {view.link(p.record)} {esc(POINTER_WORDS[p.how])}."
-
-
-def _with_placeholder(view: View, r: Requirement, placeholder: str) -> str:
-    """The requirement's verbatim text with its placeholder marked (both parts escaped)."""
-    before, found, after = r.text.partition(placeholder)
-    if not found:
-        return view.text(r.text)
-    return f'{view.text(before)}<mark class="gpia-placeholder">{view.text(placeholder)}</mark>{view.text(after)}'
+        return render("schedule-pointer.html", kind="clause", link=view.link(c.id), how=POINTER_WORDS[p.how],
+                      summary=ours(render("paragraph.html", text=view.text(c.summary)), indexed=False))
+    return render("schedule-pointer.html", kind="faq", link=view.link(p.record), how=POINTER_WORDS[p.how])
 
 
 def _word_downloads(view: View, s: Schedule) -> str:
     """Links to the Word documents of the template and the example (gpia.pages.drafting), when there are any."""
     if not s.fields:
-        return ""
-    links = [f'<a href="{esc(view.base + template_path(s.id))}" download>Blank template (Word, .docx)</a>']
-    if s.example:
-        links.append(f'<a href="{esc(view.base + example_path(s.id))}" download>Worked example (Word, .docx; '
-                     "illustrative, not NHS wording)</a>")
-    return f'<p class="gpia-downloads" data-pagefind-ignore>Download for drafting: {" · ".join(links)}</p>'
+        return Markup()
+    return render("schedule-downloads.html", template_href=view.base + template_path(s.id),
+                  example_href=view.base + example_path(s.id) if s.example else "")
 
 
 # ---- blank template --------------------------------------------------------------------------
 
-def template_html(view: View, s: Schedule) -> str:
-    if not s.fields:
-        return '<p class="gpia-silent">No template has been drafted for this schedule yet.</p>'
-    items = "".join(_template_field(view, f) for f in s.fields)
-    return (f'<div class="gpia-template"><p class="gpia-provenance">What a site fills in, field by field. '
-            f'The drafting notes are our words <span class="gpia-not-nhs">(not NHS wording)</span>; copy the blank '
-            f"into your own schedule and complete it locally.</p><dl>{items}</dl></div>")
+def template_html(view: View, s: Schedule) -> Markup:
+    fields = [{"id": f.id, "label": view.text(f.label, mentions=False), "need": "required" if f.required else "optional",
+               "kind": KIND_NAMES[f.kind], "guidance": _invented(view, f.guidance), "blank": _blank(view, f)}
+              for f in s.fields]
+    return render("schedule-template.html", fields=fields, anchor=TEMPLATE_ANCHOR)
 
 
-def _template_field(view: View, f: ScheduleField) -> str:
-    need = "required" if f.required else "optional"
-    return (f'<dt id="{TEMPLATE_ANCHOR}-{esc(f.id)}">{view.text(f.label, mentions=False)} '
-            f'<span class="gpia-need gpia-need-{need}">{need}, {esc(KIND_NAMES[f.kind])}</span></dt>'
-            f'<dd><p class="gpia-guidance"><span class="gpia-label">Drafting note</span> '
-            f'<span class="gpia-not-nhs">(not NHS wording)</span>: {_invented(view, f.guidance)}</p>{_blank(view, f)}</dd>')
-
-
-def _blank(view: View, f: ScheduleField) -> str:
+def _blank(view: View, f: ScheduleField) -> Markup:
+    blank = render("blank.html")
+    table: Markup | str = ""
     if f.kind == "table":
-        return _table([view.text(c.label, mentions=False) for c in f.columns], [[BLANK] * len(f.columns)])
-    if f.kind == "kpi-table":
+        table = _table([view.text(c.label, mentions=False) for c in f.columns], [[blank] * len(f.columns)])
+    elif f.kind == "kpi-table":
         # One row per column of the indicator table: ten columns side by side were 1,600 px wide.
-        return ('<p class="gpia-provenance">For each indicator, one entry per item below '
-                "(the worked example shows them as a table).</p>"
-                + _table(["For each indicator", "Entry"], [[c, BLANK] for c in KPI_COLUMNS]))
-    if f.kind == "number":
-        return f'<p>{BLANK} <span class="gpia-unit">{_invented(view, f.unit or "")}</span></p>'
-    if f.kind == "list":
-        return f"<ul><li>{BLANK}</li><li>{BLANK}</li></ul>"
-    return f"<p>{BLANK}</p>"
+        table = _table(["For each indicator", "Entry"], [[c, blank] for c in KPI_COLUMNS])
+    return render("schedule-blank.html", kind=f.kind, table=table, unit=_invented(view, f.unit or ""))
 
 
-def _table(headings: list[str], rows: list[list[str]]) -> str:
+def _table(headings: list, rows: list[list]) -> Markup:
     """A plain table (no class, so Material styles it and makes it scroll sideways on phones)."""
-    head = "".join(f'<th scope="col">{h}</th>' for h in headings)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return render("table.html", headings=headings, rows=rows)
 
 
 # ---- worked example ----------------------------------------------------------------------------
 
-def example_html(view: View, s: Schedule) -> str:
+def example_html(view: View, s: Schedule) -> Markup:
     if s.example is None:
-        return '<p class="gpia-silent">No worked example has been written for this schedule yet.</p>'
-    about = f"<p>{_invented(view, s.example.about)}</p>" if s.example.about else ""
-    items = "".join(
-        f'<dt id="{EXAMPLE_ANCHOR}-{esc(f.id)}">{view.text(f.label, mentions=False)}</dt>'
-        f"<dd>{_value(view, f, s.example.values[f.id])}</dd>"
-        for f in s.fields if f.id in s.example.values)
-    return (f'<div class="admonition example gpia-example"><p class="admonition-title">{esc(EXAMPLE_LABEL)}</p>'
-            f'<p class="gpia-provenance">A completed version of this schedule for '
-            f"<strong>{view.text(s.example.site, mentions=False)}</strong>, a fictional site. Every name, number "
-            f"and arrangement below is invented to show the form; none of it is NHS wording or guidance.</p>"
-            f"{about}<dl>{items}</dl></div>")
+        return render("schedule-example.html", site="")
+    values = [{"id": f.id, "label": view.text(f.label, mentions=False), "value": _value(view, f, s.example.values[f.id])}
+              for f in s.fields if f.id in s.example.values]
+    return render("schedule-example.html", label=EXAMPLE_LABEL, site=view.text(s.example.site, mentions=False),
+                  about=_invented(view, s.example.about) if s.example.about else "", values=values,
+                  anchor=EXAMPLE_ANCHOR)
 
 
-def _value(view: View, f: ScheduleField, value: object) -> str:
+def _value(view: View, f: ScheduleField, value: object) -> Markup:
     if f.kind == "kpi-table":
-        return kpi_table(view, tuple(k for k in value if isinstance(k, Kpi))) if isinstance(value, tuple) else ""
+        table = kpi_table(view, tuple(k for k in value if isinstance(k, Kpi))) if isinstance(value, tuple) else ""
+        return render("schedule-value.html", kind=f.kind, table=table)
     if f.kind == "table" and isinstance(value, tuple):
         rows = [[_invented(view, str(row.get(c.id, ""))) for c in f.columns] for row in value if isinstance(row, dict)]
-        return _table([view.text(c.label, mentions=False) for c in f.columns], rows)
+        return render("schedule-value.html", kind=f.kind,
+                      table=_table([view.text(c.label, mentions=False) for c in f.columns], rows))
     if f.kind == "list" and isinstance(value, tuple):
-        return "<ul>" + "".join(f"<li>{_invented(view, str(item))}</li>" for item in value) + "</ul>"
+        return render("schedule-value.html", kind=f.kind, items=[_invented(view, str(item)) for item in value])
     if f.kind == "number":
-        return f'<p>{esc(number(value))} <span class="gpia-unit">{_invented(view, f.unit or "")}</span></p>'
-    return f"<p>{_invented(view, str(value))}</p>"
+        return render("schedule-value.html", kind=f.kind, number=number(value), unit=_invented(view, f.unit or ""))
+    return render("schedule-value.html", kind="text", text=_invented(view, str(value)))
 
 
 def _invented(view: View, value: str) -> str:
@@ -229,26 +181,21 @@ def target_text(kpi: Kpi) -> str:
     return f"{DIRECTIONS[kpi.target.direction]} {number(kpi.target.value)}{'' if unit == '%' else ' '}{unit}"
 
 
-def kpi_table(view: View, kpis: tuple[Kpi, ...]) -> str:
+def kpi_table(view: View, kpis: tuple[Kpi, ...]) -> Markup:
     """A summary table (one row per indicator) and each indicator in full under its own anchor (its id)."""
     summary = _table(["Indicator", "Target", "Frequency", "Owner"], [
-        [f'<a href="#{esc(k.id)}">{view.text(k.name, mentions=False)}</a>', _invented(view, target_text(k)),
-         esc(FREQUENCIES[k.frequency]), view.text(OWNERS[k.owner], mentions=False)] for k in kpis])
-    details = "".join(_kpi(view, k) for k in kpis)
-    return f'{summary}<div class="gpia-kpis">{details}</div>'
+        [render("link.html", href=f"#{k.id}", text=view.text(k.name, mentions=False)), _invented(view, target_text(k)),
+         FREQUENCIES[k.frequency], view.text(OWNERS[k.owner], mentions=False)] for k in kpis])
+    return render("kpi-table.html", summary=summary, kpis=[_kpi(view, k) for k in kpis])
 
 
-def _kpi(view: View, k: Kpi) -> str:
+def _kpi(view: View, k: Kpi) -> dict[str, object]:
     rows = [("Definition", _invented(view, k.definition)), ("Numerator", _invented(view, k.numerator)),
             ("Denominator", _invented(view, k.denominator)), ("Target", _invented(view, target_text(k))),
-            ("Frequency", esc(FREQUENCIES[k.frequency])), ("Data source", _invented(view, k.data_source)),
+            ("Frequency", FREQUENCIES[k.frequency]), ("Data source", _invented(view, k.data_source)),
             ("Reporting route", _invented(view, k.reporting_route)), ("Owner", view.text(OWNERS[k.owner], mentions=False)),
-            ("Evidences", "<ul>" + "".join(f"<li>{view.link(r)}</li>" for r in k.evidences) + "</ul>")]
-    body = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
-    return (f'<section class="gpia-kpi" id="{esc(k.id)}" aria-labelledby="{esc(k.id)}-name">'
-            f'<h3 id="{esc(k.id)}-name">{view.text(k.name, mentions=False)} '
-            f'<a class="gpia-permalink" data-pagefind-ignore href="#{esc(k.id)}" aria-label="Permanent link to this indicator">¶</a></h3>'
-            f"<dl>{body}</dl></section>")
+            ("Evidences", render("link-list.html", links=[view.link(r) for r in k.evidences]))]
+    return {"id": k.id, "name": view.text(k.name, mentions=False), "rows": rows}
 
 
 # ---- index (/schedules/ and its later pages) -----------------------------------------------------
@@ -265,29 +212,26 @@ def schedules_listing(kb: KnowledgeBase) -> Listing:
                    files=lambda kb, s: kb.schedules[s].path)
 
 
-def _index_table(view: View, rows: str) -> str:
-    head = "".join(f'<th scope="col">{h}</th>' for h in INDEX_COLUMNS)
-    return (f'<p class="gpia-provenance">{len(view.kb.schedules)} schedules. “Placeholders” counts requirement bullets '
-            "that leave detail to the schedule; “Other mentions” counts the other records that point at it: clauses "
-            f"and FAQs that name it, and requirements and FAQs we link to it.</p><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+def _index_table(view: View, rows: str) -> Markup:
+    return render("schedules-index.html", count=len(view.kb.schedules), headings=INDEX_COLUMNS, rows=rows)
 
 
-def _index_row(view: View, schedule_id: str) -> str:
+def _index_row(view: View, schedule_id: str) -> Markup:
     kb = view.kb
     s = kb.schedules[schedule_id]
     pointers = pointers_to(kb, s.id)
     placeholders = sum(1 for p in pointers if p.how == "placeholder")
     required = sum(1 for f in s.fields if f.required)
     cells = [
-        esc(s.number) if s.number else "—",
-        f'<a href="{esc(view.href(s.id))}">{view.text(s.title, mentions=False)}</a>',
+        s.number or "—",
+        render("link.html", href=view.href(s.id), text=view.text(s.title, mentions=False)),
         _version_names(view, versions_of(kb, s.id)),
-        str(placeholders),
-        str(len(pointers) - placeholders),
+        placeholders,
+        len(pointers) - placeholders,
         f"{len(s.fields)} ({required} required)",
-        str(len(s.kpis)) if s.kpis else "—",
+        len(s.kpis) if s.kpis else "—",
     ]
-    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+    return render("schedules-index-row.html", cells=cells)
 
 
 # ---- traceability -----------------------------------------------------------------------------
@@ -304,7 +248,8 @@ def traceability_listing(kb: KnowledgeBase) -> Listing:
                          key=lambda item: rank(kb, item.group)))  # the current version first
     return Listing("traceability", "Traceability: commitments, schedules and indicators", "traceability/",
                          TRACE_PER_PAGE, items, entry=_trace_entry,
-                   group_heading=lambda view, version: f"{esc(version_heading(view.kb, version))} requirements",
+                   group_heading=lambda view, version: render("traceability-group.html",
+                                                              version=version_heading(view.kb, version)),
                    files=lambda kb, r: kb.tables[kb.requirements[r].table].path)
 
 
@@ -313,29 +258,23 @@ def _trace_rows_by_id(kb: KnowledgeBase) -> dict[str, TraceRow]:
     return {r.requirement.id: r for r in trace_rows(kb)}
 
 
-def _trace_entry(view: View, requirement_id: str) -> str:
+def _trace_entry(view: View, requirement_id: str) -> Markup:
     kb = view.kb
     row = _trace_rows_by_id(kb)[requirement_id]
-    none = '<span class="gpia-silent">none</span>'
-    schedules = ", ".join(view.link(s) for s in row.schedules) or none
-    indicators = ", ".join(f'<a href="{esc(view.base + section_url(kb, s.id, k.id))}">{view.text(k.name, mentions=False)}</a>'
-                           for s, k in row.kpis) or none
-    # The requirement's text is indexed for search on its row's page only.
-    return (f'<p>{view.link(requirement_id)}<br><q class="gpia-verbatim" data-pagefind-ignore>'
-            f"{view.text(row.requirement.text)}</q></p>"
-            f'<p class="gpia-trace">Schedule: {schedules}. Indicators <span class="gpia-not-nhs">(illustrative '
-            f"example — not NHS wording)</span>: {indicators}.</p>")
+    return render("trace-entry.html", link=view.link(requirement_id), text=view.text(row.requirement.text),
+                  schedules=Markup(", ").join(view.link(s) for s in row.schedules),
+                  indicators=Markup(", ").join(render("link.html", href=view.base + section_url(kb, s.id, k.id),
+                                                      text=view.text(k.name, mentions=False)) for s, k in row.kpis))
 
 
-def traceability_page(view: View) -> str:
+def traceability_page(view: View) -> Markup:
     """Page 1 of /traceability/: the counts, then the first page of the list."""
     kb = view.kb
     rows = trace_rows(kb)
-    per_version = ", ".join(f"{sum(1 for r in rows if r.requirement.version == v)} of {esc(kb.versions[v].label)}"
-                            for v in newest_first(kb))
-    intro = (f'<p class="gpia-provenance">{len(rows)} requirements ({per_version}) leave detail to a schedule or are '
-             f"evidenced by an indicator of the worked example; {sum(1 for r in rows if r.schedules and not r.kpis)} "
-             "of them have a placeholder but no indicator yet.</p>")
+    intro = render("traceability-intro.html", total=len(rows),
+                   versions=[(sum(1 for r in rows if r.requirement.version == v), kb.versions[v].label)
+                             for v in newest_first(kb)],
+                   unevidenced=sum(1 for r in rows if r.schedules and not r.kpis))
     return intro + traceability_listing(kb).render(view, 1)
 
 
@@ -376,13 +315,10 @@ def _optional_clauses(kb: KnowledgeBase) -> list[Clause]:
     return sorted((c for c in kb.clauses.values() if c.optional_wording), key=lambda c: clause_order(kb, c))
 
 
-def _checklist_group(view: View, group: str) -> str:
-    if group == "decisions":
-        return "Optional wording to decide on"
+def _checklist_group(view: View, group: str) -> Markup:
     what, _, version = group.partition("-")
-    label = esc(version_heading(view.kb, version))
-    return f"{label}: placeholders to complete" if what == "placeholders" else \
-        f"{label}: schedules named without a placeholder"
+    return render("checklist-group.html", what=group if group == "decisions" else what,
+                  version=version_heading(view.kb, version) if version else "")
 
 
 def _checklist_file(kb: KnowledgeBase, record_id: str) -> str:
@@ -402,29 +338,23 @@ def _checklist_entry(view: View, record_id: str) -> str:
     return _placeholder_entry(view, record_id)
 
 
-def _template_and_example(view: View, schedule_id: str) -> str:
+def _template_and_example(view: View, schedule_id: str) -> Markup:
     kb = view.kb
-    return (f'<a href="{esc(view.base + section_url(kb, schedule_id, TEMPLATE_ANCHOR))}">Blank template</a> · '
-            f'<a href="{esc(view.base + section_url(kb, schedule_id, EXAMPLE_ANCHOR))}">Illustrative example</a>')
+    return render("template-and-example.html", template_href=view.base + section_url(kb, schedule_id, TEMPLATE_ANCHOR),
+                  example_href=view.base + section_url(kb, schedule_id, EXAMPLE_ANCHOR))
 
 
-def _placeholder_entry(view: View, requirement_id: str) -> str:
-    """A requirement with its placeholders marked (a copy: indexed for search on its row's page only)."""
+def _placeholder_entry(view: View, requirement_id: str) -> Markup:
+    """A requirement with its placeholders marked, and where to complete each (the marked text shows
+    a single one: with more than one, each is named)."""
     r = view.kb.requirements[requirement_id]
-    text = _with_placeholders(view, r.text, [ref.placeholder for ref in r.defers_to])
-    where = "".join(f'<p class="gpia-trace">{_which(view, ref.placeholder, len(r.defers_to))}Complete it in '
-                    f"{view.link(ref.schedule)} ({_template_and_example(view, ref.schedule)}).</p>" for ref in r.defers_to)
-    return f'<p>{view.link(r.id)}<br><q class="gpia-verbatim" data-pagefind-ignore>{text}</q></p>{where}'
+    places = [(view.text(ref.placeholder) if len(r.defers_to) > 1 else "", view.link(ref.schedule),
+               _template_and_example(view, ref.schedule)) for ref in r.defers_to]
+    return render("placeholder-entry.html", link=view.link(r.id),
+                  text=_with_placeholders(view, r.text, [ref.placeholder for ref in r.defers_to]), places=places)
 
 
-def _which(view: View, placeholder: str, count: int) -> str:
-    """Names the placeholder when a requirement has more than one (the marked text shows a single one)."""
-    if count == 1:
-        return ""
-    return f'“<span class="gpia-placeholder" data-pagefind-ignore>{view.text(placeholder)}</span>”: '
-
-
-def _with_placeholders(view: View, text: str, placeholders: list[str]) -> str:
+def _with_placeholders(view: View, text: str, placeholders: list[str]) -> Markup:
     """Verbatim text with each placeholder marked (every part escaped)."""
     parts = []
     rest = text
@@ -432,35 +362,29 @@ def _with_placeholders(view: View, text: str, placeholders: list[str]) -> str:
         before, found, after = rest.partition(placeholder)
         if not found:
             continue
-        parts.append(f'{view.text(before)}<mark class="gpia-placeholder">{view.text(placeholder)}</mark>')
+        parts.append((view.text(before), view.text(placeholder)))
         rest = after
-    return "".join(parts) + view.text(rest)
+    return render("marked.html", parts=parts, rest=view.text(rest))
 
 
-def _named_entry(view: View, version: str, schedule_id: str) -> str:
+def _named_entry(view: View, version: str, schedule_id: str) -> Markup:
     mine = [p for p in pointers_to(view.kb, schedule_id) if p.version == version]
-    named = ", ".join(view.link(p.record) for p in mine if p.names_schedule)
-    linked = ", ".join(view.link(p.record) for p in mine if not p.names_schedule)
-    by = "; ".join(([f"named by {named}"] if named else []) + ([f"linked here by us from {linked}"] if linked else []))
-    return f"{view.link(schedule_id)}, {by} ({_template_and_example(view, schedule_id)})"
+    return render("named-entry.html", link=view.link(schedule_id),
+                  named=Markup(", ").join(view.link(p.record) for p in mine if p.names_schedule),
+                  linked=Markup(", ").join(view.link(p.record) for p in mine if not p.names_schedule),
+                  links=_template_and_example(view, schedule_id))
 
 
-def _decision_entry(view: View, clause_id: str) -> str:
+def _decision_entry(view: View, clause_id: str) -> Markup:
     kb = view.kb
     c = kb.clauses[clause_id]
-    return (f'<a href="{esc(view.base + section_url(kb, c.id, DECISION_ANCHOR))}">Decide on clause {esc(c.number)} '
-            f"({esc(kb.versions[c.template].label)}): {view.text(c.title, mentions=False)}</a>: wording in square "
-            "brackets that each party includes only by local decision.")
+    return render("decision-entry.html", href=view.base + section_url(kb, c.id, DECISION_ANCHOR), number=c.number,
+                  version=kb.versions[c.template].label, title=view.text(c.title, mentions=False))
 
 
-def checklist_page(view: View) -> str:
+def checklist_page(view: View) -> Markup:
     """Page 1 of /checklist/: the counts, then the first page of the list."""
     kb = view.kb
-    rows = checklist_rows(kb)
-    named = _named_without_placeholder(kb)
-    decisions = _optional_clauses(kb)
-    intro = (f'<p class="gpia-provenance">{len(rows)} placeholders in {len(kb.versions)} versions, each highlighted '
-             f"in its requirement; {len(named)} schedule{'s' if len(named) != 1 else ''} that a version names without "
-             f"a placeholder (a clause or FAQ of the version points to them: decide whether your agreement needs them); "
-             f"and {len(decisions)} clause{'s' if len(decisions) != 1 else ''} with optional wording to decide on.</p>")
+    intro = render("checklist-intro.html", placeholders=len(checklist_rows(kb)), versions=len(kb.versions),
+                   named=len(_named_without_placeholder(kb)), decisions=len(_optional_clauses(kb)))
     return intro + checklist_listing(kb).render(view, 1)

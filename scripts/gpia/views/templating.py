@@ -6,12 +6,20 @@ the way `gpia.views.html.esc` escapes (line breaks as &#10;, so no blank line fr
 an HTML block of a page's Markdown). HTML a view has built, such as a link from `View.link`, is
 `Markup` and is written as it is. `None` is refused rather than printed, and so is a name the
 template uses that the view did not pass (StrictUndefined): a mistake in a view fails the build.
+
+A template is written on as many lines as reads well, but its output is one line: each line break
+of the template, with the indentation after it, is dropped (`_OneLine`). So no template can end an
+HTML block of a page's Markdown with a blank line, and none adds white space between tags; a space
+that matters is written inside a line. Line breaks a page's Markdown needs (between a heading and a
+block) are the view's, in Python.
 """
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BaseLoader, Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup
 
 from gpia.views.html import esc
@@ -27,20 +35,48 @@ def _finalize(value: object) -> object:
     return Markup(esc(str(value)))
 
 
+_LINE_BREAK = re.compile(r"\n[ \t]*")
+
+
+class _OneLine(BaseLoader):
+    """Templates from TEMPLATES with their line breaks (and the indentation after them) removed."""
+
+    def __init__(self, folder: Path):
+        self._files = FileSystemLoader(str(folder))
+
+    def get_source(self, environment, template):  # type: ignore[no-untyped-def]
+        source, filename, uptodate = self._files.get_source(environment, template)
+        return _LINE_BREAK.sub("", source), filename, uptodate
+
+    def list_templates(self) -> list[str]:
+        return self._files.list_templates()
+
+
 ENVIRONMENT = Environment(
-    loader=FileSystemLoader(str(TEMPLATES)),
+    loader=_OneLine(TEMPLATES),
     autoescape=True,
     undefined=StrictUndefined,
     finalize=_finalize,
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=False,
+    auto_reload=False,  # templates are files of the code: read once per process
 )
+
+
+# No globals (range, dict, lipsum, ...): a template prints only what its view passes, and each
+# render (some 36,000 a build) does not copy them into its context.
+ENVIRONMENT.globals.clear()
+
+
+@functools.cache
+def _template(name: str) -> Template:
+    return ENVIRONMENT.get_template(name)
 
 
 def render(name: str, /, **values: object) -> Markup:
     """The template `name` filled with `values`, as markup."""
-    return Markup(ENVIRONMENT.get_template(name).render(**values))
+    return Markup(_template(name).render(values))
 
 
 def markup(html: str) -> Markup:

@@ -1,0 +1,177 @@
+"""Page markup lives in autoescaped templates (gpia/views/templates/), and the rule holds.
+
+The views prepare data and render templates: no view builds HTML in a string or calls `esc` itself
+(the scan below, with its few exceptions named and explained). Every template is used, and renders
+under StrictUndefined when the whole site's views run on the real data.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+
+from gpia.load.problems import Problem
+from gpia.model.records import KnowledgeBase
+from gpia.pages.problem_page import problem_page_html
+from gpia.views import templating
+from gpia.views.checklist import before_you_sign
+from gpia.views.common import BuildViews, View
+from gpia.views.pages import LISTINGS, RECORD_PAGES
+from gpia.views.printing import whole_guide
+from gpia.views.prose import text_comparison_page
+from gpia.views.schedules import checklist_page, traceability_page
+from gpia.views.sources import sources_page
+from gpia.views.templating import TEMPLATES, markup, render
+
+from conftest import ROOT
+
+VIEWS = ROOT / "scripts" / "gpia" / "views"
+# The views' files, and the other file whose markup moved into templates.
+SCANNED = sorted(VIEWS.glob("*.py")) + [ROOT / "scripts" / "gpia" / "pages" / "problem_page.py"]
+
+# A tag in a string: "<p", "</p", "<!doctype", "<br>".
+_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*[\s>/]|!)")
+
+# Files not converted yet, and the single places that rightly build HTML or escape in Python. Each
+# exception names what it allows; one that no longer matches anything fails, so the list shrinks.
+WHOLE_FILES = {
+    "html.py": "the escaping itself (esc, md_text), and Abbreviations, which adds tooltips to each finished "
+               "page's HTML by scanning its tags with a regular expression (escaping each title)",
+    "compare.py": "rewritten for any number of versions (and into templates) in a branch of its own",
+    "requirements.py": "rewritten for any number of versions (and into templates) in a branch of its own",
+}
+ALLOWED = {
+    # (file, what): why
+    ("common.py", "esc"): "View.text is where data text becomes markup: escaped, then [sic] and mention links "
+                          "are added to the escaped text",
+    ("templating.py", "esc"): "the templates' finalize escapes every value with esc",
+    ("prose.py", "esc"): "the redline renderer (gpia.compare.redline) takes the function that escapes each run "
+                         "of words; it writes a piece break in place of each escaped line break",
+    ("prose.py", "tag"): "that piece break (_BREAK), a marker written inside a redline",
+}
+
+
+def _strings(tree: ast.AST) -> list[tuple[int, str]]:
+    """The string literals of a module, f-strings' literal parts included, docstrings left out."""
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                  and node.body and isinstance(node.body[0], ast.Expr)
+                  and isinstance(node.body[0].value, ast.Constant) and isinstance(node.body[0].value.value, str)}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+
+
+def _escapes(tree: ast.AST) -> list[int]:
+    """Lines that call an escaping function by hand: esc, html.escape, markupsafe's escape."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = node.func.id if isinstance(node.func, ast.Name) else \
+                node.func.attr if isinstance(node.func, ast.Attribute) else ""
+            if name in ("esc", "escape"):
+                found.append(node.lineno)
+    return found
+
+
+def _findings(*, whole_files: bool = False) -> dict[tuple[str, str], list[str]]:
+    """What the scan finds, by (file, what); the files of WHOLE_FILES only when asked."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for path in SCANNED:
+        if path.name in WHOLE_FILES and not whole_files:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for line, text in _strings(tree):
+            if _TAG.search(text):
+                found.setdefault((path.name, "tag"), []).append(f"{path.name}:{line}: {text!r}")
+        for line in _escapes(tree):
+            found.setdefault((path.name, "esc"), []).append(f"{path.name}:{line}: a call of esc or escape")
+    return found
+
+
+def test_no_view_builds_html_in_strings_or_escapes_by_hand() -> None:
+    found = _findings()
+    wrong = [place for key, places in found.items() if key not in ALLOWED for place in places]
+    assert not wrong, ("HTML belongs in a template under gpia/views/templates/ (rendered with "
+                       "gpia.views.templating.render, which escapes every value):\n" + "\n".join(wrong))
+
+
+def test_every_exception_to_the_rule_is_still_needed() -> None:
+    found = _findings()
+    assert [key for key in ALLOWED if key not in found] == []
+    everything = {name for name, _ in _findings(whole_files=True)}
+    assert [name for name in WHOLE_FILES if name not in everything] == []
+
+
+def test_the_scan_finds_html_in_an_f_string_and_a_hand_called_esc() -> None:
+    tree = ast.parse('def f(x):\n    """A <p> in a docstring is prose."""\n'
+                     '    return f\'<p class="a">{esc(x)}</p>\' + "<br>"\n')
+    assert sorted(text for _, text in _strings(tree) if _TAG.search(text)) == ["</p>", "<br>", '<p class="a">']
+    assert _escapes(tree) == [3]
+
+
+# ---- every template used, and renders ----------------------------------------------------------
+
+def _rendered_by_the_views(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    """The templates rendered (includes too) by every page's views on the real data."""
+    rendered: set[str] = set()
+    get_template = templating.ENVIRONMENT.get_template
+
+    def recording(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        rendered.add(name)
+        return get_template(name, *args, **kwargs)
+
+    monkeypatch.setattr(templating.ENVIRONMENT, "get_template", recording)
+    # So that every template, included ones too, is looked up again, through the recorder.
+    templating.ENVIRONMENT.cache.clear()
+    templating._template.cache_clear()
+    for edit_base in (None, "https://example.org/edit/main/"):
+        shared = BuildViews.for_knowledge_base(kb, edit_base)
+        view: View = shared.view("../")
+        for ids, page in RECORD_PAGES.values():
+            for record_id in ids(kb):
+                page(view, record_id)
+        for listing in LISTINGS.values():
+            pages = listing(kb)
+            for n in range(1, pages.page_count + 1):
+                pages.render(view, n)
+        for macro in (sources_page, whole_guide, checklist_page, traceability_page, before_you_sign):
+            macro(view)
+        text_comparison_page(view, *list(kb.versions)[-2:])
+    problem_page_html([Problem("a.yaml", 1, 2, "what; fix")], "skipped")
+    templating._template.cache_clear()  # the templates looked up through the recorder
+    return rendered
+
+
+def test_every_template_is_used_and_renders_under_strict_undefined(
+        kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = {p.relative_to(TEMPLATES).as_posix() for p in TEMPLATES.rglob("*.html")}
+    rendered = _rendered_by_the_views(kb, monkeypatch)
+    assert sorted(files - rendered) == []  # no dead template
+    assert sorted(rendered - files) == []
+
+
+def test_a_template_escapes_every_value_and_refuses_none_and_unknown_names() -> None:
+    hostile = '<script>alert("x")</script>\n\n# heading'
+    out = render("link.html", href=hostile, text=hostile)
+    assert out == ('<a href="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#10;&#10;# heading">'
+                   '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#10;&#10;# heading</a>')
+    assert isinstance(out, Markup)
+    assert render("link.html", href="#a", text=markup("<em>ours</em>")) == '<a href="#a"><em>ours</em></a>'
+    with pytest.raises(TypeError, match="was given None"):
+        render("link.html", href=None, text="x")
+    with pytest.raises(Exception, match="'text' is undefined"):
+        render("link.html", href="#a")
+
+
+def test_a_template_s_own_line_breaks_are_not_in_its_output(tmp_path: Path) -> None:
+    """Templates are written on many lines; none of those line breaks (which could end an HTML block
+    of a page's Markdown with a blank line) reaches the page."""
+    for path in TEMPLATES.rglob("*.html"):
+        source, _, _ = templating.ENVIRONMENT.loader.get_source(templating.ENVIRONMENT, path.name)
+        assert "\n" not in source, path.name
+    out = render("ours.html", title="T", body=markup("<p>x</p>"), unindexed=False)
+    assert out == ('<div class="admonition info gpia-ours"><p class="admonition-title">T '
+                   '<span class="gpia-not-nhs">(not NHS wording)</span></p><p>x</p></div>')
