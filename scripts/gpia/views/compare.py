@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from gpia.compare.redline import (CHANGE_KINDS, NEW, OLD, AreaGroup, Comparison, Pair, anchor, compare, compare_url,
-                       comparison_pages, group_page_id, groups_by_page, redline, render_redline)
+from gpia.compare.redline import (CHANGE_KINDS, NEW, OLD, AreaGroup, Comparison, Op, Pair, anchor, compare, compare_url,
+                       comparison_pages, group_page_id, groups_by_page, per_ancestor, redline, render_redline)
 from gpia.compare.changes import examples, renumbered_clauses
 from gpia.model.derived import once_per_knowledge_base
 from gpia.views.html import esc, md_text
@@ -34,8 +34,8 @@ KIND_MEANINGS = {
     "unchanged": "the same words, in the same row and bullet position.",
     "reworded": "one 2016 bullet became one 2019 bullet, and the words differ.",
     "moved": "the same words, printed in another place: a different row number, row title or bullet position.",
-    "merged": "two or more 2016 bullets became one 2019 bullet; its redline reads the 2016 bullets one after "
-              "the other.",
+    "merged": "two or more 2016 bullets became one 2019 bullet; its redline has one item per 2016 bullet, "
+              "each with the part of the 2019 wording it became.",
     "split": "one 2016 bullet became two or more 2019 bullets; each has its own redline.",
     "new": "a 2019 bullet that derives from no 2016 bullet.",
     "dropped": "a 2016 bullet that no 2019 bullet carries forward.",
@@ -91,16 +91,21 @@ def summary(view: View, comparisons: dict[str, Comparison]) -> str:
 
 def legend() -> str:
     example = render_redline(redline("on a 'best for service' basis", "on a Best for Service basis"))
+    punctuation = render_redline(redline("simplified integrated routes", "simplified, integrated routes"))
     kinds = "".join(f'<dt id="cmp-kind-{kind}"><span class="gpia-kind gpia-kind-{kind}">{KIND_LABELS[kind]}</span></dt>'
                     f"<dd>{esc(KIND_MEANINGS[kind])}</dd>" for kind in (*CHANGE_KINDS, "new", "dropped"))
+    deleted = render_redline((Op("delete", "Struck-through words"),))
+    inserted = render_redline((Op("insert", "words on a striped ground"),))
     return ('<div class="gpia-legend">'
-            "<p>Each redline reads the 2016 wording into the 2019 wording, word by word:</p><ul>"
-            '<li><del class="gpia-del"><span class="gpia-sr-only">removed: </span>Struck-through words</del> are '
-            "only in 2016 (a screen reader announces them as “removed”);</li>"
-            '<li><ins class="gpia-ins"><span class="gpia-sr-only">added: </span>underlined words</ins> are only in '
-            "2019 (announced as “added”);</li>"
+            "<p>Each redline reads the 2016 wording into the 2019 wording, word by word (a hyphenated word, a "
+            "number or a clause reference such as 6.2(d) counts as one word):</p><ul>"
+            f"<li>{deleted}, marked “−”, are only in 2016 (a screen reader announces them as “deleted”);</li>"
+            f"<li>{inserted}, marked “+” and underlined twice, are only in 2019 (announced as “inserted”). "
+            "Links are never marked this way;</li>"
+            "<li>a change of punctuation alone, such as an added comma, is boxed so that it can be seen;</li>"
             "<li>plain words are in both.</li></ul>"
-            f'<p>For example: <span class="gpia-redline">{example}</span></p>'
+            f'<p>For example: <span class="gpia-redline">{example}</span>; and '
+            f'<span class="gpia-redline">{punctuation}</span>.</p>'
             "<p>Every 2019 bullet has a badge for its kind of change. The kind is worked out from the reviewed "
             "alignment data (which 2016 bullets each 2019 bullet derives from); a reviewer can override it in "
             "the data.</p>"
@@ -397,20 +402,36 @@ def pair_block(view: View, pair: Pair, anchors: _Anchors) -> str:
     # Left out of search: the badge and permalink (the same words on every pair), the sides (copies of
     # bullets indexed on their rows' pages) and the redline. Kept: the page's title and our why notes.
     what = view.label(pair.new.id)
-    read_as = " (the 2016 bullets read one after the other)" if len(pair.old) > 1 else ""
     return (f'<div class="gpia-pair"{anchors.attr(pair.new.id)}><p class="gpia-pair-head" data-pagefind-ignore>'
             f"{badge(pair.kind, pair.kind != pair.derived_kind)} {_permalink(pair.anchor, what)}</p>"
             f'<div class="gpia-sides">{_side(view, OLD, pair.old, anchors)}{_side(view, NEW, (pair.new,), None)}</div>'
-            # The redline repeats both texts with "removed:"/"added:" between words: noise in search.
-            f'<p class="gpia-redline" data-pagefind-ignore><span class="gpia-label">Redline{read_as}:</span> '
-            f"{_redline_text(pair)}</p>"
+            # The redline repeats both texts with "deleted:"/"inserted:" between words: noise in search.
+            f"{_redline_block(view, pair)}"
             f"{_why(view, pair.new)}</div>")
 
 
-def _redline_text(pair: Pair) -> str:
-    if all(op.kind == "equal" for op in pair.redline):
+def _redline_block(view: View, pair: Pair) -> str:
+    """The pair's redline. A 2019 bullet merged from several 2016 bullets gets one item per 2016
+    bullet, each with its own marker and label, and the part of the 2019 wording it became."""
+    if len(pair.old) == 1:
+        return (f'<p class="gpia-redline" data-pagefind-ignore><span class="gpia-label">Redline:</span> '
+                f"{_redline_text(pair.redline)}</p>")
+    parts = per_ancestor(pair.redline, [len(o.text) for o in pair.old])
+    items = []
+    for old, ops in zip(pair.old, parts):
+        area = view.kb.areas[old.area]
+        where = f"From {view.kb.versions[OLD].label} {area.row} {area.title}, bullet {old.bullet}:"
+        items.append(f'<li><span class="gpia-label">{view.text(where, mentions=False)}</span> '
+                     f"{_redline_text(ops)}</li>")
+    return (f'<div class="gpia-redline" data-pagefind-ignore><p><span class="gpia-label">Redline, one item per '
+            f"{esc(view.kb.versions[OLD].label)} bullet:</span></p>"
+            f'<ul class="gpia-redline-parts">{"".join(items)}</ul></div>')
+
+
+def _redline_text(ops: tuple[Op, ...]) -> str:
+    if all(op.kind == "equal" for op in ops):
         return "no word added or removed."
-    return render_redline(pair.redline)
+    return render_redline(ops)
 
 
 def new_block(view: View, r: Requirement, anchors: _Anchors) -> str:
