@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from gpia.compare.redline import (CHANGE_KINDS, NEW, OLD, AreaGroup, Comparison, Op, Pair, anchor, compare, compare_url,
                        comparison_pages, group_page_id, groups_by_page, per_ancestor, redline, render_redline)
 from gpia.compare.changes import examples, renumbered_clauses
+from gpia.pages.compare_docx import comparison_docx, comparison_path
 from gpia.model.derived import once_per_knowledge_base
 from gpia.views.html import esc, md_text
 from gpia.model.records import KnowledgeBase, Requirement
@@ -57,7 +58,7 @@ def compare_page(view: View) -> str:
     comparisons = {kind: compare(kb, kind) for kind, _ in TABLE_KINDS}
     parts = [
         "## Summary { #cmp-summary }", summary(view, comparisons),
-        "## How to read the redline { #cmp-legend }", legend(),
+        "## How to read the redline { #cmp-legend }", legend(), word_download(view),
         "## What changed { #cmp-what-changed }", what_changed(view),
         "## The tables' own headings { #cmp-headings }", "".join(headings_table(view, kind) for kind, _ in TABLE_KINDS),
         "## Compared row by row { #cmp-rows }", rows_intro(view), listing(kb).render(view, 1),
@@ -110,6 +111,14 @@ def legend() -> str:
             "alignment data (which 2016 bullets each 2019 bullet derives from); a reviewer can override it in "
             "the data.</p>"
             f'<dl class="gpia-kinds">{kinds}</dl></div>')
+
+
+def word_download(view: View) -> str:
+    """Markdown (so MkDocs checks the link): the comparison as a Word document with tracked changes."""
+    size = len(comparison_docx(view.kb))  # worked out once per build (generated_files asks too)
+    return (f"**Download:** [every redline as a Word document with tracked changes]({comparison_path()}) "
+            f"(.docx, {size / 1024:.0f} KB). Open it in Word's Review pane to see, accept or reject each change; "
+            "the labels are the guide's own words.")
 
 
 def what_changed(view: View) -> str:
