@@ -349,6 +349,10 @@ def test_compare_page_has_a_redline_for_every_changed_pair(built_site: Path, kb:
                 area = kb.areas[old.area]
                 assert _visible(item).startswith(f"From MCP 2016 {area.row} {area.title}, bullet {old.bullet}:")
                 assert item.endswith(render_redline(ops)), pair.anchor
+            # Never run together: no stretch of the page reads the end of one 2016 bullet into the next.
+            for before, after in zip(pair.old, pair.old[1:]):
+                joined = " ".join(before.text.split()[-2:] + after.text.split()[:2])
+                assert joined not in _visible(block), pair.anchor
         for r in (*pair.old, pair.new):
             assert " ".join(r.text.split()) in _visible(block), r.id
             area = kb.areas[r.area]
