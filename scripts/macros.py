@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from gpia.pages.generated import GENERATED_KEY, dump_for_floor  # noqa: E402
+from gpia.pages.generated import GENERATED_KEY, dump_for_floor, set_html_aside  # noqa: E402
 from gpia.knowledge_base import load_knowledge_base  # noqa: E402
 from gpia.load.problems import format_problems  # noqa: E402
 from gpia.model.urls import relative_base  # noqa: E402
@@ -24,6 +24,7 @@ from gpia.views.downloads import downloads_table, drafting_list, schemas_list, s
 from gpia.views.contributing import contributing_guide, templates  # noqa: E402
 from gpia.views.pages import listing_page  # noqa: E402
 from gpia.views.printing import whole_guide  # noqa: E402
+from gpia.views.prose import text_comparison_page  # noqa: E402
 from gpia.views.requirements import tables_page  # noqa: E402
 from gpia.views.schedules import checklist_page, traceability_page  # noqa: E402
 from gpia.views.sources import sources_page  # noqa: E402
@@ -31,8 +32,13 @@ from gpia.views.sources import sources_page  # noqa: E402
 
 # Set by scripts/hooks.py when the command is `mkdocs serve` (plugins are made again on each rebuild).
 SERVING = "GPIA_SERVING"
+# Set on a page by a macro that writes the HTML of many records (the whole guide): its HTML blocks are
+# set aside before Python-Markdown, as a generated page's are (gpia/generated.py), and put back by
+# scripts/hooks.py. Markdown's scan of raw HTML costs about the page's length for every block, so
+# on a page that grows with the corpus it grew with its square (9 s of Markdown at x30, 1.3 s at x10).
+HTML_ASIDE = "gpia_html_aside"
 MACRO_NAMES = ("requirement_tables", "listing_page", "comparison", "traceability", "local_checklist", "sources",
-               "data_sources", "downloads", "schemas", "contributing_guide", "templates")
+               "data_sources", "downloads", "schemas", "contributing_guide", "templates", "text_comparison")
 
 
 def data_root(env) -> Path:
@@ -90,12 +96,19 @@ def define_env(env) -> None:
     env.macro(lambda: checklist_page(view()), "local_checklist")
     env.macro(lambda: before_you_sign(view()) + view().data_files(["clauses/decisions.yaml"]), "before_you_sign")
     env.macro(lambda: sources_page(view()), "sources")
+    # The whole documents of the two newest versions (versions.yaml lists them oldest first).
+    env.macro(lambda: text_comparison_page(view(), *list(kb.versions)[-2:]), "text_comparison")
     env.macro(lambda: sources_list(view()), "data_sources")
     env.macro(lambda: downloads_table(view()), "downloads")
     env.macro(lambda: schemas_list(view()), "schemas")
     env.macro(lambda: drafting_list(view()), "drafting_downloads")
     env.macro(lambda: word_download(view()), "comparison_download")
-    env.macro(lambda: whole_guide(view()), "whole_guide")
+
+    def whole_guide_page() -> str:
+        setattr(env.page, HTML_ASIDE, True)
+        return whole_guide(view())
+
+    env.macro(whole_guide_page, "whole_guide")
     env.macro(lambda: contributing_guide(Path(env.project_dir)), "contributing_guide")
     env.macro(lambda: templates(Path(env.project_dir)), "templates")
 
@@ -104,3 +117,5 @@ def on_post_page_macros(env) -> None:
     if env.page.meta.get(GENERATED_KEY):
         return  # rendered by scripts/hooks.py, which dumps it itself
     dump_for_floor(env.page.file.src_uri, env.markdown)
+    if getattr(env.page, HTML_ASIDE, False):
+        env.markdown, env.page.gpia_html_blocks = set_html_aside(env.markdown)

@@ -263,9 +263,10 @@ def _page(site: Path, page: str = "compare/") -> str:
 
 
 def _group_pages(site: Path) -> dict[str, str]:
-    """Every built compare/<id>/ page but the later pages of the list, by id."""
+    """Every built compare/<id>/ page but the later pages of the list and the hand-written
+    comparison of the whole documents (docs/compare/text.md), by id."""
     return {path.parent.name: path.read_text(encoding="utf-8") for path in sorted((site / "compare").glob("*/index.html"))
-            if path.parent.name != "pages"}
+            if path.parent.name not in ("pages", "text")}
 
 
 def _section(markup: str, heading_id: str) -> str:

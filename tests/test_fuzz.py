@@ -272,8 +272,8 @@ FOUND = [
     # an id belongs was put in a set (TypeError: unhashable type: 'list').
     ("clauses/clauses.yaml", 7, "schedule: schedule-3-clinical-hub", "schedule: [schedule-3-clinical-hub]",
      "clauses/clauses.yaml:7:15: 'clauses[0].schedule' must be text, not a list; write a single value"),
-    ("faq/01-introduction.yaml", 13, "relates_to: [gp-ia,", "relates_to: [[gp-ia],",
-     "faq/01-introduction.yaml:13:18: 'questions[0].relates_to[0]' must be text, not a list; write a single value"),
+    ("faq/01-introduction.yaml", 25, "relates_to: [gp-ia,", "relates_to: [[gp-ia],",
+     "faq/01-introduction.yaml:25:18: 'questions[0].relates_to[0]' must be text, not a list; write a single value"),
     ("clauses/requirements/icp-2019-governance.yaml", 23, "related: [term-risk-reward-scheme]",
      "related: [{id: term-risk-reward-scheme}]",
      "clauses/requirements/icp-2019-governance.yaml:23:19: 'areas[0].requirements[1].related[0] "

@@ -99,7 +99,9 @@ def test_file_outside_the_layout_is_reported(data_copy: Path) -> None:
 def test_answer_block_must_be_one_kind(data_copy: Path) -> None:
     path = data_copy / "faq" / "01-introduction.yaml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    index = next(i for i, line in enumerate(lines) if line.strip().startswith("- paragraph:"))
+    # The first block of the first answer: "- id: ..." with its paragraph on the next line.
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith("paragraph:")) - 1
+    assert lines[index].strip().startswith("- id: ")
     indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
     lines.insert(index, f"{indent}- quote: invented\n")
     path.write_text("".join(lines), encoding="utf-8")

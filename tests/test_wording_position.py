@@ -74,4 +74,4 @@ def test_a_wrong_answer_paragraph_is_reported_once(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("continue to deliver", "continue to delivr", 1),
                     encoding="utf-8")
     found = [str(p) for p in load_knowledge_base(root, SOURCES).problems]
-    assert len(found) == 1 and found[0].startswith(f"{FAQ}:11:"), found
+    assert len(found) == 1 and found[0].startswith(f"{FAQ}:12:"), found

@@ -114,9 +114,38 @@
     });
   }
 
+  // A form with data-gpia-filter="<class>" narrows the page to the elements of that class whose
+  // data-kind is ticked; without the script the form stays hidden and every element shows.
+  function setUpFilters() {
+    document.querySelectorAll("form[data-gpia-filter]").forEach(function (form) {
+      var items = document.querySelectorAll("." + form.getAttribute("data-gpia-filter"));
+      var boxes = form.querySelectorAll("input[type=checkbox]");
+      var status = form.querySelector(".gpia-filter-status");
+      function apply() {
+        var shown = 0;
+        var wanted = {};
+        boxes.forEach(function (box) { wanted[box.value] = box.checked; });
+        items.forEach(function (item) {
+          var show = wanted[item.getAttribute("data-kind")] !== false;
+          item.hidden = !show;
+          if (show) { shown += 1; }
+        });
+        // A group whose every change is hidden is hidden too, heading and all.
+        document.querySelectorAll("[data-gpia-filter-group]").forEach(function (group) {
+          group.hidden = !group.querySelector("." + form.getAttribute("data-gpia-filter") + ":not([hidden])");
+        });
+        if (status) { status.textContent = "Showing " + shown + " of " + items.length + " changes."; }
+      }
+      boxes.forEach(function (box) { box.addEventListener("change", apply); });
+      form.hidden = false;
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+    });
+  }
+
   function start() {
     setUpTicks();
     setUpCopyButtons();
+    setUpFilters();
   }
   if (window.document$) { window.document$.subscribe(start); } else { document.addEventListener("DOMContentLoaded", start); }
 })();

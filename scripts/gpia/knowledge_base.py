@@ -16,6 +16,7 @@ from gpia.model import records as m
 from gpia.validate.addresses import address_problems
 from gpia.compare.alignment import alignment_problems
 from gpia.compare.changes import unshown
+from gpia.compare.prose import prose_alignment_problems
 from gpia.validate.checks import semantic_problems
 from gpia.load.layout import expected_places, kind_of, scan_data
 from gpia.load.modeline import modeline_problem
@@ -121,6 +122,7 @@ def _load(root: Path, sources_dir: Path | None, check_wording: bool) -> LoadResu
                           skipped_line(broken, len(waiting), check_wording))
     problems += schedule_problems(valid, index)
     problems += alignment_problems(valid, lenient, index)
+    problems += prose_alignment_problems(valid, index)
     if check_wording:
         problems += wording_problems(root, sources_dir, valid)
     if not count:
@@ -200,19 +202,17 @@ def build_model(docs: list[tuple[str, YamlDocument]]) -> m.KnowledgeBase:
     return kb
 
 
+# Each model is built from its YAML by field name (gpia.model.records.from_data); what a builder
+# adds is only what the YAML does not hold: the file, the parent's id, a position.
+
 def _sources(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     for s in doc.data["sources"]:
-        kb.sources[s["id"]] = m.Source(
-            s["id"], s["title"], s.get("subtitle"), s["publisher"], s.get("author"), s["published"],
-            s["version"], s["reference"]["label"], s["reference"]["value"], s["file"], s["status"],
-            s.get("classification"), s["note"], s["last_reviewed"], doc.path,
-            tuple(m.Sic(x["printed"], x["meant"]) for x in s.get("sic", ())))
+        kb.sources[s["id"]] = m.from_data(m.Source, s, path=doc.path)
 
 
 def _versions(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     for v in doc.data["versions"]:
-        kb.versions[v["id"]] = m.Version(v["id"], v["label"], v["source"], v["provider"], v["agreement"],
-                                         v["summary"], v["last_reviewed"], doc.path)
+        kb.versions[v["id"]] = m.from_data(m.Version, v, path=doc.path)
 
 
 def _table(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
@@ -222,49 +222,35 @@ def _table(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
         requirements = []
         for r_index, r in enumerate(a["requirements"]):
             line = doc.origin(("areas", a_index, "requirements", r_index, "id")).line
-            requirement = m.Requirement(
-                r["id"], r["text"], t["version"], t["id"], a["id"], r_index + 1,
-                tuple(m.ScheduleRef(d["schedule"], d["placeholder"]) for d in r.get("defers_to", ())),
-                tuple(r.get("related", ())), tuple(r.get("derives_from", ())), r.get("status"),
-                r.get("change"), r.get("why"), doc.path, line, tuple(r.get("rests_on", ())))
+            requirement = m.from_data(m.Requirement, r, version=t["version"], table=t["id"], area=a["id"],
+                                      bullet=r_index + 1, path=doc.path, line=line)
             requirements.append(requirement)
             kb.requirements[requirement.id] = requirement
-        area = m.Area(a["id"], a["row"], a["title"], a.get("note"), t["version"], t["id"], tuple(requirements),
-                      a["last_reviewed"])
+        area = m.from_data(m.Area, a, version=t["version"], table=t["id"], requirements=tuple(requirements))
         areas.append(area)
         kb.areas[area.id] = area
-    kb.tables[t["id"]] = m.RequirementTable(t["id"], t["version"], t["table"], t["source"], t["section"],
-                                            t["column_heading"], t.get("note"), tuple(areas), doc.path)
+    kb.tables[t["id"]] = m.from_data(m.RequirementTable, t, areas=tuple(areas), path=doc.path)
 
 
 def _clauses(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     for c in doc.data["clauses"]:
-        kb.clauses[c["id"]] = m.Clause(c["id"], c["number"], c["template"], c["title"], c.get("schedule"),
-                                       m.quotes(c), c["summary"], c.get("optional_wording", False),
-                                       c.get("drafting_note"), c["last_reviewed"], doc.path,
-                                       tuple(c.get("rests_on", ())))
+        kb.clauses[c["id"]] = m.from_data(m.Clause, c, path=doc.path)
 
 
 def _schedule(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     s = doc.data["schedule"]
-    fields = tuple(m.ScheduleField(f["id"], f["label"], f["kind"], f["guidance"], f["required"],
-                                   tuple(m.Column(c["id"], c["label"]) for c in f.get("columns", ())), f.get("unit"))
-                   for f in s.get("fields", ()))
+    fields = tuple(m.from_data(m.ScheduleField, f) for f in s.get("fields", ()))
     example = None
     if "example" in s:
         kinds = {f.id: f.kind for f in fields}
-        example = m.ScheduleExample(s["example"]["site"], s["example"].get("about"),
-                                    {key: _example_value(kinds[key], value) for key, value in s["example"]["values"].items()})
-    kb.schedules[s["id"]] = m.Schedule(s["id"], s.get("number"), s["title"], s["summary"], m.quotes(s),
-                                       s["last_reviewed"], doc.path, fields, example, tuple(s.get("rests_on", ())))
+        values = {key: _example_value(kinds[key], value) for key, value in s["example"]["values"].items()}
+        example = m.from_data(m.ScheduleExample, s["example"], values=values)
+    kb.schedules[s["id"]] = m.from_data(m.Schedule, s, path=doc.path, fields=fields, example=example)
 
 
 def _example_value(kind: str, value: Any) -> m.ExampleValue:
     if kind == "kpi-table":
-        return tuple(m.Kpi(k["id"], k["name"], k["definition"], k["numerator"], k["denominator"],
-                           m.Target(k["target"]["value"], k["target"]["unit"], k["target"]["direction"]),
-                           k["frequency"], k["data_source"], k["reporting_route"], k["owner"], tuple(k["evidences"]))
-                     for k in value)
+        return tuple(m.from_data(m.Kpi, k) for k in value)
     if kind == "table":
         return tuple(dict(row) for row in value)
     if kind == "list":
@@ -274,62 +260,45 @@ def _example_value(kind: str, value: Any) -> m.ExampleValue:
 
 def _agreements(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     for a in doc.data["agreements"]:
-        facets = {name: tuple(m.Statement(st["says"], m.quotes(st), st["short"],
-                                          tuple(st.get("other_agreements", ())))
-                              for st in a.get("facets", {}).get(name, ()))
-                  for name in m.FACETS}
-        kb.agreements[a["id"]] = m.Agreement(a["id"], a["name"], a.get("abbreviation"), a["summary"], facets,
-                                             a["last_reviewed"], doc.path, tuple(a.get("terms", ())),
-                                             tuple(a.get("rests_on", ())))
+        kb.agreements[a["id"]] = m.from_data(m.Agreement, a, path=doc.path)
 
 
 def _glossary(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     for t in doc.data["terms"]:
-        kb.terms[t["id"]] = m.Term(t["id"], t["term"], t.get("abbreviation"), t["definition"], t.get("note"),
-                                   m.quotes(t), tuple(t.get("citations", ())), t.get("tooltip", True),
-                                   t["last_reviewed"], doc.path, tuple(t.get("rests_on", ())))
+        kb.terms[t["id"]] = m.from_data(m.Term, t, path=doc.path)
 
 
 def _citations(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     for c in doc.data["citations"]:
-        kb.citations[c["id"]] = m.Citation(c["id"], c["title"], c["publisher"], c["published"], c["url"],
-                                           c["last_reviewed"])
+        kb.citations[c["id"]] = m.from_data(m.Citation, c, path=doc.path)
 
 
 def _changes(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     for c in doc.data["changes"]:
-        f = c["find"]
-        finder = m.ChangeFinder(f.get("before"), f.get("after"), f.get("in_row_titles", False),
-                                tuple(f.get("first_words", ())), f.get("rows_not_carried"),
-                                f.get("clause_renumbered", False))
-        kb.changes[c["id"]] = m.Change(c["id"], c["summary"], finder, tuple(c.get("records", ())),
-                                       c["last_reviewed"], doc.path, tuple(c.get("rests_on", ())))
+        kb.changes[c["id"]] = m.from_data(m.Change, c, path=doc.path)
 
 
 def _decisions(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     for d in doc.data["decisions"]:
-        kb.decisions[d["id"]] = m.Decision(d["id"], d["title"], d["ask"], d["who_decides"], tuple(d["options"]),
-                                           tuple(d["rests_on"]), tuple(d.get("see", ())), d.get("example"),
-                                           d["last_reviewed"], doc.path)
+        kb.decisions[d["id"]] = m.from_data(m.Decision, d, path=doc.path)
+
+
+ANSWER_KINDS = ("paragraph", "numbered", "table")
 
 
 def _answer_block(block: dict[str, Any]) -> m.AnswerBlock:
-    if "paragraph" in block:
-        return m.AnswerBlock("paragraph", text=block["paragraph"])
-    if "numbered" in block:
-        return m.AnswerBlock("numbered", items=tuple(block["numbered"]))
-    return m.AnswerBlock("table", table=block["table"])
+    return m.from_data(m.AnswerBlock, block, kind=next(k for k in ANSWER_KINDS if k in block))
 
 
 def _faq(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     s = doc.data["section"]
     questions = []
     for q in doc.data["questions"]:
-        question = m.Question(q["id"], q["question"], tuple(_answer_block(b) for b in q["answer"]),
-                              tuple(q["relates_to"]), s["id"], q["last_reviewed"], doc.path)
+        question = m.from_data(m.Question, q, answer=tuple(_answer_block(b) for b in q["answer"]), section=s["id"],
+                               path=doc.path)
         questions.append(question)
         kb.questions[question.id] = question
-    kb.faq_sections[s["id"]] = m.FaqSection(s["id"], s["number"], s["title"], s["source"], tuple(questions), doc.path)
+    kb.faq_sections[s["id"]] = m.from_data(m.FaqSection, s, questions=tuple(questions), path=doc.path)
 
 
 PASSAGE_KINDS = ("heading", "paragraph", "item", "contents", "figure")
@@ -348,13 +317,12 @@ def _document(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
         else:
             passage = m.Passage(kind, d["id"], None, ref=block[kind], matter=block.get("matter"))
         passages.append(passage)
-    kb.documents[d["id"]] = m.Document(d["id"], d["source"], tuple(passages), d["last_reviewed"], doc.path)
+    kb.documents[d["id"]] = m.from_data(m.Document, d, passages=tuple(passages), path=doc.path)
 
 
 def _guidance(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     for g in doc.data["guidance"]:
-        kb.guidance[g["id"]] = m.Guidance(g["id"], g["question"], g["answer"], tuple(g["rests_on"]),
-                                          g["last_reviewed"], doc.path)
+        kb.guidance[g["id"]] = m.from_data(m.Guidance, g, path=doc.path)
 
 
 _BUILDERS = {

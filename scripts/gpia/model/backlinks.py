@@ -1,8 +1,8 @@
 """Who points at each record: computed once per build from every reference in the model.
 
 A reference is anything the site shows as a link from one record to another: an id field in the
-data (defers_to, related, derives_from, relates_to, a quote's faq, an agreement's terms and
-other_agreements, a worked example's evidences, ...) or a clause or schedule mentioned in text
+data marked `refers(...)` and linked in the model (defers_to, related, derives_from, relates_to, a
+quote's faq, an agreement's terms and other_agreements, a worked example's evidences, ...) or a clause or schedule mentioned in text
 that the views link (scripts/gpia/model/mentions.py). So every link between records has its
 "Referenced by" entry at the other end.
 """
@@ -12,46 +12,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from gpia.model.derived import once_per_knowledge_base
+from gpia.model.kinds import linked_references
 from gpia.model.mentions import MentionLinker
 from gpia.model.records import KnowledgeBase, Quote
 
 
 def references(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
-    """Every (from id, to id) pair the data records."""
-    for r in kb.requirements.values():
-        yield from ((r.id, d.schedule) for d in r.defers_to)
-        yield from ((r.id, target) for target in (*r.related, *r.derives_from))
-    for c in kb.clauses.values():
-        if c.schedule:
-            yield c.id, c.schedule
-        yield from _quoted_faqs(c.id, c.quotes)
-    for s in kb.schedules.values():
-        yield from _quoted_faqs(s.id, s.quotes)
-        # A worked example's indicators are shown on the schedule's page, so the schedule is the origin.
-        yield from ((s.id, requirement) for kpi in s.kpis for requirement in kpi.evidences)
-    for a in kb.agreements.values():
-        yield from ((a.id, term) for term in a.terms)
-        for statements in a.facets.values():
-            for statement in statements:
-                yield from ((a.id, other) for other in statement.other_agreements)
-                yield from _quoted_faqs(a.id, statement.quotes)
-    for d in kb.decisions.values():
-        yield from ((d.id, target) for target in d.see)
-        if d.example:
-            yield d.id, d.example
-    for t in kb.terms.values():
-        yield from ((t.id, c) for c in t.citations)
-        yield from _quoted_faqs(t.id, t.quotes)
-    for change in kb.changes.values():
-        yield from ((change.id, term) for term in change.records)
-    for q in kb.questions.values():
-        yield from ((q.id, target) for target in q.relates_to)
-        yield from ((q.id, b.table) for b in q.answer if b.table)
+    """Every (from id, to id) pair the data records: the linked references of the registry of kinds
+    (the `refers(...)` fields of gpia/model/records.py), then the mentions the views link."""
+    yield from linked_references(kb)
     yield from mentions(kb)
-
-
-def _quoted_faqs(source_id: str, quotes: Iterable[Quote]) -> Iterator[tuple[str, str]]:
-    return ((source_id, q.faq) for q in quotes if q.faq)
 
 
 def texts(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:

@@ -1,28 +1,131 @@
-"""Typed records of the knowledge base, built from data that has passed validation."""
+"""Typed records of the knowledge base, built from data that has passed validation.
+
+The fields say what the registry of kinds (gpia/model/kinds.py) derives from them, in their
+metadata: `refers(...)` marks a reference to other records (checked in the second pass, and a
+"Referenced by" backlink where `linked`), `nhs(...)` a field of NHS wording (what it must match in
+the source), `key` the field's name in the YAML where it differs.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+import dataclasses
+import types
+import typing
+from dataclasses import MISSING, dataclass, field
+from functools import cache
+from typing import Any, TypeVar
+
+R = TypeVar("R")
 
 VERSION_IDS = ("mcp-2016", "icp-2019")
 FACETS = ("parties", "purpose", "legal_nature", "monitoring", "relationships")
 
+# The records a page links to in "see also" lists (related, relates_to, see).
+LINKABLE = frozenset({"clause", "schedule", "agreement", "term", "table", "area", "requirement", "question"})
+# Records that hold the sources' wording: what our own words rest on (rests_on).
+SOURCE_TEXT = frozenset({"passage", "question", "requirement", "area", "table", "faq-section"})
+
+
+def refers(*kinds: str | frozenset[str], linked: bool = True, default: Any = MISSING,
+           by_key: dict[str, frozenset[str]] | None = None) -> Any:
+    """A field holding the id (or ids) of records of these kinds.
+
+    `linked`: the site shows it as a link, so the target lists this record under "Referenced by".
+    `by_key`: the YAML names the field by the kind it points to (a document's block: `table:`,
+    `question:` or `faq_section:`); the model keeps the one value."""
+    allowed = frozenset().union(*(frozenset({k}) if isinstance(k, str) else k for k in kinds))
+    metadata = {"refers_to": allowed, "linked": linked}
+    if by_key:
+        metadata["by_key"] = by_key
+    return field(default=default, metadata=metadata)
+
+
+def nhs(must_be: str, *, key: str | None = None, default: Any = MISSING) -> Any:
+    """A field of NHS wording, checked word for word: `must_be` says what it must match in the source."""
+    metadata: dict[str, Any] = {"nhs": must_be}
+    if key:
+        metadata["key"] = key
+    return field(default=default, metadata=metadata)
+
+
+def keyed(*keys: str) -> Any:
+    """A mapping whose YAML keys are these names (an agreement's facets)."""
+    return field(metadata={"keys": keys})
+
+
+def data_key(key: str | tuple[str, ...], *, absent: Any = MISSING) -> Any:
+    """A field whose YAML key (or path of keys) differs from its name, or whose value when the YAML
+    leaves it out is `absent` (an optional field is None, a list empty, without saying so)."""
+    metadata: dict[str, Any] = {"key": key}
+    if absent is not MISSING:
+        metadata["absent"] = absent
+    return field(metadata=metadata)
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, globals())
+
+
+def from_data(cls: type[R], data: dict[str, Any], **given: Any) -> R:
+    """A model built from its validated YAML by field name: each field from the YAML key of its name
+    (or its `key`), converted to the field's type (a list to a tuple, a mapping to its dataclass); a
+    field the YAML leaves out is None, empty or its default. `given` sets fields the YAML does not
+    hold (the file's path, the parent's id, a position)."""
+    hints = _hints(cls)
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in given:
+            values[f.name] = given[f.name]
+            continue
+        key = f.metadata.get("key", f.name)
+        value: Any = data
+        for part in (key,) if isinstance(key, str) else key:
+            value = value.get(part, _ABSENT) if isinstance(value, dict) else _ABSENT
+        if "keys" in f.metadata:
+            element = typing.get_args(hints[f.name])[1]
+            value = {} if value is _ABSENT else value
+            values[f.name] = {name: _converted(element, value.get(name, ())) for name in f.metadata["keys"]}
+        elif value is not _ABSENT:
+            values[f.name] = _converted(hints[f.name], value)
+        elif "absent" in f.metadata:
+            values[f.name] = f.metadata["absent"]
+        elif f.default is MISSING and f.default_factory is MISSING:  # type: ignore[misc]
+            values[f.name] = _empty(hints[f.name])
+    return cls(**values)
+
+
+_ABSENT = object()
+
+
+def _empty(tp: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin is tuple:
+        return ()
+    if origin in (typing.Union, types.UnionType) and type(None) in typing.get_args(tp):
+        return None
+    raise TypeError(f"no value for a required field of type {tp}")
+
+
+def _converted(tp: Any, value: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin is tuple:
+        element = typing.get_args(tp)[0]
+        return tuple(_converted(element, item) for item in value)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _converted(options[0], value) if len(options) == 1 and value is not None else value
+    if dataclasses.is_dataclass(tp) and isinstance(value, dict):
+        return from_data(tp, value)  # type: ignore[arg-type]
+    return value
+
 
 @dataclass(frozen=True)
 class Quote:
-    source: str
-    section: str
-    text: str
+    source: str = refers("source", linked=False)
+    section: str = nhs("a heading of the source")
+    text: str = nhs("whole words of one paragraph, bullet or heading under that section")
     row: str | None = None
-    faq: str | None = None
-
-    @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Quote:
-        return cls(data["source"], data["section"], data["text"], data.get("row"), data.get("faq"))
-
-
-def quotes(data: dict[str, Any]) -> tuple[Quote, ...]:
-    return tuple(Quote.from_data(q) for q in data.get("quotes", ()))
+    faq: str | None = refers("question", default=None)
 
 
 @dataclass(frozen=True)
@@ -42,8 +145,8 @@ class Source:
     author: str | None
     published: str
     version: str
-    reference_label: str
-    reference_value: str
+    reference_label: str = data_key(("reference", "label"))
+    reference_value: str = data_key(("reference", "value"))
     file: str
     status: str
     classification: str | None
@@ -57,7 +160,7 @@ class Source:
 class Version:
     id: str
     label: str
-    source: str
+    source: str = refers("source", linked=False)
     provider: str
     agreement: str
     summary: str
@@ -67,34 +170,34 @@ class Version:
 
 @dataclass(frozen=True)
 class ScheduleRef:
-    schedule: str
+    schedule: str = refers("schedule")
     placeholder: str
 
 
 @dataclass(frozen=True)
 class Requirement:
     id: str
-    text: str
+    text: str = nhs("a whole bullet of that row")
     version: str
     table: str  # table id
     area: str  # area id
     bullet: int  # 1-based position in its area, as printed
     defers_to: tuple[ScheduleRef, ...]
-    related: tuple[str, ...]
-    derives_from: tuple[str, ...]
+    related: tuple[str, ...] = refers(LINKABLE)
+    derives_from: tuple[str, ...] = refers("requirement")
     status: str | None
     change: str | None
     why: str | None
     path: str
     line: int
-    rests_on: tuple[str, ...] = ()  # the source passages our `why` rests on
+    rests_on: tuple[str, ...] = refers(SOURCE_TEXT, linked=False, default=())  # the source passages our `why` rests on
 
 
 @dataclass(frozen=True)
 class Area:
     id: str
     row: str
-    title: str
+    title: str = nhs("a row title of that table")
     note: str | None
     version: str
     table: str
@@ -105,11 +208,11 @@ class Area:
 @dataclass(frozen=True)
 class RequirementTable:
     id: str
-    version: str
-    kind: str  # governance | integration
-    source: str
-    section: str
-    column_heading: str
+    version: str = refers("version", linked=False)
+    kind: str = data_key("table")  # governance | integration
+    source: str = refers("source", linked=False)
+    section: str = nhs("a heading of the source")
+    column_heading: str = nhs("the column heading of the table under that section")
     note: str | None
     areas: tuple[Area, ...]
     path: str
@@ -119,16 +222,16 @@ class RequirementTable:
 class Clause:
     id: str
     number: str
-    template: str
+    template: str = refers("version", linked=False)
     title: str
-    schedule: str | None
+    schedule: str | None = refers("schedule")
     quotes: tuple[Quote, ...]
     summary: str
-    optional_wording: bool
+    optional_wording: bool = data_key("optional_wording", absent=False)
     drafting_note: str | None
     last_reviewed: str
     path: str
-    rests_on: tuple[str, ...] = ()  # the source passages our summary and drafting note rest on
+    rests_on: tuple[str, ...] = refers(SOURCE_TEXT, linked=False, default=())  # the source passages our summary and drafting note rest on
 
 
 @dataclass(frozen=True)
@@ -171,7 +274,7 @@ class Kpi:
     data_source: str
     reporting_route: str
     owner: str
-    evidences: tuple[str, ...]
+    evidences: tuple[str, ...] = refers("requirement")
 
 
 # An example's value for one field; the shape follows the field's kind (text, list, table rows
@@ -199,7 +302,7 @@ class Schedule:
     path: str
     fields: tuple[ScheduleField, ...] = ()
     example: ScheduleExample | None = None
-    rests_on: tuple[str, ...] = ()  # the source passages our summary rests on
+    rests_on: tuple[str, ...] = refers(SOURCE_TEXT, linked=False, default=())  # the source passages our summary rests on
 
     @property
     def label(self) -> str:
@@ -216,7 +319,7 @@ class Statement:
     says: str
     quotes: tuple[Quote, ...]
     short: str  # the few words shown in the /agreements/ matrix
-    other_agreements: tuple[str, ...] = ()
+    other_agreements: tuple[str, ...] = refers("agreement", default=())
 
 
 @dataclass(frozen=True)
@@ -225,11 +328,11 @@ class Agreement:
     name: str
     abbreviation: str | None
     summary: str
-    facets: dict[str, tuple[Statement, ...]]
+    facets: dict[str, tuple[Statement, ...]] = keyed(*FACETS)
     last_reviewed: str
     path: str
-    terms: tuple[str, ...] = ()  # glossary terms for its name
-    rests_on: tuple[str, ...] = ()  # the source passages our summary rests on
+    terms: tuple[str, ...] = refers("term", default=())  # glossary terms for its name
+    rests_on: tuple[str, ...] = refers(SOURCE_TEXT, linked=False, default=())  # the source passages our summary rests on
 
 
 @dataclass(frozen=True)
@@ -240,11 +343,11 @@ class Term:
     definition: str
     note: str | None
     quotes: tuple[Quote, ...]
-    citations: tuple[str, ...]
-    tooltip: bool
+    citations: tuple[str, ...] = refers("citation")
+    tooltip: bool = data_key("tooltip", absent=True)
     last_reviewed: str
     path: str
-    rests_on: tuple[str, ...] = ()  # the source passages our definition and note rest on
+    rests_on: tuple[str, ...] = refers(SOURCE_TEXT, linked=False, default=())  # the source passages our definition and note rest on
 
 
 @dataclass(frozen=True)
@@ -255,6 +358,7 @@ class Citation:
     published: str
     url: str
     last_reviewed: str
+    path: str
 
 
 @dataclass(frozen=True)
@@ -276,10 +380,10 @@ class Change:
     id: str
     summary: str
     find: ChangeFinder
-    records: tuple[str, ...]
+    records: tuple[str, ...] = refers("term")
     last_reviewed: str
     path: str
-    rests_on: tuple[str, ...] = ()  # the source passages our summary rests on
+    rests_on: tuple[str, ...] = refers(SOURCE_TEXT, linked=False, default=())  # the source passages our summary rests on
 
 
 @dataclass(frozen=True)
@@ -292,9 +396,9 @@ class Decision:
     ask: str
     who_decides: str
     options: tuple[str, ...]
-    rests_on: tuple[str, ...]
-    see: tuple[str, ...]
-    example: str | None  # a schedule whose worked example shows one way to settle it
+    rests_on: tuple[str, ...] = refers(SOURCE_TEXT, linked=False)
+    see: tuple[str, ...] = refers(LINKABLE, "agreement")
+    example: str | None = refers("schedule")  # a schedule whose worked example shows one way to settle it
     last_reviewed: str
     path: str
 
@@ -302,17 +406,22 @@ class Decision:
 @dataclass(frozen=True)
 class AnswerBlock:
     kind: str  # paragraph | numbered | table
-    text: str | None = None
-    items: tuple[str, ...] = ()
-    table: str | None = None
+    text: str | None = nhs("a whole paragraph of that question's answer", key="paragraph", default=None)
+    items: tuple[str, ...] = nhs("a whole numbered item of that answer", key="numbered", default=())
+    table: str | None = refers("table", default=None)
+    id: str | None = None  # a paragraph's or list's anchor on its FAQ section's page (a table has none)
+    # The passages of an older version's document that it rewrites (the comparison of the whole
+    # documents, gpia.compare.prose), and our words on what changed from them.
+    derives_from: tuple[str, ...] = refers("passage", linked=False, default=())
+    why: str | None = None
 
 
 @dataclass(frozen=True)
 class Question:
     id: str
-    question: str
+    question: str = nhs("a question heading in that section")
     answer: tuple[AnswerBlock, ...]
-    relates_to: tuple[str, ...]
+    relates_to: tuple[str, ...] = refers(LINKABLE)
     section: str
     last_reviewed: str
     path: str
@@ -322,8 +431,8 @@ class Question:
 class FaqSection:
     id: str
     number: str
-    title: str
-    source: str
+    title: str = nhs("a numbered section heading of the source")
+    source: str = refers("source", linked=False)
     questions: tuple[Question, ...]
     path: str
 
@@ -337,7 +446,9 @@ class Passage:
     document: str
     id: str | None  # the passage's own id; None for a table, question or FAQ section (their records' ids)
     text: str | None = None
-    ref: str | None = None  # the table, question or FAQ section printed here
+    # the table, question or FAQ section printed here
+    ref: str | None = refers(by_key={"table": frozenset({"table"}), "question": frozenset({"question"}),
+                                     "faq_section": frozenset({"faq-section"})}, linked=False, default=None)
     matter: str | None = None  # front, back or None (the body)
     level: int | None = None
     number: str | None = None
@@ -352,7 +463,7 @@ class Document:
     """A source document's whole text, in printed order (clauses/documents/)."""
 
     id: str
-    source: str
+    source: str = refers("source", linked=False)
     passages: tuple[Passage, ...]
     last_reviewed: str
     path: str
@@ -365,9 +476,22 @@ class Guidance:
     id: str
     question: str  # ours
     answer: str  # ours
-    rests_on: tuple[str, ...]
+    rests_on: tuple[str, ...] = refers(SOURCE_TEXT, linked=False)
     last_reviewed: str
     path: str
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a record comes from, the same for every kind (gpia.model.kinds.provenance): the data file
+    that holds it and, for the sources' own wording, where the source prints it."""
+
+    file: str  # the data file, e.g. clauses/glossary.yaml
+    source: str | None = None  # the source document that prints it
+    section: str | None = None  # the section of that source it is printed under
+    row: str | None = None  # the row of a printed table
+    line: int | None = None  # the line of its id in the data file, where the model keeps it
+    last_reviewed: str | None = None  # its own review date, or that of the record it is reviewed with
 
 
 @dataclass
@@ -401,12 +525,6 @@ class KnowledgeBase:
                 if r.version == version and (kind is None or self.tables[r.table].kind == kind)]
 
     def counts(self) -> dict[str, int]:
-        return {
-            "sources": len(self.sources), "versions": len(self.versions), "tables": len(self.tables),
-            "areas": len(self.areas), "requirements": len(self.requirements), "clauses": len(self.clauses),
-            "schedules": len(self.schedules), "agreements": len(self.agreements), "terms": len(self.terms),
-            "citations": len(self.citations), "faq_sections": len(self.faq_sections),
-            "questions": len(self.questions), "documents": len(self.documents), "passages": len(self.passages),
-            "guidance": len(self.guidance),
-            "decisions": len(self.decisions),
-        }
+        """How many records of each kind, by field (every kind of the registry, gpia/model/kinds.py)."""
+        from gpia.model.kinds import counts  # the registry imports this module
+        return counts(self)

@@ -6,6 +6,7 @@ bytes are the same on every build of the same data.
 """
 from __future__ import annotations
 
+from gpia.model.derived import once_per_knowledge_base
 from gpia.model.records import KnowledgeBase, Kpi, Schedule, ScheduleField
 from gpia.pages.word import LABEL_STYLE, docx_bytes, new_document, nhs_wording, note, table
 
@@ -26,6 +27,7 @@ def example_path(schedule_id: str) -> str:
     return f"{FOLDER}{schedule_id}-example.docx"
 
 
+@once_per_knowledge_base  # listed with their sizes on /data/ and written by the hook: built once
 def drafting_files(kb: KnowledgeBase) -> dict[str, bytes]:
     """Site path -> bytes: a template for each schedule with fields, an example for each with one."""
     files = {}

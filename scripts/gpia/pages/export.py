@@ -20,23 +20,15 @@ from typing import Any
 from gpia.model.backlinks import backlinks, reference_pairs
 from gpia.compare.redline import compare
 from gpia.model.derived import once_per_knowledge_base
-from gpia.load.layout import LAYOUT, SCHEMA_DIR
+from gpia.load.layout import SCHEMA_DIR
+from gpia.model.kinds import KIND, STORED, provenance
 from gpia.model.records import KnowledgeBase
 
-# (record kind, KnowledgeBase attribute), in the order records are written.
-RECORD_KINDS: tuple[tuple[str, str], ...] = (
-    ("source", "sources"), ("version", "versions"), ("table", "tables"), ("area", "areas"),
-    ("requirement", "requirements"), ("clause", "clauses"), ("schedule", "schedules"),
-    ("agreement", "agreements"), ("term", "terms"), ("citation", "citations"),
-    ("faq-section", "faq_sections"), ("question", "questions"), ("change", "changes"),
-    ("document", "documents"), ("passage", "passages"), ("guidance", "guidance"),
-    ("decision", "decisions"),
-)
+# (record kind, KnowledgeBase attribute), in the order records are written: the registry's order.
+RECORD_KINDS: tuple[tuple[str, str], ...] = tuple((k.name, k.records) for k in STORED)  # type: ignore[misc]
 # Where each position is recorded rather than what the record says: left out of the export
 # (`path` becomes provenance.file; line numbers move with every edit above them).
 _INTERNAL_FIELDS = frozenset({"id", "path", "line", "last_reviewed"})
-# Files that hold only one kind of record, for records whose model does not carry their path.
-_FILE_OF_KIND = {"citation": "citations", "source": "sources", "version": "versions"}
 # Model fields whose names clash with the export's own keys, under the name the YAML gives them.
 _RENAMED = {("table", "kind"): "table"}
 _OWN_KEYS = frozenset({"id", "kind", "provenance", "references", "referenced_by", "last_reviewed"})
@@ -70,10 +62,11 @@ def record_dicts(kb: KnowledgeBase) -> list[dict[str, Any]]:
                 name = _RENAMED.get((kind, f.name), f.name)
                 item[f"{kind}_{name}" if name in _OWN_KEYS else name] = _plain(getattr(record, f.name), record_types)
         item.update(alignment.get(record.id, {}))
-        item["provenance"] = _provenance(kb, kind, record)
+        origin = provenance(kb, KIND[kind], record)
+        item["provenance"] = {"file": origin.file, "source": origin.source, "section": origin.section, "row": origin.row}
         item["references"] = sorted(outgoing.get(record.id, ()))
         item["referenced_by"] = list(incoming.get(record.id, ()))
-        item["last_reviewed"] = _last_reviewed(kb, kind, record)
+        item["last_reviewed"] = origin.last_reviewed
         result.append(item)
     return result
 
@@ -175,42 +168,6 @@ def _alignment(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
     kinds = {pair.new.id: pair.kind for pair in compare(kb).pairs}
     return {r.id: {"derived_into": into.get(r.id, []), "change_shown": kinds.get(r.id)}
             for r in kb.requirements.values()}
-
-
-def _provenance(kb: KnowledgeBase, kind: str, record: Any) -> dict[str, Any]:
-    """Which data file holds the record and, where the record is a printed table row or FAQ, where the
-    NHS source prints it. Records with quotes name their sources in each quote."""
-    file = getattr(record, "path", None)
-    source = section = row = None
-    if kind in ("table", "area", "requirement"):
-        table = kb.tables[record.table] if kind != "table" else record
-        file, source, section = table.path, table.source, table.section
-        if kind != "table":
-            row = kb.areas[record.area if kind == "requirement" else record.id].row
-    elif kind == "question":
-        s = kb.faq_sections[record.section]
-        source, section = s.source, f"{s.number} {s.title}"
-    elif kind == "faq-section":
-        source = record.source
-    elif kind in ("version", "document"):
-        source = record.source
-    elif kind == "passage":
-        document = kb.documents[record.document]
-        file, source = document.path, document.source
-    if file is None and kind in _FILE_OF_KIND:
-        file = next(pattern for pattern, file_kind in LAYOUT if file_kind == _FILE_OF_KIND[kind])
-    return {"file": file, "source": source, "section": section, "row": row}
-
-
-def _last_reviewed(kb: KnowledgeBase, kind: str, record: Any) -> str | None:
-    if hasattr(record, "last_reviewed"):
-        return record.last_reviewed
-    # Bullets are reviewed with their row: the area's date covers every requirement in it.
-    if kind == "requirement":
-        return kb.areas[record.area].last_reviewed
-    if kind == "passage":  # passages are reviewed with their whole document
-        return kb.documents[record.document].last_reviewed
-    return None
 
 
 def _flat(item: dict[str, Any]) -> dict[str, str]:

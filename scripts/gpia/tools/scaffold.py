@@ -21,6 +21,7 @@ from pathlib import Path
 from gpia.knowledge_base import read_documents
 from gpia.model.records import VERSION_IDS
 from gpia.load.modeline import expected_modeline
+from gpia.model.kinds import KIND, MAKE_NEW, Kind
 from gpia.validate.references import index_records
 from gpia.load.yaml_loader import YamlDocument
 
@@ -38,17 +39,14 @@ class Recipe:
     list_key: str = ""  # the list the record is appended to: top-level key, or the key inside its parent
 
 
-RECIPES: dict[str, Recipe] = {
-    "term": Recipe("term.yaml", "glossary", list_key="terms"),
-    "citation": Recipe("citation.yaml", "citations", list_key="citations"),
-    "change": Recipe("change.yaml", "changes", list_key="changes"),
-    "clause": Recipe("clause.yaml", "clauses", list_key="clauses"),
-    "question": Recipe("question.yaml", "faq-section", parent="faq-section", list_key="questions"),
-    "requirement": Recipe("requirement.yaml", "requirement-table", parent="area", list_key="requirements"),
-    "schedule": Recipe("schedule.yaml", "schedule"),
-    "faq-section": Recipe("faq-section.yaml", "faq-section"),
-    "guidance": Recipe("guidance.yaml", "guidance", list_key="guidance"),
-}
+def _recipe(kind: Kind) -> Recipe:
+    # A record of a list inside another record (a requirement in its area) names that record with IN=;
+    # one at the top of its file (a term) or a file of its own (a schedule) does not.
+    return Recipe(kind.template, kind.file, parent=kind.parent if kind.list_key else None, list_key=kind.list_key)
+
+
+# From the registry of kinds: the kinds `make new` adds (MAKE_NEW), in its order.
+RECIPES: dict[str, Recipe] = {name: _recipe(KIND[name]) for name in MAKE_NEW}
 
 
 class ScaffoldError(Exception):

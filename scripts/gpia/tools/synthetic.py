@@ -20,11 +20,12 @@ import yaml
 
 from gpia.load.jsonpaths import find
 from gpia.knowledge_base import read_documents
+from gpia.model.kinds import KINDS
 from gpia.validate.references import index_records
 
 # Our notes on what changed (clauses/changes.yaml), our guidance and the "before you sign" items
 # (clauses/decisions.yaml) are short curated lists, not a corpus.
-_NOT_CLONED = {"source", "version", "table", "change", "document", "passage", "guidance", "decision"}
+_NOT_CLONED = {k.name for k in KINDS if not k.cloned}  # declared in the registry of kinds
 # Fields whose values must stay unique across clones; clones drop them rather than repeat them.
 _DROPPED_IN_CLONES = {"schedule": ("number",), "term": ("abbreviation",)}
 

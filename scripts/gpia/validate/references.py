@@ -1,7 +1,7 @@
 """The second pass: index every record by id, then check every reference between records.
 
-Both are declared as tables (kind of file, where in the file, what it is), so adding a kind of
-reference is one line here rather than a new loop.
+Both are tables (kind of file, where in the file, what it is) derived from the registry of kinds,
+so adding a kind of reference is one field's metadata in gpia/model/records.py rather than a new loop.
 """
 from __future__ import annotations
 
@@ -12,75 +12,19 @@ from typing import Any
 from gpia.load.jsonpaths import Pattern, find
 from gpia.load.problems import Origin, Problem
 from gpia.load.yaml_loader import YamlDocument
+from gpia.model import kinds
+from gpia.model import records as m
 
+# Derived from the registry of kinds (gpia/model/kinds.py) and its models' field metadata:
 # (file kind, where the records are, record kind)
-RECORD_PLACES: tuple[tuple[str, Pattern, str], ...] = (
-    ("sources", ("sources", "*"), "source"),
-    ("versions", ("versions", "*"), "version"),
-    ("requirement-table", (), "table"),
-    ("requirement-table", ("areas", "*"), "area"),
-    ("requirement-table", ("areas", "*", "requirements", "*"), "requirement"),
-    ("clauses", ("clauses", "*"), "clause"),
-    ("schedule", ("schedule",), "schedule"),
-    ("schedule", ("schedule", "example", "values", "kpis", "*"), "kpi"),
-    ("agreements", ("agreements", "*"), "agreement"),
-    ("glossary", ("terms", "*"), "term"),
-    ("citations", ("citations", "*"), "citation"),
-    ("changes", ("changes", "*"), "change"),
-    ("decisions", ("decisions", "*"), "decision"),
-    ("faq-section", ("section",), "faq-section"),
-    ("faq-section", ("questions", "*"), "question"),
-    ("document", ("document",), "document"),
-    ("document", ("blocks", "*"), "passage"),
-    ("guidance", ("guidance", "*"), "guidance"),  # only blocks with an id: tables and questions are records already
-)
-
-ANY = frozenset({"source", "version", "table", "area", "requirement", "clause", "schedule",
-                 "agreement", "term", "citation", "faq-section", "question", "change", "document", "passage", "guidance",
-                 "decision"})
-LINKABLE = frozenset({"clause", "schedule", "agreement", "term", "table", "area", "requirement", "question"})
-
-_REQ = ("areas", "*", "requirements", "*")
-SOURCE_TEXT = frozenset({"passage", "question", "requirement", "area", "table", "faq-section"})
-# (file kind or "*", where the reference is, the kinds it may point to)
-REFERENCE_PLACES: tuple[tuple[str, Pattern, frozenset[str]], ...] = (
-    ("versions", ("versions", "*", "source"), frozenset({"source"})),
-    ("requirement-table", ("source",), frozenset({"source"})),
-    ("requirement-table", ("version",), frozenset({"version"})),
-    ("requirement-table", _REQ + ("defers_to", "*", "schedule"), frozenset({"schedule"})),
-    ("requirement-table", _REQ + ("related", "*"), LINKABLE),
-    ("requirement-table", _REQ + ("derives_from", "*"), frozenset({"requirement"})),
-    ("clauses", ("clauses", "*", "template"), frozenset({"version"})),
-    ("clauses", ("clauses", "*", "schedule"), frozenset({"schedule"})),
-    ("schedule", ("schedule", "example", "values", "kpis", "*", "evidences", "*"), frozenset({"requirement"})),
-    ("glossary", ("terms", "*", "citations", "*"), frozenset({"citation"})),
-    ("faq-section", ("section", "source"), frozenset({"source"})),
-    ("faq-section", ("questions", "*", "relates_to", "*"), LINKABLE),
-    ("faq-section", ("questions", "*", "answer", "*", "table"), frozenset({"table"})),
-    ("agreements", ("agreements", "*", "terms", "*"), frozenset({"term"})),
-    ("changes", ("changes", "*", "records", "*"), frozenset({"term"})),
-    ("document", ("document", "source"), frozenset({"source"})),
-    # What our own words rest on: records that hold the sources' wording.
-    *((kind, pattern + ("rests_on", "*"), SOURCE_TEXT) for kind, pattern in (
-        ("requirement-table", _REQ), ("clauses", ("clauses", "*")), ("schedule", ("schedule",)),
-        ("agreements", ("agreements", "*")), ("glossary", ("terms", "*")), ("changes", ("changes", "*")),
-        ("guidance", ("guidance", "*")), ("decisions", ("decisions", "*")))),
-    ("decisions", ("decisions", "*", "see", "*"), LINKABLE | {"agreement"}),
-    ("decisions", ("decisions", "*", "example"), frozenset({"schedule"})),
-    ("document", ("blocks", "*", "table"), frozenset({"table"})),
-    ("document", ("blocks", "*", "question"), frozenset({"question"})),
-    ("document", ("blocks", "*", "faq_section"), frozenset({"faq-section"})),
-    *(("agreements", ("agreements", "*", "facets", facet, "*", "other_agreements", "*"), frozenset({"agreement"}))
-      for facet in ("parties", "purpose", "legal_nature", "monitoring", "relationships")),
-)
+RECORD_PLACES: tuple[tuple[str, Pattern, str], ...] = kinds.record_places()
+# (file kind, where the reference is, the kinds it may point to), quotes' references included
+REFERENCE_PLACES: tuple[tuple[str, Pattern, frozenset[str]], ...] = kinds.reference_places()
 # Quotes can sit in several kinds of record; these are their places.
-QUOTE_PLACES: tuple[tuple[str, Pattern], ...] = (
-    ("clauses", ("clauses", "*", "quotes", "*")),
-    ("schedule", ("schedule", "quotes", "*")),
-    ("glossary", ("terms", "*", "quotes", "*")),
-    *(("agreements", ("agreements", "*", "facets", facet, "*", "quotes", "*"))
-      for facet in ("parties", "purpose", "legal_nature", "monitoring", "relationships")),
-)
+QUOTE_PLACES: tuple[tuple[str, Pattern], ...] = kinds.quote_places()
+ANY = kinds.ANY
+LINKABLE = m.LINKABLE
+SOURCE_TEXT = m.SOURCE_TEXT
 
 
 @dataclass(frozen=True)
@@ -143,8 +87,7 @@ def reference_problems(docs: list[tuple[str, YamlDocument]], index: dict[str, Re
     schema) may define: a reference to a missing id of such a kind is not reported, since the id
     may well be in that file, and its place is added to `skipped` instead."""
     problems: list[Problem] = []
-    places = list(REFERENCE_PLACES) + [(kind, pattern + ("source",), frozenset({"source"})) for kind, pattern in QUOTE_PLACES]
-    places += [(kind, pattern + ("faq",), frozenset({"question"})) for kind, pattern in QUOTE_PLACES]
+    places = REFERENCE_PLACES
     for file_kind, doc in docs:
         for kind_of_file, pattern, allowed in places:
             if kind_of_file != file_kind:

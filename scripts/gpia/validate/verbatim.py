@@ -24,6 +24,7 @@ from typing import Any
 
 from gpia.load.jsonpaths import find
 from gpia.load.problems import Origin, Problem
+from gpia.model.kinds import wording_fields
 from gpia.validate.references import QUOTE_PLACES
 from gpia.validate.schema_check import ours_fields
 from gpia.validate.text_rules import has_invisible
@@ -32,20 +33,9 @@ from gpia.validate.source_outline import TYPOGRAPHIC, Block, Outline, fold, pars
 from gpia.load.yaml_loader import YamlDocument
 
 
-# The wording fields, for CONTRIBUTING.md and for tests: (file kind, path pattern, how it must match).
-WORDING_FIELDS: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    ("requirement-table", ("section",), "a heading of the source"),
-    ("requirement-table", ("column_heading",), "the column heading of the table under that section"),
-    ("requirement-table", ("areas", "*", "title"), "a row title of that table"),
-    ("requirement-table", ("areas", "*", "requirements", "*", "text"), "a whole bullet of that row"),
-    ("faq-section", ("section", "title"), "a numbered section heading of the source"),
-    ("faq-section", ("questions", "*", "question"), "a question heading in that section"),
-    ("faq-section", ("questions", "*", "answer", "*", "paragraph"), "a whole paragraph of that question's answer"),
-    ("faq-section", ("questions", "*", "answer", "*", "numbered", "*"), "a whole numbered item of that answer"),
-    *((kind, pattern + ("section",), "a heading of the source") for kind, pattern in QUOTE_PLACES),
-    *((kind, pattern + ("text",), "whole words of one paragraph, bullet or heading under that section")
-      for kind, pattern in QUOTE_PLACES),
-)
+# The wording fields, for CONTRIBUTING.md and for tests: (file kind, path pattern, how it must match),
+# from the `nhs(...)` fields of the models (gpia/model/kinds.py).
+WORDING_FIELDS: tuple[tuple[str, tuple[str, ...], str], ...] = wording_fields()
 
 
 @dataclass(frozen=True)

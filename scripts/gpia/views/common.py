@@ -10,6 +10,7 @@ from gpia.model.mentions import MentionLinker
 from gpia.model.records import KnowledgeBase, Quote
 from gpia.pages.search import SearchMarks
 from gpia.model.sic import SicMarker
+from gpia.model.kinds import label
 from gpia.model.urls import kind_of, url_of
 
 
@@ -80,52 +81,7 @@ class View:
         return self.base + url_of(self.kb, record_id)
 
     def label(self, record_id: str) -> str:
-        kb = self.kb
-        kind = kind_of(kb, record_id)
-        if kind == "requirement":
-            r = kb.requirements[record_id]
-            area = kb.areas[r.area]
-            return f"{kb.versions[r.version].label}, {area.row} {area.title}, bullet {r.bullet}"
-        if kind == "area":
-            area = kb.areas[record_id]
-            return f"{kb.versions[area.version].label}, {area.row} {area.title}"
-        if kind == "table":
-            t = kb.tables[record_id]
-            return f"{kb.versions[t.version].label} {t.kind} table"
-        if kind == "clause":
-            c = kb.clauses[record_id]
-            return f"Clause {c.number} ({kb.versions[c.template].label}): {c.title}"
-        if kind == "schedule":
-            return kb.schedules[record_id].label
-        if kind == "agreement":
-            a = kb.agreements[record_id]
-            return f"{a.name} ({a.abbreviation})" if a.abbreviation else a.name
-        if kind == "term":
-            t = kb.terms[record_id]
-            return f"{t.term} ({t.abbreviation})" if t.abbreviation else t.term
-        if kind == "question":
-            return kb.questions[record_id].question
-        if kind == "faq-section":
-            s = kb.faq_sections[record_id]
-            return f"{s.number} {s.title}"
-        if kind == "source":
-            return kb.sources[record_id].title
-        if kind == "citation":
-            return kb.citations[record_id].title
-        if kind == "guidance":
-            return kb.guidance[record_id].question
-        if kind == "document":
-            return f"{kb.sources[kb.documents[record_id].source].title}: the whole text"
-        if kind == "passage":
-            p = kb.passages[record_id]
-            text = p.text or ""
-            return text if len(text) <= 60 else text[:59].rsplit(" ", 1)[0] + "…"
-        if kind == "decision":
-            return "Before you sign: " + kb.decisions[record_id].title
-        if kind == "change":
-            summary = kb.changes[record_id].summary
-            return "What changed: " + (summary if len(summary) <= 60 else summary[:59].rsplit(" ", 1)[0] + "…")
-        return kb.versions[record_id].label
+        return label(self.kb, record_id)  # each kind's label is declared in the registry of kinds
 
     def link(self, record_id: str, text: str | None = None) -> str:
         return f'<a href="{esc(self.href(record_id))}">{self.text(text or self.label(record_id), mentions=False)}</a>'

@@ -7,25 +7,12 @@ from __future__ import annotations
 
 from gpia.pages.drafting import drafting_files, example_path, template_path
 from gpia.pages.export import JSON_PATH, RECORD_KINDS, download_files, published_schemas
+from gpia.model.kinds import KINDS
 from gpia.views.html import md_text
 from gpia.views.common import View
 
-WHAT: dict[str, str] = {
-    "source": "the source documents",
-    "version": "the two versions of the guidance (MCP 2016, ICP 2019)",
-    "table": "the printed requirement tables",
-    "area": "the rows (areas) of the requirement tables",
-    "requirement": "the requirements, one per printed bullet, with their 2016–2019 alignment",
-    "clause": "clauses of the template agreements that the guidance cites",
-    "schedule": "schedules of the agreement",
-    "agreement": "the agreements the guidance mentions",
-    "term": "glossary terms and abbreviations",
-    "citation": "other public sources the guide cites",
-    "faq-section": "the sections of the 2019 FAQs",
-    "question": "the 2019 FAQs, question and answer",
-    "decision": "the “before you sign” checklist: the decisions the sources put to a site, with the passages that raise each",
-    "change": "our notes on what changed from 2016 to 2019, with how the rows that show each are found",
-}
+# What each kind's CSV holds, from the registry of kinds.
+WHAT: dict[str, str] = {k.name: k.download for k in KINDS if k.download}
 
 
 def sources_list(view: View) -> str:

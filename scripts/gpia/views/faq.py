@@ -52,17 +52,19 @@ def answer_html(view: View, q: Question) -> str:
                 run = []
             parts.append(block(view, b))
         else:
-            run.append(block(view, b))
+            run.append(block(view, b, anchored=True))
     if run:
         parts.append(f'<blockquote class="gpia-verbatim">{"".join(run)}</blockquote>')
     return "".join(parts)
 
 
-def block(view: View, b: AnswerBlock) -> str:
+def block(view: View, b: AnswerBlock, anchored: bool = False) -> str:
+    """A block of an answer; `anchored` on the FAQ section's page, the one place its id is an anchor."""
+    anchor = f' id="{esc(b.id)}"' if anchored and b.id else ""
     if b.kind == "paragraph":
-        return f"<p>{view.text(b.text or '')}</p>"
+        return f"<p{anchor}>{view.text(b.text or '')}</p>"
     if b.kind == "numbered":
-        return "<ol>" + "".join(f"<li>{view.text(item)}</li>" for item in b.items) + "</ol>"
+        return f"<ol{anchor}>" + "".join(f"<li>{view.text(item)}</li>" for item in b.items) + "</ol>"
     # One link, not a line per row: an answer's size must not grow with the table it points at.
     table = view.kb.tables[b.table or ""]
     bullets = sum(len(a.requirements) for a in table.areas)

@@ -9,25 +9,33 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from gpia.model.kinds import KIND
 from gpia.model.records import KnowledgeBase
 from gpia.model.urls import page_of
 from gpia.views import agreements, compare, documents, faq, glossary, guidance, reference, requirements, schedules, sources
 from gpia.views.common import View
 from gpia.views.paging import Listing
 
-# kind -> (the ids of its records, Markdown of one record's page)
+def _ids(kind: str) -> Callable[[KnowledgeBase], Iterable[str]]:
+    records = KIND[kind].records
+    assert records is not None and KIND[kind].own_page, f"{kind} has no page per record in the registry of kinds"
+    return lambda kb: getattr(kb, records)
+
+
+# kind -> (the ids of its records, Markdown of one record's page). The kinds with a page per record are
+# those the registry of kinds (gpia/model/kinds.py) marks `own_page`; tests/test_kinds.py keeps the two equal.
 RECORD_PAGES: dict[str, tuple[Callable[[KnowledgeBase], Iterable[str]], Callable[[View, str], str]]] = {
-    "schedule": (lambda kb: kb.schedules, schedules.schedule_page),
-    "faq-section": (lambda kb: kb.faq_sections, faq.section_page),
-    "area": (lambda kb: kb.areas, requirements.area_page),
+    "schedule": (_ids("schedule"), schedules.schedule_page),
+    "faq-section": (_ids("faq-section"), faq.section_page),
+    "area": (_ids("area"), requirements.area_page),
     # A row group of the 2016-vs-2019 comparison, by gpia.compare.redline.group_page_id.
     "compare-group": (compare.groups_by_page, compare.group_page),
-    "agreement": (lambda kb: kb.agreements, agreements.agreement_page),
-    "term": (lambda kb: kb.terms, glossary.term_page),
-    "clause": (lambda kb: kb.clauses, reference.clause_page),
-    "citation": (lambda kb: kb.citations, sources.citation_page),
-    "document": (lambda kb: kb.documents, documents.document_page),
-    "guidance": (lambda kb: kb.guidance, guidance.guidance_page),
+    "agreement": (_ids("agreement"), agreements.agreement_page),
+    "term": (_ids("term"), glossary.term_page),
+    "clause": (_ids("clause"), reference.clause_page),
+    "citation": (_ids("citation"), sources.citation_page),
+    "document": (_ids("document"), documents.document_page),
+    "guidance": (_ids("guidance"), guidance.guidance_page),
 }
 
 # kind -> the site-root-relative URL of a record's page, for kinds whose pages are not where
@@ -42,7 +50,8 @@ def page_url(kb: KnowledgeBase, kind: str, record_id: str) -> str:
     return PAGE_URLS[kind](kb, record_id) if kind in PAGE_URLS else page_of(kb, record_id)
 
 
-# list name -> the list (computed once per knowledge base)
+# list name -> the list (computed once per knowledge base); each kind's `listings` in the registry
+# of kinds names the lists that show its records (tests/test_kinds.py).
 LISTINGS: dict[str, Callable[[KnowledgeBase], Listing]] = {
     "faq": faq.listing,
     "compare": compare.listing,

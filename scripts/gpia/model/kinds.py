@@ -1,0 +1,363 @@
+"""The registry of kinds: each kind of record is declared once, here, and everything else derives from it.
+
+A `Kind` says which file kind (and so which schema, `gpia.load.layout.LAYOUT`) holds its records and
+where in such a file they are, its model class and the KnowledgeBase field that holds its records,
+the kind of record it sits inside, where its page is, its label, what its download holds and whether
+`make new` can add one. Its references and its fields of NHS wording are the metadata of its model's
+fields (`gpia.model.records.refers`, `nhs`), walked here into:
+
+- `record_places` and `reference_places`, the YAML patterns of the second pass (gpia.validate.references);
+- `quote_places` and `wording_fields`, the fields of NHS wording CONTRIBUTING.md lists;
+- `linked_references`, every link between records of a built model (gpia.model.backlinks);
+- `kind_of`, `page_of` (gpia.model.urls), `label`, the export's order and `counts()`.
+
+The views bind renderers to kinds in their own tables (gpia.views.pages), checked against this
+registry by tests/test_kinds.py: the model never imports a view.
+"""
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from gpia.model import records as m
+
+Pattern = tuple[str, ...]
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _requirement_label(kb: m.KnowledgeBase, record_id: str) -> str:
+    r = kb.requirements[record_id]
+    area = kb.areas[r.area]
+    return f"{kb.versions[r.version].label}, {area.row} {area.title}, bullet {r.bullet}"
+
+
+def _table_folder(kb: m.KnowledgeBase, table_id: str) -> str:
+    return "governance/" if kb.tables[table_id].kind == "governance" else "commitments/"
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # as references, messages and downloads name it: "faq-section"
+    file: str  # the kind of data file that holds its records (its schema: schemas/<file>.json)
+    place: Pattern  # where its records are in such a file; "*" is every item of a list
+    model: type  # its class in gpia.model.records
+    label: Callable[[m.KnowledgeBase, str], str]  # how a link to one of its records reads
+    records: str | None = None  # the KnowledgeBase field holding its records by id; None: held in its parent's
+    parent: str | None = None  # the kind of record it sits inside
+    parent_field: str | None = None  # the model field naming that parent, when its page is the parent's
+    folder: str | None = None  # site-root-relative folder of its page(s) (urls.PAGE_OF_KIND)
+    own_page: bool = False  # a page per record, <folder><id>/ (gpia.views.pages.RECORD_PAGES renders it)
+    page: Callable[[m.KnowledgeBase, str], str] | None = None  # where its page is, when not by the rules above
+    listings: tuple[str, ...] = ()  # the paged lists that show its records (gpia.views.pages.LISTINGS)
+    download: str | None = None  # what its CSV download holds, for the "Data and reuse" page
+    cloned: bool = True  # multiplied in the synthetic corpora of `make bench` (False: a short curated list)
+
+    @property
+    def list_key(self) -> str:
+        """The list its records are items of (`terms`, `questions`); "" for a record that is a whole file."""
+        return self.place[-2] if self.place[-1:] == ("*",) else ""
+
+    @property
+    def template(self) -> str:
+        """Its template in templates/, for the kinds `make new` adds (MAKE_NEW)."""
+        return f"{self.name}.yaml"
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("source", "sources", ("sources", "*"), m.Source, lambda kb, i: kb.sources[i].title,
+         records="sources", folder="sources/", download="the source documents", cloned=False),
+    Kind("version", "versions", ("versions", "*"), m.Version, lambda kb, i: kb.versions[i].label,
+         records="versions", folder="sources/", download="the two versions of the guidance (MCP 2016, ICP 2019)",
+         cloned=False),
+    Kind("table", "requirement-table", (), m.RequirementTable,
+         lambda kb, i: f"{kb.versions[kb.tables[i].version].label} {kb.tables[i].kind} table",
+         records="tables", page=_table_folder, download="the printed requirement tables", cloned=False),
+    Kind("area", "requirement-table", ("areas", "*"), m.Area,
+         lambda kb, i: f"{kb.versions[kb.areas[i].version].label}, {kb.areas[i].row} {kb.areas[i].title}",
+         records="areas", parent="table", parent_field="table", own_page=True,
+         page=lambda kb, i: f"{_table_folder(kb, kb.areas[i].table)}{i}/", listings=("governance", "commitments"),
+         download="the rows (areas) of the requirement tables"),
+    Kind("requirement", "requirement-table", ("areas", "*", "requirements", "*"), m.Requirement, _requirement_label,
+         records="requirements", parent="area", parent_field="area",
+         download="the requirements, one per printed bullet, with their 2016–2019 alignment"),
+    Kind("clause", "clauses", ("clauses", "*"), m.Clause,
+         lambda kb, i: f"Clause {kb.clauses[i].number} ({kb.versions[kb.clauses[i].template].label}): {kb.clauses[i].title}",
+         records="clauses", folder="clauses/", own_page=True, listings=("clauses",),
+         download="clauses of the template agreements that the guidance cites"),
+    Kind("schedule", "schedule", ("schedule",), m.Schedule, lambda kb, i: kb.schedules[i].label,
+         records="schedules", folder="schedules/", own_page=True, listings=("schedules", "traceability"),
+         download="schedules of the agreement"),
+    # An indicator of a schedule's worked example: shown, linked and exported as part of its schedule.
+    Kind("kpi", "schedule", ("schedule", "example", "values", "kpis", "*"), m.Kpi,
+         lambda kb, i: next(k.name for s in kb.schedules.values() for k in s.kpis if k.id == i), parent="schedule"),
+    Kind("agreement", "agreements", ("agreements", "*"), m.Agreement,
+         lambda kb, i: f"{kb.agreements[i].name} ({kb.agreements[i].abbreviation})" if kb.agreements[i].abbreviation
+         else kb.agreements[i].name,
+         records="agreements", folder="agreements/", own_page=True, listings=("agreements",),
+         download="the agreements the guidance mentions"),
+    Kind("term", "glossary", ("terms", "*"), m.Term,
+         lambda kb, i: f"{kb.terms[i].term} ({kb.terms[i].abbreviation})" if kb.terms[i].abbreviation else kb.terms[i].term,
+         records="terms", folder="glossary/", own_page=True, listings=("glossary",),
+         download="glossary terms and abbreviations"),
+    Kind("citation", "citations", ("citations", "*"), m.Citation, lambda kb, i: kb.citations[i].title,
+         records="citations", folder="sources/", own_page=True, listings=("citations",),
+         download="other public sources the guide cites"),
+    Kind("faq-section", "faq-section", ("section",), m.FaqSection,
+         lambda kb, i: f"{kb.faq_sections[i].number} {kb.faq_sections[i].title}",
+         records="faq_sections", folder="faq/", own_page=True, listings=("faq",),
+         download="the sections of the 2019 FAQs"),
+    Kind("question", "faq-section", ("questions", "*"), m.Question, lambda kb, i: kb.questions[i].question,
+         records="questions", parent="faq-section", parent_field="section", folder="faq/",
+         download="the 2019 FAQs, question and answer"),
+    # A paragraph or list of an FAQ answer that has an id: an anchor on its section's page, shown and
+    # exported as part of its question.
+    Kind("answer", "faq-section", ("questions", "*", "answer", "*"), m.AnswerBlock,
+         lambda kb, i: next(q.question for q in kb.questions.values() for b in q.answer if b.id == i), parent="question"),
+    Kind("change", "changes", ("changes", "*"), m.Change,
+         lambda kb, i: "What changed: " + _short(kb.changes[i].summary),
+         records="changes", folder="compare/", listings=("compare",),  # on the comparison's first page
+         download="our notes on what changed from 2016 to 2019, with how the rows that show each are found",
+         cloned=False),
+    Kind("document", "document", ("document",), m.Document,
+         lambda kb, i: f"{kb.sources[kb.documents[i].source].title}: the whole text",
+         # A source's whole text, read in printed order: /sources/<source id>/read/.
+         records="documents", own_page=True, page=lambda kb, i: f"sources/{kb.documents[i].source}/read/",
+         cloned=False),
+    Kind("passage", "document", ("blocks", "*"), m.Passage, lambda kb, i: _short(kb.passages[i].text or ""),
+         records="passages", parent="document", parent_field="document", cloned=False),
+    # Only blocks with an id: tables and questions are records already.
+    Kind("guidance", "guidance", ("guidance", "*"), m.Guidance, lambda kb, i: kb.guidance[i].question,
+         records="guidance", folder="guidance/", own_page=True, listings=("guidance",), cloned=False),
+    Kind("decision", "decisions", ("decisions", "*"), m.Decision,
+         lambda kb, i: "Before you sign: " + kb.decisions[i].title,
+         records="decisions", folder="checklist/", listings=("checklist",),  # on the checklist's first page
+         download="the “before you sign” checklist: the decisions the sources put to a site, with the passages "
+                  "that raise each",
+         cloned=False),
+)
+KIND = {k.name: k for k in KINDS}
+# The kinds `make new KIND=...` adds, in the order it lists them (gpia.tools.scaffold, CONTRIBUTING.md).
+MAKE_NEW = ("term", "citation", "change", "clause", "question", "requirement", "schedule", "faq-section", "guidance")
+# Kinds with records of their own in the KnowledgeBase, in the order they are exported.
+STORED: tuple[Kind, ...] = tuple(k for k in KINDS if k.records)
+ANY = frozenset(k.name for k in STORED)
+
+
+def kind_of(kb: m.KnowledgeBase, record_id: str) -> str:
+    for kind in STORED:
+        if record_id in getattr(kb, kind.records):  # type: ignore[arg-type]
+            return kind.name
+    raise KeyError(record_id)
+
+
+def label(kb: m.KnowledgeBase, record_id: str) -> str:
+    """How a link to a record reads: "Clause 6.2(d) (ICP 2019): ..."."""
+    return KIND[kind_of(kb, record_id)].label(kb, record_id)
+
+
+def page_of(kb: m.KnowledgeBase, record_id: str) -> str:
+    """The site-root-relative URL of the page that shows a record, e.g. 'faq/faq-introduction/'."""
+    kind = KIND[kind_of(kb, record_id)]
+    if kind.page:
+        return kind.page(kb, record_id)
+    if kind.parent_field:
+        return page_of(kb, getattr(getattr(kb, kind.records)[record_id], kind.parent_field))  # type: ignore[arg-type]
+    assert kind.folder is not None, kind.name
+    return f"{kind.folder}{record_id}/" if kind.own_page else kind.folder
+
+
+def parent_of(kb: m.KnowledgeBase, kind: Kind, record: Any) -> tuple[Kind, Any] | None:
+    """The record a record sits inside (a requirement's area, an area's table), if the model names it."""
+    if not kind.parent_field or kind.parent is None:
+        return None
+    parent = KIND[kind.parent]
+    return parent, getattr(kb, parent.records)[getattr(record, kind.parent_field)]  # type: ignore[arg-type]
+
+
+def provenance(kb: m.KnowledgeBase, kind: Kind, record: Any) -> m.Provenance:
+    """Where a record comes from: its file and review date (or those of the record it sits inside:
+    bullets are reviewed with their row, passages with their whole text), its source, and for a
+    printed table's row or an FAQ, where the source prints it."""
+    chain = [(kind, record)]
+    while (up := parent_of(kb, *chain[-1])) is not None:
+        chain.append(up)
+    def first(name: str) -> Any:
+        return next((getattr(r, name) for _, r in chain if getattr(r, name, None) is not None), None)
+    section = row = None
+    table = next((r for k, r in chain if k.name == "table"), None)
+    if table is not None:
+        section = table.section
+        row = next((r.row for k, r in chain if k.name == "area"), None)
+    elif kind.name == "question":
+        s = chain[1][1]
+        section = f"{s.number} {s.title}"
+    # The file of a printed table's records is the table's; a passage's is its document's.
+    file = table.path if table is not None else first("path")
+    return m.Provenance(file, first("source"), section, row, getattr(record, "line", None), first("last_reviewed"))
+
+
+def counts(kb: m.KnowledgeBase) -> dict[str, int]:
+    """How many records of each stored kind, by KnowledgeBase field."""
+    return {kind.records: len(getattr(kb, kind.records)) for kind in STORED}  # type: ignore[misc]
+
+
+# --- What the model's field metadata says, walked over the YAML patterns ------------------------------
+
+@dataclass(frozen=True)
+class FieldPlace:
+    file: str  # file kind
+    kind: str  # the record kind the field belongs to
+    pattern: Pattern  # where the value is in the file
+    field: dataclasses.Field  # type: ignore[type-arg]
+    via: tuple[type, ...]  # the nested (non-record) types on the way, e.g. (Quote,)
+
+
+_RECORD_TYPES = frozenset(k.model for k in KINDS)
+
+
+def _element(tp: Any) -> tuple[Pattern, Any]:
+    """(pattern suffix, element type) of a field type: tuple[X, ...] is ("*",), X; X | None is X."""
+    origin = typing.get_origin(tp)
+    if origin is tuple:
+        args = typing.get_args(tp)
+        return ("*",), args[0]
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return _element(args[0])
+    return (), tp
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, vars(m))
+
+
+def _walk(cls: type, file: str, kind: str, base: Pattern, via: tuple[type, ...]) -> Iterator[FieldPlace]:
+    hints = _hints(cls)
+    for f in dataclasses.fields(cls):
+        key = f.metadata.get("key", f.name)
+        tp = hints[f.name]
+        if "keys" in f.metadata:  # a mapping with named keys, each a value of the mapping's type
+            suffixes = [(name,) for name in f.metadata["keys"]]
+            tp = typing.get_args(tp)[1]
+        else:
+            suffixes = [()]
+        star, element = _element(tp)
+        for suffix in suffixes:
+            pattern = base + (key,) + suffix + star
+            if "refers_to" in f.metadata or "nhs" in f.metadata:
+                yield FieldPlace(file, kind, pattern, f, via)
+            elif dataclasses.is_dataclass(element) and element not in _RECORD_TYPES:
+                yield from _walk(element, file, kind, pattern, via + (element,))
+
+
+@cache
+def field_places() -> tuple[FieldPlace, ...]:
+    """Every field with metadata (a reference, NHS wording) of every kind, with its YAML pattern."""
+    return tuple(place for kind in KINDS for place in _walk(kind.model, kind.file, kind.name, kind.place, ()))
+
+
+def record_places() -> tuple[tuple[str, Pattern, str], ...]:
+    """(file kind, where the records are, record kind), for the index of the second pass."""
+    return tuple((k.file, k.place, k.name) for k in KINDS)
+
+
+def reference_places() -> tuple[tuple[str, Pattern, frozenset[str]], ...]:
+    """(file kind, where a reference is, the kinds it may point to), for the second pass."""
+    places = []
+    for p in field_places():
+        if "refers_to" not in p.field.metadata:
+            continue
+        by_key = p.field.metadata.get("by_key")
+        if by_key:  # the YAML key names the kind: blocks[].table, blocks[].question, ...
+            places += [(p.file, p.pattern[:-1] + (key,), kinds) for key, kinds in by_key.items()]
+        else:
+            places.append((p.file, p.pattern, p.field.metadata["refers_to"]))
+    return tuple(places)
+
+
+def quote_places() -> tuple[tuple[str, Pattern], ...]:
+    """(file kind, pattern) of every quote of the sources' wording."""
+    seen: dict[tuple[str, Pattern], None] = {}
+    for p in field_places():
+        if p.via[-1:] == (m.Quote,):
+            seen[(p.file, p.pattern[:-1])] = None
+    return tuple(seen)
+
+
+def wording_fields() -> tuple[tuple[str, Pattern, str], ...]:
+    """(file kind, pattern, what it must match in the source) of every field of NHS wording: the
+    records' own fields, then the quotes' (each field of a quote in every place quotes are)."""
+    own = [(p.file, p.pattern, p.field.metadata["nhs"]) for p in field_places()
+           if "nhs" in p.field.metadata and m.Quote not in p.via]
+    quoted = [(file, pattern + (f.metadata.get("key", f.name),), f.metadata["nhs"])
+              for f in dataclasses.fields(m.Quote) if "nhs" in f.metadata for file, pattern in quote_places()]
+    return tuple(own + quoted)
+
+
+# --- The references of a built model --------------------------------------------------------------------
+
+@cache
+def _linked_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """(field name, is it a linked reference) of the fields worth walking: linked references, and
+    values that may hold nested (non-record) dataclasses."""
+    hints = _hints(cls)
+    found = []
+    for f in dataclasses.fields(cls):
+        if "refers_to" in f.metadata:
+            if f.metadata["linked"]:
+                found.append((f.name, True))
+        elif _may_hold_dataclass(hints[f.name]):
+            found.append((f.name, False))
+    return tuple(found)
+
+
+def _may_hold_dataclass(tp: Any) -> bool:
+    return dataclasses.is_dataclass(tp) or any(_may_hold_dataclass(a) for a in typing.get_args(tp))
+
+
+def _targets(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _targets(item)
+
+
+def _nested(value: Any) -> Iterator[str]:
+    """The linked references inside a value that is not itself a record of a stored kind."""
+    if isinstance(value, tuple):
+        for item in value:
+            yield from _nested(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _nested(item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type) and not _stored(type(value)):
+        for name, linked in _linked_fields(type(value)):
+            item = getattr(value, name)
+            yield from _targets(item) if linked else _nested(item)
+
+
+@cache
+def _stored(cls: type) -> bool:
+    return any(k.model is cls and k.records for k in KINDS)
+
+
+def linked_references(kb: m.KnowledgeBase) -> Iterator[tuple[str, str]]:
+    """(from id, to id) for every reference in the data that the site shows as a link. A record held
+    inside another without records of its own (a worked example's indicator) links from its holder."""
+    for kind in STORED:
+        for record in getattr(kb, kind.records).values():  # type: ignore[arg-type]
+            for name, linked in _linked_fields(kind.model):
+                value = getattr(record, name)
+                for target in (_targets(value) if linked else _nested(value)):
+                    yield record.id, target
