@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from gpia.pages.generated import GENERATED_KEY, dump_for_floor, generated_files, put_html_back, set_html_aside  # noqa: E402
 from gpia.load.layout import DATA_DIRS  # noqa: E402
 from gpia.pages.problem_page import TITLE, problem_list_html, problem_page_html  # noqa: E402
+from gpia.pages.assets import minify_stylesheets  # noqa: E402
 from gpia.pages.search import write_index  # noqa: E402
 from gpia.model.urls import relative_base  # noqa: E402
 from gpia.views.pages import render_generated  # noqa: E402
@@ -89,6 +90,8 @@ def on_post_build(config) -> None:
         Path(config.site_dir, PROBLEM_PAGE).write_text(problem_page_html(broken.problems, broken.skipped),
                                                        encoding="utf-8")
         return
+    # The site's own stylesheets, minified as served (docs/assets keeps them readable).
+    minify_stylesheets(Path(config["site_dir"]), [str(path) for path in config["extra_css"]])
     # Pagefind indexes the built site: in `make build`, in the tests' builds, and after every
     # rebuild of `mkdocs serve`, so the served site's search follows the data.
     write_index(Path(config["site_dir"]))

@@ -19,7 +19,7 @@ from gpia.load.problems import format_problems  # noqa: E402
 from gpia.model.urls import relative_base  # noqa: E402
 from gpia.views.common import BuildViews, View  # noqa: E402
 from gpia.views.checklist import before_you_sign  # noqa: E402
-from gpia.views.compare import compare_page  # noqa: E402
+from gpia.views.compare import compare_page, word_download  # noqa: E402
 from gpia.views.downloads import downloads_table, drafting_list, schemas_list, sources_list  # noqa: E402
 from gpia.views.contributing import contributing_guide, templates  # noqa: E402
 from gpia.views.pages import listing_page  # noqa: E402
@@ -102,6 +102,7 @@ def define_env(env) -> None:
     env.macro(lambda: downloads_table(view()), "downloads")
     env.macro(lambda: schemas_list(view()), "schemas")
     env.macro(lambda: drafting_list(view()), "drafting_downloads")
+    env.macro(lambda: word_download(view()), "comparison_download")
 
     def whole_guide_page() -> str:
         setattr(env.page, HTML_ASIDE, True)

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from gpia.compare.redline import (Op, area_groups, compare, compare_url, comparison_pages, derived_kind, descendants,
-                          group_page_id, groups_by_page, redline, render_redline, tokenise)
+                          group_page_id, groups_by_page, per_ancestor, redline, render_redline, tokenise)
+from gpia.compare.tokens import tokens
 from gpia.pages.generated import generated_files, generated_page
 from gpia.knowledge_base import load_or_raise
 from gpia.model.records import KnowledgeBase
@@ -23,8 +24,8 @@ from gpia.views.pages import record_page
 
 from conftest import ROOT, SOURCES, without_sic
 
-DEL = '<del class="gpia-del"><span class="gpia-sr-only">removed: </span>'
-INS = '<ins class="gpia-ins"><span class="gpia-sr-only">added: </span>'
+DEL = '<del class="gpia-del"><span class="gpia-sr-only">deleted: </span>'
+INS = '<ins class="gpia-ins"><span class="gpia-sr-only">inserted: </span>'
 # Tooltips on version labels (added to each finished page by gpia.views.html.Abbreviations).
 MCP = '<abbr title="multispecialty community provider">MCP</abbr>'
 ICP = '<abbr title="integrated care provider">ICP</abbr>'
@@ -35,9 +36,91 @@ def kb() -> KnowledgeBase:
     return load_or_raise(ROOT, SOURCES)
 
 
-def test_tokens_split_words_spaces_quotes_and_punctuation() -> None:
+def test_tokens_keep_words_whole_and_split_off_spaces_quotes_and_punctuation() -> None:
     assert tokenise("Co-produce 'best' (where appropriate).") == [
-        "Co", "-", "produce", " ", "'", "best", "'", " ", "(", "where", " ", "appropriate", ")", "."]
+        "Co-produce", " ", "'", "best", "'", " ", "(", "where", " ", "appropriate", ")", "."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("co-ordinated decision-making", ["co-ordinated", " ", "decision-making"]),
+    ("the practice’s and users' views", ["the", " ", "practice’s", " ", "and", " ", "users", "'", " ", "views"]),
+    ("clauses 6.2(d) and 4.1(b)(ii).", ["clauses 6.2(d)", " ", "and", " ", "4.1(b)(ii)", "."]),
+    ("see 6.2(d), then", ["see", " ", "6.2(d)", ",", " ", "then"]),
+    ("in Schedule 5, row 3.", ["in", " ", "Schedule 5", ",", " ", "row 3", "."]),
+    ("95% of 1,000 in 2.5 days (£1,500) in 2019.",
+     ["95%", " ", "of", " ", "1,000", " ", "in", " ", "2.5", " ", "days", " ", "(", "£1,500", ")", " ", "in", " ",
+      "2019", "."]),
+    ("a 2nd go, then 3, 4", ["a", " ", "2nd", " ", "go", ",", " ", "then", " ", "3", ",", " ", "4"]),
+    ("what?—x_y", ["what", "?", "—", "x", "_", "y"]),
+])
+def test_whole_word_tokens(text: str, expected: list[str]) -> None:
+    assert tokens(text) == expected
+    assert "".join(tokens(text)) == text
+
+
+def test_tokens_give_back_every_character(kb: KnowledgeBase) -> None:
+    texts = [r.text for r in kb.requirements.values()] + ["  a--b ''x'' 1..2 (( 6.2(d ) ", "\t\n", ""]
+    for text in texts:
+        assert "".join(tokens(text)) == text
+
+
+def test_a_hyphenated_word_is_replaced_whole() -> None:
+    assert redline("Co-produce with others", "Co-design with others") == (
+        Op("delete", "Co-produce"), Op("insert", "Co-design"), Op("equal", " with others"))
+
+
+def test_a_clause_reference_or_number_is_replaced_whole() -> None:
+    assert redline("under clause 6.2(d) for 2.5 days", "under clause 6.2(e) for 3.5 days") == (
+        Op("equal", "under "), Op("delete", "clause 6.2(d)"), Op("insert", "clause 6.2(e)"), Op("equal", " for "),
+        Op("delete", "2.5"), Op("insert", "3.5"), Op("equal", " days"))
+    assert redline("see 4.1(b) and then Schedule 5", "see 4.1(c) and then Schedule 6") == (
+        Op("equal", "see "), Op("delete", "4.1(b)"), Op("insert", "4.1(c)"), Op("equal", " and then "),
+        Op("delete", "Schedule 5"), Op("insert", "Schedule 6"))
+
+
+def test_a_punctuation_only_change_is_found_and_marked() -> None:
+    ops = redline("simplified integrated routes", "simplified, integrated routes")
+    assert ops == (Op("equal", "simplified"), Op("insert", ","), Op("equal", " integrated routes"))
+    assert render_redline(ops) == (
+        'simplified<ins class="gpia-ins gpia-punct"><span class="gpia-sr-only">inserted: </span>,</ins>'
+        " integrated routes")
+    assert render_redline(redline("Is it agreed", "Is it agreed?")) == (
+        'Is it agreed<ins class="gpia-ins gpia-punct"><span class="gpia-sr-only">inserted: </span>?</ins>')
+    assert render_redline(redline("a, b", "a b")) == (
+        'a<del class="gpia-del gpia-punct"><span class="gpia-sr-only">deleted: </span>,</del> b')
+
+
+def test_a_word_change_is_not_marked_as_punctuation() -> None:
+    assert "gpia-punct" not in render_redline(redline("a b.", "a c."))
+
+
+def test_without_marks_the_renderer_writes_plain_del_and_ins() -> None:
+    ops = redline("Is it agreed", "Is it agreed now?")
+    assert render_redline(ops, marks=False) == "Is it agreed<ins> now?</ins>"
+
+
+def test_a_merged_redline_is_cut_into_one_part_per_ancestor() -> None:
+    old = ["Practices will support routes where agreed with the MCP", "GPs will support the hub model"]
+    ops = redline(" ".join(old), "Develop routes where agreed")
+    assert per_ancestor(ops, [len(t) for t in old]) == (
+        (Op("delete", "Practices will support"), Op("insert", "Develop"), Op("equal", " routes where agreed"),
+         Op("delete", " with the MCP")),
+        (Op("delete", "GPs will support the hub model"),))
+    # A run that spans the cut is divided there, and the joining space belongs to neither part.
+    ops = redline("One two three. Four five.", "One two and four five six.")
+    assert per_ancestor(ops, [len("One two three."), len("Four five.")]) == (
+        (Op("equal", "One two "), Op("delete", "three.")),
+        (Op("delete", "Four"), Op("insert", "and four"), Op("equal", " five"), Op("insert", " six"), Op("equal", ".")))
+
+
+def test_every_merged_pair_is_cut_into_its_ancestors_texts(kb: KnowledgeBase) -> None:
+    merged = [p for p in compare(kb).pairs if len(p.old) > 1]
+    assert merged
+    for pair in merged:
+        parts = per_ancestor(pair.redline, [len(o.text) for o in pair.old])
+        assert ["".join(op.text for op in part if op.kind != "insert") for part in parts] == [o.text for o in pair.old]
+        new = "".join(op.text for part in parts for op in part if op.kind != "delete")
+        assert " ".join(new.split()) == " ".join(pair.new.text.split()), pair.new.id
 
 
 # Golden redlines: the two texts (as printed in 2016 and 2019) beside the exact HTML they give.
@@ -45,7 +128,7 @@ GOLDEN = [
     ("co-produce becomes co-design",
      "Co-produce with others, especially service users, families and carers, in designing and delivering the service",
      "Co-design with others, especially service users, families and carers, the delivery of the services",
-     f"Co-{DEL}produce</del>{INS}design</ins> with others, especially service users, families and carers, "
+     f"{DEL}Co-produce</del>{INS}Co-design</ins> with others, especially service users, families and carers, "
      f"{DEL}in designing and delivering the service</del>{INS}the delivery of the services</ins>"),
     ("best for service becomes the defined term",
      "Commit to work together and to make system decisions on a 'best for service' basis",
@@ -257,8 +340,20 @@ def test_compare_page_has_a_redline_for_every_changed_pair(built_site: Path, kb:
         assert f'<span class="gpia-sr-only">Change: </span>{pair.kind.capitalize()}</span>' in block, pair.anchor
         if pair.kind == "unchanged":
             assert "Redline:</span> no word added or removed." in block
-        else:
+        elif len(pair.old) == 1:
             assert render_redline(pair.redline) in block, pair.anchor
+        else:
+            # Merged: one item per 2016 bullet, each with its label and its part of the redline.
+            parts = re.findall(r"<li>(.*?)</li>", block.partition('<ul class="gpia-redline-parts">')[2])
+            assert len(parts) == len(pair.old), pair.anchor
+            for item, old, ops in zip(parts, pair.old, per_ancestor(pair.redline, [len(o.text) for o in pair.old])):
+                area = kb.areas[old.area]
+                assert _visible(item).startswith(f"From MCP 2016 {area.row} {area.title}, bullet {old.bullet}:")
+                assert item.endswith(render_redline(ops)), pair.anchor
+            # Never run together: no stretch of the page reads the end of one 2016 bullet into the next.
+            for before, after in zip(pair.old, pair.old[1:]):
+                joined = " ".join(before.text.split()[-2:] + after.text.split()[:2])
+                assert joined not in _visible(block), pair.anchor
         for r in (*pair.old, pair.new):
             assert " ".join(r.text.split()) in _visible(block), r.id
             area = kb.areas[r.area]
@@ -285,8 +380,8 @@ def test_every_del_and_ins_announces_itself(built_site: Path) -> None:
     dels = re.findall(r"<del\b[^>]*>(.*?)</del>", markup, re.S)
     inss = re.findall(r"<ins\b[^>]*>(.*?)</ins>", markup, re.S)
     assert len(dels) > 20 and len(inss) > 20
-    assert all(d.startswith('<span class="gpia-sr-only">removed: </span>') for d in dels)
-    assert all(i.startswith('<span class="gpia-sr-only">added: </span>') for i in inss)
+    assert all(d.startswith('<span class="gpia-sr-only">deleted: </span>') for d in dels)
+    assert all(i.startswith('<span class="gpia-sr-only">inserted: </span>') for i in inss)
 
 
 def test_summary_counts_on_the_page_match_the_data(built_site: Path) -> None:

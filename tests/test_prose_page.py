@@ -39,8 +39,8 @@ def test_every_change_has_its_anchor_its_kind_in_words_and_a_redline_when_it_has
 
 def test_the_affected_slip_is_struck_and_effected_marked(built_site):
     html = page(built_site, "compare/text/")
-    assert re.search(r'<del class="gpia-del"><span class="gpia-sr-only">removed: </span>\s*affected', html)
-    assert re.search(r'<ins class="gpia-ins"><span class="gpia-sr-only">added: </span>\s*effected', html)
+    assert re.search(r'<del class="gpia-del"><span class="gpia-sr-only">deleted: </span>\s*affected', html)
+    assert re.search(r'<ins class="gpia-ins"><span class="gpia-sr-only">inserted: </span>\s*effected', html)
 
 
 def test_our_notes_are_labelled_and_the_filter_is_hidden_without_the_script(built_site):

@@ -19,7 +19,7 @@ def shown_text(markup: str) -> str:
     """What a reader sees, less scripts and the redlines (which strike words through, mark and all)."""
     markup = re.sub(r"<script.*?</script>", "", markup, flags=re.S)
     markup = re.sub(r"<(\w+) hidden[^>]*>.*?</\1>", "", markup, flags=re.S)  # words only the search index reads
-    markup = re.sub(r'<(td|p|span) class="gpia-redline">.*?</\1>', "", markup, flags=re.S)
+    markup = re.sub(r'<(td|p|span|div) class="gpia-redline"[^>]*>.*?</\1>', "", markup, flags=re.S)
     markup = re.sub(r"<del\b.*?</del>|<ins\b.*?</ins>", "", markup, flags=re.S)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split())
 

@@ -1,6 +1,6 @@
 """The comparison printed (/compare/ and a row group's page): no navigation on paper, and the
-redline still tells deletions from insertions without colour (struck through versus underlined,
-each with its hidden word)."""
+redline still tells deletions from insertions without colour (struck through and marked "−" versus
+underlined and marked "+", each with its hidden word)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,6 +24,7 @@ REDLINE = """() => [...document.querySelectorAll("del.gpia-del, ins.gpia-ins")].
   tag: el.tagName.toLowerCase(),
   decoration: getComputedStyle(el).textDecorationLine,
   hidden: (el.querySelector(".gpia-sr-only") || {}).textContent || "",
+  marker: getComputedStyle(el, "::before").content,
 }))"""
 
 
@@ -48,8 +49,11 @@ def test_printed_redline_is_legible_without_colour(printed_compare: Page) -> Non
     deletions = [m for m in marks if m["tag"] == "del"]
     insertions = [m for m in marks if m["tag"] == "ins"]
     assert deletions and insertions
-    assert {(m["decoration"], m["hidden"]) for m in deletions} == {("line-through", "removed: ")}
-    assert {(m["decoration"], m["hidden"]) for m in insertions} == {("underline", "added: ")}
+    assert {(m["decoration"], m["hidden"]) for m in deletions} == {("line-through", "deleted: ")}
+    assert {(m["decoration"], m["hidden"]) for m in insertions} == {("underline", "inserted: ")}
+    # The drawn markers, which a screen reader skips (their alternative text is empty).
+    assert {m["marker"] for m in deletions} == {'"−" / ""'}
+    assert {m["marker"] for m in insertions} == {'"+" / ""'}
 
 
 def test_compare_prints_to_pdf(printed_compare: Page) -> None:

@@ -22,22 +22,17 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from gpia.compare.tokens import tokens
 from gpia.model.derived import once_per_knowledge_base
 from gpia.views.html import esc
 from gpia.compare.pairs import Pairing, default_pairing, folder
 from gpia.model.records import Area, KnowledgeBase, Requirement
 
 CHANGE_KINDS = ("unchanged", "reworded", "moved", "merged", "split")
-
-# A word, a run of white space, or any other single character: quotes, brackets and punctuation
-# become tokens of their own, so "'best for service'" diffs as quote + words + quote and
-# "Co-produce" as "Co" "-" "produce".
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 OpKind = Literal["equal", "delete", "insert"]
 
@@ -49,7 +44,8 @@ class Op:
 
 
 def tokenise(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    """Whole words, numbers, clause references, white space and single marks (gpia.compare.tokens)."""
+    return tokens(text)
 
 
 def redline(old: str, new: str) -> tuple[Op, ...]:
@@ -70,6 +66,32 @@ def redline(old: str, new: str) -> tuple[Op, ...]:
     return _absorb_small_equalities(ops)
 
 
+def per_ancestor(ops: tuple[Op, ...], old_lengths: list[int]) -> tuple[tuple[Op, ...], ...]:
+    """A redline from old texts joined by one space (a merged bullet's ancestors), cut where each old
+    text ends: one redline per old text, the joining space left out. Added words at a cut go with
+    the old text before it. So a bullet merged from two is shown as two items, never run together."""
+    ends, total = [], -1
+    for length in old_lengths:
+        total += length + 1
+        ends.append(total)  # where old text i ends: the index of the space after it
+    parts: list[list[Op]] = [[] for _ in old_lengths]
+    part, position = 0, 0
+    for op in ops:
+        if op.kind == "insert":
+            parts[part].append(op)
+            continue
+        text = op.text
+        while part < len(ends) - 1 and position + len(text) > ends[part]:
+            cut = ends[part] - position
+            if cut:
+                parts[part].append(Op(op.kind, text[:cut]))
+            text, position, part = text[cut + 1:], ends[part] + 1, part + 1
+        if text:
+            parts[part].append(Op(op.kind, text))
+        position += len(text)
+    return tuple(tuple(p) for p in parts)
+
+
 @dataclass
 class _Hunk:
     """A run of changes between two unchanged stretches: what was removed and what was added."""
@@ -83,7 +105,11 @@ class _Hunk:
 
 # Longer unchanged stretches always stay visible, however big the changes around them.
 _MAX_ABSORBED_WORDS = 2
-_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> int:
+    """How many word tokens (words, numbers, references) a text holds; marks and spaces aside."""
+    return sum(1 for t in tokens(text) if any(c.isalnum() for c in t))
 
 
 def _absorb_small_equalities(ops: list[Op]) -> tuple[Op, ...]:
@@ -111,7 +137,7 @@ def _absorb_small_equalities(ops: list[Op]) -> tuple[Op, ...]:
         for i in range(1, len(items) - 1):
             before, equal, after = items[i - 1], items[i], items[i + 1]
             if isinstance(before, _Hunk) and isinstance(after, _Hunk) and isinstance(equal, str) \
-                    and len(_WORD.findall(equal)) <= _MAX_ABSORBED_WORDS \
+                    and _words(equal) <= _MAX_ABSORBED_WORDS \
                     and len(equal) <= min(before.size(), after.size()):
                 items[i - 1:i + 2] = [_Hunk(before.deleted + equal + after.deleted,
                                             before.inserted + equal + after.inserted)]
@@ -129,17 +155,35 @@ def _absorb_small_equalities(ops: list[Op]) -> tuple[Op, ...]:
     return tuple(result)
 
 
-def render_redline(ops: tuple[Op, ...], text: Callable[[str], str] = esc) -> str:
-    """HTML for a redline. Removed and added words carry hidden "removed: " / "added: " text, so a
-    screen reader announces them and the change never rests on colour alone."""
+# What a screen reader announces before each run, and what the site's CSS shows as its marker.
+DELETED, INSERTED = "deleted: ", "inserted: "
+
+
+def punctuation_only(text: str) -> bool:
+    """A run with no word in it: a comma, a question mark, a bracket (or white space) alone."""
+    return not any(c.isalnum() for c in text)
+
+
+def render_redline(ops: tuple[Op, ...], text: Callable[[str], str] = esc, *, marks: bool = True) -> str:
+    """HTML for a redline: the one renderer, for the site and for `make diff`.
+
+    With `marks` (the site): each run carries hidden "deleted: " / "inserted: " text, so a screen
+    reader announces it and the change never rests on colour alone, and a class the site's CSS draws
+    a marker for (docs/assets/gpia.css); a run of punctuation alone also gets `gpia-punct`, drawn
+    padded and outlined so an added "," or "?" is seen. Without (GitHub, which strips classes and
+    has no such CSS): plain <del> and <ins>. `text` writes each run's text (escaped by default)."""
     parts = []
     for op in ops:
         if op.kind == "equal":
             parts.append(text(op.text))
-        elif op.kind == "delete":
-            parts.append(f'<del class="gpia-del"><span class="gpia-sr-only">removed: </span>{text(op.text)}</del>')
-        else:
-            parts.append(f'<ins class="gpia-ins"><span class="gpia-sr-only">added: </span>{text(op.text)}</ins>')
+            continue
+        tag, label = ("del", DELETED) if op.kind == "delete" else ("ins", INSERTED)
+        if not marks:
+            parts.append(f"<{tag}>{text(op.text)}</{tag}>")
+            continue
+        punct = " gpia-punct" if punctuation_only(op.text) else ""
+        parts.append(f'<{tag} class="gpia-{tag}{punct}"><span class="gpia-sr-only">{label}</span>'
+                     f"{text(op.text)}</{tag}>")
     return "".join(parts)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gpia.model.checklist import CSV_PATH, DECISIONS_CSV_PATH, DECISIONS_DOCX_PATH, checklist_csv, decisions_csv, decisions_docx
+from gpia.pages.compare_docx import comparison_files
 from gpia.pages.drafting import drafting_files
 from gpia.pages.export import download_files, published_schemas
 from gpia.model.records import KnowledgeBase
@@ -33,6 +34,8 @@ def generated_files(kb: KnowledgeBase) -> list[GeneratedFile]:
     files += [GeneratedFile(uri, content) for uri, content in published_schemas().items()]
     # Word documents for drafting: each schedule's blank template and worked example.
     files += [GeneratedFile(uri, content) for uri, content in drafting_files(kb).items()]
+    # Each declared comparison as a Word document with tracked changes.
+    files += [GeneratedFile(uri, content) for uri, content in comparison_files(kb).items()]
     # A page per record of the kinds that multiply (/schedules/<id>/, /faq/<section-id>/, ...);
     # scripts/hooks.py renders each, title included, from its front matter.
     for kind, (ids, _) in RECORD_PAGES.items():

@@ -4,7 +4,7 @@ Reads BASE's data files straight from git objects (`git ls-tree`, `git cat-file`
 folder, with no second checkout, and reads both sides with the project's own loader. Records are
 compared as written in the YAML, by id, so the report still works when BASE does not pass today's
 (possibly newer) checks; it then says so. Changed text is shown word by word with the same
-tokeniser and diff as the comparison of versions (`compare.redline`).
+tokeniser, diff and renderer as the comparison of versions (`compare.redline`).
 
 The data may come from a fork, so every text taken from it (ids, file names, field names, values,
 problems) is shown as a code span that it cannot close (`github_text.code`): on GitHub it cannot
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gpia.compare.redline import redline, same_words
+from gpia.compare.redline import Op, redline, render_redline, same_words
 from gpia.pages.export import RECORD_KINDS
 from gpia.tools.github_text import code, log_text
 from gpia.load.layout import DATA_DIRS
@@ -448,15 +448,9 @@ def _value(value: Any) -> str:
 
 def _word_diff(old: str, new: str) -> str:
     ops = redline(" ".join(old.split()), " ".join(new.split()))
-    parts = []
-    for position, op in enumerate(ops):
-        if op.kind == "equal":
-            parts.append(code(_trim(op.text, first=position == 0, last=position == len(ops) - 1)))
-        elif op.kind == "delete":
-            parts.append(f"<del>{code(op.text)}</del>")
-        else:
-            parts.append(f"<ins>{code(op.text)}</ins>")
-    return "".join(parts)
+    shown = tuple(Op("equal", _trim(op.text, first=position == 0, last=position == len(ops) - 1))
+                  if op.kind == "equal" else op for position, op in enumerate(ops))
+    return render_redline(shown, text=code, marks=False)
 
 
 def _trim(text: str, first: bool, last: bool) -> str:

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 
 from gpia.compare.changes import examples, renumbered_clauses
 from gpia.compare.pairs import Pairing, default_pairing, folder, is_default, pairings
-from gpia.compare.redline import (CHANGE_KINDS, AreaGroup, Comparison, Pair, anchor, compare, compare_url,
-                                  comparison_pages, group_page_id, groups_by_page, redline, render_redline)
+from gpia.compare.redline import (CHANGE_KINDS, AreaGroup, Comparison, Op, Pair, anchor, compare, compare_url,
+                                  comparison_pages, group_page_id, groups_by_page, per_ancestor, redline, render_redline)
 from gpia.compare.redline import group_url as _group_url
+from gpia.pages.compare_docx import comparison_docx, comparison_path
 from gpia.model.derived import once_per_knowledge_base
 from gpia.model.records import KnowledgeBase, Requirement
 from gpia.views.common import View, ours
@@ -42,8 +43,8 @@ KIND_MEANINGS = {
     "unchanged": "the same words, in the same row and bullet position.",
     "reworded": "one {old} bullet became one {new} bullet, and the words differ.",
     "moved": "the same words, printed in another place: a different row number, row title or bullet position.",
-    "merged": "two or more {old} bullets became one {new} bullet; its redline reads the {old} bullets one after "
-              "the other.",
+    "merged": "two or more {old} bullets became one {new} bullet; its redline has one item per {old} bullet, "
+              "each with the part of the {new} wording it became.",
     "split": "one {old} bullet became two or more {new} bullets; each has its own redline.",
     "new": "a {new} bullet that derives from no {old} bullet.",
     "dropped": "an {old} bullet that no {new} bullet carries forward.",
@@ -96,12 +97,21 @@ def compare_page(view: View, pairing: Pairing | None = None) -> str:
     parts = [
         intro(view, pairing),
         "## Summary { #cmp-summary }", summary(view, pairing, comparisons),
-        "## How to read the redline { #cmp-legend }", legend(kb, pairing),
+        "## How to read the redline { #cmp-legend }", legend(kb, pairing), word_download(view, pairing),
         "## What changed { #cmp-what-changed }", what_changed(view, pairing),
         "## The tables' own headings { #cmp-headings }", "".join(headings_table(view, kind, pairing) for kind, _ in kinds),
         "## Compared row by row { #cmp-rows }", rows_intro(view, pairing), listing(kb, pairing).render(view, 1),
     ]
     return "\n\n".join(parts)
+
+
+def word_download(view: View, pairing: Pairing | None = None) -> str:
+    """A declared comparison as a Word document with tracked changes (gpia.pages.compare_docx)."""
+    pairing = pairing or default_pairing(view.kb)
+    if pairing is None or not pairing.direct:
+        return ""
+    size = len(comparison_docx(view.kb, pairing))  # worked out once per build (generated_files asks too)
+    return str(render("compare-download.html", href=view.base + comparison_path(pairing), size=f"{size / 1024:.0f} KB"))
 
 
 def pair_page(view: View, slug: str) -> str:
@@ -156,9 +166,13 @@ def summary(view: View, pairing: Pairing, comparisons: dict[str, Comparison]) ->
 def legend(kb: KnowledgeBase, pairing: Pairing) -> str:
     labels = _labels(kb, pairing)
     example = markup(render_redline(redline("on a 'best for service' basis", "on a Best for Service basis")))
+    punctuation = markup(render_redline(redline("simplified integrated routes", "simplified, integrated routes")))
+    deleted = markup(render_redline((Op("delete", "Struck-through words"),)))
+    inserted = markup(render_redline((Op("insert", "words on a striped ground"),)))
     kinds = [{"kind": kind, "label": KIND_LABELS[kind], "meaning": KIND_MEANINGS[kind].format(old=labels.old, new=labels.new)}
              for kind in ALL_KINDS]
-    return str(render("compare-legend.html", old_label=labels.old, new_label=labels.new, example=example, kinds=kinds))
+    return str(render("compare-legend.html", old_label=labels.old, new_label=labels.new, example=example,
+                      punctuation=punctuation, deleted=deleted, inserted=inserted, kinds=kinds))
 
 
 def what_changed(view: View, pairing: Pairing | None = None) -> str:
@@ -497,21 +511,33 @@ def _why(view: View, pairing: Pairing, r: Requirement, title: str) -> str:
 
 
 def _pair_block(view: View, pairing: Pairing, pair: Pair, anchors: _Anchors) -> str:
-    read_as = f" (the {view.kb.versions[pairing.old].label} bullets read one after the other)" if len(pair.old) > 1 else ""
     # Sides first: the older side gives the anchors of the older bullets this page holds.
     old_side = _side(view, pairing.old, pair.old, anchors)
     own = anchors.attr(pair.new.id)
     return str(render("compare-block.html", anchor_attr=markup(own), kind=pair.kind, label=KIND_LABELS[pair.kind],
                       overridden=pair.kind != pair.derived_kind, target=pair.anchor, what=view.label(pair.new.id),
                       old_side=markup(old_side), new_side=markup(_side(view, pairing.new, (pair.new,), None)),
-                      read_as=read_as, redline=markup(_redline_text(pair)),
+                      redline=markup(_redline_block(view, pairing, pair)),
                       why=markup(_why(view, pairing, pair.new, "Why it changed"))))
 
 
-def _redline_text(pair: Pair) -> str:
-    if all(op.kind == "equal" for op in pair.redline):
+def _redline_block(view: View, pairing: Pairing, pair: Pair) -> str:
+    """The pair's redline: one item per older bullet when several were merged into one."""
+    if len(pair.old) == 1:
+        return str(render("compare-redline.html", parts=[], redline=markup(_redline_text(pair.redline))))
+    old_label = view.kb.versions[pairing.old].label
+    parts = []
+    for old, ops in zip(pair.old, per_ancestor(pair.redline, [len(o.text) for o in pair.old])):
+        area = view.kb.areas[old.area]
+        parts.append({"where": f"From {old_label} {area.row} {area.title}, bullet {old.bullet}:",
+                      "redline": markup(_redline_text(ops))})
+    return str(render("compare-redline.html", parts=parts, old_label=old_label))
+
+
+def _redline_text(ops: tuple[Op, ...]) -> str:
+    if all(op.kind == "equal" for op in ops):
         return "no word added or removed."
-    return render_redline(pair.redline)
+    return render_redline(ops)
 
 
 def _block(view: View, pairing: Pairing, kind: str, r: Requirement, old: tuple[Requirement, ...],
@@ -521,5 +547,5 @@ def _block(view: View, pairing: Pairing, kind: str, r: Requirement, old: tuple[R
     return str(render("compare-block.html", anchor_attr=markup(own), kind=kind, label=KIND_LABELS[kind],
                       overridden=False, target=anchor(r.id), what=view.label(r.id),
                       old_side=markup(_side(view, pairing.old, old, None)),
-                      new_side=markup(_side(view, pairing.new, new, None)), read_as="", redline=None,
+                      new_side=markup(_side(view, pairing.new, new, None)), redline=None,
                       why=markup(_why(view, pairing, r, why_title))))
