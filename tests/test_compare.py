@@ -537,3 +537,15 @@ def test_a_new_2019_bullet_and_its_dropped_2016_bullet_are_shown(data_copy: Path
     pages = {page_id: group_page(views.view("../../"), page_id) for page_id in groups_by_page(kb)}
     for r in kb.requirements.values():
         assert sum(m.count(f'id="cmp-{r.id}"') for m in pages.values()) == 1, r.id
+
+
+def test_row_pages_link_to_the_previous_and_next_row_in_the_lists_order(built_site: Path, kb: KnowledgeBase) -> None:
+    order = list(groups_by_page(kb))
+    for at, page_id in enumerate(order):
+        markup = _page(built_site, f"compare/{page_id}/")
+        nav = re.search(r'<nav class="gpia-prev-next" aria-label="Other rows of this comparison"[^>]*>(.*?)</nav>', markup, re.S)
+        assert nav, page_id
+        previous = re.search(r'href="\.\./\.\./compare/([^/]+)/" rel="prev"', nav.group(1))
+        following = re.search(r'href="\.\./\.\./compare/([^/]+)/" rel="next"', nav.group(1))
+        assert (previous.group(1) if previous else None) == (order[at - 1] if at else None)
+        assert (following.group(1) if following else None) == (order[at + 1] if at + 1 < len(order) else None)

@@ -47,3 +47,28 @@ def test_our_notes_are_labelled_and_the_filter_is_hidden_without_the_script(buil
     html = page(built_site, "compare/text/")
     assert html.count("What changed <span class=\"gpia-not-nhs\">(not NHS wording)</span>") >= 5
     assert re.search(r'<form class="gpia-change-filter" data-gpia-filter="gpia-prose-change" hidden>', html)
+
+
+def test_every_bullet_of_the_compared_tables_is_on_the_page_where_its_table_is_printed(built_site, kb):
+    from gpia.compare.pairs import direct_pairings
+    from gpia.compare.redline import compare
+    older, newer = document_pairs(kb)[0]
+    pairing = next(p for p in direct_pairings(kb) if (p.old, p.new) == (older, newer))
+    html = page(built_site, "compare/text/")
+    expected = 0
+    for kind in pairing.kinds:
+        c = compare(kb, kind, pairing)
+        expected += len(c.pairs) + len(c.new) + len(c.dropped)
+        for pair in c.pairs:
+            start = html.index(f'id="all-{pair.anchor}"')
+            article = html[start: html.index("</article>", start)]
+            assert f'data-kind="{pair.kind}"' in article and 'class="gpia-redline"' in article
+    assert html.count('<article class="gpia-prose-change" id="all-') == expected
+    # Where the newer document prints each table: after the paragraphs of the answer that prints it.
+    for q in kb.questions.values():
+        for b in q.answer:
+            if b.kind == "table" and kb.tables[b.table].kind in pairing.kinds:
+                section = html[html.index(f'id="text-{q.id}"'):]
+                section = section[: section.find("<section", 1) if "<section" in section[1:] else len(section)]
+                first = kb.tables[b.table].areas[0].requirements[0].id
+                assert f'id="all-cmp-{first}"' in section, q.id

@@ -393,8 +393,23 @@ def group_page(view: View, page_id: str, pairing: Pairing | None = None) -> str:
             bullets.append(_block(view, pairing, "new", r, (), (r,), anchors, "Why it was added"))
     bullets += [_block(view, pairing, "dropped", r, (r,), (), anchors, "Why it was dropped") for r in group.dropped]
     blocks.append(f'<div class="gpia-compare-area">{"".join(bullets)}</div>')
+    blocks.append(prev_next(view, pairing, page_id))
     tables = sorted({kb.tables[a.table].path for a in (*group.old_areas, *([group.new_area] if group.new_area else []))})
     return f"{heading}\n\n{''.join(blocks)}{view.data_files(tables)}"
+
+
+def prev_next(view: View, pairing: Pairing, page_id: str) -> str:
+    """Links to the row groups before and after this one, in the order of the pair's list of rows."""
+    kb = view.kb
+    order = list(groups_by_page(kb, pairing))
+    at = order.index(page_id)
+
+    def link(other: str) -> dict[str, str]:
+        return {"href": view.base + _group_url(kb, other, pairing),
+                "title": group_title(kb, pairing, groups_by_page(kb, pairing)[other])}
+
+    return str(render("compare-prev-next.html", previous=link(order[at - 1]) if at > 0 else None,
+                      next=link(order[at + 1]) if at + 1 < len(order) else None))
 
 
 def pair_group_page(view: View, record_id: str) -> str:

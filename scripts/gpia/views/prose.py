@@ -10,21 +10,16 @@ each change and the labels are ours.
 from __future__ import annotations
 
 from gpia.compare.prose import KINDS, ProseChange, ProseComparison, compare_prose, document_pairs, section_counterparts
-from gpia.compare.redline import render_redline
+from gpia.compare.pairs import Pairing, direct_pairings
+from gpia.compare.redline import Op, groups_by_page, group_url, per_ancestor, redline, render_redline
+from gpia.views.compare import KIND_LABELS
 from gpia.model.urls import page_of
 from gpia.views.common import View
 from gpia.views.html import esc
 from gpia.views.templating import markup, render
 
-# What each kind of change is called on the page (the filter's labels and each change's badge).
-KIND_LABELS = {
-    "reworded": "Reworded",
-    "split": "Split into several",
-    "merged": "Merged into one",
-    "new": "New",
-    "dropped": "Dropped",
-    "unchanged": "Unchanged",
-}
+# The kinds of change in the order the filter lists them: the prose's, then the tables' own (moved).
+FILTER_ORDER = (*KINDS, "moved")
 # A piece boundary inside a redline (a split's or merge's pieces, each on its own line).
 _BREAK = '<span class="gpia-piece-break" aria-hidden="true">¶</span><br>'
 
@@ -45,20 +40,31 @@ def text_comparison_page(view: View, pair: tuple[str, str] | None = None) -> str
     comparison = compare_prose(kb, older, newer)
     old_label, new_label = kb.versions[older].label, kb.versions[newer].label
     counterparts = section_counterparts(kb, comparison)
+    pairing = next((p for p in direct_pairings(kb) if (p.old, p.new) == (older, newer)), None)
     questions = []
+    kinds_seen: dict[str, int] = {}
     for question_id, changes in _by_question(comparison):
         q = kb.questions[question_id]
+        shown = [_change(view, c, old_label, new_label) for c in changes]
+        # Each table the answer prints: its bullets' changes, where the newer document prints it.
+        for b in q.answer:
+            if b.kind == "table" and pairing is not None and kb.tables[b.table or ""].kind in pairing.kinds:
+                shown += _table_changes(view, pairing, kb.tables[b.table or ""].kind, old_label, new_label)
+        for change in shown:
+            kinds_seen[str(change["kind"])] = kinds_seen.get(str(change["kind"]), 0) + 1
         questions.append(render(
             "prose-question.html", id=f"text-{q.id}", question=q.question, href=view.href(q.id),
             counterparts=[markup(view.link(h, kb.passages[h].text or h)) for h in counterparts.get(q.id, ())],
-            old_label=old_label, changes=[_change(view, c, old_label, new_label) for c in changes]))
+            old_label=old_label, changes=shown))
     dropped = [_change(view, c, old_label, new_label) for c in comparison.changes if c.kind == "dropped"]
+    for change in dropped:
+        kinds_seen["dropped"] = kinds_seen.get("dropped", 0) + 1
     body = render(
         "prose-page.html", old_label=old_label, new_label=new_label,
         old_document=markup(view.link(kb.versions[older].source, view.source_name(kb.versions[older].source))),
         new_document=markup(view.link(kb.versions[newer].source, view.source_name(kb.versions[newer].source))),
         tables_href=view.base + "compare/",
-        counts=_counts(comparison), kinds=[(k, KIND_LABELS[k], comparison.count(k)) for k in KINDS if comparison.count(k)],
+        counts=_counts(comparison), kinds=[(k, KIND_LABELS[k], kinds_seen[k]) for k in FILTER_ORDER if k in kinds_seen],
         questions=[markup(q) for q in questions], dropped=dropped)
     files = sorted({kb.questions[b.question].path for c in comparison.changes for b in c.new}
                    | {kb.documents[p.document].path for c in comparison.changes for p in c.old})
@@ -81,6 +87,40 @@ def _counts(comparison: ProseComparison) -> dict[str, int]:
             "new_total": comparison.new_total, "new_rewriting": rewriting_new, "new_new": comparison.new_total - rewriting_new}
 
 
+def _table_changes(view: View, pairing: Pairing, table_kind: str, old_label: str, new_label: str) -> list[dict[str, object]]:
+    """Every bullet of a table compared, row by row in the newer table's order, as on the row pages:
+    a redline each (one per older bullet when several were merged), linked to its row's page."""
+    kb = view.kb
+    found: list[dict[str, object]] = []
+
+    def where(r) -> str:  # noqa: ANN001
+        area = kb.areas[r.area]
+        return f"{kb.versions[r.version].label} {area.row} {area.title}, bullet {r.bullet}"
+
+    def item(anchor: str, kind: str, record, ops_list, href: str) -> dict[str, object]:  # noqa: ANN001
+        return {"anchor": f"all-{anchor}", "kind": kind, "label": KIND_LABELS[kind], "table": True,
+                "where": where(record), "href": href,
+                "redlines": [markup(redline_html(ops)) for ops in ops_list], "old_label": old_label,
+                "new_label": new_label, "old": [], "new": [], "why": []}
+
+    for page_id, group in groups_by_page(kb, pairing).items():
+        if group.kind != table_kind:
+            continue
+        href = view.base + group_url(kb, page_id, pairing)
+        pairs = {p.new.id: p for p in group.pairs}
+        for r in (group.new_area.requirements if group.new_area else ()):
+            pair = pairs.get(r.id)
+            if pair is not None:
+                ops = (per_ancestor(pair.redline, [len(o.text) for o in pair.old]) if len(pair.old) > 1
+                       else (pair.redline,))
+                found.append(item(pair.anchor, pair.kind, r, ops, f"{href}#{pair.anchor}"))
+            elif r in group.new_requirements:
+                found.append(item(f"cmp-{r.id}", "new", r, [(Op("insert", r.text),)], f"{href}#cmp-{r.id}"))
+        for r in group.dropped:
+            found.append(item(f"cmp-{r.id}", "dropped", r, [(Op("delete", r.text),)], f"{href}#cmp-{r.id}"))
+    return found
+
+
 def _change(view: View, change: ProseChange, old_label: str, new_label: str) -> dict[str, object]:
     kb = view.kb
     olds = [{"href": view.href(p.id), "label": f"{old_label}, in the whole text", "texts": [markup(view.text(p.text or ""))], "numbered": False}
@@ -88,6 +128,7 @@ def _change(view: View, change: ProseChange, old_label: str, new_label: str) -> 
     news = [{"href": view.base + page_of(kb, b.question) + "#" + b.id, "label": f"{new_label}: {kb.questions[b.question].question}",
              "texts": [markup(view.text(t)) for t in b.texts], "numbered": b.block.kind == "numbered"} for b in change.new]
     redlines = [markup(redline_html(ops)) for ops in change.redlines()] if change.old and change.new else []
-    return {"anchor": change.anchor, "kind": change.kind, "label": KIND_LABELS[change.kind], "old": olds, "new": news,
+    return {"anchor": change.anchor, "kind": change.kind, "label": KIND_LABELS[change.kind], "table": False,
+            "old": olds, "new": news,
             "redlines": redlines, "why": [markup(view.text(w)) for w in change.why],
             "old_label": old_label, "new_label": new_label}
