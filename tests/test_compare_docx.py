@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from gpia.compare.redline import Op, compare, per_ancestor, redline
 from gpia.knowledge_base import load_or_raise
 from gpia.model.records import KnowledgeBase
+from gpia.compare.pairs import default_pairing
 from gpia.pages.compare_docx import comparison_docx, comparison_items, comparison_path
 from gpia.pages.tracked import AUTHOR, tracked_changes_docx, tracked_text
 
@@ -56,9 +57,9 @@ def test_each_change_is_a_tracked_deletion_or_insertion() -> None:
 
 
 def test_the_document_holds_every_redline_of_the_comparison(kb: KnowledgeBase) -> None:
-    content = comparison_docx(kb)
+    content = comparison_docx(kb, default_pairing(kb))
     items = _items(content)
-    assert items == [(label, tuple(ops)) for label, ops in comparison_items(kb)]
+    assert items == [(label, tuple(ops)) for label, ops in comparison_items(kb, default_pairing(kb))]
     read = {label: ops for label, ops in items}
     for pair in compare(kb).pairs:
         mine = [ops for label, ops in items if label.startswith(_where(kb, pair.new.id) + " (")]
@@ -78,7 +79,7 @@ def _where(kb: KnowledgeBase, requirement_id: str) -> str:
 
 
 def test_a_merged_bullet_is_one_item_per_2016_bullet(kb: KnowledgeBase) -> None:
-    labels = [label for label, _ in comparison_items(kb)
+    labels = [label for label, _ in comparison_items(kb, default_pairing(kb))
               if label.startswith(_where(kb, "icp-2019-int-workforce-strategy") + " (")]
     assert labels == [
         f"{_where(kb, 'icp-2019-int-workforce-strategy')} (merged, part {n} of 2), from {_where(kb, old)}"
@@ -87,14 +88,15 @@ def test_a_merged_bullet_is_one_item_per_2016_bullet(kb: KnowledgeBase) -> None:
 
 def test_the_document_is_the_same_bytes_on_every_build(kb: KnowledgeBase, data_copy: Path) -> None:
     again = load_or_raise(data_copy, SOURCES)
-    assert comparison_docx(kb) == comparison_docx(again)
-    with zipfile.ZipFile(io.BytesIO(comparison_docx(kb))) as package:
+    assert comparison_docx(kb, default_pairing(kb)) == comparison_docx(again, default_pairing(again))
+    with zipfile.ZipFile(io.BytesIO(comparison_docx(kb, default_pairing(kb)))) as package:
         assert {info.date_time for info in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
-def test_the_document_is_built_and_linked_from_compare_and_data(built_site: Path) -> None:
-    assert (built_site / comparison_path()).read_bytes().startswith(b"PK")
+def test_the_document_is_built_and_linked_from_compare_and_data(built_site: Path, kb) -> None:
+    path = comparison_path(default_pairing(kb))
+    assert (built_site / path).read_bytes().startswith(b"PK")
     for page in ("compare", "data"):
         markup = (built_site / page / "index.html").read_text(encoding="utf-8")
         hrefs = re.findall(r'<a href="([^"]+\.docx)">every redline as a Word document with tracked changes</a>', markup)
-        assert [posixpath.normpath(posixpath.join(page, h)) for h in hrefs] == [comparison_path()], page
+        assert [posixpath.normpath(posixpath.join(page, h)) for h in hrefs] == [path], page

@@ -203,12 +203,17 @@ def prose_alignment_problems(valid: list[tuple[str, YamlDocument]], index: dict[
     own version from."""
     version_of: dict[str, str] = {}  # source id -> the version whose text it is
     older_of: dict[str, set[str]] = {}  # version id -> the versions compared to it
+    declared: list[dict] = []
     for kind, doc in valid:
         if kind == "versions":
             for version in doc.data.get("versions", []):
                 version_of.setdefault(version["source"], version["id"])
-            for comparison in doc.data.get("comparisons", []):
-                older_of.setdefault(comparison["to"], set()).add(comparison["from"])
+            declared += doc.data.get("comparisons", [])
+    known = set(version_of.values())
+    if any(c["from"] not in known or c["to"] not in known or c["from"] == c["to"] for c in declared):
+        return []  # a broken comparison is reported where it is declared; these checks wait for it
+    for comparison in declared:
+        older_of.setdefault(comparison["to"], set()).add(comparison["from"])
     problems: list[Problem] = []
     for kind, doc in valid:
         if kind != "faq-section":
