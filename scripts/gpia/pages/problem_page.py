@@ -42,3 +42,10 @@ def problem_page_html(problems: list[Problem], skipped: str | None = None) -> st
             "table{border-collapse:collapse}td,th{border:1px solid #aeb7bd;padding:.4rem;text-align:left;"
             "vertical-align:top}code{white-space:nowrap}</style></head>"
             f"<body><main><h1>{TITLE}</h1>{problem_list_html(problems, skipped)}</main></body></html>\n")
+
+
+def problem_page_source(problems: list[Problem], skipped: str | None = None) -> str:
+    """What every page of the site says while the data has problems, as a page's Markdown source
+    (the served site shows the problems wherever the reader is)."""
+    return (f"---\ntitle: {TITLE}\nrender_macros: false\nsearch: {{exclude: true}}\n---\n\n# {TITLE}\n\n"
+            f"{problem_list_html(problems, skipped)}\n")
