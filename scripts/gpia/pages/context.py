@@ -18,7 +18,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from gpia.knowledge_base import LoadResult, load_knowledge_base
+from gpia import knowledge_base
+from gpia.knowledge_base import LoadResult
 from gpia.load.problems import format_problems
 from gpia.model.records import KnowledgeBase
 from gpia.views.common import BuildViews
@@ -59,7 +60,7 @@ def load_context(project_dir: Path, edit_base: object = None) -> BuildContext:
     root = data_root(project_dir)
     sources = os.environ.get("GPIA_SOURCES_DIR")
     check_wording = os.environ.get("GPIA_SKIP_WORDING") != "1"
-    result = load_knowledge_base(root, Path(sources) if sources else None, check_wording=check_wording)
+    result = knowledge_base.load_knowledge_base(root, Path(sources) if sources else None, check_wording=check_wording)
     if result.knowledge_base is None:
         return BuildContext(project_dir, root, result, None)
     views = BuildViews.for_knowledge_base(result.knowledge_base, edit_base or os.environ.get("GPIA_EDIT_BASE"))
