@@ -106,12 +106,12 @@ def render_page(context: BuildContext, src_uri: str, text: str) -> str:
         raise PageError(f"docs/{src_uri}: {error}") from error
 
 
-def write_tree(context: BuildContext, docs_dir: Path, out_dir: Path) -> list[str]:
+def write_tree(context: BuildContext, docs_dir: Path, out_dir: Path) -> dict[str, str]:
     """Write docs/ (macros rendered) and every generated file to out_dir, emptied first; returns the
-    pages written (paths inside out_dir)."""
+    pages written: their path in out_dir -> their path as the mkdocs build names them."""
     if out_dir.exists():
         shutil.rmtree(out_dir)
-    pages: list[str] = []
+    pages: dict[str, str] = {}
     for source in sorted(docs_dir.rglob("*")):
         if not source.is_file():
             continue
@@ -120,7 +120,7 @@ def write_tree(context: BuildContext, docs_dir: Path, out_dir: Path) -> list[str
         target.parent.mkdir(parents=True, exist_ok=True)
         if uri.endswith(".md"):
             target.write_text(render_page(context, uri, source.read_text(encoding="utf-8")), encoding="utf-8")
-            pages.append(tree_path(uri))
+            pages[tree_path(uri)] = uri
         else:
             shutil.copyfile(source, target)
     for generated in generated_files(context.kb, context.views):
@@ -134,8 +134,8 @@ def write_tree(context: BuildContext, docs_dir: Path, out_dir: Path) -> list[str
         else:
             target.write_bytes(content)
         if generated.is_page:
-            pages.append(tree_path(generated.uri))
-    return sorted(pages)
+            pages[tree_path(generated.uri)] = generated.uri
+    return dict(sorted(pages.items()))
 
 
 def engine_config(config_file: Path, docs_dir: Path, site_dir: Path, target: Path, *,
