@@ -124,7 +124,7 @@ def _data_files(kb: KnowledgeBase, record_ids: list[str]) -> tuple[str, ...]:
 # So each top-level HTML block is set aside behind a comment and put back once the page is HTML.
 # Headings stay Markdown, for the table of contents and permalinks. Only blocks that open with a
 # block-level tag: Markdown wraps a block that opens with an inline tag in <p>, and still does.
-_HTML_BLOCK = re.compile(r"<(?:div|p|ul|ol|dl|table|figure|blockquote|nav|section|details)[\s>]")
+HTML_BLOCK = re.compile(r"<(?:div|p|ul|ol|dl|table|figure|blockquote|nav|section|details)[\s>]")
 _SLOT = re.compile(r"<!-- gpia-html (\d+) -->")
 
 
@@ -132,7 +132,7 @@ def set_html_aside(markdown: str) -> tuple[str, list[str]]:
     blocks = markdown.split("\n\n")
     aside: list[str] = []
     for i, block in enumerate(blocks):
-        if _HTML_BLOCK.match(block):
+        if HTML_BLOCK.match(block):
             blocks[i] = f"<!-- gpia-html {len(aside)} -->"
             aside.append(block)
     return "\n\n".join(blocks), aside

@@ -31,7 +31,7 @@ import yaml
 
 from gpia.model.urls import relative_base
 from gpia.pages.context import BuildContext, load_context
-from gpia.pages.generated import generated_files
+from gpia.pages.generated import HTML_BLOCK, generated_files
 from gpia.pages.macros import page_macros, page_variables
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -77,6 +77,30 @@ def moved_links(markdown: str, src_uri: str) -> str:
         return lead + posixpath.relpath(moved_to, new or ".") + hash_ + anchor
 
     return _MD_LINK.sub(moved, markdown)
+
+
+_OPENING = re.compile(r"<([a-z]+)\b")
+
+
+def markdown_inside_open_elements(markdown: str) -> str:
+    """A generated page's Markdown, readable by Python-Markdown without the hook's help.
+
+    The views write a page as blocks (separated by blank lines) of Markdown headings and HTML; an
+    element such as a document's <section> may open in one block and close blocks later, around
+    headings. The mkdocs hook sets each HTML block aside (gpia.pages.generated.set_html_aside), so
+    the headings between are still Markdown; an engine that runs Python-Markdown alone keeps all
+    of it raw HTML, headings as text, until the element closes. `markdown="1"` on such an opening
+    tag (md_in_html, in mkdocs.yml's extensions) has the headings inside read as Markdown while
+    the HTML blocks inside stay as they are."""
+    blocks = markdown.split("\n\n")
+    for i, block in enumerate(blocks):
+        opening = _OPENING.match(block)
+        if not opening or not HTML_BLOCK.match(block):
+            continue
+        tag = opening.group(1)
+        if len(re.findall(rf"<{tag}\b", block)) > len(re.findall(rf"</{tag}>", block)):
+            blocks[i] = f'<{tag} markdown="1"' + block[opening.end():]
+    return "\n\n".join(blocks)
 
 
 def split_front_matter(text: str) -> tuple[str, dict[str, Any], str]:
@@ -130,6 +154,9 @@ def write_tree(context: BuildContext, docs_dir: Path, out_dir: Path) -> dict[str
         target.parent.mkdir(parents=True, exist_ok=True)
         content = generated.content
         if isinstance(content, str):
+            if generated.is_page:
+                front, _, body = split_front_matter(content)
+                content = front + markdown_inside_open_elements(body)
             target.write_text(content, encoding="utf-8")
         else:
             target.write_bytes(content)
@@ -138,11 +165,17 @@ def write_tree(context: BuildContext, docs_dir: Path, out_dir: Path) -> dict[str
     return dict(sorted(pages.items()))
 
 
+def generated_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:
+    """The pages of a written tree (write_tree's answer) that come from the data, not docs_dir."""
+    return [written for written, src_uri in pages.items() if not (docs_dir / src_uri).is_file()]
+
+
 def engine_config(config_file: Path, docs_dir: Path, site_dir: Path, target: Path, *,
-                  theme_overrides: bool = True) -> dict[str, Any]:
-    """mkdocs.yml for building the written folder: no macros plugin, no hooks, nothing to watch.
-    Paths are written relative to `target`, the file it will be saved as. Without `theme_overrides`
-    the theme is the engine's own (the overrides in custom_dir are Material 9's templates)."""
+                  not_in_nav: list[str] = (), theme_overrides: bool = True) -> dict[str, Any]:
+    """mkdocs.yml for building the written folder: no macros plugin, no hooks, nothing to watch,
+    and the generated pages (`not_in_nav`, paths in the tree) kept out of the navigation, as the
+    hook keeps them. Paths are written relative to `target`, the file it will be saved as. Without
+    `theme_overrides` the theme is the engine's own (custom_dir holds Material 9's templates)."""
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     here = target.resolve().parent
 
@@ -157,6 +190,8 @@ def engine_config(config_file: Path, docs_dir: Path, site_dir: Path, target: Pat
     config.pop("watch", None)
     if "nav" in config:
         config["nav"] = _moved_nav(config["nav"])
+    if not_in_nav:
+        config["not_in_nav"] = "".join(f"/{path}\n" for path in sorted(not_in_nav))
     config["docs_dir"] = relative(docs_dir)
     config["site_dir"] = relative(site_dir)
     theme = config.get("theme") or {}
@@ -206,14 +241,16 @@ def main(argv: list[str] | None = None) -> int:
     if context.broken:
         print(context.problem_message(), file=sys.stderr)
         return 1
+    docs_dir = project / config.get("docs_dir", "docs")
     try:
-        pages = write_tree(context, project / config.get("docs_dir", "docs"), args.out_dir)
+        pages = write_tree(context, docs_dir, args.out_dir)
     except PageError as error:
         print(error, file=sys.stderr)
         return 1
     if args.engine_config:
         save_config(engine_config(args.config, args.out_dir, args.site_dir, args.engine_config,
-                                  theme_overrides=not args.no_theme_overrides), args.engine_config)
+                                  not_in_nav=generated_pages(pages, docs_dir), theme_overrides=not args.no_theme_overrides),
+                    args.engine_config)
     print(f"Wrote {len(pages)} pages and their files to {args.out_dir}")
     return 0
 

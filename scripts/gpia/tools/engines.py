@@ -23,7 +23,7 @@ import yaml
 
 from gpia.pages.context import load_context
 from gpia.pages.finish import finish_site
-from gpia.pages.write import PageError, engine_config, save_config, write_tree
+from gpia.pages.write import PageError, engine_config, generated_pages, save_config, write_tree
 
 ROOT = Path(__file__).resolve().parents[3]
 ENGINES = ("zensical", "mkdocs")
@@ -41,13 +41,15 @@ def build(engine: str, site_dir: Path, work: Path, config_file: Path = ROOT / "m
         print(context.problem_message(), file=sys.stderr)
         return 1
     tree, target = work / "docs", work / "mkdocs.yml"
+    docs_dir = project / config.get("docs_dir", "docs")
     try:
-        pages = write_tree(context, project / config.get("docs_dir", "docs"), tree)
+        pages = write_tree(context, docs_dir, tree)
     except PageError as error:
         print(error, file=sys.stderr)
         return 1
     built = work / "site" if engine == "zensical" else site_dir
-    save_config(engine_config(config_file, tree, built, target, theme_overrides=engine != "zensical"), target)
+    save_config(engine_config(config_file, tree, built, target, not_in_nav=generated_pages(pages, docs_dir),
+                              theme_overrides=engine != "zensical"), target)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if engine == "zensical":
         command = [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "--config-file", target.name]
