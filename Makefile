@@ -7,7 +7,7 @@ RUN := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(BIN)/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup validate propose diff new guide fix build linkcheck serve test browser bench clean
+.PHONY: setup validate propose diff new guide fix build linkcheck serve zensical test browser bench clean
 
 # The virtual environment is rebuilt whenever requirements.txt changes.
 $(VENV)/.installed: requirements.txt
@@ -16,6 +16,12 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 setup: $(VENV)/.installed
+
+# Zensical beside the pinned requirements (both files in one resolve, then pip's own conflict check).
+$(VENV)/.zensical-installed: $(VENV)/.installed requirements-zensical.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-zensical.txt
+	$(BIN)/pip check
+	touch $@
 
 validate: setup
 	@$(RUN) -m gpia validate
@@ -62,6 +68,13 @@ linkcheck: build
 serve: setup
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
+# The same site built by Zensical (Material's successor), which runs no hooks: the whole docs tree is
+# written to build/zensical/ first (docs/ with its macros rendered, and every page and download
+# generated from the data), Zensical builds it, then each page gets its tooltips and search marks
+# and the site its Pagefind index. Into site-zensical/; see scripts/gpia/tools/engines.py.
+zensical: validate $(VENV)/.zensical-installed
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(RUN) -m gpia.tools.engines zensical
+
 # Browser tests drive Debian's Chromium (browsers cannot be downloaded here).
 # apt-get runs as root (CI runs as root; elsewhere through sudo, which drops the environment, hence
 # `env`), then the browser must start.
@@ -79,7 +92,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-test: setup browser node_modules/.installed
+test: setup $(VENV)/.zensical-installed browser node_modules/.installed
 	$(RUN) -m pytest
 
 # Speed and size at x1, x10 and x100 the real data (not part of `make test`); see BENCHMARKS.md.
@@ -87,4 +100,4 @@ bench: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site test-artifacts .pytest_cache bench-out
+	rm -rf site site-zensical build test-artifacts .pytest_cache bench-out

@@ -886,8 +886,8 @@ def report(results: Results, extra: Extra, runs: int) -> str:
         "",
         "## Work done once per build",
         "",
-        "- The data is read and checked once per build: `define_env` in `scripts/macros.py` loads it and keeps it "
-        "on the plugin; `scripts/hooks.py` (generated pages and downloads) reuses it.",
+        "- The data is read and checked once per build: `scripts/hooks.py` loads it into the build context "
+        "(`scripts/gpia/pages/context.py`), which `scripts/macros.py` reads to register the macros.",
         "- Views share one `BuildViews` (abbreviations, mention links, backlinks). Values derived from the whole "
         "knowledge base (the comparisons of versions and their row groups, backlinks, downloads, what points at each "
         "schedule) are computed once and kept on the knowledge base (`scripts/gpia/model/derived.py`); before, the "

@@ -1,8 +1,9 @@
-"""MkDocs hooks: add the pages and downloads generated from the data to the build, and the
-glossary's abbreviation tooltips to every page's HTML.
+"""MkDocs hooks: the adapter that owns the build's knowledge base.
 
-The knowledge base is loaded once per build by the macros adapter (scripts/macros.py), which runs
-first; this hook reuses it.
+At the start of each build (and each rebuild of `mkdocs serve`) it loads the data once into the
+core's build context (gpia.pages.context), which the macros module reads; it adds the pages and
+downloads the core generates (gpia.pages.generated, complete files); and it finishes each page's
+HTML: the glossary's abbreviation tooltips, what Pagefind indexes, and Pagefind's index after the build.
 """
 from __future__ import annotations
 
@@ -12,54 +13,65 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
-from gpia.pages.generated import GENERATED_KEY, dump_for_floor, generated_files, put_html_back, set_html_aside  # noqa: E402
 from gpia.load.layout import DATA_DIRS  # noqa: E402
-from gpia.pages.problem_page import TITLE, problem_list_html, problem_page_html  # noqa: E402
+from gpia.pages import context as build_context  # noqa: E402
+from gpia.pages.generated import GENERATED_KEY, dump_for_floor, generated_files, put_html_back, set_html_aside  # noqa: E402
+from gpia.pages.problem_page import problem_page_html, problem_page_source  # noqa: E402
 from gpia.pages.assets import minify_stylesheets  # noqa: E402
 from gpia.pages.search import write_index  # noqa: E402
-from gpia.model.urls import relative_base  # noqa: E402
-from gpia.views.pages import render_generated  # noqa: E402
-
 
 # The page shown for addresses that are no page of the site while the data has problems.
 PROBLEM_PAGE = "gpia-data-problems.html"
+SERVING = "GPIA_SERVING"
 
 
 def on_startup(command: str, dirty: bool) -> None:
     if command == "serve":
-        os.environ["GPIA_SERVING"] = "1"  # read by scripts/macros.py on every rebuild
+        os.environ[SERVING] = "1"
 
 
-def _problems(config):
-    return getattr(config.plugins["macros"], "data_problems", None)
+@event_priority(100)  # before the macros plugin registers its macros (scripts/macros.py), which read it
+def on_config(config):
+    try:
+        context = build_context.load_context(Path(config.config_file_path).parent,
+                                             (config.extra or {}).get("edit_base"))
+    except ValueError as error:
+        raise PluginError(str(error)) from error
+    if context.broken:
+        if os.environ.get(SERVING) != "1":
+            raise PluginError(context.problem_message())  # a build (--strict or not) fails on bad data
+        # `mkdocs serve`: build a site whose every page lists the problems (on_files), so the server
+        # answers at once and the browser reloads when the data is fixed.
+        print(context.problem_message(), file=sys.stderr)
+    build_context.set_current(context)
+    return config
 
 
 def on_files(files: Files, config) -> Files:
-    kb = config.plugins["macros"].knowledge_base
-    if kb is None:  # `mkdocs serve` with bad data: the hand-written pages, each showing the problems
+    context = build_context.current()
+    if context.broken:  # every hand-written page shows the problems instead
+        source = problem_page_source(context.result.problems, context.result.skipped)
+        for file in files.documentation_pages():
+            file.content_string = source
         return files
-    for generated in generated_files(kb):
+    for generated in generated_files(context.kb, context.views):
         inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, generated.uri, content=generated.content, inclusion=inclusion))
     return files
 
 
-@event_priority(100)  # before the macros plugin, which then leaves the page alone (render_macros: false)
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    broken = _problems(config)
-    if broken is not None:
-        page.meta["title"] = TITLE
-        page.gpia_html_blocks = [problem_list_html(broken.problems, broken.skipped)]
-        return f"# {TITLE}\n\n<!-- gpia-html 0 -->\n"
-    spec = page.meta.get(GENERATED_KEY)
-    if not spec:
-        return markdown
-    shared = config.plugins["macros"].build_views
-    markdown = render_generated(shared.view(relative_base(page.url)), spec)
+    # After the macros plugin: hand-written pages arrive with their macros rendered.
     dump_for_floor(page.file.src_uri, markdown)
+    # A generated page, and a hand-written one that holds the HTML of many records (/print/, marked
+    # `html_aside: true`): its HTML blocks are set aside from Python-Markdown, whose scan of raw HTML
+    # costs about the page's length for every block (on /print/ it grew with the corpus squared).
+    if not (page.meta.get(GENERATED_KEY) or page.meta.get("html_aside")):
+        return markdown
     markdown, page.gpia_html_blocks = set_html_aside(markdown)
     return markdown
 
@@ -68,27 +80,28 @@ def on_page_content(html: str, page, config, files) -> str:
     blocks = getattr(page, "gpia_html_blocks", None)
     if blocks:
         html = put_html_back(html, blocks)
-    if _problems(config) is not None:
+    context = build_context.current()
+    if context.broken:
         return html
     # Abbreviation tooltips, on every page (hand-written and generated), once it is HTML.
-    return config.plugins["macros"].build_views.abbr.in_html(html)
+    return context.views.abbr.in_html(html)
 
 
 def on_post_page(output: str, page, config) -> str:
     # What Pagefind indexes, and the filters and words it reads, once each page is finished.
-    if _problems(config) is not None:
+    context = build_context.current()
+    if context.broken:
         return output  # the data is broken: the page is the problem list, with nothing to index
     search = page.meta.get("search") or {}
     indexed = not (isinstance(search, dict) and search.get("exclude"))
-    return config.plugins["macros"].build_views.search.page_html(
-        output, page.meta.get(GENERATED_KEY), page.file.src_uri, indexed)
+    return context.views.search.page_html(output, page.meta.get(GENERATED_KEY), page.file.src_uri, indexed)
 
 
 def on_post_build(config) -> None:
-    broken = _problems(config)
-    if broken is not None:
-        Path(config.site_dir, PROBLEM_PAGE).write_text(problem_page_html(broken.problems, broken.skipped),
-                                                       encoding="utf-8")
+    context = build_context.current()
+    if context.broken:
+        Path(config.site_dir, PROBLEM_PAGE).write_text(
+            problem_page_html(context.result.problems, context.result.skipped), encoding="utf-8")
         return
     # The site's own stylesheets, minified as served (docs/assets keeps them readable).
     minify_stylesheets(Path(config["site_dir"]), [str(path) for path in config["extra_css"]])
@@ -117,4 +130,3 @@ def on_serve(server, config, builder):
             if Path(override, folder).is_dir():
                 server.watch(str(Path(override, folder)))
     return server
-

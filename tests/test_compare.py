@@ -13,7 +13,7 @@ import pytest
 from gpia.compare.redline import (Op, area_groups, compare, compare_url, comparison_pages, derived_kind, descendants,
                           group_page_id, groups_by_page, per_ancestor, redline, render_redline, tokenise)
 from gpia.compare.tokens import tokens
-from gpia.pages.generated import generated_files, generated_page
+from gpia.pages.generated import generated_files
 from gpia.knowledge_base import load_or_raise
 from gpia.model.records import KnowledgeBase
 from gpia.tools.synthetic import generate
@@ -479,9 +479,9 @@ def test_a_larger_corpus_pages_the_list_and_builds_a_page_per_group(tmp_path: Pa
     kb = load_or_raise(generate(ROOT, tmp_path / "kb-x2", 2), check_wording=False)
     groups = groups_by_page(kb)
     assert len(groups) == 22 and GROUPS_PER_PAGE == 20
-    uris = {f.uri: f.content for f in generated_files(kb) if f.uri.startswith("compare/")}
-    assert uris.pop("compare/pages/2.md") == generated_page({"list": "compare", "page": 2})
-    assert uris == {f"compare/{i}.md": generated_page({"record": "compare-group", "id": i}) for i in groups}
+    uris = {f.uri: f.spec for f in generated_files(kb) if f.uri.startswith("compare/")}
+    assert uris.pop("compare/pages/2.md") == {"list": "compare", "page": 2}
+    assert uris == {f"compare/{i}.md": {"record": "compare-group", "id": i} for i in groups}
     assert [group_page_id(g) for g in area_groups(kb, "governance")] == list(groups)[:6]
 
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
-import macros
+from gpia.pages.context import load_context
 from gpia.views.common import BuildViews, checked_edit_base, reviewed
 from gpia.views.pages import record_page
 
@@ -52,37 +52,23 @@ def test_edit_base_must_be_https(value: Any) -> None:
         checked_edit_base(value)
 
 
-class FakeEnv:
-    """The parts of mkdocs-macros' environment that scripts/macros.py uses."""
-
-    def __init__(self, extra: dict[str, Any]):
-        self.project_dir = str(ROOT)
-        self.conf = {"extra": extra}
-        self.variables: dict[str, Any] = {}
-        self.macros: dict[str, Callable[..., str]] = {}
-        self.page = None
-
-    def macro(self, function: Callable[..., str], name: str) -> None:
-        self.macros[name] = function
-
-
 @pytest.mark.parametrize("extra, environment, expected", [
     ({}, None, "data: <code>faq/01-introduction.yaml</code>"),
     ({"edit_base": BASE}, None, f'<a class="gpia-edit" href="{BASE}faq/01-introduction.yaml">Edit this data</a>'),
     ({}, BASE, f'<a class="gpia-edit" href="{BASE}faq/01-introduction.yaml">Edit this data</a>'),
 ])
-def test_adapter_reads_edit_base_from_mkdocs_yml_or_the_environment(
+def test_the_build_reads_edit_base_from_mkdocs_yml_or_the_environment(
         monkeypatch: pytest.MonkeyPatch, extra: dict, environment: str | None, expected: str) -> None:
     monkeypatch.setenv("GPIA_SKIP_WORDING", "1")
     if environment:
         monkeypatch.setenv("GPIA_EDIT_BASE", environment)
     else:
         monkeypatch.delenv("GPIA_EDIT_BASE", raising=False)
-    env = FakeEnv(extra)
-    macros.define_env(env)
-    assert expected in record_page(env.build_views.view(), "faq-section", "faq-section-introduction")
+    # What scripts/hooks.py does with mkdocs.yml's `extra`, and gpia.pages.write with the config it reads.
+    context = load_context(ROOT, extra.get("edit_base"))
+    assert expected in record_page(context.views.view(), "faq-section", "faq-section-introduction")
     assert expected.replace("faq/01-introduction.yaml", "clauses/glossary.yaml") in \
-        record_page(env.build_views.view(), "term", "term-icp")
+        record_page(context.views.view(), "term", "term-icp")
 
 
 DATA_PAGES = ["governance", "commitments", "faq", "faq/faq-section-introduction", "compare", "compare/icp-2019-int-workforce", "clauses", "schedules", "schedules/schedule-5-kpis",

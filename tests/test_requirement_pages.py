@@ -11,7 +11,7 @@ import pytest
 
 from gpia.model.checklist import checklist_rows
 from gpia.compare.redline import compare_url
-from gpia.pages.generated import generated_files, generated_page
+from gpia.pages.generated import generated_files
 from gpia.model.records import KnowledgeBase
 from gpia.model.schedule_links import kpis_by_requirement, trace_rows
 from gpia.model.urls import relative_base, url_of
@@ -125,14 +125,14 @@ def test_rows_are_paged_in_table_order_with_continued_groups(kb: KnowledgeBase) 
 
 
 def test_at_ten_times_the_data_rows_and_lists_are_pages_of_fixed_size(kb10: KnowledgeBase) -> None:
-    files = {f.uri: f.content for f in generated_files(kb10)}
+    files = {f.uri: f.spec for f in generated_files(kb10)}
     for area in kb10.areas:
-        assert files[url_of(kb10, area).rstrip("/") + ".md"] == generated_page({"record": "area", "id": area})
+        assert files[url_of(kb10, area).rstrip("/") + ".md"] == {"record": "area", "id": area}
     for name in ("governance", "commitments", "traceability", "checklist"):
         listing = LISTINGS[name](kb10)
         assert listing.per_page == 25 and listing.page_count == -(-len(listing.items) // 25) > 1, name
         for n in range(2, listing.page_count + 1):
-            assert files[f"{name}/pages/{n}.md"] == generated_page({"list": name, "page": n})
+            assert files[f"{name}/pages/{n}.md"] == {"list": name, "page": n}
         assert f"{name}/pages/{listing.page_count + 1}.md" not in files
     view = BuildViews.for_knowledge_base(kb10).view(relative_base("commitments/pages/2/"))
     second = listing_page(view, "commitments", 2)

@@ -35,7 +35,7 @@ def test_a_build_loads_the_data_once_and_derives_shared_values_once(
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.delenv("GPIA_DATA_ROOT", raising=False)
     calls: Counter = Counter()
-    # scripts/macros.py is imported afresh by the build, so it binds the counting loader.
+    # The build context (gpia.pages.context) calls the loader through its module, so it is counted.
     _counted(monkeypatch, calls, gpia.knowledge_base, "load_knowledge_base")
     _counted(monkeypatch, calls, gpia.knowledge_base, "read_documents")
     _counted(monkeypatch, calls, gpia.pages.export, "record_dicts")  # the downloads: hook and "Data and reuse" page

@@ -1,33 +1,66 @@
-"""Files the site gets from the data rather than from docs/: per-record pages and downloads.
+"""Files the site gets from the data rather than from docs/: per-record pages, list pages, downloads.
 
-Returned as plain values; the mkdocs adapter (`scripts/hooks.py`) adds them to the build. A
-generated page's source only names a record kind and id, or a list and page number (ids are
-schema-checked kebab-case), in its front matter; no data text ever reaches a template engine.
+Each is a complete file: its path in the docs tree, its content (a page's Markdown, whose body is
+mostly HTML from the views, with its front matter; or a download's bytes) and the data files it
+comes from (for edit links). Any engine can build them: the mkdocs hook (scripts/hooks.py) adds
+them to its build, and gpia.pages.write writes them, with docs/, to a folder other engines build.
+
+A page's front matter says which record or list page it shows (`gpia_generated`, ids being
+schema-checked kebab-case), which the search marks read, and `render_macros: false`: its text
+comes from the data, and no data text ever reaches a template engine.
 """
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from gpia.model.checklist import CSV_PATH, DECISIONS_CSV_PATH, DECISIONS_DOCX_PATH, checklist_csv, decisions_csv, decisions_docx
 from gpia.pages.compare_docx import comparison_files
+from gpia.model.records import KnowledgeBase
+from gpia.model.urls import relative_base
 from gpia.pages.drafting import drafting_files
 from gpia.pages.export import download_files, published_schemas
-from gpia.model.records import KnowledgeBase
 from gpia.pages.moved import MOVED_PATH, moved_anchors_json
-from gpia.views.pages import LISTINGS, RECORD_PAGES, page_url
+from gpia.views.common import BuildViews
+from gpia.views.pages import LISTINGS, RECORD_PAGES, page_url, render_generated
+
+GENERATED_KEY = "gpia_generated"
 
 
 @dataclass(frozen=True)
 class GeneratedFile:
     uri: str  # path inside the site's docs, e.g. "schedules/schedule-5-kpis.md" or "data/x.csv"
-    content: str | bytes
+    body: str | bytes | Callable[[], str] = field(repr=False)  # a page's is rendered when first read
     in_nav: bool = False
+    spec: dict[str, str | int] | None = None  # a page's record {record, id} or list page {list, page}
+    data_files: tuple[str, ...] = ()  # the YAML files it is made from, for edit links
+    _rendered: list[str] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def is_page(self) -> bool:
+        return self.uri.endswith(".md")
+
+    @property
+    def url(self) -> str:
+        """A page's site-root-relative URL, e.g. 'schedules/schedule-5-kpis/'."""
+        return self.uri.removesuffix(".md") + "/"
+
+    @property
+    def content(self) -> str | bytes:
+        if not callable(self.body):
+            return self.body
+        if not self._rendered:
+            self._rendered.append(self.body())
+        return self._rendered[0]
 
 
-def generated_files(kb: KnowledgeBase) -> list[GeneratedFile]:
+def generated_files(kb: KnowledgeBase, views: BuildViews | None = None) -> list[GeneratedFile]:
+    """Every file the data adds to the docs tree, sorted by path. `views` is the build's shared
+    state (its edit links); without it, views are made for `kb` with none."""
+    shared = views or BuildViews.for_knowledge_base(kb)
     files: list[GeneratedFile] = []
     # Downloads (data/) and the JSON Schemas editors and other tools can fetch (schema/).
     files += [GeneratedFile(uri, content) for uri, content in download_files(kb).items()]
@@ -36,16 +69,18 @@ def generated_files(kb: KnowledgeBase) -> list[GeneratedFile]:
     files += [GeneratedFile(uri, content) for uri, content in drafting_files(kb).items()]
     # Each declared comparison as a Word document with tracked changes.
     files += [GeneratedFile(uri, content) for uri, content in comparison_files(kb).items()]
-    # A page per record of the kinds that multiply (/schedules/<id>/, /faq/<section-id>/, ...);
-    # scripts/hooks.py renders each, title included, from its front matter.
+    # A page per record of the kinds that multiply (/schedules/<id>/, /faq/<section-id>/, ...).
     for kind, (ids, _) in RECORD_PAGES.items():
-        files += [GeneratedFile(page_url(kb, kind, i).rstrip("/") + ".md", generated_page({"record": kind, "id": i}))
-                  for i in ids(kb)]
+        for record_id in ids(kb):
+            spec: dict[str, str | int] = {"record": kind, "id": record_id}
+            files.append(_page(shared, page_url(kb, kind, record_id).rstrip("/") + ".md", spec,
+                               _data_files(kb, [record_id])))
     # The later pages of each paged list (its first page is the list's page in docs/).
     for name, listing in LISTINGS.items():
         pages = listing(kb)
-        files += [GeneratedFile(pages.source_path(n), generated_page({"list": name, "page": n}))
-                  for n in range(2, pages.page_count + 1)]
+        for n in range(2, pages.page_count + 1):
+            files.append(_page(shared, pages.source_path(n), {"list": name, "page": n},
+                               _data_files(kb, [item.record_id for item in pages.shown(n)])))
     files.append(GeneratedFile(CSV_PATH, checklist_csv(kb).encode("utf-8")))
     if kb.decisions:
         files.append(GeneratedFile(DECISIONS_CSV_PATH, decisions_csv(kb).encode("utf-8")))
@@ -54,20 +89,37 @@ def generated_files(kb: KnowledgeBase) -> list[GeneratedFile]:
     return sorted(files, key=lambda f: f.uri)
 
 
-def generated_page(spec: dict[str, str | int]) -> str:
-    """A generated page's source: front matter naming what to render, and no body.
+def _page(shared: BuildViews, uri: str, spec: dict[str, str | int], data_files: tuple[str, ...]) -> GeneratedFile:
+    url = uri.removesuffix(".md") + "/"
+    return GeneratedFile(uri, lambda: page_source(spec, render_generated(shared.view(relative_base(url)), spec)),
+                         spec=spec, data_files=data_files)
 
-    The mkdocs adapter renders the body from GENERATED_KEY (`gpia.views.pages.render_generated`)
-    before the macros plugin runs; `render_macros: false` spares these pages the macros plugin's
-    Jinja pass, a fixed cost per page that mattered once the site had a page per record."""
+
+def front_matter(spec: dict[str, str | int]) -> str:
+    """A generated page's front matter: what it shows, and no macros."""
     fields = ", ".join(f"{key}: {value}" for key, value in spec.items())
     # A list's later pages hold only links to records (left out of search) and headings that repeat
-    # its first page's: Material's search need not parse them at all.
+    # its first page's: search need not index them at all.
     search = "search: {exclude: true}\n" if "list" in spec else ""
     return f"---\nrender_macros: false\n{search}{GENERATED_KEY}: {{{fields}}}\n---\n"
 
 
-GENERATED_KEY = "gpia_generated"
+def page_source(spec: dict[str, str | int], markdown: str) -> str:
+    """A generated page's whole source: its front matter, then its Markdown."""
+    return front_matter(spec) + markdown
+
+
+def _data_files(kb: KnowledgeBase, record_ids: list[str]) -> tuple[str, ...]:
+    """The YAML files that hold these records (every record knows its file)."""
+    found: set[str] = set()
+    tables = [records for records in vars(kb).values() if isinstance(records, dict)]
+    for record_id in record_ids:
+        for records in tables:
+            path = getattr(records.get(record_id), "path", None)
+            if isinstance(path, str):
+                found.add(path)
+                break
+    return tuple(sorted(found))
 
 
 # Python-Markdown passes raw HTML through unchanged, but first parses all of it to find where each
@@ -75,7 +127,7 @@ GENERATED_KEY = "gpia_generated"
 # So each top-level HTML block is set aside behind a comment and put back once the page is HTML.
 # Headings stay Markdown, for the table of contents and permalinks. Only blocks that open with a
 # block-level tag: Markdown wraps a block that opens with an inline tag in <p>, and still does.
-_HTML_BLOCK = re.compile(r"<(?:div|p|ul|ol|dl|table|figure|blockquote|nav|section|details)[\s>]")
+HTML_BLOCK = re.compile(r"<(?:div|p|ul|ol|dl|table|figure|blockquote|nav|section|details)[\s>]")
 _SLOT = re.compile(r"<!-- gpia-html (\d+) -->")
 
 
@@ -83,7 +135,7 @@ def set_html_aside(markdown: str) -> tuple[str, list[str]]:
     blocks = markdown.split("\n\n")
     aside: list[str] = []
     for i, block in enumerate(blocks):
-        if _HTML_BLOCK.match(block):
+        if HTML_BLOCK.match(block):
             blocks[i] = f"<!-- gpia-html {len(aside)} -->"
             aside.append(block)
     return "\n\n".join(blocks), aside

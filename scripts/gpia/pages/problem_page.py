@@ -28,3 +28,10 @@ def problem_list_html(problems: list[Problem], skipped: str | None = None) -> st
 def problem_page_html(problems: list[Problem], skipped: str | None = None) -> str:
     """A whole HTML document listing the problems, for addresses that are no page of the site."""
     return f"{render('problem-page.html', title=TITLE, problems=problem_list_html(problems, skipped))}\n"
+
+
+def problem_page_source(problems: list[Problem], skipped: str | None = None) -> str:
+    """What every page of the site says while the data has problems, as a page's Markdown source
+    (the served site shows the problems wherever the reader is)."""
+    return (f"---\ntitle: {TITLE}\nrender_macros: false\nsearch: {{exclude: true}}\n---\n\n# {TITLE}\n\n"
+            f"{problem_list_html(problems, skipped)}\n")

@@ -1,8 +1,7 @@
 """Which pages the site builds from the data: a page per record of some kinds, and paged lists.
 
-An explicit table, read by gpia.pages.generated (which adds the pages to the build, each naming its record
-or list page in its front matter) and by the mkdocs adapter scripts/hooks.py (which renders them
-with render_generated). A record page's Markdown is rendered by RECORD_PAGES[kind]; page n of a
+An explicit table, read by gpia.pages.generated, which renders each page (render_generated) into a
+complete file naming its record or list page in its front matter. A record page's Markdown is rendered by RECORD_PAGES[kind]; page n of a
 list by LISTINGS[name](kb).render(view, n); page 1 of a list by the listing_page macro in docs/.
 """
 from __future__ import annotations

@@ -1,0 +1,51 @@
+"""What the mkdocs hooks add to each page's HTML, added to a site another engine built from the
+written docs tree (gpia.pages.write): the glossary's abbreviation tooltips, the marks Pagefind
+reads (gpia.pages.search), then Pagefind's index.
+
+The pages are found by their address: `<URL>index.html` in the built site, from `<URL>index.md`
+in the tree, whose front matter says what the page shows and whether search leaves it out.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from gpia.pages.context import BuildContext
+from gpia.pages.generated import GENERATED_KEY
+from gpia.pages.assets import minify_stylesheets
+from gpia.pages.search import write_index
+from gpia.pages.write import page_url, split_front_matter
+
+_ARTICLE = '<article class="md-content__inner md-typeset">'
+_ARTICLE_END = "</article>"
+
+
+def with_tooltips(context: BuildContext, page_html: str) -> str:
+    """Tooltips in the page's content (the theme's article), not in its navigation or header."""
+    start = page_html.find(_ARTICLE)
+    end = page_html.find(_ARTICLE_END, start)
+    if start < 0 or end < 0:
+        return page_html
+    inner = start + len(_ARTICLE)
+    return page_html[:inner] + context.views.abbr.in_html(page_html[inner:end]) + page_html[end:]
+
+
+def finish_site(context: BuildContext, tree: Path, site: Path, pages: dict[str, str]) -> int:
+    """Finish each page of `pages` (tree path -> the mkdocs build's name for it) in `site`, then
+    index the site with Pagefind; returns how many pages were finished."""
+
+    finished = 0
+    for written, src_uri in pages.items():
+        built = site / page_url(written) / "index.html"
+        if not built.is_file():
+            raise FileNotFoundError(f"{built}: the engine built no page for {written}")
+        _, meta, _ = split_front_matter((tree / written).read_text(encoding="utf-8"))
+        search = meta.get("search") or {}
+        indexed = not (isinstance(search, dict) and search.get("exclude"))
+        html = with_tooltips(context, built.read_text(encoding="utf-8"))
+        built.write_text(context.views.search.page_html(html, meta.get(GENERATED_KEY), src_uri, indexed),
+                         encoding="utf-8")
+        finished += 1
+    # The site's own stylesheets, minified as served (docs/assets keeps them readable), as the hook does.
+    minify_stylesheets(site, [p.relative_to(site).as_posix() for p in sorted((site / "assets").glob("*.css"))])
+    write_index(site)
+    return finished
