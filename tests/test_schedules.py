@@ -16,7 +16,7 @@ from gpia.load.layout import SCHEMA_DIR
 from gpia.knowledge_base import load_knowledge_base
 from gpia.model.records import KnowledgeBase
 from gpia.model.schedule_links import kpis_by_requirement, pointers_to, trace_rows, versions_of
-from gpia.views.schedules import FREQUENCIES, OWNERS
+from gpia.model.records import FREQUENCIES, OWNERS
 
 from conftest import ROOT, SOURCES, problems, write
 

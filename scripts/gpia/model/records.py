@@ -273,6 +273,20 @@ class Target:
     direction: str  # at-least | at-most
 
 
+# Readable names for the schema's enums (scripts/gpia/schemas/schedule.json, $defs.kpi).
+FREQUENCIES = {"weekly": "Weekly", "monthly": "Monthly", "quarterly": "Quarterly", "six-monthly": "Six-monthly",
+               "annually": "Annually"}
+OWNERS = {
+    "icp-clinical-director": "ICP clinical director",
+    "icp-performance-lead": "ICP performance lead",
+    "icp-business-intelligence-lead": "ICP business intelligence lead",
+    "icp-workforce-lead": "ICP workforce lead",
+    "practice-clinical-lead": "Practice clinical lead (each practice)",
+    "practice-manager": "Practice manager (each practice)",
+    "joint-board-chair": "Chair of the joint board",
+}
+
+
 @dataclass(frozen=True)
 class Kpi:
     """One indicator of Schedule 5's worked example, with the commitments it evidences."""

@@ -7,7 +7,7 @@ bytes are the same on every build of the same data.
 from __future__ import annotations
 
 from gpia.model.derived import once_per_knowledge_base
-from gpia.model.records import KnowledgeBase, Kpi, Schedule, ScheduleField
+from gpia.model.records import FREQUENCIES, OWNERS, KnowledgeBase, Kpi, Schedule, ScheduleField
 from gpia.pages.word import LABEL_STYLE, docx_bytes, new_document, nhs_wording, note, table
 
 EXAMPLE_LABEL = "Illustrative example — not NHS wording"
@@ -122,7 +122,6 @@ def target_text(k: Kpi) -> str:
 
 
 def kpi_row(kb: KnowledgeBase, k: Kpi) -> list[str]:
-    from gpia.views.schedules import FREQUENCIES, OWNERS  # the page's readable names for the schema's enums
     evidences = "; ".join(_requirement_label(kb, r) for r in k.evidences)
     return [k.name, k.definition, k.numerator, k.denominator, target_text(k), FREQUENCIES[k.frequency],
             k.data_source, k.reporting_route, OWNERS[k.owner], evidences]

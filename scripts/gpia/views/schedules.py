@@ -12,7 +12,7 @@ from gpia.model.current import newest_first, rank, version_heading
 from gpia.model.derived import once_per_knowledge_base
 from gpia.pages.drafting import example_path, template_path
 from gpia.views.html import md_text
-from gpia.model.records import Clause, KnowledgeBase, Kpi, Schedule, ScheduleField
+from gpia.model.records import FREQUENCIES, OWNERS, Clause, KnowledgeBase, Kpi, Schedule, ScheduleField
 from gpia.model.schedule_links import Pointer, TraceRow, pointers_to, schedules_in_order, trace_rows, versions_of
 from gpia.model.urls import section_url
 from gpia.views.common import View, ours
@@ -22,18 +22,6 @@ from gpia.views.templating import render
 
 EXAMPLE_LABEL = "Illustrative example — not NHS wording"
 
-# Readable names for the schema's enums (scripts/gpia/schemas/schedule.json, $defs.kpi).
-FREQUENCIES = {"weekly": "Weekly", "monthly": "Monthly", "quarterly": "Quarterly", "six-monthly": "Six-monthly",
-               "annually": "Annually"}
-OWNERS = {
-    "icp-clinical-director": "ICP clinical director",
-    "icp-performance-lead": "ICP performance lead",
-    "icp-business-intelligence-lead": "ICP business intelligence lead",
-    "icp-workforce-lead": "ICP workforce lead",
-    "practice-clinical-lead": "Practice clinical lead (each practice)",
-    "practice-manager": "Practice manager (each practice)",
-    "joint-board-chair": "Chair of the joint board",
-}
 DIRECTIONS = {"at-least": "at least", "at-most": "at most"}
 KIND_NAMES = {"text": "text", "list": "a list", "table": "a table", "number": "a number",
               "kpi-table": "an indicator table"}
