@@ -20,7 +20,7 @@ import re
 
 # A number: digits with thousands separators and decimals, an optional leading currency sign and
 # trailing per cent ("£1,500", "2.5", "95%"). A full stop or comma only joins when digits follow it,
-# so "in 2019." ends the number before its full stop.
+# so "in 1999." ends the number before its full stop.
 _NUMBER = r"[£$€]?\d+(?:[.,]\d+)*%?"
 # A clause reference: a number with bracketed parts, "6.2(d)", "4.1(b)(ii)", "5(1)".
 _CLAUSE = r"\d+(?:\.\d+)*(?:\([0-9a-zA-Z]{1,5}\))+"

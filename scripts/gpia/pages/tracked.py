@@ -23,7 +23,7 @@ from gpia.pages import word
 AUTHOR = "GP IA guide"
 
 
-def tracked_changes_docx(title: str, items: Sequence[tuple[str, Sequence[Op]]], *, reviewed: str = "2019-08-01",
+def tracked_changes_docx(title: str, items: Sequence[tuple[str, Sequence[Op]]], *, reviewed: str,
                          subject: str = "A redline with tracked changes",
                          notes: Sequence[tuple[str, str]] = ()) -> bytes:
     """A .docx: the title, our `notes` (label, text) styled as notes, then for each (label, ops) item
