@@ -77,6 +77,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
+    if page.meta.get(GENERATED_KEY):
+        # The macros plugin, even with render_macros: false, sets page.title from the raw Markdown
+        # heading when it holds "{{" or "{%" (a heading that quotes data can): Markdown escapes and
+        # the heading's { #id } then reach <title>. Without that override, MkDocs gives the rendered
+        # heading's text.
+        page.__dict__.pop("title", None)
     blocks = getattr(page, "gpia_html_blocks", None)
     if blocks:
         html = put_html_back(html, blocks)

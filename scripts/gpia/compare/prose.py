@@ -28,6 +28,9 @@ from gpia.model.derived import once_per_knowledge_base
 from gpia.model.records import AnswerBlock, KnowledgeBase, Passage, Question
 from gpia.validate.references import RecordEntry
 
+# Between the pieces of a split or merge in a redline: U+2029 PARAGRAPH SEPARATOR, a character the
+# data can never hold (gpia.validate.text_rules refuses it), so a line break in the data is not one.
+PIECE_BREAK = "\u2029"
 # The kinds of change, in the order a reader meets them in a filter.
 KINDS = ("reworded", "split", "merged", "new", "dropped", "unchanged")
 # Kinds of printed block that are prose: compared here (headings, tables and figures are not).
@@ -67,8 +70,8 @@ class ProseChange:
         return tuple(b.block.why for b in self.new if b.block.why)
 
     def redlines(self) -> tuple[tuple[Op, ...], ...]:
-        """One redline per pair: its old pieces against its new pieces, each piece on its own line."""
-        return tuple(redline("\n".join(old), "\n".join(new)) for old, new in self.pairs)
+        """One redline per pair: its old pieces against its new pieces, joined by PIECE_BREAK."""
+        return tuple(redline(PIECE_BREAK.join(old), PIECE_BREAK.join(new)) for old, new in self.pairs)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ each change and the labels are ours.
 """
 from __future__ import annotations
 
-from gpia.compare.prose import KINDS, ProseChange, ProseComparison, compare_prose, document_pairs, section_counterparts
+from gpia.compare.prose import KINDS, PIECE_BREAK, ProseChange, ProseComparison, compare_prose, document_pairs, section_counterparts
 from gpia.compare.pairs import Pairing, direct_pairings
 from gpia.compare.redline import Op, groups_by_page, group_url, per_ancestor, redline, render_redline
 from gpia.views.compare import KIND_LABELS
@@ -25,8 +25,8 @@ _BREAK = '<span class="gpia-piece-break" aria-hidden="true">¶</span><br>'
 
 
 def redline_html(ops) -> str:
-    """A redline whose pieces (the "\\n" between a split's paragraphs) each start on a new line."""
-    return render_redline(ops, lambda text: esc(text).replace("&#10;", _BREAK))
+    """A redline whose pieces (PIECE_BREAK between a split's paragraphs) each start on a new line."""
+    return render_redline(ops, lambda text: esc(text).replace(PIECE_BREAK, _BREAK))
 
 
 def text_comparison_page(view: View, pair: tuple[str, str] | None = None) -> str:
@@ -100,7 +100,7 @@ def _table_changes(view: View, pairing: Pairing, table_kind: str, old_label: str
     def item(anchor: str, kind: str, record, ops_list, href: str) -> dict[str, object]:  # noqa: ANN001
         return {"anchor": f"all-{anchor}", "kind": kind, "label": KIND_LABELS[kind], "table": True,
                 "where": where(record), "href": href,
-                "redlines": [markup(redline_html(ops)) for ops in ops_list], "old_label": old_label,
+                "redlines": [markup(render_redline(ops)) for ops in ops_list], "old_label": old_label,
                 "new_label": new_label, "old": [], "new": [], "why": []}
 
     for page_id, group in groups_by_page(kb, pairing).items():
