@@ -75,7 +75,8 @@ def test_the_written_tree_needs_neither_macros_nor_hooks(plain: tuple[Path, Path
     written = sorted(p.relative_to(tree / "docs").as_posix() for p in (tree / "docs").rglob("*.md"))
     assert "faq/index.md" in written and "glossary/term-icp/index.md" in written and "faq.md" not in written
     assert all(p == "index.md" or p.endswith("/index.md") for p in written)
-    hand_written = {"index.md" if p.name == "index.md" else f"{p.stem}/index.md" for p in (ROOT / "docs").glob("*.md")}
+    hand_written = {"index.md" if p.name == "index.md" else f"{p.relative_to(ROOT / 'docs').with_suffix('').as_posix()}/index.md"
+                    for p in (ROOT / "docs").rglob("*.md")}
     for page in written:
         text = (tree / "docs" / page).read_text(encoding="utf-8")
         if page in hand_written:  # its macro calls rendered
