@@ -41,7 +41,22 @@ _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DO
 
 
 class PageError(Exception):
-    """A hand-written page whose macros cannot be rendered: `path:line: message`."""
+    """A hand-written page whose macros cannot be rendered (`path:line: message`), or data that
+    cannot be built: what to print before giving up."""
+
+
+def load_project(config_file: Path) -> tuple[dict[str, Any], Path, BuildContext]:
+    """The config, the project folder and the build's loaded data; PageError when the config's
+    edit_base is wrong or the data has problems."""
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    project = config_file.resolve().parent
+    try:
+        context = load_context(project, (config.get("extra") or {}).get("edit_base"))
+    except ValueError as error:
+        raise PageError(str(error)) from error
+    if context.broken:
+        raise PageError(context.problem_message())
+    return config, project, context
 
 
 def page_url(src_uri: str) -> str:
@@ -231,18 +246,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.engine_config and not args.site_dir:
         parser.error("--engine-config needs --site-dir")
-    config = yaml.safe_load(args.config.read_text(encoding="utf-8"))
-    project = args.config.resolve().parent
     try:
-        context = load_context(project, (config.get("extra") or {}).get("edit_base"))
-    except ValueError as error:
-        print(error, file=sys.stderr)
-        return 1
-    if context.broken:
-        print(context.problem_message(), file=sys.stderr)
-        return 1
-    docs_dir = project / config.get("docs_dir", "docs")
-    try:
+        config, project, context = load_project(args.config)
+        docs_dir = project / config.get("docs_dir", "docs")
         pages = write_tree(context, docs_dir, args.out_dir)
     except PageError as error:
         print(error, file=sys.stderr)

@@ -19,30 +19,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
 
-from gpia.pages.context import load_context
 from gpia.pages.finish import finish_site
-from gpia.pages.write import PageError, engine_config, generated_pages, save_config, write_tree
+from gpia.pages.write import PageError, engine_config, generated_pages, load_project, save_config, write_tree
 
 ROOT = Path(__file__).resolve().parents[3]
 ENGINES = ("zensical", "mkdocs")
 
 
 def build(engine: str, site_dir: Path, work: Path, config_file: Path = ROOT / "mkdocs.yml") -> int:
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    project = config_file.resolve().parent
-    try:
-        context = load_context(project, (config.get("extra") or {}).get("edit_base"))
-    except ValueError as error:
-        print(error, file=sys.stderr)
-        return 1
-    if context.broken:
-        print(context.problem_message(), file=sys.stderr)
-        return 1
     tree, target = work / "docs", work / "mkdocs.yml"
-    docs_dir = project / config.get("docs_dir", "docs")
     try:
+        config, project, context = load_project(config_file)
+        docs_dir = project / config.get("docs_dir", "docs")
         pages = write_tree(context, docs_dir, tree)
     except PageError as error:
         print(error, file=sys.stderr)
