@@ -19,10 +19,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
 from gpia.load.layout import DATA_DIRS  # noqa: E402
 from gpia.pages import context as build_context  # noqa: E402
+from gpia.views.templating import COMPILED_ONCE  # noqa: E402
 from gpia.pages.generated import GENERATED_KEY, dump_for_floor, generated_files, put_html_back, set_html_aside  # noqa: E402
 from gpia.pages.problem_page import problem_page_html, problem_page_source  # noqa: E402
 from gpia.pages.assets import minify_stylesheets  # noqa: E402
-from gpia.pages.search import write_index  # noqa: E402
+from gpia.pages.search import keep_index, wait_for_index, write_index, write_index_soon  # noqa: E402
 
 # The page shown for addresses that are no page of the site while the data has problems.
 PROBLEM_PAGE = "gpia-data-problems.html"
@@ -62,6 +63,13 @@ def on_files(files: Files, config) -> Files:
         inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, generated.uri, content=generated.content, inclusion=inclusion))
     return files
+
+
+def on_env(env, config, files):
+    # MkDocs makes the theme's Jinja environment anew for every build: without this, each rebuild of
+    # `mkdocs serve` compiled Material's templates again (about a quarter of a second at ×1).
+    env.bytecode_cache = COMPILED_ONCE
+    return env
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -111,9 +119,22 @@ def on_post_build(config) -> None:
         return
     # The site's own stylesheets, minified as served (docs/assets keeps them readable).
     minify_stylesheets(Path(config["site_dir"]), [str(path) for path in config["extra_css"]])
-    # Pagefind indexes the built site: in `make build`, in the tests' builds, and after every
-    # rebuild of `mkdocs serve`, so the served site's search follows the data.
-    write_index(Path(config["site_dir"]))
+    # Pagefind indexes the built site: in `make build` and the tests' builds before the build ends;
+    # after every rebuild of `mkdocs serve` too, so the served site's search follows the data, but
+    # in the background, while browsers already reload with the new pages.
+    if os.environ.get(SERVING) == "1":
+        write_index_soon(Path(config["site_dir"]))
+    else:
+        write_index(Path(config["site_dir"]))
+
+
+def on_pre_build(config) -> None:
+    if os.environ.get(SERVING) == "1":
+        keep_index(Path(config["site_dir"]))  # set aside while the rebuild empties the site folder
+
+
+def on_shutdown() -> None:
+    wait_for_index()
 
 
 def on_serve(server, config, builder):

@@ -97,23 +97,23 @@ def decisions_docx(kb: KnowledgeBase) -> bytes:
     from gpia.views.common import BuildViews
     view = BuildViews.for_knowledge_base(kb).view()
     reviewed = max(d.last_reviewed for d in kb.decisions.values())
-    document = word.new_document(DECISIONS_TITLE, "What a site decides before its GP Integration Agreement is signed",
-                                 reviewed)
-    word.note(document, "About this checklist",
-              "Each item is a decision or a piece of local drafting that the NHS sources put to a site. The items, "
-              "who decides and the options are the guide's own words; the wording each item rests on is quoted "
-              "from the sources. Nothing here is legal advice.")
+    document = word.Draft(DECISIONS_TITLE, "What a site decides before its GP Integration Agreement is signed",
+                          reviewed)
+    document.note("About this checklist",
+                  "Each item is a decision or a piece of local drafting that the NHS sources put to a site. The "
+                  "items, who decides and the options are the guide's own words; the wording each item rests on is "
+                  "quoted from the sources. Nothing here is legal advice.")
     for d in kb.decisions.values():
-        document.add_heading(f"☐ {d.title}", 1)
-        word.note(document, "What to settle", d.ask)
-        word.note(document, "Who decides", d.who_decides)
-        document.add_paragraph("Options (not NHS wording):", style=word.NOTE_STYLE)
+        document.heading(f"☐ {d.title}", 1)
+        document.note("What to settle", d.ask)
+        document.note("Who decides", d.who_decides)
+        document.paragraph("Options (not NHS wording):", word.NOTE_STYLE)
         for option in d.options:
-            document.add_paragraph(option, style="List Bullet")
+            document.paragraph(option, "List Bullet")
         for record_id in d.rests_on:
-            word.nhs_wording(document, view.source_words(record_id), view.where_printed(record_id))
+            document.nhs_wording(view.source_words(record_id), view.where_printed(record_id))
         if d.example:
-            word.note(document, "Worked example", f"{kb.schedules[d.example].label}, in the guide at "
-                                                  f"/{section_url(kb, d.example, EXAMPLE_ANCHOR)}")
-        document.add_paragraph("Decision and date: ____________________________________________")
-    return word.docx_bytes(document)
+            document.note("Worked example", f"{kb.schedules[d.example].label}, in the guide at "
+                                            f"/{section_url(kb, d.example, EXAMPLE_ANCHOR)}")
+        document.paragraph("Decision and date: ____________________________________________")
+    return document.docx()

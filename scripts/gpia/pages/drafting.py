@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from gpia.model.derived import once_per_knowledge_base
 from gpia.model.records import FREQUENCIES, OWNERS, KnowledgeBase, Kpi, Schedule, ScheduleField
-from gpia.pages.word import LABEL_STYLE, docx_bytes, new_document, nhs_wording, note, table
+from gpia.pages.word import LABEL_STYLE, Draft
 
 EXAMPLE_LABEL = "Illustrative example — not NHS wording"
 BLANK = "To be completed locally"
@@ -39,74 +39,74 @@ def drafting_files(kb: KnowledgeBase) -> dict[str, bytes]:
     return files
 
 
-def _intro(kb: KnowledgeBase, document, s: Schedule) -> None:  # noqa: ANN001 (python-docx has no stubs)
-    note(document, "What goes in this schedule", s.summary)
+def _intro(kb: KnowledgeBase, document: Draft, s: Schedule) -> None:
+    document.note("What goes in this schedule", s.summary)
     for q in s.quotes:
         source = kb.sources[q.source]
-        nhs_wording(document, q.text, f"{source.title} ({source.publisher}, {source.published}), “{q.section}”")
+        document.nhs_wording(q.text, f"{source.title} ({source.publisher}, {source.published}), “{q.section}”")
 
 
 def template_docx(kb: KnowledgeBase, s: Schedule) -> bytes:
-    document = new_document(f"{s.label}: blank template", "A blank local schedule for a GP Integration Agreement",
-                            s.last_reviewed)
+    document = Draft(f"{s.label}: blank template", "A blank local schedule for a GP Integration Agreement",
+                     s.last_reviewed)
     _intro(kb, document, s)
-    note(document, "How to use this template",
+    document.note("How to use this template",
          "Each heading is a field a site fills in. The drafting notes are the guide's own words; delete them "
          "once the schedule is complete.")
     for f in s.fields:
         need = "required" if f.required else "optional"
-        document.add_heading(f"{f.label} ({need}, {KIND_NAMES[f.kind]})", 1)
-        note(document, "Drafting note", f.guidance)
+        document.heading(f"{f.label} ({need}, {KIND_NAMES[f.kind]})", 1)
+        document.note("Drafting note", f.guidance)
         _blank(document, f)
-    return docx_bytes(document)
+    return document.docx()
 
 
-def _blank(document, f: ScheduleField) -> None:  # noqa: ANN001
+def _blank(document: Draft, f: ScheduleField) -> None:
     if f.kind == "table":
-        table(document, [c.label for c in f.columns], [[BLANK] * len(f.columns)])
+        document.table([c.label for c in f.columns], [[BLANK] * len(f.columns)])
     elif f.kind == "kpi-table":
-        table(document, KPI_COLUMNS, [[BLANK] * len(KPI_COLUMNS)])
+        document.table(KPI_COLUMNS, [[BLANK] * len(KPI_COLUMNS)])
     elif f.kind == "list":
         for _ in range(2):
-            document.add_paragraph(BLANK, style="List Bullet")
+            document.paragraph(BLANK, "List Bullet")
     elif f.kind == "number":
-        document.add_paragraph(f"{BLANK} ({f.unit})" if f.unit else BLANK)
+        document.paragraph(f"{BLANK} ({f.unit})" if f.unit else BLANK)
     else:
-        document.add_paragraph(BLANK)
+        document.paragraph(BLANK)
 
 
 def example_docx(kb: KnowledgeBase, s: Schedule) -> bytes:
     assert s.example is not None
-    document = new_document(f"{s.label}: worked example", EXAMPLE_LABEL, s.last_reviewed)
-    document.add_paragraph(EXAMPLE_LABEL, style=LABEL_STYLE)
-    note(document, "About this example",
+    document = Draft(f"{s.label}: worked example", EXAMPLE_LABEL, s.last_reviewed)
+    document.paragraph(EXAMPLE_LABEL, LABEL_STYLE)
+    document.note("About this example",
          f"A completed version of this schedule for {s.example.site}, a fictional site. Every name, number and "
          "arrangement below is invented to show the form; none of it is NHS wording or guidance.")
     if s.example.about:
-        note(document, "The site", s.example.about)
+        document.note("The site", s.example.about)
     for f in s.fields:
         if f.id not in s.example.values:
             continue
-        document.add_heading(f.label, 1)
+        document.heading(f.label, 1)
         _value(kb, document, f, s.example.values[f.id])
-    document.add_paragraph(EXAMPLE_LABEL, style=LABEL_STYLE)
-    return docx_bytes(document)
+    document.paragraph(EXAMPLE_LABEL, LABEL_STYLE)
+    return document.docx()
 
 
-def _value(kb: KnowledgeBase, document, f: ScheduleField, value: object) -> None:  # noqa: ANN001
+def _value(kb: KnowledgeBase, document: Draft, f: ScheduleField, value: object) -> None:
     if f.kind == "kpi-table" and isinstance(value, tuple):
         kpis = [k for k in value if isinstance(k, Kpi)]
-        table(document, KPI_COLUMNS, [kpi_row(kb, k) for k in kpis])
+        document.table(KPI_COLUMNS, [kpi_row(kb, k) for k in kpis])
     elif f.kind == "table" and isinstance(value, tuple):
-        table(document, [c.label for c in f.columns],
-              [[str(row.get(c.id, "")) for c in f.columns] for row in value if isinstance(row, dict)])
+        document.table([c.label for c in f.columns],
+                       [[str(row.get(c.id, "")) for c in f.columns] for row in value if isinstance(row, dict)])
     elif f.kind == "list" and isinstance(value, tuple):
         for item in value:
-            document.add_paragraph(str(item), style="List Bullet")
+            document.paragraph(str(item), "List Bullet")
     elif f.kind == "number":
-        document.add_paragraph(f"{number(value)} {f.unit or ''}".strip())
+        document.paragraph(f"{number(value)} {f.unit or ''}".strip())
     else:
-        document.add_paragraph(str(value))
+        document.paragraph(str(value))
 
 
 def number(value: object) -> str:

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,10 +126,61 @@ class SearchMarks:
                 + f'<div hidden data-pagefind-ignore>{hidden}</div>{vocabulary}' + output[end:])
 
 
-def write_index(site_dir: Path) -> None:
-    """Pagefind's index of the built site, in site_dir/pagefind/ (its search script, styles and
-    the index fragments a browser fetches as a reader types); nothing is fetched from elsewhere."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
-                            capture_output=True, text=True)
+def write_index(site_dir: Path, output: Path | None = None) -> None:
+    """Pagefind's index of the built site, in site_dir/pagefind/ (or `output`): its search script,
+    styles and the index fragments a browser fetches as a reader types; nothing is fetched from elsewhere."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
+    if output is not None:
+        command += ["--output-path", str(output)]
+    result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode:
         raise RuntimeError(f"pagefind failed:\n{result.stdout}\n{result.stderr}")
+
+
+# `mkdocs serve`: each rebuild's index is written while browsers already show the rebuilt pages.
+# The previous index is kept under a hidden name while the site folder is emptied (MkDocs leaves
+# hidden entries), and served until the new one is in place.
+_indexing: threading.Thread | None = None
+_NEXT, _PREVIOUS, _INDEX = ".pagefind-next", ".pagefind-previous", "pagefind"
+
+
+def keep_index(site_dir: Path) -> None:
+    """Before a rebuild empties `site_dir`: wait for the index being written, and set it aside."""
+    wait_for_index()
+    shutil.rmtree(site_dir / _PREVIOUS, ignore_errors=True)
+    if (site_dir / _INDEX).is_dir():
+        (site_dir / _INDEX).rename(site_dir / _PREVIOUS)
+
+
+def write_index_soon(site_dir: Path) -> None:
+    """After a rebuild: put the index set aside back at once, and write the new one in the
+    background, then swap it in (two renames, so a search meanwhile reads one index whole). The
+    first build has no index to put back, so its index is written before the site is served.
+    Pagefind is about a fifth of a rebuild at ×1."""
+    global _indexing
+    previous = site_dir / _PREVIOUS
+    if not previous.is_dir():
+        write_index(site_dir)
+        return
+    previous.rename(site_dir / _INDEX)
+
+    def index() -> None:
+        built, target = site_dir / _NEXT, site_dir / _INDEX
+        shutil.rmtree(built, ignore_errors=True)
+        try:
+            write_index(site_dir, built)
+        except RuntimeError as error:
+            print(f"The search index was not updated: {error}", file=sys.stderr)
+            return
+        target.rename(previous)
+        built.rename(target)
+        shutil.rmtree(previous, ignore_errors=True)
+
+    _indexing = threading.Thread(target=index, name="pagefind", daemon=True)
+    _indexing.start()
+
+
+def wait_for_index() -> None:
+    """Until the index being written in the background (if any) is in place."""
+    if _indexing is not None:
+        _indexing.join()

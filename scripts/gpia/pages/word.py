@@ -7,6 +7,11 @@ and every zip entry the same fixed date.
 
 The guide's own words are styled as notes ("Drafting Note") and a worked example opens with its
 label, so a document copied out of the site still says which words are not NHS wording.
+
+A document is first described as data (`Draft`: its title and what to write, in order), then written
+(`Draft.docx`). Writing is most of the cost, and the same description always gives the same bytes,
+so the bytes are remembered by description: a rebuild during `mkdocs serve` writes again only the
+documents whose content changed.
 """
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ import functools
 import io
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -127,6 +133,58 @@ def table(document: DocxDocument, headings: Sequence[str], rows: Sequence[Sequen
         for cell, value in zip(cells, row):
             cell.text = value
     document.add_paragraph()
+
+
+# One step of a Draft: ("heading", text, level), ("paragraph", text, style or None),
+# ("note", label, text), ("nhs", text, where) or ("table", headings, rows); all tuples of strings.
+Step = tuple
+
+
+@dataclass
+class Draft:
+    """A Word document described as data: its core properties and the steps that write its body."""
+    title: str
+    subject: str
+    reviewed: str  # YYYY-MM-DD
+    steps: list[Step] = field(default_factory=list)
+
+    def heading(self, text: str, level: int) -> None:
+        self.steps.append(("heading", text, level))
+
+    def paragraph(self, text: str = "", style: str | None = None) -> None:
+        self.steps.append(("paragraph", text, style))
+
+    def note(self, label: str, text: str) -> None:
+        self.steps.append(("note", label, text))
+
+    def nhs_wording(self, text: str, where: str) -> None:
+        self.steps.append(("nhs", text, where))
+
+    def table(self, headings: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        self.steps.append(("table", tuple(headings), tuple(tuple(row) for row in rows)))
+
+    def docx(self) -> bytes:
+        return _written(self.title, self.subject, self.reviewed, tuple(self.steps))
+
+
+# Enough for every document of the real data and more; a larger corpus writes the ones it evicts again.
+@functools.lru_cache(maxsize=256)
+def _written(title: str, subject: str, reviewed: str, steps: tuple[Step, ...]) -> bytes:
+    document = new_document(title, subject, reviewed)
+    for kind, *args in steps:
+        if kind == "heading":
+            document.add_heading(*args)
+        elif kind == "paragraph":
+            document.add_paragraph(*args)
+        elif kind == "note":
+            note(document, *args)
+        elif kind == "nhs":
+            nhs_wording(document, *args)
+        elif kind == "table":
+            table(document, *args)
+        else:
+            raise ValueError(f"unknown step of a Word document: {kind!r}")
+    return docx_bytes(document)
 
 
 class _FixedDateZip:

@@ -19,7 +19,8 @@ import functools
 import re
 from pathlib import Path
 
-from jinja2 import BaseLoader, Environment, FileSystemLoader, StrictUndefined, Template
+from jinja2 import BaseLoader, BytecodeCache, Environment, FileSystemLoader, StrictUndefined, Template
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from gpia.views.html import esc
@@ -36,6 +37,25 @@ def _finalize(value: object) -> object:
 
 
 _LINE_BREAK = re.compile(r"\n[ \t]*")
+
+
+class _CompiledOnce(BytecodeCache):
+    """Templates compiled once per process, for an environment made anew for each build (the site
+    engine's own, for its theme). Jinja keys each entry by the template's name and checks it against
+    the template's source, so a template edited during `mkdocs serve` is compiled again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_ONCE = _CompiledOnce()
 
 
 class _OneLine(BaseLoader):
