@@ -55,15 +55,19 @@ KB = 1024  # bytes; sizes below are in KiB and MiB, written KB and MB
 PAGES_LISTED = 4  # heaviest pages named per scale
 
 
-def env_for(data_root: Path, **extra: str) -> dict[str, str]:
+def env_for(data_root: Path, project: Path | None = None, **extra: str) -> dict[str, str]:
+    """The environment of a measured command on `data_root`, importing the `gpia` of `project` (the
+    snapshot unless told: the code before the redesign has its own, see `measure_baseline`)."""
     return dict(os.environ, NO_MKDOCS_2_WARNING="1", GPIA_DATA_ROOT=str(data_root),
-                GPIA_SOURCES_DIR=str(SOURCES), PYTHONPATH=str(PROJECT / "scripts"), SOURCE_DATE_EPOCH="0", **extra)
+                GPIA_SOURCES_DIR=str(SOURCES), PYTHONPATH=str((project or PROJECT) / "scripts"),
+                SOURCE_DATE_EPOCH="0", **extra)
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one command, measured by GNU time."""
+def timed(command: list[str], env: dict[str, str], cwd: Path | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one command, measured by GNU time, run in `cwd` (the snapshot
+    unless told), whose mkdocs.yml a build reads."""
     started = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], cwd=PROJECT, env=env,
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], cwd=cwd or PROJECT, env=env,
                             capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
@@ -288,25 +292,32 @@ def _fetch(url: str) -> str:
         return ""
 
 
-def measure_serve(runs: int, work: Path) -> Serve:
+def measure_serve(runs: int, work: Path, project: Path | None = None, data: Path | None = None) -> Serve:
     """`mkdocs serve` on a copy of the real data (×1), on a free port: for each run, a word is added to
     a term's note in its YAML file, and the term's page is fetched every 20 ms until it holds the
     word; the time from writing the file to that answer is the page's. The server's own "Reloading
     browsers" line, printed once the rebuild is done, gives the second figure, and the served
-    `pagefind/pagefind-entry.json` changing (Pagefind's new index swapped in) the third."""
-    data = generate(PROJECT, work / "kb-serve", 1)
+    `pagefind/pagefind-entry.json` changing (Pagefind's new index swapped in) the third.
+
+    `project` is the tree whose code and mkdocs.yml serve (the snapshot unless told) and `data` its
+    ×1 corpus (made here from the snapshot unless given), so that the code before the redesign is
+    measured the same way (`measure_baseline`)."""
+    project = project or PROJECT
+    data = data or generate(PROJECT, work / "kb-serve", 1)
     file = data / SERVE_FILE
     original = file.read_text(encoding="utf-8")
     found = _NOTE.search(original)
     if not found:
         raise RuntimeError(f"{SERVE_FILE} no longer has a one-line note on {SERVE_TERM}, which the serve benchmark edits")
     SERVE_NOTE = found.group(2)
-    builds = [timed([PYTHON, "-m", "mkdocs", "build", "--strict", "--site-dir", str(work / "site-serve")],
-                    env_for(data))[0] for _ in range(runs)]
+    site = work / ("site-serve" if data.name == "kb-serve" else f"site-{data.name}")
+    builds = [timed([PYTHON, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                    env_for(data, project), project)[0] for _ in range(runs)]
     port = _free_port()
     url = f"http://127.0.0.1:{port}/{SERVE_PAGE}"
-    process = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=PROJECT,
-                               env=env_for(data), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+                               env=env_for(data, project), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True)
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(iter(process.stderr.readline, "")), daemon=True)
     reader.start()
