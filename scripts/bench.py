@@ -13,12 +13,19 @@ and replaces just their section and target row in BENCHMARKS.md; `--only search`
 Pagefind (index time and size, bytes for a first and a second query) at each of --scales;
 `--only serve` measures only live reload (a YAML edit during `mkdocs serve`, until the edited page
 is served with it) and replaces its line and target row.
+
+`--only baseline` measures only "Before and after the redesign" (issue #13 asks that build,
+validate and live reload did not regress): validate, build and pages at each of --scales, and live
+reload at ×1, for the code and data of `--baseline REV` (default 4f75fb2, the last commit before the
+redesign, extracted with `git archive` into --work) and for the snapshot, alternated run by run in
+one run, so that the ratios compare figures of the same machine and load. A full run measures it too.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import hashlib
+import io
 import json
 import os
 import platform
@@ -28,6 +35,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tarfile
 import threading
 import time
 import urllib.request
@@ -504,6 +512,238 @@ def _why_tooltips(results: Results, extra: Extra) -> str:
     return ("The tooltip pass scans each page's HTML once, so its cost follows the bytes of HTML built, not the "
             "number of abbreviations; if it is missed, profile `Abbreviations.in_html` on the largest pages "
             "(a page with thousands of tags makes thousands of calls to its replacement function).")
+
+
+# ---- before and after the redesign -----------------------------------------------------------
+
+# The last commit before the redesign of issue #13 (a registry of kinds, documents and versions as
+# data, page generation independent of the engine, templates): the parent of `8a1ee95 Group
+# scripts/gpia into the pipeline's stages`. `--baseline REV` compares with another revision.
+BASELINE_REV = "4f75fb2"
+BASELINE_SECTION = "## Before and after the redesign"
+# After ÷ before beyond these is more than a shared machine's noise ("differences under about 20%").
+SLOWER, FASTER = 1.2, 0.8
+PAGES_NAMED = 8  # pages that only one revision builds, named
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A tree of the project measured in the comparison: its own code, data and mkdocs.yml."""
+    name: str  # "before" or "after"
+    tree: Path
+    synthetic: str  # the module of its synthetic corpora (moved by the redesign)
+
+
+@dataclass(frozen=True)
+class Side:
+    """One revision's figures at one scale."""
+    validate_s: float  # median seconds of `python -m gpia validate`, process start to exit
+    build_s: float  # median seconds of `mkdocs build --strict`
+    pages: int  # HTML pages built, 404 page aside
+
+
+@dataclass(frozen=True)
+class Versus:
+    """Both revisions at one scale, from the same run."""
+    scale: int
+    before: Side
+    after: Side
+
+    @property
+    def validate_ratio(self) -> float:
+        return self.after.validate_s / self.before.validate_s
+
+    @property
+    def build_ratio(self) -> float:
+        return self.after.build_s / self.before.build_s
+
+
+@dataclass
+class Baseline:
+    rev: str  # the earlier revision's abbreviated commit id
+    date: str  # and its commit date
+    scales: list[Versus]
+    serve: tuple[Serve, Serve] | None  # live reload at ×1, (before, after); None: not measured
+    runs: int
+    load: tuple[float, float]  # one-minute load average when the comparison started, and when it ended
+    only_after: list[str]  # pages of the smallest scale that only the current code builds
+    only_before: list[str]  # and that only the earlier code built
+
+    @property
+    def serve_ratio(self) -> float:
+        assert self.serve is not None
+        return self.serve[1].page_s / self.serve[0].page_s
+
+
+def baseline_tree(rev: str, work: Path) -> tuple[Path, str, str]:
+    """The project at `rev` (`git archive`, so only committed files), extracted into the work folder;
+    with the commit's abbreviated id and date."""
+    described = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%h %cs", f"{rev}^{{commit}}", "--"],
+                               capture_output=True, text=True)
+    if described.returncode != 0:
+        raise RuntimeError(f"{rev} is not a commit of {ROOT}:\n{described.stderr}")
+    short, date = described.stdout.split()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", short], capture_output=True,
+                             check=True)
+    tree = work / "baseline"
+    shutil.rmtree(tree, ignore_errors=True)
+    tree.mkdir(parents=True)
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(tree, filter="data")
+    return tree, short, date
+
+
+def revision_corpus(revision: Revision, out: Path, scale: int) -> Path:
+    """The revision's own data ×`scale`, written by its own synthetic tool: the data format changed
+    in the redesign, so each revision reads its copy of the same documents."""
+    command = [PYTHON, "-m", revision.synthetic, "--scale", str(scale), "--out", str(out), "--root", str(revision.tree)]
+    result = subprocess.run(command, cwd=revision.tree, env=env_for(out, revision.tree), capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({revision.name} the redesign):\n{result.stderr[-3000:]}")
+    return out
+
+
+def pages_built(site: Path) -> set[str]:
+    """The addresses of a built site's HTML pages, 404 page aside, as `site_sizes` names them."""
+    return {("/" + page.parent.relative_to(site).as_posix().removeprefix(".") + "/").replace("//", "/")
+            for page in site.rglob("*.html") if page.name != "404.html"}
+
+
+def _median_serve(serves: list[Serve]) -> Serve:
+    """One figure from single-edit measurements: the median of each."""
+    return Serve(statistics.median(s.page_s for s in serves), statistics.median(s.reload_s for s in serves),
+                 statistics.median(s.search_s for s in serves), statistics.median(s.build_s for s in serves),
+                 len(serves), statistics.median(s.load for s in serves))
+
+
+def measure_baseline(rev: str, scales: list[int], runs: int, work: Path) -> Baseline:
+    """Validate and build at each scale, and live reload at ×1, for the code before the redesign and
+    the snapshot, run by run alternated (before, then after) so that other jobs slow both alike."""
+    load_start = os.getloadavg()[0]
+    tree, short, date = baseline_tree(rev, work)
+    revisions = [Revision("before", tree, "gpia.synthetic"), Revision("after", PROJECT, "gpia.tools.synthetic")]
+    for r in revisions:  # both trees start without bytecode: compiled here, so that no first run pays for it
+        subprocess.run([PYTHON, "-m", "compileall", "-q", str(r.tree / "scripts")], capture_output=True, check=True)
+    versus, only = [], {}
+    for scale in scales:
+        print(f"measuring before and after the redesign at ×{scale}…", file=sys.stderr)
+        data = {r.name: revision_corpus(r, work / f"kb-{r.name}-x{scale}", scale) for r in revisions}
+        validate: dict[str, list[float]] = {r.name: [] for r in revisions}
+        builds: dict[str, list[float]] = {r.name: [] for r in revisions}
+        for _ in range(runs):
+            for r in revisions:
+                command = [PYTHON, "-m", "gpia", "validate", "--root", str(data[r.name]), "--sources", str(SOURCES)]
+                validate[r.name].append(timed(command, env_for(data[r.name], r.tree), r.tree)[0])
+            for r in revisions:
+                command = [PYTHON, "-m", "mkdocs", "build", "--strict", "--site-dir",
+                           str(work / f"site-{r.name}-x{scale}")]
+                builds[r.name].append(timed(command, env_for(data[r.name], r.tree), r.tree)[0])
+        pages = {r.name: pages_built(work / f"site-{r.name}-x{scale}") for r in revisions}
+        if not only:
+            only = {"after": sorted(pages["after"] - pages["before"]),
+                    "before": sorted(pages["before"] - pages["after"])}
+        before, after = (Side(statistics.median(validate[n]), statistics.median(builds[n]), len(pages[n]))
+                         for n in ("before", "after"))
+        versus.append(Versus(scale, before, after))
+    serve = None
+    if 1 in scales:
+        print("measuring live reload before and after the redesign…", file=sys.stderr)
+        data = {r.name: revision_corpus(r, work / f"kb-{r.name}-serve", 1) for r in revisions}
+        edits: dict[str, list[Serve]] = {r.name: [] for r in revisions}
+        for _ in range(runs):  # a server of each revision per edit, so that the edits alternate too
+            for r in revisions:
+                edits[r.name].append(measure_serve(1, work, r.tree, data[r.name]))
+        serve = (_median_serve(edits["before"]), _median_serve(edits["after"]))
+    return Baseline(short, date, versus, serve, runs, (load_start, os.getloadavg()[0]),
+                    only.get("after", []), only.get("before", []))
+
+
+def regressed(ratio: float) -> bool:
+    """After ÷ before beyond the noise, as printed (so that 1.204 is not called a regression as "1.20×")."""
+    return round(ratio, 2) > SLOWER
+
+
+def verdict(ratio: float) -> str:
+    """After ÷ before, in words: a regression only beyond the noise."""
+    if regressed(ratio):
+        return "**regressed**"
+    if round(ratio, 2) < FASTER:
+        return "faster"
+    return "no regression (within noise)"
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 page', '3 pages'."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
+def _named(pages: list[str]) -> str:
+    shown = ", ".join(f"`{page}`" for page in pages[:PAGES_NAMED])
+    return shown + (f" and {len(pages) - PAGES_NAMED:,} more" if len(pages) > PAGES_NAMED else "")
+
+
+def baseline_section(b: Baseline) -> list[str]:
+    rows = ["| scale | validate before (s) | validate after (s) | ratio | build before (s) | build after (s) | ratio "
+            "| pages before | pages after |", "|---|--:|--:|--:|--:|--:|--:|--:|--:|"]
+    rows += [f"| ×{v.scale} | {v.before.validate_s:.2f} | {v.after.validate_s:.2f} | {v.validate_ratio:.2f}× "
+             f"| {v.before.build_s:.2f} | {v.after.build_s:.2f} | {v.build_ratio:.2f}× "
+             f"| {v.before.pages:,} | {v.after.pages:,} |" for v in b.scales]
+    ratios = [(f"validate ×{v.scale}", v.validate_ratio) for v in b.scales]
+    ratios += [(f"build ×{v.scale}", v.build_ratio) for v in b.scales]
+    if b.serve is None:
+        serve = "Live reload at ×1: not measured in this run (it needs ×1 in --scales)."
+    else:
+        before, after = b.serve
+        ratios.append(("live reload ×1", b.serve_ratio))
+        serve = (f"Live reload at ×1 (a word added to a term's note in `{SERVE_FILE}` during `mkdocs serve`, until "
+                 f"`/{SERVE_PAGE}` is served with it; medians of {_count(after.runs, 'edit')}, one server of each "
+                 f"revision per edit, alternated): before {before.page_s:.2f} s, after {after.page_s:.2f} s, "
+                 f"{b.serve_ratio:.2f}×. A full build of the same data took {before.build_s:.2f} s before and "
+                 f"{after.build_s:.2f} s after.")
+    smallest = b.scales[0].scale if b.scales else 1
+    differ = []
+    if b.only_after:
+        differ.append(f"has {_count(len(b.only_after), 'page')} that the earlier one did not: "
+                      f"{_named(b.only_after)}")
+    if b.only_before:
+        differ.append(f"lacks {_count(len(b.only_before), 'page')} that the earlier one had: "
+                      f"{_named(b.only_before)}")
+    pages = (f"At ×{smallest} the current site " + ", and ".join(differ) + "; every other page is built by both."
+             if differ else f"At ×{smallest} both revisions build the same pages.")
+    slower = [f"{name} ({ratio:.2f}×)" for name, ratio in ratios if regressed(ratio)]
+    which = ("the last commit before the redesign of issue #13" if b.rev.startswith(BASELINE_REV) else
+             f"given with `--baseline` (the last commit before the redesign of issue #13 is `{BASELINE_REV}`)")
+    return [
+        BASELINE_SECTION,
+        "",
+        f"Measured {dt.date.today().isoformat()} by `scripts/bench.py` (this section alone: `--only baseline`), "
+        f"in one run on {os.cpu_count()} cores with a one-minute load average of {b.load[0]:.1f} when it started "
+        f"and {b.load[1]:.1f} when it ended. **Before**: the code and data of `{b.rev}` ({b.date}), {which}, "
+        "extracted with `git archive`; **after**: this tree's. Both run with the same virtual environment, each "
+        "from its own folder with its own `mkdocs.yml`. The data format "
+        "changed in the redesign (the comparisons are declared in `clauses/versions.yaml`, FAQ answers' "
+        "paragraphs have ids), so each revision reads its own data of the same documents, multiplied by its "
+        "own synthetic tool (`python -m gpia.synthetic` before, `python -m gpia.tools.synthetic` after). "
+        f"Each time is the median of {_count(b.runs, 'run')}, the two revisions alternated run by run so that "
+        "other jobs slow both alike; a ratio is after ÷ before, from this run. **validate**: "
+        "`python -m gpia validate`, process start to exit; **build**: `mkdocs build --strict`, Pagefind's index "
+        "included; **pages**: HTML pages built, 404 page aside.",
+        "",
+        *rows,
+        "",
+        serve,
+        "",
+        pages,
+        "",
+        f"A ratio above {SLOWER:.2f} is counted as a regression, below {FASTER:.2f} as faster, and between the "
+        "two as noise:",
+        "",
+        *(f"- {name}: {ratio:.2f}×, {verdict(ratio)}" for name, ratio in ratios),
+        "",
+        ("Regressed: " + ", ".join(slower) + "." if slower else
+         "Nothing regressed: no ratio is above the noise."),
+        "",
+    ]
 
 
 # ---- one scale -------------------------------------------------------------------------------
@@ -1012,12 +1252,24 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/gpia-bench"))
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
-    parser.add_argument("--only", choices=["tooltips", "search", "serve"],
+    parser.add_argument("--only", choices=["tooltips", "search", "serve", "baseline"],
                         help="measure only this, and replace only its figures in an existing --out")
+    parser.add_argument("--baseline", default=BASELINE_REV,
+                        help=f"the revision compared with in '{BASELINE_SECTION[3:]}' (default {BASELINE_REV}, "
+                             "the last commit before the redesign)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     global PROJECT
     PROJECT = snapshot(args.work)
+    if args.only == "baseline":
+        if not args.out.exists():
+            parser.error(f"{args.out} does not exist yet: run the whole benchmark first")
+        scales = [int(s) for s in args.scales.split(",")]
+        lines = baseline_section(measure_baseline(args.baseline, scales, args.runs, args.work))
+        text = splice_section(args.out.read_text(encoding="utf-8"), BASELINE_SECTION, lines)
+        args.out.write_text(text, encoding="utf-8")
+        print("\n".join(lines))
+        return 0
     if args.only == "search":
         if not args.out.exists():
             parser.error(f"{args.out} does not exist yet: run the whole benchmark first")
@@ -1055,6 +1307,9 @@ def main() -> int:
     print("measuring search…", file=sys.stderr)
     text = splice_section(text, SEARCH_SECTION, search_section(measure_search(list(results), args.runs, args.work),
                                                                 args.runs))
+    print("measuring before and after the redesign…", file=sys.stderr)
+    text = splice_section(text, BASELINE_SECTION,
+                          baseline_section(measure_baseline(args.baseline, list(results), args.runs, args.work)))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)

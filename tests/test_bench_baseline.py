@@ -1,0 +1,86 @@
+"""The "Before and after the redesign" figures of `make bench` (scripts/bench.py): the table and the
+verdicts written from given numbers, and how `--only baseline` replaces just that section of
+BENCHMARKS.md. No timing is measured here."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import bench
+
+from conftest import ROOT
+
+
+def _serve(page_s: float, build_s: float) -> bench.Serve:
+    return bench.Serve(page_s, page_s + 0.1, page_s + 0.5, build_s, 3, 0.5)
+
+
+def _baseline(build_x10_after: float = 6.0, serve: bool = True) -> bench.Baseline:
+    scales = [bench.Versus(1, bench.Side(0.50, 4.00, 121), bench.Side(0.40, 3.00, 122)),
+              bench.Versus(10, bench.Side(1.00, 5.00, 1_068), bench.Side(1.10, build_x10_after, 1_070))]
+    return bench.Baseline("4f75fb2", "2026-12-01", scales, (_serve(4.0, 5.0), _serve(2.0, 3.0)) if serve else None,
+                          3, (0.4, 1.2), ["/compare/text/"], [])
+
+
+def test_the_verdict_is_a_regression_only_beyond_the_noise() -> None:
+    assert bench.verdict(1.21) == "**regressed**"
+    assert bench.verdict(1.204) == bench.verdict(1.2) == bench.verdict(1.0) == "no regression (within noise)"
+    assert bench.verdict(0.8) == "no regression (within noise)"
+    assert bench.verdict(0.79) == "faster"
+
+
+def test_the_table_and_the_verdicts_are_computed_from_the_numbers() -> None:
+    lines = bench.baseline_section(_baseline())
+    assert lines[0] == bench.BASELINE_SECTION
+    assert "| ×1 | 0.50 | 0.40 | 0.80× | 4.00 | 3.00 | 0.75× | 121 | 122 |" in lines
+    assert "| ×10 | 1.00 | 1.10 | 1.10× | 5.00 | 6.00 | 1.20× | 1,068 | 1,070 |" in lines
+    assert "- validate ×1: 0.80×, no regression (within noise)" in lines
+    assert "- build ×1: 0.75×, faster" in lines
+    assert "- build ×10: 1.20×, no regression (within noise)" in lines
+    assert "- live reload ×1: 0.50×, faster" in lines
+    assert "Nothing regressed: no ratio is above the noise." in lines
+    text = "\n".join(lines)
+    assert "before 4.00 s, after 2.00 s, 0.50×" in text
+    assert "load average of 0.4 when it started and 1.2 when it ended" in text
+    assert "the median of 3 runs" in text and "`4f75fb2` (2026-12-01), the last commit before the redesign" in text
+    assert "At ×1 the current site has 1 page that the earlier one did not: `/compare/text/`;" in text
+
+    slower = bench.baseline_section(_baseline(build_x10_after=6.5, serve=False))
+    assert "- build ×10: 1.30×, **regressed**" in slower
+    assert "Regressed: build ×10 (1.30×)." in slower
+    assert not any(line.startswith("- live reload") for line in slower)
+    assert any(line.startswith("Live reload at ×1: not measured") for line in slower)
+
+
+def test_another_revision_is_not_called_the_last_one_before_the_redesign() -> None:
+    other = _baseline()
+    other.rev = "1234abc"
+    text = "\n".join(bench.baseline_section(other))
+    assert "`1234abc` (2026-12-01), given with `--baseline`" in text
+
+
+def _without_section(text: str) -> str:
+    """BENCHMARKS.md with the comparison's section taken out, if a run has written it."""
+    if bench.BASELINE_SECTION not in text:
+        return text
+    start = text.index(bench.BASELINE_SECTION)
+    return text[:start] + text[text.index("\n## ", start) + 1:]
+
+
+def test_only_baseline_replaces_just_its_section() -> None:
+    without = _without_section((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8"))
+    added = bench.splice_section(without, bench.BASELINE_SECTION, bench.baseline_section(_baseline()))
+    assert added.count(bench.BASELINE_SECTION) == 1
+    # Without one yet, it goes before the corpora; run again, it replaces itself and nothing else.
+    assert added.index(bench.BASELINE_SECTION) < added.index("## The synthetic corpora")
+    slower = bench.splice_section(added, bench.BASELINE_SECTION,
+                                  bench.baseline_section(_baseline(build_x10_after=6.5)))
+    assert "Regressed: build ×10 (1.30×)." in slower and "Regressed:" not in added
+    assert bench.splice_section(slower, bench.BASELINE_SECTION, bench.baseline_section(_baseline())) == added
+    assert _without_section(added) == _without_section(slower) == without
+
+
+def test_pages_are_named_as_the_other_figures_name_them(tmp_path: Path) -> None:
+    for page in ("index.html", "404.html", "compare/text/index.html", "faq/pages/2/index.html"):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("<html></html>", encoding="utf-8")
+    assert bench.pages_built(tmp_path) == {"/", "/compare/text/", "/faq/pages/2/"}
