@@ -378,7 +378,7 @@ def test_the_matrix_pages_at_scale(tmp_path: Path) -> None:
 @pytest.mark.browser
 def test_the_matrix_scrolls_sideways_on_a_phone_and_fits_a_desktop(built_site: Path, tmp_path: Path) -> None:
     playwright = pytest.importorskip("playwright.sync_api")
-    from browser.chromium import CHROMIUM, DESKTOP, MOBILE, launch
+    from browser.chromium import CHROMIUM, DESKTOP, MOBILE, launch, open_page
     from browser.server import serve
 
     if not CHROMIUM.exists():
@@ -392,7 +392,7 @@ def test_the_matrix_scrolls_sideways_on_a_phone_and_fits_a_desktop(built_site: P
         context = launch(p, tmp_path / "profile")
         page = context.new_page()
         page.set_viewport_size(MOBILE)
-        page.goto(base + "agreements/")
+        open_page(page, base + "agreements/")
         phone = page.evaluate(measure)
         assert phone["scroll"] > phone["width"], "on a phone the table is wider than its region and scrolls"
         assert phone["page"] <= phone["window"], "only the table's region scrolls, not the whole page"
@@ -404,7 +404,7 @@ def test_the_matrix_scrolls_sideways_on_a_phone_and_fits_a_desktop(built_site: P
         scrolled = page.evaluate(measure)
         assert 0 <= scrolled["header"] <= 2, "the agreement column stays in view while the cells scroll"
         page.set_viewport_size(DESKTOP)
-        page.goto(base + "agreements/")
+        open_page(page, base + "agreements/")
         desktop = page.evaluate(measure)
         assert desktop["scroll"] <= desktop["width"], "on a desktop the whole matrix fits without scrolling"
         context.close()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playwright.sync_api import BrowserContext, Playwright
+from playwright.sync_api import BrowserContext, Page, Playwright, Response
 
 # Browsers cannot be downloaded here; `make browser` installs this with apt-get.
 CHROMIUM = Path("/usr/bin/chromium")
@@ -21,3 +21,22 @@ def launch(playwright: Playwright, profile: Path) -> BrowserContext:
     return playwright.chromium.launch_persistent_context(
         profile, executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS, viewport=DESKTOP,
         service_workers="block")
+
+
+# The page's scripts are fetched once it has been painted (overrides/main.html) and have all run
+# when its root says so; a test that checks what they add waits for that, as a reader would.
+SCRIPTS_READY = "document.documentElement.dataset.scripts === 'ready'"
+
+
+def open_page(tab: Page, url: str, **options: object) -> Response | None:
+    """Load `url` in `tab` (Playwright's goto, with its options) and wait until its scripts have run."""
+    response = tab.goto(url, **options)
+    tab.wait_for_function(SCRIPTS_READY)
+    return response
+
+
+def reload_page(tab: Page) -> Response | None:
+    """Reload `tab` and wait until its scripts have run again."""
+    response = tab.reload()
+    tab.wait_for_function(SCRIPTS_READY)
+    return response

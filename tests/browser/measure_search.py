@@ -17,7 +17,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from .chromium import launch
+from .chromium import launch, open_page
 from .search_box import open_search, search_pages
 from .search_questions import QUESTIONS, rank
 from .server import serve
@@ -41,7 +41,7 @@ def fetched_bytes(site: Path, first: str = "clinical hub", second: str = "6.2(d)
         page = context.new_page()
         counted: list[int] = []
         page.on("requestfinished", lambda request: counted.append(request.sizes()["responseBodySize"]))
-        page.goto(base)
+        open_page(page, base)
         counted.clear()
         open_search(page, base.rstrip("/") + "/")
         search_pages(page, first)

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page
 
+from .chromium import open_page
+
 BOX = "#gpia-search-input"
 RESULTS = ".gpia-search__results"
 
@@ -19,7 +21,7 @@ SHOWN = """items => items.map(li => [...li.querySelectorAll('a')].map(a => a.hre
 
 def open_search(page: Page, url: str) -> None:
     """Load `url` and open the search dialog from the header's button."""
-    page.goto(url)
+    open_page(page, url)
     page.locator(".gpia-search__open").click()
     page.locator(BOX).wait_for(state="visible")
 

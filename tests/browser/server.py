@@ -1,7 +1,14 @@
-"""Serve a built site from a folder on 127.0.0.1, on a port the system picks, in a background thread."""
+"""Serve a built site from a folder on 127.0.0.1, on a port the system picks, in a background thread;
+or run `mkdocs serve` on the project, on another such port."""
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -30,3 +37,37 @@ def serve(folder: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def mkdocs_serve(data_root: Path, project: Path, **env: str) -> Iterator[str]:
+    """Run `mkdocs serve` on the project with its data read from `data_root` (GPIA_DATA_ROOT), and
+    yield its base URL once it answers; stopped when the block ends."""
+    port = _free_port()
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", GPIA_DATA_ROOT=str(data_root), **env)
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"{HOST}:{port}",
+                               "--config-file", str(project / "mkdocs.yml")], cwd=project, env=environment,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://{HOST}:{port}/"
+    try:
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(base, timeout=2)
+                break
+            except OSError:
+                if server.poll() is not None:
+                    raise RuntimeError(f"mkdocs serve stopped: {server.stderr.read()}") from None
+                time.sleep(0.5)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()

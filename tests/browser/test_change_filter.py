@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
+from .chromium import open_page
+
 pytestmark = pytest.mark.browser
 
 
 def test_unticking_a_kind_hides_its_changes_and_says_how_many_show(page: Page, site_url: str) -> None:
-    page.goto(site_url + "compare/text/")
+    open_page(page, site_url + "compare/text/")
     changes = page.locator(".gpia-prose-change")
     total = changes.count()
     new = page.locator('.gpia-prose-change[data-kind="new"]').count()

@@ -4,12 +4,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
+from .chromium import open_page
+
 pytestmark = pytest.mark.browser
 
 
 def test_copy_citation_and_link_by_keyboard(page: Page, site_url: str) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.goto(site_url + "faq/faq-section-introduction/")
+    open_page(page, site_url + "faq/faq-section-introduction/")
     button = page.get_by_role("button", name="Copy citation: Who is the GP IA for?")
     button.focus()
     page.keyboard.press("Enter")
@@ -23,7 +25,7 @@ def test_copy_citation_and_link_by_keyboard(page: Page, site_url: str) -> None:
 
 
 def test_the_print_page_prints_the_guide_without_chrome(page: Page, site_url: str) -> None:
-    page.goto(site_url + "print/")
+    open_page(page, site_url + "print/")
     assert page.get_by_role("button", name="Print the whole guide").is_visible()
     page.emulate_media(media="print")
     assert not page.locator(".md-sidebar--primary").is_visible()

@@ -23,6 +23,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import ROOT, copy_data, visible
 
+from .chromium import open_page
 from .hostile import (HOSTILE, HOSTILE_SHOWN, JINJA_RAN, MARKER, Poisoned, build_without_wording_check,
                       load_without_wording_check, poison_data)
 from .search_box import open_search, search
@@ -197,7 +198,7 @@ def test_every_page_shows_hostile_data_as_text_and_runs_none_of_it(
     more_alerts = 0
     page.add_init_script(FIRST_ALERT_ONLY)
     for path in page_paths(hostile.site):
-        page.goto(hostile_url + path)
+        open_page(page, hostile_url + path)
         where = "/" + path
         more_alerts += max(page.evaluate("window.__gpiaMoreAlerts || 0") - 1, 0)
         for element, marker in page.evaluate(INJECTED):

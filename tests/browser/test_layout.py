@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from .chromium import DESKTOP, MOBILE
+from .chromium import DESKTOP, MOBILE, open_page
 
 pytestmark = pytest.mark.browser
 
 
 def test_matrix_labels_stay_in_view_on_a_phone(page: Page, site_url: str) -> None:
     page.set_viewport_size(MOBILE)
-    page.goto(site_url + "agreements/")
+    open_page(page, site_url + "agreements/")
     box = page.locator(".gpia-matrix-scroll")
     box.evaluate("b => { b.scrollLeft = 400; b.scrollTop = 300; }")
     page.wait_for_timeout(100)
@@ -28,6 +28,6 @@ def test_matrix_labels_stay_in_view_on_a_phone(page: Page, site_url: str) -> Non
                                            ("faq/faq-section-introduction/", "FAQs"),
                                            ("glossary/term-ccg/", "Glossary")])
 def test_a_generated_page_highlights_its_section(page: Page, site_url: str, path: str, section: str) -> None:
-    page.goto(site_url + path)
+    open_page(page, site_url + path)
     active = page.locator(".md-sidebar--primary a.md-nav__link--active")
     assert active.count() == 1 and active.inner_text().strip() == section

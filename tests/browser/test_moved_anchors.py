@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
+from .chromium import open_page
+
 pytestmark = pytest.mark.browser
 
 
@@ -24,12 +26,12 @@ def test_an_old_anchor_goes_to_the_records_page(page: Page, site_url: str, old: 
 
 
 def test_an_anchor_the_page_has_stays_put(page: Page, site_url: str) -> None:
-    page.goto(site_url + "sources/#icp-2019-faqs")
+    open_page(page, site_url + "sources/#icp-2019-faqs")
     page.wait_for_load_state("networkidle")
     assert page.url == site_url + "sources/#icp-2019-faqs"
 
 
 def test_an_unknown_anchor_stays_put(page: Page, site_url: str) -> None:
-    page.goto(site_url + "faq/#no-such-question")
+    open_page(page, site_url + "faq/#no-such-question")
     page.wait_for_load_state("networkidle")
     assert page.url == site_url + "faq/#no-such-question"

@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page
 
-from .chromium import DESKTOP, MOBILE
+from .chromium import DESKTOP, MOBILE, open_page
 from .watch import Watch, watch_tab
 from .keyboard import at_end_of_page, focus_problem, focused
 from .site_pages import page_paths
@@ -48,7 +48,7 @@ def reports(browser: BrowserContext, built_site: Path, site_url: str, watch: Wat
         watch.clear()
         report = found[path] = PageReport(path)
         # axe first, on the page as loaded: the keyboard checks leave controls mid-transition.
-        tab.goto(site_url + path)
+        open_page(tab, site_url + path)
         report.axe = [describe_violation(v) for v in axe.run(tab, options=AXE_OPTIONS).response["violations"]]
         check_keyboard(tab, site_url + path, report)
         check_reflow(tab, site_url + path, report)
@@ -59,7 +59,7 @@ def reports(browser: BrowserContext, built_site: Path, site_url: str, watch: Wat
 
 
 def check_keyboard(tab: Page, url: str, report: PageReport) -> None:
-    tab.goto(url)
+    open_page(tab, url)
     tab.keyboard.press("Tab")
     if not tab.evaluate(IS_SKIP_LINK):
         report.skip_link.append(f"the first Tab focuses {focused(tab)}, not a 'Skip to content' link")
@@ -103,14 +103,14 @@ def check_reflow(tab: Page, url: str, report: PageReport) -> None:
     scroll inside their own box, a labelled focusable region that says it scrolls. At 1280px no
     table is wider than the page's column, and none scrolls."""
     tab.set_viewport_size(MOBILE)
-    tab.goto(url)
+    open_page(tab, url)
     overflow = tab.evaluate("() => document.documentElement.scrollWidth - innerWidth")
     if overflow > 0:
         report.reflow.append(f"at {MOBILE['width']}px wide the page scrolls sideways by {overflow}px")
     wide, unlabelled, _ = tab.evaluate(TABLE_FIT)
     report.reflow += [f"at {MOBILE['width']}px: {w}" for w in wide + unlabelled]
     tab.set_viewport_size(DESKTOP)
-    tab.goto(url)
+    open_page(tab, url)
     wide, unlabelled, scrolling = tab.evaluate(TABLE_FIT)
     report.reflow += [f"at {DESKTOP['width']}px: {w}" for w in wide + unlabelled]
     if scrolling:

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from .chromium import open_page
+
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -35,7 +37,7 @@ COMPARE_PAGES = ["compare/", "compare/icp-2019-gov-working-together/"]
 @pytest.fixture(params=COMPARE_PAGES)
 def printed_compare(request: pytest.FixtureRequest, page: Page, built_site: Path, site_url: str) -> Page:
     assert (built_site / request.param / "index.html").exists(), f"the /{request.param} page was not built"
-    page.goto(site_url + request.param)
+    open_page(page, site_url + request.param)
     page.emulate_media(media="print")
     return page
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from .chromium import DESKTOP, MOBILE
+from .chromium import DESKTOP, MOBILE, open_page
 from .site_pages import page_paths
 
 pytestmark = pytest.mark.browser
@@ -32,7 +32,7 @@ def test_screenshots_of_each_kind_of_page(page: Page, built_site: Path, site_url
             continue
         for size_name, size in (("desktop", DESKTOP), ("mobile", MOBILE)):
             page.set_viewport_size(size)
-            page.goto(site_url + path)
+            open_page(page, site_url + path)
             shot = ARTIFACTS / f"{name}-{size_name}.png"
             page.screenshot(path=shot, full_page=True)
             assert shot.read_bytes().startswith(PNG)

@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from .chromium import open_page
 from .search_box import BOX, RESULTS, open_search, search_pages
 from .search_questions import QUESTIONS, rank
 
@@ -47,7 +48,7 @@ def test_results_show_sections_and_marked_excerpts_and_a_count(page: Page, site_
 
 
 def test_escape_closes_the_dialog_and_focus_returns_to_the_button(page: Page, site_url: str) -> None:
-    page.goto(site_url)
+    open_page(page, site_url)
     opener = page.locator(".gpia-search__open")
     opener.focus()
     page.keyboard.press("Enter")
@@ -93,7 +94,7 @@ def test_without_javascript_the_header_links_to_the_contents(browser, site_url: 
 
 def test_from_a_file_search_says_it_needs_a_web_server(page: Page, built_site) -> None:
     page.route("file://**", lambda route: route.continue_())  # the tests' browser allows only the test server
-    page.goto((built_site / "index.html").as_uri())
+    open_page(page, (built_site / "index.html").as_uri())
     page.locator(".gpia-search__open").click()
     page.locator(BOX).press_sequentially("clinical hub")
     expect(page.locator("#gpia-search-status")).to_contain_text("needs a web server")

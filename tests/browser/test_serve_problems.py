@@ -2,12 +2,7 @@
 browser shows the real page by itself once the data is fixed (MkDocs' live reload)."""
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,19 +11,15 @@ from playwright.sync_api import Page, expect
 
 from conftest import ROOT, copy_data
 
+from .server import mkdocs_serve
+
 pytestmark = pytest.mark.browser
 
 GLOSSARY = "clauses/glossary.yaml"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
-def broken_serve(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+def broken_serve(tmp_path: Path) -> Iterator[tuple[str, Path, str]]:
     data = copy_data(tmp_path / "kb")
     glossary = data / GLOSSARY
     good = glossary.read_text(encoding="utf-8")
@@ -36,28 +27,8 @@ def broken_serve(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     glossary.write_text(good.replace("  - id: term-icp\n", "\t- id: term-icp\n")
                         .replace("    term: integrated care provider", "    term: <b>x</b> integrated care provider"),
                         encoding="utf-8")
-    port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GPIA_DATA_ROOT=str(data), GPIA_SKIP_WORDING="1")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-                               "--config-file", str(ROOT / "mkdocs.yml")], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(base, timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None:
-                    pytest.fail(f"mkdocs serve stopped: {server.stderr.read()}")
-                time.sleep(0.5)
+    with mkdocs_serve(data, ROOT, GPIA_SKIP_WORDING="1") as base:
         yield base, glossary, good
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 def test_serve_lists_the_problems_then_reloads_the_real_page(page: Page, broken_serve) -> None:

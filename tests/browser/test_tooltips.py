@@ -11,6 +11,7 @@ from playwright.sync_api import Page
 from conftest import NO_SOURCES, copy_data, mkdocs_build
 from tooltip_data import ABBREVIATION, PAYLOADS, TITLES, poison_glossary
 
+from .chromium import open_page
 from .server import serve
 from .watch import Watch
 
@@ -41,7 +42,7 @@ def tooltip_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 ])
 def test_a_hostile_term_shows_in_its_tooltip_as_text_and_runs_nothing(
         page: Page, tooltip_url: str, watch: Watch, path: str, abbreviation: str) -> None:
-    page.goto(tooltip_url + path)
+    open_page(page, tooltip_url + path)
     abbr = page.locator("article abbr").filter(has_text=abbreviation).first
     abbr.hover()
     tooltip = page.locator("#" + abbr.get_attribute("aria-describedby"))
