@@ -50,6 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from gpia.knowledge_base import load_or_raise  # noqa: E402
+from gpia.model.urls import url_of  # noqa: E402
 from gpia.load.problems import Problem  # noqa: E402
 from gpia.tools.synthetic import generate  # noqa: E402
 from gpia.load.yaml_loader import load_yaml_file  # noqa: E402
@@ -136,6 +137,7 @@ def navigation_bytes(html: str) -> tuple[int, int]:
 @dataclass
 class SiteSizes:
     sizes: dict[str, int]  # page -> bytes
+    whole: frozenset[str]  # pages that show a whole document by design (see whole_document_pages)
     median_kb: float
     search_kb: float
     home_nav_kb: float  # site navigation on the home page
@@ -149,8 +151,14 @@ class SiteSizes:
 
     @property
     def heaviest(self) -> list[tuple[str, int]]:
-        """The heaviest pages, (page, bytes), heaviest first."""
-        return sorted(self.sizes.items(), key=lambda item: (-item[1], item[0]))[:PAGES_LISTED]
+        """The heaviest pages but those that show a whole document, (page, bytes), heaviest first."""
+        return sorted(((page, size) for page, size in self.sizes.items() if page not in self.whole),
+                      key=lambda item: (-item[1], item[0]))[:PAGES_LISTED]
+
+    @property
+    def whole_documents(self) -> list[tuple[str, int]]:
+        """The pages that show a whole document, (page, bytes), in order of address."""
+        return sorted((page, self.sizes[page]) for page in self.whole if page in self.sizes)
 
     @property
     def heaviest_kb(self) -> float:
@@ -161,9 +169,12 @@ class SiteSizes:
         return sum(self.sizes.values()) / KB / KB
 
     def by_kind(self) -> dict[str, tuple[int, int]]:
-        """Kind of page -> (how many, heaviest bytes): each list's pages, each folder's record pages."""
+        """Kind of page -> (how many, heaviest bytes): each list's pages, each folder's record pages;
+        the pages that show a whole document aside."""
         kinds: dict[str, list[int]] = {}
         for page, size in self.sizes.items():
+            if page in self.whole:
+                continue
             kinds.setdefault(page_kind(page), []).append(size)
         return {kind: (len(sizes), max(sizes)) for kind, sizes in sorted(kinds.items())}
 
@@ -176,7 +187,28 @@ def page_kind(page: str) -> str:
     return f"/{parts[0]}/<id>/"
 
 
-def site_sizes(site: Path) -> SiteSizes:
+def whole_document_pages(project: Path, data: Path) -> frozenset[str]:
+    """The pages that show a whole document by design, so grow with it rather than with a number of
+    records: each source document's own page (from the data), and the hand-written pages whose front
+    matter says `whole_document: true` (the printable guide, the whole-document comparison). The
+    heaviest-page figures and targets leave them out; they are reported beside them."""
+    pages = set()
+    docs = project / "docs"
+    for source in docs.rglob("*.md"):
+        text = source.read_text(encoding="utf-8")
+        if not text.startswith("---\n"):
+            continue
+        meta = yaml.safe_load(text[4:text.index("\n---", 4)]) or {}
+        if meta.get("whole_document") is True:
+            page = source.relative_to(docs).with_suffix("").as_posix()
+            page = page.removesuffix("index")
+            pages.add(("/" + page + "/").replace("//", "/"))
+    kb = load_or_raise(data, SOURCES)
+    pages.update("/" + url_of(kb, document) for document in kb.documents)
+    return frozenset(pages)
+
+
+def site_sizes(site: Path, whole: frozenset[str] = frozenset()) -> SiteSizes:
     sizes, nav, toc = {}, {}, {}
     for page in site.rglob("*.html"):
         if page.name == "404.html":
@@ -187,7 +219,7 @@ def site_sizes(site: Path) -> SiteSizes:
         sizes[name] = _bytes(html)
         nav[name], toc[name] = navigation_bytes(html)
     toc_page = max(toc, key=lambda name: (toc[name], name))
-    return SiteSizes(sizes, statistics.median(sizes.values()) / KB,
+    return SiteSizes(sizes, whole, statistics.median(sizes.values()) / KB,
                      search_index_bytes(site) / KB, nav["/"] / KB,
                      max(nav.values()) / KB, toc[toc_page] / KB, toc_page)
 
@@ -786,7 +818,8 @@ def measure(scale: int, runs: int, work: Path) -> Scale:
                     str(work / f"floor-x{scale}")], env)[0] for _ in range(runs)]
     counts = load_or_raise(data, SOURCES).counts()
     return Scale(scale, counts, statistics.median(validate), statistics.median(builds), statistics.median(floor),
-                 max(rss) / KB, site_sizes(site), _differing(trees), validate_phases(data))
+                 max(rss) / KB, site_sizes(site, whole_document_pages(PROJECT, data)), _differing(trees),
+                 validate_phases(data))
 
 
 def _differing(trees: list[dict[str, str]]) -> list[str]:
@@ -1053,6 +1086,10 @@ def report(results: Results, extra: Extra, runs: int) -> str:
     for r in results.values():
         pages = ", ".join(f"`{page}` {size / KB:,.0f}" for page, size in r.sizes.heaviest)
         heaviest.append(f"| ×{r.scale} | {pages} |")
+    whole = ["| scale | pages that show a whole document (KB) |", "|---|---|"]
+    for r in results.values():
+        pages = ", ".join(f"`{page}` {size / KB:,.0f}" for page, size in r.sizes.whole_documents)
+        whole.append(f"| ×{r.scale} | {pages or 'none'} |")
     nav = ["| scale | site navigation on the home page (KB) | most site navigation on any page (KB) "
            "| largest table of contents (KB) |", "|---|--:|--:|---|"]
     for r in results.values():
@@ -1087,7 +1124,7 @@ def report(results: Results, extra: Extra, runs: int) -> str:
         serve_line(extra.serve),
         "",
         "- **records**: every record (areas, requirements, clauses, schedules, agreements, terms, citations, FAQ "
-        "sections and FAQs); **pages**: HTML pages built, 404 page aside; **site HTML**: all those pages' bytes.",
+        "sections and FAQs); **pages**: HTML pages built, 404 page aside; **site HTML**: all those pages' bytes; **heaviest page**: pages that show a whole document aside (see Page weight below).",
         "- **validate**: `python -m gpia validate` on the corpus, process start to exit.",
         "- **build**: `mkdocs build --strict`; **floor**: Material building the same rendered Markdown with no "
         "macros or hooks (what the pages would cost if written by hand).",
@@ -1137,6 +1174,14 @@ def report(results: Results, extra: Extra, runs: int) -> str:
         *nav,
         "",
         *heaviest,
+        "",
+        "Pages that show a whole document by design grow with that document, not with a number of records "
+        "on a page, and are left out of the heaviest-page figures and targets above: each source document's "
+        "own page, and the hand-written pages whose front matter says `whole_document: true` (the printable "
+        "guide and the whole-document comparison). The synthetic corpora make the documents themselves "
+        "N times longer (their FAQ sections and answers are cloned), which the real documents are not.",
+        "",
+        *whole,
         "",
         "## Search index",
         "",
@@ -1246,6 +1291,20 @@ def splice_section(text: str, heading: str, lines: list[str]) -> str:
     return text[:before] + section + text[before:]
 
 
+def keep_other_sections(old: str, new: str) -> str:
+    """`new` with every section of `old` that the benchmark does not write (one measured by hand, such
+    as Lighthouse's) added at its end, in `old`'s order, word for word."""
+    def sections(text: str) -> dict[str, str]:
+        found = list(re.finditer(r"^## .*$", text, re.MULTILINE))
+        return {m.group(0): text[m.start():found[i + 1].start() if i + 1 < len(found) else len(text)]
+                for i, m in enumerate(found)}
+    written = sections(new)
+    kept = [body for heading, body in sections(old).items() if heading not in written]
+    if not kept:
+        return new
+    return new.rstrip("\n") + "\n\n" + "".join(body.rstrip("\n") + "\n\n" for body in kept).rstrip("\n") + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,10,100")
@@ -1310,6 +1369,8 @@ def main() -> int:
     print("measuring before and after the redesign…", file=sys.stderr)
     text = splice_section(text, BASELINE_SECTION,
                           baseline_section(measure_baseline(args.baseline, list(results), args.runs, args.work)))
+    if args.out.exists():
+        text = keep_other_sections(args.out.read_text(encoding="utf-8"), text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)

@@ -84,3 +84,12 @@ def test_pages_are_named_as_the_other_figures_name_them(tmp_path: Path) -> None:
         (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / page).write_text("<html></html>", encoding="utf-8")
     assert bench.pages_built(tmp_path) == {"/", "/compare/text/", "/faq/pages/2/"}
+
+
+def test_a_full_run_keeps_the_sections_it_does_not_write() -> None:
+    from bench import keep_other_sections
+    old = "# Benchmarks\n\n## Results\n\nold figures\n\n## Lighthouse\n\nby hand, 98\n\n## Determinism\n\nold\n"
+    new = "# Benchmarks\n\n## Results\n\nnew figures\n\n## Determinism\n\nnew\n"
+    kept = keep_other_sections(old, new)
+    assert kept == "# Benchmarks\n\n## Results\n\nnew figures\n\n## Determinism\n\nnew\n\n## Lighthouse\n\nby hand, 98\n"
+    assert keep_other_sections(new, new) == new

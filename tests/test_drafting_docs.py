@@ -86,3 +86,14 @@ def test_a_long_title_from_the_data_is_cut_to_words_core_property_limit() -> Non
     document = new_document("Schedule 3: " + "x" * 400, "subject " * 60, "2026-12-01")
     assert len(document.core_properties.title) == 255 and document.core_properties.title.endswith("…")
     assert len(document.core_properties.subject) <= 255
+
+
+def test_the_data_page_lists_the_documents_of_one_schedules_page_however_many_there_are(kb10: KnowledgeBase) -> None:
+    from gpia.views.common import BuildViews
+    from gpia.views.downloads import drafting_list
+    from gpia.views.schedules import SCHEDULES_PER_PAGE
+    assert len(kb10.schedules) > SCHEDULES_PER_PAGE
+    lines = drafting_list(BuildViews.for_knowledge_base(kb10).view()).splitlines()
+    assert len(lines) == SCHEDULES_PER_PAGE + 1
+    assert lines[-1] == (f"- The other {len(kb10.schedules) - SCHEDULES_PER_PAGE:,} schedules: each links its own "
+                         "documents from its page; see [the list of schedules](schedules.md).")

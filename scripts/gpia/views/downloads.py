@@ -10,6 +10,7 @@ from gpia.pages.export import JSON_PATH, RECORD_KINDS, download_files, published
 from gpia.model.kinds import KINDS
 from gpia.views.html import md_text
 from gpia.views.common import View
+from gpia.views.schedules import SCHEDULES_PER_PAGE
 
 # What each kind's CSV holds, from the registry of kinds.
 WHAT: dict[str, str] = {k.name: k.download for k in KINDS if k.download}
@@ -40,15 +41,21 @@ def downloads_table(view: View) -> str:
 
 
 def drafting_list(view: View) -> str:
-    """Markdown: the Word documents for drafting, one line per schedule (links checked by MkDocs)."""
+    """Markdown: the Word documents for drafting, one line per schedule (links checked by MkDocs), for
+    as many schedules as the first page of the schedules list shows; beyond that, each schedule's own
+    page links its documents, so this page does not grow with the corpus."""
     files = drafting_files(view.kb)
     lines = []
-    for s in view.kb.schedules.values():
+    schedules = list(view.kb.schedules.values())
+    for s in schedules[:SCHEDULES_PER_PAGE]:
         found = [(what, path) for what, path in (("blank template", template_path(s.id)),
                                                  ("worked example", example_path(s.id))) if path in files]
         if found:
             links = ", ".join(f"[{what}]({path}) ({_size(files[path])})" for what, path in found)
             lines.append(f"- {md_text(s.label)}: {links}")
+    if len(schedules) > SCHEDULES_PER_PAGE:
+        lines.append(f"- The other {len(schedules) - SCHEDULES_PER_PAGE:,} schedules: each links its own documents "
+                     "from its page; see [the list of schedules](schedules.md).")
     return "\n".join(lines)
 
 
