@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import astuple, dataclass, fields
 
-from gpia.pages import word
-
 from gpia.model.current import rank
 from gpia.pages.export import csv_text
 from gpia.model.records import KnowledgeBase
@@ -90,30 +88,3 @@ def decisions_csv(kb: KnowledgeBase) -> str:
                      section_url(kb, d.example, EXAMPLE_ANCHOR) if d.example else "", url_of(kb, d.id)))
     return csv_text(DECISIONS_HEADER, rows)
 
-
-def decisions_docx(kb: KnowledgeBase) -> bytes:
-    """The checklist as a Word document: each item a heading with a box to tick, our words as notes,
-    and the source wording that raises it quoted."""
-    from gpia.views.common import BuildViews
-    view = BuildViews.for_knowledge_base(kb).view()
-    reviewed = max(d.last_reviewed for d in kb.decisions.values())
-    document = word.Draft(DECISIONS_TITLE, "What a site decides before its GP Integration Agreement is signed",
-                          reviewed)
-    document.note("About this checklist",
-                  "Each item is a decision or a piece of local drafting that the NHS sources put to a site. The "
-                  "items, who decides and the options are the guide's own words; the wording each item rests on is "
-                  "quoted from the sources. Nothing here is legal advice.")
-    for d in kb.decisions.values():
-        document.heading(f"☐ {d.title}", 1)
-        document.note("What to settle", d.ask)
-        document.note("Who decides", d.who_decides)
-        document.paragraph("Options (not NHS wording):", word.NOTE_STYLE)
-        for option in d.options:
-            document.paragraph(option, "List Bullet")
-        for record_id in d.rests_on:
-            document.nhs_wording(view.source_words(record_id), view.where_printed(record_id))
-        if d.example:
-            document.note("Worked example", f"{kb.schedules[d.example].label}, in the guide at "
-                                            f"/{section_url(kb, d.example, EXAMPLE_ANCHOR)}")
-        document.paragraph("Decision and date: ____________________________________________")
-    return document.docx()

@@ -1,4 +1,5 @@
-"""Word downloads for drafting: each schedule's blank template and its worked example (.docx).
+"""Word downloads for drafting: each schedule's blank template and its worked example, and the
+"before you sign" checklist (.docx).
 
 The same fields as the schedule's page (views/schedules.py): headings, tables, the drafting notes
 styled as notes, and the example opened by its label, EXAMPLE_LABEL. Written by gpia.pages.word, so the
@@ -8,7 +9,9 @@ from __future__ import annotations
 
 from gpia.model.derived import once_per_knowledge_base
 from gpia.model.records import FREQUENCIES, OWNERS, KnowledgeBase, Kpi, Schedule, ScheduleField
-from gpia.pages.word import LABEL_STYLE, Draft
+from gpia.model.checklist import DECISIONS_TITLE, EXAMPLE_ANCHOR
+from gpia.model.urls import section_url
+from gpia.pages.word import LABEL_STYLE, NOTE_STYLE, Draft
 
 EXAMPLE_LABEL = "Illustrative example — not NHS wording"
 BLANK = "To be completed locally"
@@ -131,3 +134,31 @@ def _requirement_label(kb: KnowledgeBase, requirement_id: str) -> str:
     r = kb.requirements[requirement_id]
     area = kb.areas[r.area]
     return f"{kb.versions[r.version].label}, {area.row} {area.title}, bullet {r.bullet}"
+
+
+def decisions_docx(kb: KnowledgeBase) -> bytes:
+    """The checklist as a Word document: each item a heading with a box to tick, our words as notes,
+    and the source wording that raises it quoted."""
+    from gpia.views.common import BuildViews
+    view = BuildViews.for_knowledge_base(kb).view()
+    reviewed = max(d.last_reviewed for d in kb.decisions.values())
+    document = Draft(DECISIONS_TITLE, "What a site decides before its GP Integration Agreement is signed",
+                          reviewed)
+    document.note("About this checklist",
+                  "Each item is a decision or a piece of local drafting that the NHS sources put to a site. The "
+                  "items, who decides and the options are the guide's own words; the wording each item rests on is "
+                  "quoted from the sources. Nothing here is legal advice.")
+    for d in kb.decisions.values():
+        document.heading(f"☐ {d.title}", 1)
+        document.note("What to settle", d.ask)
+        document.note("Who decides", d.who_decides)
+        document.paragraph("Options (not NHS wording):", NOTE_STYLE)
+        for option in d.options:
+            document.paragraph(option, "List Bullet")
+        for record_id in d.rests_on:
+            document.nhs_wording(view.source_words(record_id), view.where_printed(record_id))
+        if d.example:
+            document.note("Worked example", f"{kb.schedules[d.example].label}, in the guide at "
+                                            f"/{section_url(kb, d.example, EXAMPLE_ANCHOR)}")
+        document.paragraph("Decision and date: ____________________________________________")
+    return document.docx()

@@ -17,11 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gpia.model.checklist import CSV_PATH, DECISIONS_CSV_PATH, DECISIONS_DOCX_PATH, checklist_csv, decisions_csv, decisions_docx
+from gpia.model.checklist import CSV_PATH, DECISIONS_CSV_PATH, DECISIONS_DOCX_PATH, checklist_csv, decisions_csv
 from gpia.pages.compare_docx import comparison_files
 from gpia.model.records import KnowledgeBase
 from gpia.model.urls import relative_base
-from gpia.pages.drafting import drafting_files
+from gpia.pages.drafting import decisions_docx, drafting_files
 from gpia.pages.export import download_files, published_schemas
 from gpia.pages.moved import MOVED_PATH, moved_anchors_json
 from gpia.views.common import BuildViews

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from gpia.compare.redline import Op
 from gpia.pages import word
@@ -29,6 +27,9 @@ def tracked_changes_docx(title: str, items: Sequence[tuple[str, Sequence[Op]]], 
     """A .docx: the title, our `notes` (label, text) styled as notes, then for each (label, ops) item
     a heading with the label and a paragraph with the ops as tracked changes, all dated `reviewed`
     (YYYY-MM-DD)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     document = word.new_document(title, subject, reviewed)
     for label, text in notes:
         word.note(document, label, text)
@@ -51,7 +52,10 @@ def tracked_changes_docx(title: str, items: Sequence[tuple[str, Sequence[Op]]], 
     return word.docx_bytes(document)
 
 
-def _run(text: str, tag: str) -> OxmlElement:
+def _run(text: str, tag: str):  # noqa: ANN202 (an lxml element of python-docx's, which has no stubs)
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     run = OxmlElement("w:r")
     t = OxmlElement(tag)
     t.set(qn("xml:space"), "preserve")
@@ -60,9 +64,11 @@ def _run(text: str, tag: str) -> OxmlElement:
     return run
 
 
-def tracked_text(paragraph_element: OxmlElement) -> tuple[Op, ...]:
+def tracked_text(paragraph_element) -> tuple[Op, ...]:  # noqa: ANN001 (an lxml element of python-docx's)
     """The ops a paragraph written by tracked_changes_docx holds, read back from its XML (for tests
     and checks): plain runs as equal, w:del as delete, w:ins as insert."""
+    from docx.oxml.ns import qn
+
     ops: list[Op] = []
     for child in paragraph_element.iterchildren():
         if child.tag == qn("w:r"):

@@ -23,11 +23,13 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from docx import Document
-from docx.document import Document as DocxDocument
-from docx.enum.style import WD_STYLE_TYPE
-from docx.opc.pkgwriter import PackageWriter
-from docx.shared import Pt, RGBColor
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+
+# python-docx (about a tenth of a second to import) is imported where a document is written or read,
+# so checking the data (`make validate`), which reaches this module through the page table, does not pay it.
 
 AUTHOR = "GP Integration Agreement guide"
 NOTE_STYLE = "Drafting Note"
@@ -65,6 +67,10 @@ def _styled_template() -> DocxDocument:
     """python-docx's empty document with the guide's styles added, made once per process and
     copied for each document (reading python-docx's template and adding the styles took about
     three times as long as copying the result). Never changed once made."""
+    from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt, RGBColor
+
     document = Document()
     styles = document.styles
     note = styles.add_style(NOTE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
@@ -210,6 +216,8 @@ def docx_bytes(document: DocxDocument) -> bytes:
     The same steps as `document.save` (python-docx's OpcPackage.save and PackageWriter.write), into
     a zip whose entries carry a fixed date, so each part is compressed once rather than saved,
     read back and compressed again."""
+    from docx.opc.pkgwriter import PackageWriter
+
     package = document.part.package
     for part in package.parts:
         part.before_marshal()
@@ -224,6 +232,8 @@ def docx_bytes(document: DocxDocument) -> bytes:
 
 def document_text(content: bytes) -> list[str]:
     """Every paragraph's text, then every table cell's, in document order (for tests and checks)."""
+    from docx import Document
+
     document = Document(io.BytesIO(content))
     texts = [p.text for p in document.paragraphs]
     for grid in document.tables:
