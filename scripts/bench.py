@@ -45,11 +45,13 @@ from importlib.metadata import version
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.meta import get_data
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from gpia.knowledge_base import load_or_raise  # noqa: E402
+from gpia.model.records import KnowledgeBase  # noqa: E402
 from gpia.model.urls import url_of  # noqa: E402
 from gpia.load.problems import Problem  # noqa: E402
 from gpia.tools.synthetic import generate  # noqa: E402
@@ -187,25 +189,22 @@ def page_kind(page: str) -> str:
     return f"/{parts[0]}/<id>/"
 
 
-def whole_document_pages(project: Path, data: Path) -> frozenset[str]:
+def whole_document_pages(project: Path, kb: KnowledgeBase) -> frozenset[str]:
     """The pages that show a whole document by design, so grow with it rather than with a number of
     records: each source document's own page (from the data), and the hand-written pages whose front
     matter says `whole_document: true` (the printable guide, the whole-document comparison). The
     heaviest-page figures and targets leave them out; they are reported beside them."""
-    pages = set()
     docs = project / "docs"
-    for source in docs.rglob("*.md"):
-        text = source.read_text(encoding="utf-8")
-        if not text.startswith("---\n"):
-            continue
-        meta = yaml.safe_load(text[4:text.index("\n---", 4)]) or {}
-        if meta.get("whole_document") is True:
-            page = source.relative_to(docs).with_suffix("").as_posix()
-            page = page.removesuffix("index")
-            pages.add(("/" + page + "/").replace("//", "/"))
-    kb = load_or_raise(data, SOURCES)
+    pages = {_address(source.relative_to(docs).with_suffix("").as_posix().removesuffix("index"))
+             for source in docs.rglob("*.md")
+             if get_data(source.read_text(encoding="utf-8"))[1].get("whole_document") is True}
     pages.update("/" + url_of(kb, document) for document in kb.documents)
     return frozenset(pages)
+
+
+def _address(folder: str) -> str:
+    """A page's address from its folder in the site (or its source's path without .md): '/faq/'."""
+    return ("/" + folder.removeprefix(".") + "/").replace("//", "/")
 
 
 def site_sizes(site: Path, whole: frozenset[str] = frozenset()) -> SiteSizes:
@@ -213,8 +212,7 @@ def site_sizes(site: Path, whole: frozenset[str] = frozenset()) -> SiteSizes:
     for page in site.rglob("*.html"):
         if page.name == "404.html":
             continue
-        name = "/" + page.parent.relative_to(site).as_posix().removeprefix(".") + "/"
-        name = name.replace("//", "/")
+        name = _address(page.parent.relative_to(site).as_posix())
         html = page.read_text(encoding="utf-8")
         sizes[name] = _bytes(html)
         nav[name], toc[name] = navigation_bytes(html)
@@ -637,8 +635,8 @@ def revision_corpus(revision: Revision, out: Path, scale: int) -> Path:
 
 def pages_built(site: Path) -> set[str]:
     """The addresses of a built site's HTML pages, 404 page aside, as `site_sizes` names them."""
-    return {("/" + page.parent.relative_to(site).as_posix().removeprefix(".") + "/").replace("//", "/")
-            for page in site.rglob("*.html") if page.name != "404.html"}
+    return {_address(page.parent.relative_to(site).as_posix()) for page in site.rglob("*.html")
+            if page.name != "404.html"}
 
 
 def _median_serve(serves: list[Serve]) -> Serve:
@@ -823,10 +821,10 @@ def measure(scale: int, runs: int, work: Path) -> Scale:
     config = floor_config(dump, work)
     floor = [timed([PYTHON, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir",
                     str(work / f"floor-x{scale}")], env)[0] for _ in range(runs)]
-    counts = load_or_raise(data, SOURCES).counts()
-    return Scale(scale, counts, statistics.median(validate), statistics.median(builds), statistics.median(floor),
-                 max(rss) / KB, site_sizes(site, whole_document_pages(PROJECT, data)), _differing(trees),
-                 validate_phases(data))
+    kb = load_or_raise(data, SOURCES)
+    return Scale(scale, kb.counts(), statistics.median(validate), statistics.median(builds),
+                 statistics.median(floor), max(rss) / KB, site_sizes(site, whole_document_pages(PROJECT, kb)),
+                 _differing(trees), validate_phases(data))
 
 
 def _differing(trees: list[dict[str, str]]) -> list[str]:

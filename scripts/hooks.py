@@ -19,11 +19,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
 from gpia.load.layout import DATA_DIRS  # noqa: E402
 from gpia.pages import context as build_context  # noqa: E402
-from gpia.views.templating import COMPILED_ONCE  # noqa: E402
 from gpia.pages.generated import GENERATED_KEY, dump_for_floor, generated_files, put_html_back, set_html_aside  # noqa: E402
 from gpia.pages.problem_page import problem_page_html, problem_page_source  # noqa: E402
 from gpia.pages.assets import minify_stylesheets  # noqa: E402
 from gpia.pages.search import keep_index, wait_for_index, write_index, write_index_soon  # noqa: E402
+from gpia.views.templating import COMPILED_ONCE  # noqa: E402
 
 # The page shown for addresses that are no page of the site while the data has problems.
 PROBLEM_PAGE = "gpia-data-problems.html"
@@ -35,6 +35,11 @@ def on_startup(command: str, dirty: bool) -> None:
         os.environ[SERVING] = "1"
 
 
+def _serving() -> bool:
+    """Whether this build is one of `mkdocs serve`'s (set at startup; the module is re-imported per build)."""
+    return os.environ.get(SERVING) == "1"
+
+
 @event_priority(100)  # before the macros plugin registers its macros (scripts/macros.py), which read it
 def on_config(config):
     try:
@@ -43,7 +48,7 @@ def on_config(config):
     except ValueError as error:
         raise PluginError(str(error)) from error
     if context.broken:
-        if os.environ.get(SERVING) != "1":
+        if not _serving():
             raise PluginError(context.problem_message())  # a build (--strict or not) fails on bad data
         # `mkdocs serve`: build a site whose every page lists the problems (on_files), so the server
         # answers at once and the browser reloads when the data is fixed.
@@ -122,14 +127,14 @@ def on_post_build(config) -> None:
     # Pagefind indexes the built site: in `make build` and the tests' builds before the build ends;
     # after every rebuild of `mkdocs serve` too, so the served site's search follows the data, but
     # in the background, while browsers already reload with the new pages.
-    if os.environ.get(SERVING) == "1":
+    if _serving():
         write_index_soon(Path(config["site_dir"]))
     else:
         write_index(Path(config["site_dir"]))
 
 
 def on_pre_build(config) -> None:
-    if os.environ.get(SERVING) == "1":
+    if _serving():
         keep_index(Path(config["site_dir"]))  # set aside while the rebuild empties the site folder
 
 

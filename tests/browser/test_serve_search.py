@@ -4,6 +4,7 @@ meanwhile the previous index is served whole, never a missing or half-written on
 from __future__ import annotations
 
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 

@@ -7,11 +7,16 @@ bytes are the same on every build of the same data.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from gpia.model.derived import once_per_knowledge_base
 from gpia.model.records import FREQUENCIES, OWNERS, KnowledgeBase, Kpi, Schedule, ScheduleField
 from gpia.model.checklist import DECISIONS_TITLE, EXAMPLE_ANCHOR
 from gpia.model.urls import section_url
 from gpia.pages.word import LABEL_STYLE, NOTE_STYLE, Draft
+
+if TYPE_CHECKING:
+    from gpia.views.common import View
 
 EXAMPLE_LABEL = "Illustrative example — not NHS wording"
 BLANK = "To be completed locally"
@@ -54,8 +59,8 @@ def template_docx(kb: KnowledgeBase, s: Schedule) -> bytes:
                      s.last_reviewed)
     _intro(kb, document, s)
     document.note("How to use this template",
-         "Each heading is a field a site fills in. The drafting notes are the guide's own words; delete them "
-         "once the schedule is complete.")
+                  "Each heading is a field a site fills in. The drafting notes are the guide's own words; delete them "
+                  "once the schedule is complete.")
     for f in s.fields:
         need = "required" if f.required else "optional"
         document.heading(f"{f.label} ({need}, {KIND_NAMES[f.kind]})", 1)
@@ -83,8 +88,8 @@ def example_docx(kb: KnowledgeBase, s: Schedule) -> bytes:
     document = Draft(f"{s.label}: worked example", EXAMPLE_LABEL, s.last_reviewed)
     document.paragraph(EXAMPLE_LABEL, LABEL_STYLE)
     document.note("About this example",
-         f"A completed version of this schedule for {s.example.site}, a fictional site. Every name, number and "
-         "arrangement below is invented to show the form; none of it is NHS wording or guidance.")
+                  f"A completed version of this schedule for {s.example.site}, a fictional site. Every name, number and "
+                  "arrangement below is invented to show the form; none of it is NHS wording or guidance.")
     if s.example.about:
         document.note("The site", s.example.about)
     for f in s.fields:
@@ -136,14 +141,12 @@ def _requirement_label(kb: KnowledgeBase, requirement_id: str) -> str:
     return f"{kb.versions[r.version].label}, {area.row} {area.title}, bullet {r.bullet}"
 
 
-def decisions_docx(kb: KnowledgeBase) -> bytes:
+def decisions_docx(view: View) -> bytes:
     """The checklist as a Word document: each item a heading with a box to tick, our words as notes,
-    and the source wording that raises it quoted."""
-    from gpia.views.common import BuildViews
-    view = BuildViews.for_knowledge_base(kb).view()
+    and the source wording that raises it quoted (from `view`, the build's)."""
+    kb = view.kb
     reviewed = max(d.last_reviewed for d in kb.decisions.values())
-    document = Draft(DECISIONS_TITLE, "What a site decides before its GP Integration Agreement is signed",
-                          reviewed)
+    document = Draft(DECISIONS_TITLE, "What a site decides before its GP Integration Agreement is signed", reviewed)
     document.note("About this checklist",
                   "Each item is a decision or a piece of local drafting that the NHS sources put to a site. The "
                   "items, who decides and the options are the guide's own words; the wording each item rests on is "

@@ -84,7 +84,7 @@ def generated_files(kb: KnowledgeBase, views: BuildViews | None = None) -> list[
     files.append(GeneratedFile(CSV_PATH, checklist_csv(kb).encode("utf-8")))
     if kb.decisions:
         files.append(GeneratedFile(DECISIONS_CSV_PATH, decisions_csv(kb).encode("utf-8")))
-        files.append(GeneratedFile(DECISIONS_DOCX_PATH, decisions_docx(kb)))
+        files.append(GeneratedFile(DECISIONS_DOCX_PATH, decisions_docx(shared.view())))
     files.append(GeneratedFile(MOVED_PATH, moved_anchors_json(kb)))
     return sorted(files, key=lambda f: f.uri)
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-
 from gpia.compare.redline import Op
 from gpia.pages import word
 

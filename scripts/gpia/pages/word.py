@@ -22,14 +22,12 @@ import io
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
 from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from docx.document import Document as DocxDocument
 
 # python-docx (about a tenth of a second to import) is imported where a document is written or read,
 # so checking the data (`make validate`), which reaches this module through the page table, does not pay it.
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 AUTHOR = "GP Integration Agreement guide"
 NOTE_STYLE = "Drafting Note"
