@@ -14,9 +14,8 @@ from typing import Any
 
 from gpia.model import records as m
 from gpia.validate.addresses import address_problems
-from gpia.compare.alignment import alignment_problems, comparison_problems
+from gpia.validate.alignment import alignment_problems, comparison_problems, prose_alignment_problems
 from gpia.compare.changes import unshown
-from gpia.compare.prose import prose_alignment_problems
 from gpia.validate.checks import semantic_problems
 from gpia.load.layout import expected_places, kind_of, scan_data
 from gpia.load.modeline import modeline_problem

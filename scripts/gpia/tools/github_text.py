@@ -19,16 +19,11 @@ from __future__ import annotations
 
 import re
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+from gpia.text import log_line, log_text, one_line  # noqa: F401  (the escapes for log lines live in gpia.text)
+
 _BACKTICKS = re.compile(r"`+")
 # Where "##[" would be: the split goes between the two "#".
 _LEGACY_COMMAND = re.compile(r"(?<=#)(?=#\[)")
-_COMMAND_START = re.compile(r"^(\s*)::")
-
-
-def one_line(text: str) -> str:
-    """The text on one line: each line break written as the two characters \\n (or \\r)."""
-    return _LINE_BREAK.sub(lambda m: m.group(0).replace("\r", "\\r").replace("\n", "\\n"), text)
 
 
 def code(text: str) -> str:
@@ -55,13 +50,3 @@ def _span(text: str) -> str:
 def table_cell(text: str) -> str:
     """A code span for a GitHub table cell: `|` is escaped, as the cell would otherwise end there."""
     return code(text).replace("|", "\\|")
-
-
-def log_line(line: str) -> str:
-    """One line of a log, which the Actions runner will print and not run as a command."""
-    return _COMMAND_START.sub(r"\1%3A%3A", line).replace("##[", "##%5B")
-
-
-def log_text(text: str) -> str:
-    """`log_line` applied to every line of the text (the runner splits lines at CR, LF and CRLF)."""
-    return "\n".join(log_line(line) for line in _LINE_BREAK.split(text))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gpia.knowledge_base import read_documents
-from gpia.compare.alignment import declared_comparisons
+from gpia.validate.alignment import declared_comparisons
 from gpia.load.modeline import expected_modeline
 from gpia.model.kinds import KIND, MAKE_NEW, Kind
 from gpia.validate.references import index_records

@@ -8,22 +8,7 @@ from __future__ import annotations
 import html
 import re
 
-# Python-Markdown's backslash-escapable characters; escaping them keeps data text literal.
-# `<`, `>` and `&` are turned into entities first instead (a backslash would show).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
-
-
-def esc(text: str) -> str:
-    """Data text as HTML text or attribute value. Line breaks become &#10; (the same character to a
-    browser), so no blank line from the data ever splits a block of the page's HTML: Markdown, and
-    gpia.pages.generated, read a blank line as the end of an HTML block."""
-    return html.escape(text, quote=True).replace("\n", "&#10;")
-
-
-def md_text(text: str) -> str:
-    """Data text for a Markdown heading or paragraph: every syntax character escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
-
+from gpia.text import esc, md_text  # noqa: F401  (the views import them from here)
 
 # Elements whose text never gets a tooltip: code and preformatted text show characters exactly, an
 # existing <abbr> already has one, a redline's <del> and <ins> mark words changed in a text that is
