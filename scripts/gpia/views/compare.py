@@ -24,9 +24,9 @@ from gpia.compare.pairs import Pairing, default_pairing, folder, is_default, pai
 from gpia.compare.redline import (CHANGE_KINDS, AreaGroup, Comparison, Op, Pair, anchor, compare, compare_url,
                                   comparison_pages, group_page_id, groups_by_page, per_ancestor, redline, render_redline)
 from gpia.compare.redline import group_url as _group_url
-from gpia.pages.compare_docx import comparison_docx, comparison_path
 from gpia.model.derived import once_per_knowledge_base
 from gpia.model.records import KnowledgeBase, Requirement
+from gpia.sitemap import COMPARE_GROUPS_PER_PAGE, comparison_docx as comparison_path
 from gpia.views.common import View, ours
 from gpia.views.html import esc, md_text
 from gpia.views.paging import Item, Listing
@@ -51,7 +51,7 @@ KIND_MEANINGS = {
 }
 ALL_KINDS = (*CHANGE_KINDS, "new", "dropped")
 
-GROUPS_PER_PAGE = 20  # row groups per page of the list on a compare page
+GROUPS_PER_PAGE = COMPARE_GROUPS_PER_PAGE
 MAX_EXAMPLES = 3  # rows linked from each "What changed" note; the rest are counted
 
 
@@ -423,27 +423,6 @@ def pair_list_page(view: View, record_id: str) -> str:
     slug, _, page = record_id.partition("/pages/")
     rows = listing(view.kb, pairings(view.kb)[slug])
     return f"{rows.title_markdown(int(page))}\n\n{rows.render(view, int(page))}"
-
-
-def default_group_ids(kb: KnowledgeBase) -> dict[str, AreaGroup]:
-    """The default pair's row groups by page id (none when no comparison is declared)."""
-    return groups_by_page(kb) if default_pairing(kb) else {}
-
-
-def other_pairs(kb: KnowledgeBase) -> list[Pairing]:
-    return [p for p in pairings(kb).values() if not is_default(kb, p)]
-
-
-def pair_page_ids(kb: KnowledgeBase) -> list[str]:
-    return [p.slug for p in other_pairs(kb)]
-
-
-def pair_group_ids(kb: KnowledgeBase) -> list[str]:
-    return [f"{p.slug}/{page_id}" for p in other_pairs(kb) for page_id in groups_by_page(kb, p)]
-
-
-def pair_list_ids(kb: KnowledgeBase) -> list[str]:
-    return [f"{p.slug}/pages/{n}" for p in other_pairs(kb) for n in range(2, listing(kb, p).page_count + 1)]
 
 
 @dataclass
