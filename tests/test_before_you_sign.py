@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import page as built_page
 
-from gpia.model.checklist import DECISIONS_HEADER, decisions_csv
+from gpia.pages.checklist import DECISIONS_HEADER, decisions_csv
 from gpia.pages.drafting import decisions_docx
 from gpia.model.records import KnowledgeBase
 from gpia.pages.word import document_text

@@ -90,7 +90,7 @@ def test_a_long_title_from_the_data_is_cut_to_words_core_property_limit() -> Non
 
 def test_the_data_page_lists_the_documents_of_one_schedules_page_however_many_there_are(kb10: KnowledgeBase) -> None:
     from gpia.views.common import BuildViews
-    from gpia.views.downloads import drafting_list
+    from gpia.pages.downloads import drafting_list
     from gpia.views.schedules import SCHEDULES_PER_PAGE
     assert len(kb10.schedules) > SCHEDULES_PER_PAGE
     lines = drafting_list(BuildViews.for_knowledge_base(kb10).view()).splitlines()

@@ -22,7 +22,7 @@ from gpia import knowledge_base
 from gpia.knowledge_base import LoadResult
 from gpia.load.problems import format_problems
 from gpia.model.records import KnowledgeBase
-from gpia.pages.search import SearchMarks
+from gpia.pages.build_views import build_views
 from gpia.views.common import BuildViews
 
 
@@ -65,7 +65,7 @@ def load_context(project_dir: Path, edit_base: object = None) -> BuildContext:
     if result.knowledge_base is None:
         return BuildContext(project_dir, root, result, None)
     kb = result.knowledge_base
-    views = BuildViews.for_knowledge_base(kb, edit_base or os.environ.get("GPIA_EDIT_BASE"), SearchMarks(kb))
+    views = build_views(kb, edit_base or os.environ.get("GPIA_EDIT_BASE"))
     return BuildContext(project_dir, root, result, views)
 
 

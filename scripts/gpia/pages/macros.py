@@ -14,7 +14,7 @@ from gpia.views.checklist import before_you_sign
 from gpia.views.common import View
 from gpia.views.compare import compare_page, word_download
 from gpia.views.contributing import contributing_guide, templates
-from gpia.views.downloads import downloads_table, drafting_list, schemas_list, sources_list
+from gpia.pages.downloads import downloads_table, drafting_list, schemas_list, sources_list
 from gpia.views.pages import listing_page
 from gpia.views.printing import whole_guide
 from gpia.views.prose import text_comparison_page

@@ -6,6 +6,7 @@ Join HTML with f-strings or `"".join` (which give a plain str of HTML), or pass 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,11 +44,15 @@ class BuildViews:
     # What Pagefind indexes of each finished page (gpia.pages.search.SearchMarks), given by the pages
     # layer that builds the site; the views never read it.
     search: Any = None
+    # The size in bytes of a download by its site path (gpia.sitemap), given by the pages layer that
+    # writes the downloads (gpia.pages.build_views), for the views that print one.
+    download_size: Callable[[str], int] | None = None
 
     @classmethod
-    def for_knowledge_base(cls, kb: KnowledgeBase, edit_base: str | None = None, search: Any = None) -> BuildViews:
+    def for_knowledge_base(cls, kb: KnowledgeBase, edit_base: str | None = None, search: Any = None,
+                           download_size: Callable[[str], int] | None = None) -> BuildViews:
         return cls(kb, abbreviations_for(kb), MentionLinker(kb), backlinks(kb), SicMarker(kb),
-                   checked_edit_base(edit_base), search)
+                   checked_edit_base(edit_base), search, download_size)
 
     def view(self, base: str = "") -> View:
         return View(self, base)
@@ -63,6 +68,13 @@ class View:
     @property
     def kb(self) -> KnowledgeBase:
         return self.shared.kb
+
+    def download_size(self, path: str) -> int:
+        """The size in bytes of the download at `path`, as the pages layer writes it."""
+        if self.shared.download_size is None:
+            raise RuntimeError(f"the size of {path} is known only to the build: make the views with "
+                               "gpia.pages.build_views.build_views")
+        return self.shared.download_size(path)
 
     def text(self, value: str, *, mentions: bool = True) -> Markup:
         """Data text as safe HTML, with [sic] on the sources' slips and links on clause/schedule

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from gpia.compare.changes import examples, renumbered_clauses
 from gpia.compare.pairs import Pairing, default_pairing, folder, is_default, pairings
 from gpia.compare.redline import (CHANGE_KINDS, AreaGroup, Comparison, Op, Pair, anchor, compare, compare_url,
-                                  comparison_pages, group_page_id, groups_by_page, per_ancestor, redline, render_redline)
+                                  comparison_pages, group_page_id, groups_by_page, per_ancestor, redline)
 from gpia.compare.redline import group_url as _group_url
 from gpia.model.derived import once_per_knowledge_base
 from gpia.model.records import KnowledgeBase, Requirement
@@ -31,6 +31,7 @@ from gpia.views.common import View, ours
 from gpia.views.html import esc, md_text
 from gpia.views.paging import Item, Listing
 from gpia.views.templating import markup, render
+from gpia.views.redline import render_redline
 
 TABLE_KINDS = (("governance", "Shared governance and decision making"), ("integration", "Integration commitments"))
 TABLE_TITLES = dict(TABLE_KINDS)
@@ -110,7 +111,7 @@ def word_download(view: View, pairing: Pairing | None = None) -> str:
     pairing = pairing or default_pairing(view.kb)
     if pairing is None or not pairing.direct:
         return ""
-    size = len(comparison_docx(view.kb, pairing))  # worked out once per build (generated_files asks too)
+    size = view.download_size(comparison_path(pairing))  # worked out once per build (generated_files asks too)
     return str(render("compare-download.html", href=view.base + comparison_path(pairing), size=f"{size / 1024:.0f} KB"))
 
 

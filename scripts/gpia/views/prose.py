@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from gpia.compare.prose import KINDS, PIECE_BREAK, ProseChange, ProseComparison, compare_prose, document_pairs, section_counterparts
 from gpia.compare.pairs import Pairing, direct_pairings
-from gpia.compare.redline import Op, groups_by_page, group_url, per_ancestor, redline, render_redline
+from gpia.compare.redline import Op, groups_by_page, group_url, per_ancestor, redline
 from gpia.views.compare import KIND_LABELS
 from gpia.model.urls import page_of
 from gpia.views.common import View
 from gpia.views.html import esc
 from gpia.views.templating import markup, render
+from gpia.views.redline import render_redline
 
 # The kinds of change in the order the filter lists them: the prose's, then the tables' own (moved).
 FILTER_ORDER = (*KINDS, "moved")

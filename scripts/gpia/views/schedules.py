@@ -10,23 +10,17 @@ from markupsafe import Markup
 from gpia.model.checklist import EXAMPLE_ANCHOR, TEMPLATE_ANCHOR, checklist_rows
 from gpia.model.current import newest_first, rank, version_heading
 from gpia.model.derived import once_per_knowledge_base
-from gpia.pages.drafting import example_path, template_path
 from gpia.views.html import md_text
 from gpia.model.records import FREQUENCIES, OWNERS, Clause, KnowledgeBase, Kpi, Schedule, ScheduleField
 from gpia.model.schedule_links import Pointer, TraceRow, pointers_to, schedules_in_order, trace_rows, versions_of
 from gpia.model.urls import section_url
+from gpia.model.schedule_words import EXAMPLE_LABEL, KIND_NAMES, KPI_COLUMNS, number, target_text  # noqa: F401
+from gpia.sitemap import schedule_example_docx as example_path, schedule_template_docx as template_path
 from gpia.views.common import View, ours
 from gpia.views.paging import Item, Listing
 from gpia.views.reference import DECISION_ANCHOR, clause_order
 from gpia.views.templating import render
 
-EXAMPLE_LABEL = "Illustrative example — not NHS wording"
-
-DIRECTIONS = {"at-least": "at least", "at-most": "at most"}
-KIND_NAMES = {"text": "text", "list": "a list", "table": "a table", "number": "a number",
-              "kpi-table": "an indicator table"}
-KPI_COLUMNS = ("Indicator", "Definition", "Numerator", "Denominator", "Target", "Frequency", "Data source",
-               "Reporting route", "Owner", "Evidences")
 # A `related` link and an FAQ that does not name the schedule are our associations, not mentions.
 POINTER_WORDS = {"placeholder": "leaves detail here", "related": "is linked here by us",
                  "clause": "cross-refers here", "faq": "mentions this schedule",
@@ -155,18 +149,6 @@ def _invented(view: View, value: str) -> str:
     """Template and example text: escaped, without links on "Schedule 3"-style mentions, because the
     backlinks ("Referenced by") are computed from the records' own texts only (backlinks.py)."""
     return view.text(value, mentions=False)
-
-
-def number(value: object) -> str:
-    """12.0 -> '12', 2.5 -> '2.5'."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def target_text(kpi: Kpi) -> str:
-    unit = kpi.target.unit
-    return f"{DIRECTIONS[kpi.target.direction]} {number(kpi.target.value)}{'' if unit == '%' else ' '}{unit}"
 
 
 def kpi_table(view: View, kpis: tuple[Kpi, ...]) -> Markup:
