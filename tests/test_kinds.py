@@ -9,7 +9,7 @@ import pytest
 
 from gpia.load.layout import LAYOUT, SCHEMA_DIR
 from gpia.model import kinds
-from gpia.model.kinds import KIND, KINDS, MAKE_NEW, STORED
+from gpia.model.kinds import KIND, KINDS, MAKE_NEW, STORED, counts
 from gpia.model.records import KnowledgeBase
 from gpia.pages.export import csv_files
 from gpia.tools.scaffold import RECIPES, TEMPLATE_DIR
@@ -38,7 +38,7 @@ def test_every_kind_has_its_file_schema_and_model(kind: kinds.Kind) -> None:
 def test_the_knowledge_base_holds_exactly_the_stored_kinds() -> None:
     held = [f.name for f in dataclasses.fields(KnowledgeBase) if f.name != "derived"]
     assert sorted(held) == sorted(k.records for k in STORED)
-    assert list(KnowledgeBase().counts()) == [k.records for k in STORED]
+    assert list(counts(KnowledgeBase())) == [k.records for k in STORED]
 
 
 @pytest.mark.parametrize("name", MAKE_NEW)
