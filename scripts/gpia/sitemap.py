@@ -152,6 +152,11 @@ PAGE_IDS: dict[str, Callable[[KnowledgeBase], Iterable[str]]] = {
     "compare-pair-list": pair_list_ids,
 }
 _COMPARE_PAGES = frozenset({"compare-group", "compare-pair", "compare-pair-group", "compare-pair-list"})
+# What search results call each kind of page (a kind not listed is named after itself), and the kinds
+# of page whose text is mostly the sources' own wording, quoted: the registry's, and the compare pages'.
+SEARCH_LABELS: dict[str, str] = {**{k.name: k.search_label for k in KINDS if k.search_label},
+                                 "compare-group": "Comparison"}
+NHS_WORDING_PAGES = frozenset({*(k.name for k in KINDS if k.nhs_wording), "compare-group"})
 
 
 def page_url(kb: KnowledgeBase, kind: str, page_id: str) -> str:

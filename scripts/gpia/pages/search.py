@@ -28,18 +28,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gpia.model.records import KnowledgeBase
+from gpia.sitemap import NHS_WORDING_PAGES, SEARCH_LABELS
 
-# What the results call each kind of page; a kind of record not listed is named after its kind.
-KIND_LABELS = {
-    "area": "Requirement", "faq-section": "FAQ answer", "clause": "Clause", "schedule": "Schedule",
-    "agreement": "Agreement", "term": "Glossary", "document": "Source text", "citation": "Source",
-    "compare-group": "Comparison", "guidance": "Our guidance",
-}
+# What the results call each kind of page, from the site map (which has it from the registry of kinds).
+KIND_LABELS = SEARCH_LABELS
 GUIDE_PAGE = "Guide page"
 # Hand-written pages for people who edit or reuse the data rather than read the guidance.
 CONTRIBUTOR_PAGES = frozenset({"contributing.md", "data.md", "about-search.md"})
 # Kinds of page whose text is mostly the sources' own wording, quoted.
-NHS_WORDING_KINDS = frozenset({"area", "faq-section", "clause", "document", "compare-group"})
+NHS_WORDING_KINDS = NHS_WORDING_PAGES
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 _ARTICLE_END = "</article>"

@@ -156,6 +156,9 @@ def _new_file(root: Path, kind: str, record_id: str, template: str, date: str) -
 
 
 def main(argv: list[str] | None = None) -> int:
+    if (sys.argv[1:] if argv is None else argv) == ["--kinds"]:
+        print("|".join(RECIPES))  # the kinds it adds, for the usage line of `make new`
+        return 0
     parser = argparse.ArgumentParser(prog="make new", description="Add a record from its template in templates/.")
     parser.add_argument("kind", help=f"one of: {', '.join(RECIPES)}")
     parser.add_argument("id", help="the new record's id (kebab-case)")
