@@ -7,6 +7,7 @@ import io
 
 import pytest
 
+from gpia.pages.build_views import build_views
 from gpia.load.layout import LAYOUT, SCHEMA_DIR
 from gpia.model import kinds
 from gpia.model.kinds import KIND, KINDS, MAKE_NEW, STORED, counts
@@ -14,7 +15,6 @@ from gpia.model.records import KnowledgeBase
 from gpia.pages.export import csv_files
 from gpia.tools.scaffold import RECIPES, TEMPLATE_DIR
 from gpia.validate.references import REFERENCE_PLACES
-from gpia.views.common import BuildViews
 from gpia.pages.export import _RENAMED
 from gpia.views.pages import LISTINGS, RECORD_PAGES, record_page
 
@@ -49,7 +49,7 @@ def test_every_kind_make_new_adds_has_its_template(name: str) -> None:
 
 
 def test_every_kind_with_pages_has_its_renderer_and_its_lists(kb: KnowledgeBase) -> None:
-    view = BuildViews.for_knowledge_base(kb).view("../../")
+    view = build_views(kb).view("../../")
     assert set(RECORD_PAGES) - NOT_A_KIND == {k.name for k in KINDS if k.own_page}
     for kind in KINDS:
         if kind.own_page:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from gpia.model.records import KnowledgeBase
 from gpia.sitemap import NHS_WORDING_PAGES, SEARCH_LABELS
-from gpia.views.html_tokens import Tag, Text, tokens
+from gpia.views.html_tokens import Tag, Text, element, tokens
 from gpia.views.templating import render
 
 # What the results call each kind of page, from the site map (which has it from the registry of kinds).
@@ -41,7 +41,7 @@ CONTRIBUTOR_PAGES = frozenset({"contributing.md", "data.md", "about-search.md"})
 NHS_WORDING_KINDS = NHS_WORDING_PAGES
 
 # The element of a Material page that holds its content: what Pagefind indexes.
-_ARTICLE = ("article", "md-content__inner md-typeset")
+CONTENT_ELEMENT = ("article", "md-content__inner md-typeset")
 # Where a view marked a copy or boilerplate to leave out of the index (one mechanism for all views).
 _EXCLUDE = "data-search-exclude"
 
@@ -112,34 +112,25 @@ class SearchMarks:
         """The page with what Pagefind reads written into it, found by an HTML parser
         (gpia.views.html_tokens): every other byte of the page stays as it was."""
         edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the page, in order
-        article: tuple[int, int] | None = None  # where the content's element starts and ends
-        depth = 0
         read = tokens(output)
-        inside: tuple[int, int] = (0, 0)  # the tokens of the content's element
-        for index, t in enumerate(read):
-            if not isinstance(t, Tag):
+        for t in read:
+            if not isinstance(t, Tag) or t.closing:
                 continue
-            if not t.closing and t.has(_EXCLUDE):
+            if t.has(_EXCLUDE):
                 edits.append((t.start, t.end, _retagged(output, t)))
-            elif not t.closing and t.name == "a" and t.attr("class") == "headerlink":
+            elif t.name == "a" and t.attr("class") == "headerlink":
                 edits.append((t.start, t.end, _retagged(output, t, ignore=True)))
-            if t.name == _ARTICLE[0] and article is None:
-                if not t.closing and t.attr("class") == _ARTICLE[1] and not depth:
-                    depth, opening, first = 1, t, index + 1
-                elif depth:
-                    depth += -1 if t.closing else 1
-                    if not depth:
-                        article, inside = (opening.end, t.start), (first, index)
+        article = element(read, *CONTENT_ELEMENT)
         if indexed and article is not None:
-            start, end = article
+            opening, closing = read[article[0]], read[article[1]]
             f = self.filters(spec, src_uri)
             meta = [("kind", f.kind), ("audience", f.audience)] + [("version", v) for v in f.versions]
             if f.nhs_wording:
                 meta.append(("wording", "NHS wording"))
             marks = str(render("search-marks.html", filters=meta, kind=f.kind,
-                               vocabulary=" ".join(self._vocabulary(output, read[inside[0]:inside[1]]))))
+                               vocabulary=" ".join(self._vocabulary(output, read[article[0] + 1:article[1]]))))
             edits.append((opening.start, opening.end, str(render("search-body.html"))))
-            edits.append((end, end, marks))
+            edits.append((closing.start, closing.start, marks))
             edits.sort(key=lambda e: (e[0], e[1]))
         out, done = [], 0
         for edit_start, edit_end, replacement in edits:

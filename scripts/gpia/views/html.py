@@ -49,6 +49,7 @@ class Abbreviations:
         attribute, nor inside an element of _NO_TOOLTIPS or one marked with NO_TOOLTIPS_ATTR."""
         if self._words is None:
             return page_html
+        page_html = str(page_html)  # slices of Markup would be escaped when joined
         skipping: str | None = None  # the name of the element whose text gets no tooltip, while in it
         depth = 0  # how many elements of that name are open (nested ones included)
         out: list[str] = []

@@ -102,3 +102,20 @@ def tokens(page: str) -> list[Tag | Text]:
     if reader._done < len(page):
         reader.found.append(Text(reader._done, len(page)))
     return reader.found
+
+
+def element(read: list[Tag | Text], name: str, css_class: str) -> tuple[int, int] | None:
+    """(index of its start tag, index of its end tag) in `read` of the first element `name` whose
+    class is `css_class`, elements of the same name inside it counted; None if it is not there."""
+    depth, opening = 0, -1
+    for index, t in enumerate(read):
+        if not isinstance(t, Tag) or t.name != name:
+            continue
+        if not depth:
+            if not t.closing and t.attr("class") == css_class:
+                depth, opening = 1, index
+        else:
+            depth += -1 if t.closing else 1
+            if not depth:
+                return opening, index
+    return None
