@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from gpia.compare.pairs import Pairing, default_pairing, folder as pair_folder, is_default, pairings
+from gpia.compare.pairs import Pairing, default_pairing, is_default, pairings
 from gpia.compare.redline import groups_by_page
 from gpia.load.layout import SCHEMA_DIR
 from gpia.model.kinds import KIND, KINDS, STORED
@@ -134,11 +134,6 @@ def pair_page_count(kb: KnowledgeBase, pairing: Pairing) -> int:
 
 def pair_list_ids(kb: KnowledgeBase) -> list[str]:
     return [f"{p.slug}/pages/{n}" for p in _other_pairs(kb) for n in range(2, pair_page_count(kb, p) + 1)]
-
-
-def compare_folder(kb: KnowledgeBase, pairing: Pairing) -> str:
-    """'compare/' for the default pair, 'compare/<from>...<to>/' for the others."""
-    return pair_folder(kb, pairing)
 
 
 # Page kind -> the ids of its pages. The kinds of record with a page per record are those the

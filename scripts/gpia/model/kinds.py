@@ -9,10 +9,13 @@ fields (`gpia.model.records.refers`, `nhs`), walked here into:
 - `record_places` and `reference_places`, the YAML patterns of the second pass (gpia.validate.references);
 - `quote_places` and `wording_fields`, the fields of NHS wording CONTRIBUTING.md lists;
 - `linked_references`, every link between records of a built model (gpia.model.backlinks);
-- `kind_of`, `page_of` (gpia.model.urls), `label`, the export's order and `counts()`.
+- `kind_of`, `page_of` (gpia.model.urls), `label`, the export's order and `counts()`;
+- the kinds `make new` adds (MAKE_NEW, gpia.model.recipes), what search calls each kind's page and
+  whether it is mostly NHS wording (gpia.sitemap, gpia.pages.search), and the records a file lists
+  at its top, which gpia.knowledge_base builds from this registry alone.
 
-The views bind renderers to kinds in their own tables (gpia.views.pages), checked against this
-registry by tests/test_kinds.py: the model never imports a view.
+Every page and download address derives from here in the site map (gpia.sitemap); the views bind a
+renderer to each kind of page (gpia.views.pages) and nothing else: the model never imports a view.
 """
 from __future__ import annotations
 

@@ -26,7 +26,7 @@ from gpia.compare.redline import (CHANGE_KINDS, AreaGroup, Comparison, Op, Pair,
 from gpia.compare.redline import group_url as _group_url
 from gpia.model.derived import once_per_knowledge_base
 from gpia.model.records import KnowledgeBase, Requirement
-from gpia.sitemap import COMPARE_GROUPS_PER_PAGE, comparison_docx as comparison_path
+from gpia.sitemap import COMPARE_GROUPS_PER_PAGE, LISTS, comparison_docx as comparison_path
 from gpia.views.common import View, ours
 from gpia.views.html import esc, md_text
 from gpia.views.paging import Item, Listing
@@ -317,7 +317,7 @@ def listing(kb: KnowledgeBase, pairing: Pairing | None = None) -> Listing:
     """A pair's row groups of every compared kind of table, in page order, under their table's name."""
     pairing = pairing or default_pairing(kb)
     if pairing is None:
-        return Listing("compare", "Compare versions, row by row", "compare/", GROUPS_PER_PAGE, (), entry=lambda v, i: "")
+        return Listing("compare", "Compare versions, row by row", LISTS["compare"], GROUPS_PER_PAGE, (), entry=lambda v, i: "")
     items = tuple(Item(page_id, group.kind) for page_id, group in groups_by_page(kb, pairing).items())
     name = "compare" if is_default(kb, pairing) else f"compare-{pairing.slug}"
     return Listing(name, f"{pair_title(kb, pairing)}, row by row", folder(kb, pairing), GROUPS_PER_PAGE, items,

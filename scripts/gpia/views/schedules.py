@@ -15,7 +15,7 @@ from gpia.model.records import FREQUENCIES, OWNERS, Clause, KnowledgeBase, Kpi, 
 from gpia.model.schedule_links import Pointer, TraceRow, pointers_to, schedules_in_order, trace_rows, versions_of
 from gpia.model.urls import section_url
 from gpia.model.schedule_words import EXAMPLE_LABEL, KIND_NAMES, KPI_COLUMNS, number, target_text  # noqa: F401
-from gpia.sitemap import schedule_example_docx as example_path, schedule_template_docx as template_path
+from gpia.sitemap import LISTS, schedule_example_docx as example_path, schedule_template_docx as template_path
 from gpia.views.common import View, ours
 from gpia.views.paging import Item, Listing
 from gpia.views.reference import DECISION_ANCHOR, clause_order
@@ -177,7 +177,7 @@ INDEX_COLUMNS = ("No.", "Schedule", "Versions that point here", "Placeholders", 
 
 @once_per_knowledge_base
 def schedules_listing(kb: KnowledgeBase) -> Listing:
-    return Listing("schedules", "Schedules", "schedules/", SCHEDULES_PER_PAGE,
+    return Listing("schedules", "Schedules", LISTS["schedules"], SCHEDULES_PER_PAGE,
                          tuple(Item(s.id) for s in schedules_in_order(kb)), entry=_index_row, table=_index_table,
                    files=lambda kb, s: kb.schedules[s].path)
 
@@ -216,7 +216,7 @@ def traceability_listing(kb: KnowledgeBase) -> Listing:
     page ends with the YAML files of its requirements."""
     items = tuple(sorted((Item(r.requirement.id, r.requirement.version) for r in trace_rows(kb)),
                          key=lambda item: rank(kb, item.group)))  # the current version first
-    return Listing("traceability", "Traceability: commitments, schedules and indicators", "traceability/",
+    return Listing("traceability", "Traceability: commitments, schedules and indicators", LISTS["traceability"],
                          TRACE_PER_PAGE, items, entry=_trace_entry,
                    group_heading=lambda view, version: render("traceability-group.html",
                                                               version=version_heading(view.kb, version)),
@@ -263,7 +263,7 @@ def checklist_listing(kb: KnowledgeBase) -> Listing:
     named = sorted((Item(f"{version}:{s}", f"named-{version}") for version, s in _named_without_placeholder(kb)),
                    key=lambda item: rank(kb, item.record_id.split(":")[0]))
     decisions = [Item(c.id, "decisions") for c in _optional_clauses(kb)]
-    return Listing("checklist", "Local adaptation checklist", "checklist/", CHECKLIST_PER_PAGE,
+    return Listing("checklist", "Local adaptation checklist", LISTS["checklist"], CHECKLIST_PER_PAGE,
                          tuple(placeholders + named + decisions), entry=_checklist_entry,
                    group_heading=_checklist_group, files=_checklist_file)
 
