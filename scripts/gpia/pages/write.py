@@ -249,7 +249,7 @@ def save_config(config: dict[str, Any], target: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="gpia write", description=__doc__.split("\n\n")[0])
     parser.add_argument("out_dir", type=Path, help="the folder to write the docs tree to (emptied first)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the mkdocs.yml to start from")
     parser.add_argument("--engine-config", type=Path, help="also write a config for building out_dir here")
