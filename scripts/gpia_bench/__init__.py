@@ -2,7 +2,7 @@
 
 Not part of `make test`: timings depend on the machine. Each time is the median of --runs runs.
 The floor is Material building the very Markdown the data layer produced (dumped during a build
-with GPIA_DUMP_MARKDOWN), with macros and hooks switched off: what the site would cost if it were
+with GPIA_DUMP_MARKDOWN), with the macros plugin and the gpia plugin switched off: what the site would cost if it were
 hand-written. Every target of issue #7 is evaluated from the numbers measured here, so re-running
 refreshes the whole of BENCHMARKS.md; nothing in it is edited by hand.
 

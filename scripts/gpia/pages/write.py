@@ -5,7 +5,7 @@
 The folder holds docs/ with each page's macro calls already rendered (the same macros the mkdocs
 build registers, gpia.pages.macros), every page and download generated from the data
 (gpia.pages.generated), and the assets: plain Markdown and files, which need neither the macros
-plugin nor the hooks. Every page is written as `<its URL>index.md` (docs/faq.md as faq/index.md),
+plugin nor the guide's plugin. Every page is written as `<its URL>index.md` (docs/faq.md as faq/index.md),
 so that a relative link means the same whether an engine resolves it against the page's URL
 (MkDocs, which leaves raw HTML alone) or against its source file (Zensical 0.0.x, which rewrites
 the links in raw HTML too, as MkDocs does a Markdown link to a .md file); the Markdown links of a

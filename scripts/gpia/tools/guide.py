@@ -6,7 +6,7 @@ sits in CONTRIBUTING.md between `<!-- generated: NAME -->` and `<!-- end generat
 `make guide` rewrites them, a test fails if they are stale, and the site's /contributing/ page
 puts the freshly generated lists in their place.
 
-    PYTHONPATH=scripts python -m gpia.tools.guide [--check]
+    gpia guide [--check]
 """
 from __future__ import annotations
 
