@@ -117,38 +117,43 @@ def measure_baseline(rev: str, scales: list[int], runs: int, work: Path) -> Base
     revisions = [Revision("before", tree, "gpia.synthetic"), Revision("after", Project.tree, "gpia.tools.synthetic")]
     for r in revisions:  # both trees start without bytecode: compiled here, so that no first run pays for it
         subprocess.run([PYTHON, "-m", "compileall", "-q", str(r.tree / "scripts")], capture_output=True, check=True)
-    versus, only = [], {}
-    for scale in scales:
-        print(f"measuring before and after the redesign at ×{scale}…", file=sys.stderr)
-        data = {r.name: revision_corpus(r, work / f"kb-{r.name}-x{scale}", scale) for r in revisions}
-        validate: dict[str, list[float]] = {r.name: [] for r in revisions}
-        builds: dict[str, list[float]] = {r.name: [] for r in revisions}
-        for _ in range(max(runs, VALIDATE_RUNS)):
-            for r in revisions:
-                command = [PYTHON, "-m", "gpia", "validate", "--root", str(data[r.name]), "--sources", str(SOURCES)]
-                validate[r.name].append(timed(command, env_for(data[r.name], r.tree), r.tree)[0])
-        for _ in range(runs):
-            for r in revisions:
-                command = mkdocs_build(work / f"site-{r.name}-x{scale}")
-                builds[r.name].append(timed(command, env_for(data[r.name], r.tree), r.tree)[0])
-        pages = {r.name: pages_built(work / f"site-{r.name}-x{scale}") for r in revisions}
-        if not only:
-            only = {"after": sorted(pages["after"] - pages["before"]),
-                    "before": sorted(pages["before"] - pages["after"])}
-        before, after = (Side(statistics.median(validate[n]), statistics.median(builds[n]), len(pages[n]))
-                         for n in ("before", "after"))
-        versus.append(Versus(scale, before, after))
-    serve = None
-    if 1 in scales:
-        print("measuring live reload before and after the redesign…", file=sys.stderr)
-        data = {r.name: revision_corpus(r, work / f"kb-{r.name}-serve", 1) for r in revisions}
-        edits: dict[str, list[Serve]] = {r.name: [] for r in revisions}
-        for _ in range(runs):  # a server of each revision per edit, so that the edits alternate too
-            for r in revisions:
-                edits[r.name].append(measure_serve(1, work, r.tree, data[r.name]))
-        serve = (median_serve(edits["before"]), median_serve(edits["after"]))
-    return Baseline(short, date, versus, serve, runs, (load_start, os.getloadavg()[0]),
+    versus, pages = zip(*(_at_scale(revisions, scale, runs, work) for scale in scales)) if scales else ((), ())
+    only = {"after": sorted(pages[0]["after"] - pages[0]["before"]),
+            "before": sorted(pages[0]["before"] - pages[0]["after"])} if pages else {}
+    serve = _live_reload(revisions, runs, work) if 1 in scales else None
+    return Baseline(short, date, list(versus), serve, runs, (load_start, os.getloadavg()[0]),
                     only.get("after", []), only.get("before", []))
+
+
+def _at_scale(revisions: list[Revision], scale: int, runs: int, work: Path) -> tuple[Versus, dict[str, set[str]]]:
+    """Both revisions validated and built at one scale, alternated; with the pages each built."""
+    print(f"measuring before and after the redesign at ×{scale}…", file=sys.stderr)
+    data = {r.name: revision_corpus(r, work / f"kb-{r.name}-x{scale}", scale) for r in revisions}
+    validate: dict[str, list[float]] = {r.name: [] for r in revisions}
+    builds: dict[str, list[float]] = {r.name: [] for r in revisions}
+    for _ in range(max(runs, VALIDATE_RUNS)):
+        for r in revisions:
+            command = [PYTHON, "-m", "gpia", "validate", "--root", str(data[r.name]), "--sources", str(SOURCES)]
+            validate[r.name].append(timed(command, env_for(data[r.name], r.tree), r.tree)[0])
+    for _ in range(runs):
+        for r in revisions:
+            command = mkdocs_build(work / f"site-{r.name}-x{scale}")
+            builds[r.name].append(timed(command, env_for(data[r.name], r.tree), r.tree)[0])
+    pages = {r.name: pages_built(work / f"site-{r.name}-x{scale}") for r in revisions}
+    before, after = (Side(statistics.median(validate[n]), statistics.median(builds[n]), len(pages[n]))
+                     for n in ("before", "after"))
+    return Versus(scale, before, after), pages
+
+
+def _live_reload(revisions: list[Revision], runs: int, work: Path) -> tuple[Serve, Serve]:
+    """Live reload at ×1 of both revisions: a server of each per edit, so that the edits alternate too."""
+    print("measuring live reload before and after the redesign…", file=sys.stderr)
+    data = {r.name: revision_corpus(r, work / f"kb-{r.name}-serve", 1) for r in revisions}
+    edits: dict[str, list[Serve]] = {r.name: [] for r in revisions}
+    for _ in range(runs):
+        for r in revisions:
+            edits[r.name].append(measure_serve(1, work, r.tree, data[r.name]))
+    return median_serve(edits["before"]), median_serve(edits["after"])
 
 
 def regressed(ratio: float) -> bool:

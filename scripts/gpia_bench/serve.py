@@ -9,6 +9,8 @@ import subprocess
 import threading
 import time
 import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,48 +74,62 @@ def measure_serve(runs: int, work: Path, project: Path | None = None, data: Path
     found = _NOTE.search(original)
     if not found:
         raise RuntimeError(f"{SERVE_FILE} no longer has a one-line note on {SERVE_TERM}, which the serve benchmark edits")
-    SERVE_NOTE = found.group(2)
+    note = found.group(2)
     site = work / ("site-serve" if data.name == "kb-serve" else f"site-{data.name}")
     builds = [timed(mkdocs_build(site), env_for(data, project), project)[0] for _ in range(runs)]
+    try:
+        with _served(project, data) as (base, lines):
+            edits = [_edit(file, original.replace(note, f"{note} Benchmark edit {run + 1}.", 1),
+                           f"Benchmark edit {run + 1}.", base, lines) for run in range(runs)]
+    finally:
+        file.write_text(original, encoding="utf-8")
+    pages, reloads, searches = zip(*edits)
+    return Serve(statistics.median(pages), statistics.median(reloads), statistics.median(searches),
+                 statistics.median(builds), runs, os.getloadavg()[0])
+
+
+@contextmanager
+def _served(project: Path, data: Path) -> Iterator[tuple[str, list[str]]]:
+    """`mkdocs serve` of `project` on `data`, on a free port: its base URL and the lines it prints
+    (read as they come), once it serves; stopped when the block ends."""
     port = _free_port()
-    url = f"http://127.0.0.1:{port}/{SERVE_PAGE}"
     process = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
                                env=env_for(data, project), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                text=True)
     lines: list[str] = []
-    reader = threading.Thread(target=lambda: lines.extend(iter(process.stderr.readline, "")), daemon=True)
-    reader.start()
-    pages, reloads, searches = [], [], []
-    entry = f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json"
+    threading.Thread(target=lambda: lines.extend(iter(process.stderr.readline, "")), daemon=True).start()
     try:
         _wait_for(lines, "Serving on", 0, 120)
-        for run in range(runs):
-            marker = f"Benchmark edit {run + 1}."
-            seen = len(lines)
-            index_before = _fetch(entry)
-            started = time.perf_counter()
-            file.write_text(original.replace(SERVE_NOTE, f"{SERVE_NOTE} {marker}", 1), encoding="utf-8")
-            deadline = started + 60
-            while marker not in _fetch(url):
-                if time.perf_counter() > deadline:
-                    raise TimeoutError(f"{url} did not show {marker!r} within 60 s:\n{''.join(lines[-20:])}")
-                time.sleep(0.02)
-            pages.append(time.perf_counter() - started)
-            _wait_for(lines, "Reloading browsers", seen, 60)
-            reloads.append(time.perf_counter() - started)
-            while _fetch(entry) in ("", index_before):
-                if time.perf_counter() > deadline:
-                    raise TimeoutError(f"{entry} did not change within 60 s:\n{''.join(lines[-20:])}")
-                time.sleep(0.02)
-            searches.append(time.perf_counter() - started)
-            time.sleep(1.5)  # let the watcher settle before the next edit
+        yield f"http://127.0.0.1:{port}/", lines
     finally:
         process.terminate()
         process.wait(timeout=30)
-        file.write_text(original, encoding="utf-8")
-    return Serve(statistics.median(pages), statistics.median(reloads), statistics.median(searches),
-                 statistics.median(builds), runs,
-                 os.getloadavg()[0])
+
+
+def _edit(file: Path, edited: str, marker: str, base: str, lines: list[str]) -> tuple[float, float, float]:
+    """Seconds from writing `edited` to the edited page being served with `marker`, to the server's
+    "Reloading browsers", and to Pagefind's new index being served."""
+    url, entry = base + SERVE_PAGE, base + "pagefind/pagefind-entry.json"
+    seen = len(lines)
+    index_before = _fetch(entry)
+    started = time.perf_counter()
+    file.write_text(edited, encoding="utf-8")
+    _poll(lambda: marker in _fetch(url), started + 60, f"{url} did not show {marker!r} within 60 s", lines)
+    page = time.perf_counter() - started
+    _wait_for(lines, "Reloading browsers", seen, 60)
+    reload = time.perf_counter() - started
+    _poll(lambda: _fetch(entry) not in ("", index_before), started + 60, f"{entry} did not change within 60 s", lines)
+    search = time.perf_counter() - started
+    time.sleep(1.5)  # let the watcher settle before the next edit
+    return page, reload, search
+
+
+def _poll(done: Callable[[], bool], deadline: float, failure: str, lines: list[str]) -> None:
+    """Ask `done` every 20 ms until it says yes, or fail with the server's last lines at `deadline`."""
+    while not done():
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"{failure}:\n{''.join(lines[-20:])}")
+        time.sleep(0.02)
 
 
 def _wait_for(lines: list[str], text: str, start: int, limit: float) -> None:
