@@ -104,3 +104,11 @@ def test_broken_data_fails_a_build_and_is_logged_while_serving(
     (record,) = [r for r in caplog.records if r.name == "mkdocs.plugins.gpia"]
     assert record.levelno == logging.WARNING and "clauses/glossary.yaml:" in record.getMessage()
     assert plugin.current().broken and capsys.readouterr().err == ""
+
+
+def test_the_macros_need_the_plugin(tmp_path: Path, no_overrides) -> None:
+    config, _ = _config(tmp_path, data_root=str(ROOT), skip_wording=True)
+    config.plugins.pop("gpia")
+    with pytest.raises(PluginError, match=r"^the macros of gpia_mkdocs.macros need the 'gpia' plugin: "
+                                          r"add `- gpia` to mkdocs.yml's plugins$"):
+        config.plugins.on_config(config)

@@ -6,6 +6,8 @@ build's context, which the gpia plugin (gpia_mkdocs.plugin) loaded at the start 
 """
 from __future__ import annotations
 
+from mkdocs.exceptions import PluginError
+
 from gpia.model.urls import relative_base
 from gpia.pages.macros import page_macros, page_variables
 
@@ -15,7 +17,7 @@ PLUGIN = "gpia"
 def define_env(env) -> None:
     plugins = env.conf.plugins
     if PLUGIN not in plugins:
-        raise KeyError(f"the macros of {__name__} need the '{PLUGIN}' plugin in mkdocs.yml's plugins")
+        raise PluginError(f"the macros of {__name__} need the '{PLUGIN}' plugin: add `- {PLUGIN}` to mkdocs.yml's plugins")
     context = plugins[PLUGIN].current()
     if context.broken:
         return  # `mkdocs serve` with bad data: every page lists the problems instead (gpia_mkdocs.plugin)

@@ -69,20 +69,3 @@ def load_context(project_dir: Path, edit_base: object = None, *, data_dir: Path 
         return BuildContext(project_dir, root, result, None)
     views = BuildViews.for_knowledge_base(result.knowledge_base, edit_base or os.environ.get("GPIA_EDIT_BASE"))
     return BuildContext(project_dir, root, result, views)
-
-
-_current: BuildContext | None = None
-
-
-def set_current(context: BuildContext) -> None:
-    """Make `context` the one this build's pages are rendered from (the loading adapter calls it)."""
-    global _current
-    _current = context
-
-
-def current() -> BuildContext:
-    if _current is None:
-        raise RuntimeError("no build context: the adapter that loads the knowledge base (the gpia MkDocs "
-                           "plugin) has not run; build with mkdocs.yml's plugins, or write the docs with "
-                           "`gpia write`")
-    return _current
