@@ -93,3 +93,10 @@ def test_a_full_run_keeps_the_sections_it_does_not_write() -> None:
     kept = keep_other_sections(old, new)
     assert kept == "# Benchmarks\n\n## Results\n\nnew figures\n\n## Determinism\n\nnew\n\n## Lighthouse\n\nby hand, 98\n"
     assert keep_other_sections(new, new) == new
+
+
+def test_each_revision_writes_its_corpora_with_its_own_synthetic_tool(tmp_path: Path) -> None:
+    assert baseline.synthetic_module(ROOT) == "gpia.tools.synthetic"
+    (tmp_path / "scripts" / "gpia").mkdir(parents=True)
+    (tmp_path / "scripts" / "gpia" / "synthetic.py").write_text("", encoding="utf-8")
+    assert baseline.synthetic_module(tmp_path) == "gpia.synthetic"  # before the redesign moved it into tools/

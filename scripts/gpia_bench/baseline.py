@@ -94,6 +94,11 @@ def baseline_tree(rev: str, work: Path) -> tuple[Path, str, str]:
     return tree, short, date
 
 
+def synthetic_module(tree: Path) -> str:
+    """The module that writes a revision's synthetic corpora: the redesign moved it into tools/."""
+    return "gpia.tools.synthetic" if (tree / "scripts" / "gpia" / "tools" / "synthetic.py").is_file() else "gpia.synthetic"
+
+
 def revision_corpus(revision: Revision, out: Path, scale: int) -> Path:
     """The revision's own data ×`scale`, written by its own synthetic tool: the data format changed
     in the redesign, so each revision reads its copy of the same documents."""
@@ -114,7 +119,8 @@ def measure_baseline(rev: str, scales: list[int], runs: int, work: Path) -> Base
     the snapshot, run by run alternated (before, then after) so that other jobs slow both alike."""
     load_start = os.getloadavg()[0]
     tree, short, date = baseline_tree(rev, work)
-    revisions = [Revision("before", tree, "gpia.synthetic"), Revision("after", Project.tree, "gpia.tools.synthetic")]
+    revisions = [Revision("before", tree, synthetic_module(tree)),
+                 Revision("after", Project.tree, synthetic_module(Project.tree))]
     for r in revisions:  # both trees start without bytecode: compiled here, so that no first run pays for it
         subprocess.run([PYTHON, "-m", "compileall", "-q", str(r.tree / "scripts")], capture_output=True, check=True)
     versus, pages = zip(*(_at_scale(revisions, scale, runs, work) for scale in scales)) if scales else ((), ())
