@@ -1,4 +1,4 @@
-"""What the mkdocs hooks add to each page's HTML, added to a site another engine built from the
+"""What the MkDocs plugin adds to each page's HTML, added to a site another engine built from the
 written docs tree (gpia.pages.write): the glossary's abbreviation tooltips, the marks Pagefind
 reads (gpia.pages.search), then Pagefind's index.
 
