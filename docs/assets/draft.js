@@ -257,7 +257,7 @@
   function textarea(value, onInput, rows) {
     var t = el("textarea", { rows: String(rows || 3) });
     t.value = value || "";
-    t.addEventListener("input", function () { onInput(t.value); });
+    if (onInput) { t.addEventListener("input", function () { onInput(t.value); }); }
     return t;
   }
   function say(message) {
@@ -727,7 +727,9 @@
       var start = button("Start again", function () { confirmBox.hidden = false; confirmBox.querySelector("button").focus(); });
       confirmBox.appendChild(el("p", { text: "This clears everything entered on this page in this browser. Download the draft first to keep a copy." }));
       confirmBox.appendChild(button("Yes, clear all my answers", function () {
-        state = empty(); save(); say("All answers cleared."); history.pushState(null, "", location.pathname); build();
+        state = empty(); save(); history.pushState(null, "", location.pathname); build(); say("All answers cleared.");
+        var first = document.getElementById("link-" + index.tasks[0].id);
+        if (first) { first.focus(); }
       }, "gpia-draft-warning"));
       confirmBox.appendChild(button("No, keep my answers", function () { confirmBox.hidden = true; start.focus(); }, "gpia-draft-secondary"));
       body.appendChild(start);
@@ -831,6 +833,7 @@
 
   // ---- import --------------------------------------------------------------------------------
   function importFile(file, report, data) {
+    report.textContent = "";
     function refuse(lines) {
       report.textContent = "";
       report.appendChild(el("p", { text: "The file was not opened; nothing you entered has changed." }));
