@@ -5,7 +5,7 @@
 // the template; this file names styles only by the ids the build read from it (index.json).
 // Departures from the national text are tracked changes (w:ins / w:del with w:author and w:date):
 // accepting all gives the site's text, rejecting all the national text. The zip is read and
-// written uncompressed (the template is stored so), so no zip library is needed.
+// written with the browser's own (De)CompressionStream and CRC-32 here, so no zip library is needed.
 (function () {
   "use strict";
 
@@ -24,10 +24,14 @@
     for (var i = 0; i < bytes.length; i++) { c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8); }
     return (c ^ 0xffffffff) >>> 0;
   }
+  // A zip's entries (stored or deflated), read with the browser's own DecompressionStream.
+  function through(bytes, stream) {
+    return new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+  }
   function readZip(bytes) {
     var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), end = bytes.length - 22;
     while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) { end--; }
-    if (end < 0) { throw new Error("the Word template is not a zip file"); }
+    if (end < 0) { return Promise.reject(new Error("the Word template is not a zip file")); }
     var count = view.getUint16(end + 10, true), at = view.getUint32(end + 16, true), entries = [];
     var decoder = new TextDecoder();
     for (var i = 0; i < count; i++) {
@@ -35,37 +39,46 @@
       var nameLength = view.getUint16(at + 28, true), extra = view.getUint16(at + 30, true), comment = view.getUint16(at + 32, true);
       var local = view.getUint32(at + 42, true);
       var name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-      if (method !== 0) { throw new Error("the Word template's " + name + " is compressed"); }
       var start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-      entries.push({ name: name, data: bytes.slice(start, start + size) });
+      var raw = bytes.slice(start, start + size);
+      if (method !== 0 && method !== 8) { return Promise.reject(new Error("the Word template's " + name + " is compressed in an unknown way")); }
+      entries.push(method === 8 ? through(raw, new DecompressionStream("deflate-raw")).then(named(name)) : Promise.resolve({ name: name, data: raw }));
       at += 46 + nameLength + extra + comment;
     }
-    return entries;
+    return Promise.all(entries);
   }
+  function named(name) { return function (data) { return { name: name, data: data }; }; }
+  // The entries deflated (CompressionStream), each with the CRC-32 of its uncompressed bytes.
   function writeZip(entries) {
-    var encoder = new TextEncoder(), parts = [], central = [], offset = 0;
-    entries.forEach(function (e) {
-      var name = encoder.encode(e.name), crc = crc32(e.data), head = new DataView(new ArrayBuffer(30));
-      head.setUint32(0, 0x04034b50, true); head.setUint16(4, 20, true); head.setUint16(6, 0x0800, true);
-      head.setUint16(8, 0, true); head.setUint16(10, 0, true); head.setUint16(12, 0x21, true);
-      head.setUint32(14, crc, true); head.setUint32(18, e.data.length, true); head.setUint32(22, e.data.length, true);
-      head.setUint16(26, name.length, true); head.setUint16(28, 0, true);
-      var dir = new DataView(new ArrayBuffer(46));
-      dir.setUint32(0, 0x02014b50, true); dir.setUint16(4, 20, true); dir.setUint16(6, 20, true); dir.setUint16(8, 0x0800, true);
-      dir.setUint16(10, 0, true); dir.setUint16(12, 0, true); dir.setUint16(14, 0x21, true);
-      dir.setUint32(16, crc, true); dir.setUint32(20, e.data.length, true); dir.setUint32(24, e.data.length, true);
-      dir.setUint16(28, name.length, true); dir.setUint32(38, 0x81a40000, true); dir.setUint32(42, offset, true);
-      parts.push(new Uint8Array(head.buffer), name, e.data);
-      central.push(new Uint8Array(dir.buffer), name);
-      offset += 30 + name.length + e.data.length;
+    return Promise.all(entries.map(function (e) {
+      return through(e.data, new CompressionStream("deflate-raw")).then(function (packed) {
+        return { name: e.name, crc: crc32(e.data), size: e.data.length, packed: packed };
+      });
+    })).then(function (files) {
+      var encoder = new TextEncoder(), parts = [], central = [], offset = 0;
+      files.forEach(function (e) {
+        var name = encoder.encode(e.name), head = new DataView(new ArrayBuffer(30));
+        head.setUint32(0, 0x04034b50, true); head.setUint16(4, 20, true); head.setUint16(6, 0x0800, true);
+        head.setUint16(8, 8, true); head.setUint16(10, 0, true); head.setUint16(12, 0x21, true);
+        head.setUint32(14, e.crc, true); head.setUint32(18, e.packed.length, true); head.setUint32(22, e.size, true);
+        head.setUint16(26, name.length, true); head.setUint16(28, 0, true);
+        var dir = new DataView(new ArrayBuffer(46));
+        dir.setUint32(0, 0x02014b50, true); dir.setUint16(4, 20, true); dir.setUint16(6, 20, true); dir.setUint16(8, 0x0800, true);
+        dir.setUint16(10, 8, true); dir.setUint16(12, 0, true); dir.setUint16(14, 0x21, true);
+        dir.setUint32(16, e.crc, true); dir.setUint32(20, e.packed.length, true); dir.setUint32(24, e.size, true);
+        dir.setUint16(28, name.length, true); dir.setUint32(38, 0x81a40000, true); dir.setUint32(42, offset, true);
+        parts.push(new Uint8Array(head.buffer), name, e.packed);
+        central.push(new Uint8Array(dir.buffer), name);
+        offset += 30 + name.length + e.packed.length;
+      });
+      var size = central.reduce(function (n, p) { return n + p.length; }, 0), end = new DataView(new ArrayBuffer(22));
+      end.setUint32(0, 0x06054b50, true); end.setUint16(8, files.length, true); end.setUint16(10, files.length, true);
+      end.setUint32(12, size, true); end.setUint32(16, offset, true);
+      var all = parts.concat(central, [new Uint8Array(end.buffer)]), total = all.reduce(function (n, p) { return n + p.length; }, 0);
+      var out = new Uint8Array(total), at = 0;
+      all.forEach(function (p) { out.set(p, at); at += p.length; });
+      return out;
     });
-    var size = central.reduce(function (n, p) { return n + p.length; }, 0), end = new DataView(new ArrayBuffer(22));
-    end.setUint32(0, 0x06054b50, true); end.setUint16(8, entries.length, true); end.setUint16(10, entries.length, true);
-    end.setUint32(12, size, true); end.setUint32(16, offset, true);
-    var all = parts.concat(central, [new Uint8Array(end.buffer)]), total = all.reduce(function (n, p) { return n + p.length; }, 0);
-    var out = new Uint8Array(total), at = 0;
-    all.forEach(function (p) { out.set(p, at); at += p.length; });
-    return out;
   }
 
   // ---- WordprocessingML --------------------------------------------------------------------
@@ -210,7 +223,7 @@
     if (input.open.length) { input.open.forEach(function (o) { w.text("list", o[1]); }); } else { w.text(null, "Nothing is still open."); }
 
     var decoder = new TextDecoder(), encoder = new TextEncoder();
-    var entries = readZip(template).map(function (e) {
+    return readZip(template).then(function (read) { return writeZip(read.map(function (e) {
       if (e.name === "word/document.xml") {
         var xml = decoder.decode(e.data), open = xml.indexOf("<w:body>") + "<w:body>".length, sect = xml.lastIndexOf("<w:sectPr");
         if (open < 8 || sect < open) { throw new Error("the Word template has no body"); }
@@ -219,8 +232,7 @@
         e.data = encoder.encode('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="' + W + '">' + w.comments.join("") + "</w:comments>");
       }
       return e;
-    });
-    return writeZip(entries);
+    })); });
   }
 
   window.gpiaPackWriter = { pack: pack, readZip: readZip, writeZip: writeZip, crc32: crc32 };

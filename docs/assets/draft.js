@@ -810,8 +810,9 @@
     var started = performance.now();
     loadWriter().then(function (writer) {
       return fetch(new URL(index.template, indexUrl)).then(function (r) { return r.arrayBuffer(); }).then(function (template) {
-        var bytes = writer.pack({ state: state, data: data, index: index, open: stillOpen(data), redline: redline, choiceText: choiceText,
+        return writer.pack({ state: state, data: data, index: index, open: stillOpen(data), redline: redline, choiceText: choiceText,
           date: new Date().toISOString().replace(/\.\d+Z$/, "Z") }, new Uint8Array(template));
+      }).then(function (bytes) {
         window.gpiaLastPackMs = performance.now() - started;
         offer(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }), fileName("docx"));
       });

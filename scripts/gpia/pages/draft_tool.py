@@ -12,7 +12,7 @@ so the page stays the same size however many requirements the data holds:
   with a hash of its text (an imported draft says what changed in the national text since);
 - draft/data/schedule-<id>.json: a schedule's blank template as fields, and its worked example;
 - draft/pack-template.docx: the site's Word document (gpia.pages.word) with an empty body and an
-  empty comments part, stored uncompressed, into which the browser writes the pack's body;
+  empty comments part, into which the browser writes the pack's body;
 - draft/blank-pack.docx and schema/draft.json (the JSON Schema of a saved draft).
 
 Nothing here names a version: "current" is the last of clauses/versions.yaml (gpia.model.current).
@@ -181,20 +181,20 @@ def _schedule(kb: KnowledgeBase, s: Schedule) -> dict[str, Any]:
 
 
 def pack_template() -> bytes:
-    """The site's Word document with nothing in its body but its section properties, an empty
-    comments part, every entry stored (not deflated) so a page can rewrite it without a zip library."""
+    """The site's Word document with nothing in its body but its section properties, and an empty
+    comments part (with its relationship and content type) for the browser to fill."""
     document = word.new_document("Drafting pack", "A local GP Integration Agreement drafting pack", "2000-01-01")
     body = document.element.body
     for child in list(body):
         if not child.tag.endswith("}sectPr"):
             body.remove(child)
-    return _with_comments_stored(word.docx_bytes(document))
+    return _with_comments(word.docx_bytes(document))
 
 
-def _with_comments_stored(docx: bytes) -> bytes:
+def _with_comments(docx: bytes) -> bytes:
     source = zipfile.ZipFile(io.BytesIO(docx))
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as target:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
         names = source.namelist()
         for name in names:
             data = source.read(name)
@@ -214,7 +214,7 @@ def _with_comments_stored(docx: bytes) -> bytes:
 
 def _store(target: zipfile.ZipFile, name: str, data: bytes) -> None:
     info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-    info.compress_type = zipfile.ZIP_STORED
+    info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
     target.writestr(info, data)
 
