@@ -895,6 +895,9 @@
   }
 
   // ---- start ---------------------------------------------------------------------------------
+  // A link from elsewhere in the guide names a task as ?task=<id> (the page has no anchor for it).
+  var asked = new URLSearchParams(location.search).get("task");
+  if (asked && /^[a-z0-9-]+$/.test(asked)) { history.replaceState(null, "", location.pathname + "#task-" + asked); }
   fetchJson(indexUrl).then(function (data) {
     index = data;
     state = load();

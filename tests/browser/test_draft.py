@@ -456,3 +456,12 @@ def test_axe_finds_nothing_with_the_tasks_opened(page: Page, site_url: str, kb: 
         found += [f"{task or 'task list'}: {v['id']}: {v['help']} ({[n['target'] for n in v['nodes']]})"
                   for v in axe.run(page, options=AXE_OPTIONS).response["violations"]]
     assert not found, "\n".join(found)
+
+
+def test_a_schedule_page_opens_its_task(page: Page, site_url: str, kb: KnowledgeBase) -> None:
+    schedule = pack_schedules(kb)[-1]
+    open_page(page, site_url + f"schedules/{schedule.id}/")
+    page.get_by_role("link", name="the drafting pack").click()
+    page.wait_for_selector("#gpia-draft[data-ready]")
+    assert page.locator("#gpia-draft-task-title").inner_text() == schedule.label
+    assert page.url.endswith(f"/draft/#task-{schedule.id}")

@@ -24,11 +24,13 @@ import io
 import json
 import re
 import zipfile
+from xml.sax.saxutils import escape
 from pathlib import Path
 from typing import Any
 
 from gpia.model.checklist import EXAMPLE_ANCHOR, TEMPLATE_ANCHOR
 from gpia.model.current import current
+from gpia.model.derived import once_per_knowledge_base
 from gpia.model.records import KnowledgeBase, Kpi, Schedule
 from gpia.model.schedule_links import TABLE_KINDS, schedules_in_order, versions_of
 from gpia.model.urls import section_url, url_of
@@ -78,10 +80,16 @@ def current_tables(kb: KnowledgeBase) -> dict[str, list]:
 
 
 def draft_href(kb: KnowledgeBase, schedule_id: str) -> str:
-    """Site-root-relative link to the tool, at the schedule's task when the pack has one."""
-    if any(s.id == schedule_id for s in pack_schedules(kb)):
-        return f"{FOLDER}#task-{schedule_task(schedule_id)}"
+    """Site-root-relative link to the tool, at the schedule's task when the pack has one (a query,
+    which the page's script turns into the task it opens: the page has no such anchor without it)."""
+    if schedule_id in _pack_schedule_ids(kb):
+        return f"{FOLDER}?task={schedule_task(schedule_id)}"
     return FOLDER
+
+
+@once_per_knowledge_base
+def _pack_schedule_ids(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(s.id for s in pack_schedules(kb))
 
 
 def schedule_task(schedule_id: str) -> str:
@@ -91,7 +99,7 @@ def schedule_task(schedule_id: str) -> str:
 def draft_files(kb: KnowledgeBase, view: Any) -> dict[str, bytes]:
     """Site path -> bytes of every file of the tool (`view`, the build's, gives the source wording)."""
     files: dict[str, bytes] = {}
-    template = pack_template()
+    template = pack_template(max(v.last_reviewed for v in kb.versions.values()))
     files[TEMPLATE_PATH] = template
     files[DATA + "index.json"] = _json(_index(kb, template))
     files[DATA + "decisions.json"] = _json(_decisions(kb, view))
@@ -99,7 +107,7 @@ def draft_files(kb: KnowledgeBase, view: Any) -> dict[str, bytes]:
         files[f"{DATA}requirements-{kind}.json"] = _json(_requirements(kb, tables))
     for s in pack_schedules(kb):
         files[f"{DATA}{s.id}.json"] = _json(_schedule(kb, s))
-    files[BLANK_PACK_PATH] = blank_pack(kb, view)
+    files[BLANK_PACK_PATH] = blank_pack(kb, view, template)
     files[SCHEMA_PATH] = SCHEMA_FILE.read_bytes()
     return files
 
@@ -180,10 +188,10 @@ def _schedule(kb: KnowledgeBase, s: Schedule) -> dict[str, Any]:
             "fields": fields, "example": example}
 
 
-def pack_template() -> bytes:
+def pack_template(reviewed: str) -> bytes:
     """The site's Word document with nothing in its body but its section properties, and an empty
     comments part (with its relationship and content type) for the browser to fill."""
-    document = word.new_document("Drafting pack", "A local GP Integration Agreement drafting pack", "2000-01-01")
+    document = word.new_document("Drafting pack", "A local GP Integration Agreement drafting pack", reviewed)
     body = document.element.body
     for child in list(body):
         if not child.tag.endswith("}sectPr"):
@@ -228,38 +236,81 @@ def style_ids(template: bytes) -> dict[str, str]:
     return {key: found.get(name.lower(), found["normal"]) for key, name in PACK_STYLES.items()}
 
 
-def blank_pack(kb: KnowledgeBase, view: Any) -> bytes:
+def blank_pack(kb: KnowledgeBase, view: Any, template: bytes) -> bytes:
     """The pack before anything is entered: every decision with its options and source wording, then
-    every schedule's blank template, for readers without scripts (and to print)."""
+    every schedule's blank template, for readers without scripts (and to print). Written into the
+    template as WordprocessingML directly, as the page's script writes the filled pack (python-docx
+    took 9 s for the 110 schedules of a corpus ten times the real one; this takes a fraction)."""
     v = kb.versions[current(kb)]
-    reviewed = max([d.last_reviewed for d in kb.decisions.values()] + [s.last_reviewed for s in pack_schedules(kb)]
-                   + [v.last_reviewed])
-    document = word.Draft(f"Drafting pack (blank): {v.agreement}", f"Drafted against {v.label}", reviewed)
-    document.note("About this pack", f"A blank drafting pack for a local agreement, drafted against {v.label}: the "
-                  "decisions a site takes before signing, then each schedule's blank template. The guide's own words "
-                  "are styled as notes; NHS wording is quoted with its source.")
+    ids = style_ids(template)
+    body: list[str] = []
+
+    def paragraph(style: str | None, text: str, label: str = "") -> None:
+        props = f'<w:pPr><w:pStyle w:val="{ids[style]}"/></w:pPr>' if style else ""
+        runs = (_run(label, bold=True) if label else "") + _run(text)
+        body.append(f"<w:p>{props}{runs}</w:p>")
+
+    def table(headings: list[str]) -> None:
+        width = 9000 // len(headings)
+        cells = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>{_run(h, bold=True)}</w:p></w:tc>'
+                        for h in headings)
+        blank = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>{_run(BLANK)}</w:p></w:tc>'
+                        for _ in headings)
+        grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in headings)
+        body.append(f'<w:tbl><w:tblPr><w:tblStyle w:val="{ids["table"]}"/><w:tblW w:w="0" w:type="auto"/></w:tblPr>'
+                    f"<w:tblGrid>{grid}</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>{cells}</w:tr>"
+                    f"<w:tr>{blank}</w:tr></w:tbl><w:p/>")
+
+    paragraph("title", f"Drafting pack (blank): {v.agreement}")
+    paragraph("note", f"A blank drafting pack for a local agreement, drafted against {v.label}: the decisions a "
+              "site takes before signing, then each schedule's blank template. The guide's own words are styled as "
+              "notes; NHS wording is quoted with its source.", "About this pack (not NHS wording): ")
     if kb.decisions:
-        document.heading("Decisions", 1)
+        paragraph("heading1", "Decisions")
         for d in kb.decisions.values():
-            document.heading(d.title, 2)
-            document.note("What to settle", d.ask)
-            document.note("Who decides", d.who_decides)
-            document.paragraph("Options (not NHS wording):", word.NOTE_STYLE)
+            paragraph("heading2", d.title)
+            paragraph("note", d.ask, "What to settle (not NHS wording): ")
+            paragraph("note", d.who_decides, "Who decides (not NHS wording): ")
+            paragraph("note", "Options (not NHS wording):")
             for option in d.options:
-                document.paragraph(option, "List Bullet")
+                paragraph("list", option)
             for record_id in d.rests_on:
-                document.nhs_wording(view.source_words(record_id), view.where_printed(record_id))
-            document.paragraph(f"Decision: {BLANK}")
+                paragraph("nhs", f"“{view.source_words(record_id)}”")
+                paragraph("note", f"Source wording: {view.where_printed(record_id)}")
+            paragraph(None, BLANK, "Decision: ")
     for s in pack_schedules(kb):
-        document.heading(s.label, 1)
-        document.note("What goes in this schedule", s.summary)
+        paragraph("heading1", s.label)
+        paragraph("note", s.summary, "What goes in this schedule (not NHS wording): ")
         for f in s.fields:
             need = "required" if f.required else "optional"
-            document.heading(f"{f.label} ({need}, {KIND_NAMES[f.kind]})", 2)
-            document.note("Drafting note", f.guidance)
+            paragraph("heading2", f"{f.label} ({need}, {KIND_NAMES[f.kind]})")
+            paragraph("note", f.guidance, "Drafting note (not NHS wording): ")
             if f.kind in ("table", "kpi-table"):
-                headings = [c.label for c in f.columns] if f.kind == "table" else list(KPI_COLUMNS)
-                document.table(headings, [[BLANK] * len(headings)])
+                table([c.label for c in f.columns] if f.kind == "table" else list(KPI_COLUMNS))
             else:
-                document.paragraph(BLANK)
-    return document.docx()
+                paragraph(None, BLANK)
+    return with_body(template, "".join(body))
+
+
+# Characters XML 1.0 cannot hold.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _run(text: str, bold: bool = False) -> str:
+    props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{escape(_NOT_XML.sub("", text))}</w:t></w:r>'
+
+
+def with_body(template: bytes, body: str) -> bytes:
+    """The template with `body` (WordprocessingML paragraphs and tables) before its section properties."""
+    source = zipfile.ZipFile(io.BytesIO(template))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/document.xml":
+                xml = data.decode("utf-8")
+                at = xml.rindex("<w:sectPr")
+                data = (xml[:at] + body + xml[at:]).encode("utf-8")
+            _store(target, name, data)
+    return out.getvalue()
