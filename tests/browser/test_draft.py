@@ -455,6 +455,9 @@ def test_axe_finds_nothing_with_the_tasks_opened(page: Page, site_url: str, kb: 
             details.evaluate("d => d.open = true")
         found += [f"{task or 'task list'}: {v['id']}: {v['help']} ({[n['target'] for n in v['nodes']]})"
                   for v in axe.run(page, options=AXE_OPTIONS).response["violations"]]
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+        if overflow > 0:  # WCAG 1.4.10: no sideways scrolling of the page
+            found.append(f"{task or 'task list'}: the page scrolls sideways by {overflow}px")
     assert not found, "\n".join(found)
 
 
