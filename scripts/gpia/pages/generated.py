@@ -24,6 +24,7 @@ from gpia.pages.compare_docx import comparison_files
 from gpia.model.records import KnowledgeBase
 from gpia.model.urls import relative_base
 from gpia.pages.drafting import decisions_docx, drafting_files
+from gpia.pages.draft_tool import draft_files
 from gpia.pages.export import download_files, published_schemas
 from gpia.pages.moved import moved_anchors_json
 from gpia.views.common import BuildViews
@@ -71,6 +72,8 @@ def generated_files(kb: KnowledgeBase, views: BuildViews | None = None) -> list[
     files += [GeneratedFile(uri, content) for uri, content in drafting_files(kb).items()]
     # Each declared comparison as a Word document with tracked changes.
     files += [GeneratedFile(uri, content) for uri, content in comparison_files(kb).items()]
+    # The drafting pack tool's data, Word template and blank pack (/draft/), and its draft file's schema.
+    files += [GeneratedFile(uri, content) for uri, content in draft_files(kb, shared.view()).items()]
     # A page per record of the kinds that multiply (/schedules/<id>/, /faq/<section-id>/, ...).
     for kind, (ids, _) in RECORD_PAGES.items():
         for record_id in ids(kb):

@@ -218,8 +218,11 @@ def engine_config(config_file: Path, docs_dir: Path, site_dir: Path, target: Pat
     config.pop("watch", None)
     if "nav" in config:
         config["nav"] = _moved_nav(config["nav"])
-    if not_in_nav:
-        config["not_in_nav"] = "".join(f"/{path}\n" for path in sorted(not_in_nav))
+    # Hand-written pages mkdocs.yml keeps out of the navigation, at their place in the tree.
+    kept_out = [tree_path(line.strip().lstrip("/")) for line in str(config.get("not_in_nav") or "").splitlines()
+                if line.strip()]
+    if not_in_nav or kept_out:
+        config["not_in_nav"] = "".join(f"/{path}\n" for path in sorted({*not_in_nav, *kept_out}))
     config["docs_dir"] = relative(docs_dir)
     config["site_dir"] = relative(site_dir)
     theme = config.get("theme") or {}

@@ -89,8 +89,10 @@ def _word_downloads(view: View, s: Schedule) -> str:
     """Links to the Word documents of the template and the example (gpia.pages.drafting), when there are any."""
     if not s.fields:
         return Markup()
+    from gpia.pages.draft_tool import draft_href
     return render("schedule-downloads.html", template_href=view.base + template_path(s.id),
-                  example_href=view.base + example_path(s.id) if s.example else "")
+                  example_href=view.base + example_path(s.id) if s.example else "",
+                  draft_href=view.base + draft_href(view.kb, s.id))
 
 
 # ---- blank template --------------------------------------------------------------------------
