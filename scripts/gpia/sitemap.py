@@ -20,7 +20,10 @@ from gpia.compare.pairs import Pairing, default_pairing, is_default, pairings
 from gpia.compare.redline import groups_by_page
 from gpia.load.layout import SCHEMA_DIR
 from gpia.model.kinds import KIND, KINDS, STORED
-from gpia.model.records import KnowledgeBase
+from gpia.model.current import current
+from gpia.model.derived import once_per_knowledge_base
+from gpia.model.records import KnowledgeBase, Schedule
+from gpia.model.schedule_links import TABLE_KINDS, schedules_in_order, versions_of
 from gpia.model.urls import page_of
 
 # --- Downloads ------------------------------------------------------------------------------------
@@ -65,6 +68,50 @@ def fixed_downloads() -> list[str]:
     """The downloads whose paths do not depend on the data, in the order they are declared here."""
     return [KNOWLEDGE_BASE_JSON, *kind_csvs().values(), CHECKLIST_CSV, DECISIONS_CSV, DECISIONS_DOCX,
             MOVED_ANCHORS, *schema_files()]
+
+
+# --- The drafting pack tool (gpia.pages.draft_tool writes these; the views link the schedules' tasks) ---
+
+DRAFT_FOLDER = "draft/"
+DATA = f"{DRAFT_FOLDER}data/"
+TEMPLATE_PATH = f"{DRAFT_FOLDER}pack-template.docx"
+BLANK_PACK_PATH = f"{DRAFT_FOLDER}blank-pack.docx"
+DRAFT_SCHEMA_PATH = "schema/draft.json"
+
+
+def pack_schedules(kb: KnowledgeBase) -> list[Schedule]:
+    """The schedules of the current version that have a blank template, in the site's order."""
+    version = current(kb)
+    return [s for s in schedules_in_order(kb) if s.fields and version in versions_of(kb, s.id)]
+
+
+def current_tables(kb: KnowledgeBase) -> dict[str, list]:
+    """The current version's requirement tables, by kind, in the order of TABLE_KINDS."""
+    version = current(kb)
+    found: dict[str, list] = {}
+    for kind in TABLE_KINDS:
+        tables = [t for t in kb.tables.values() if t.version == version and t.kind == kind]
+        if tables:
+            found[kind] = tables
+    return found
+
+
+def draft_href(kb: KnowledgeBase, schedule_id: str) -> str:
+    """Site-root-relative link to the tool, at the schedule's task when the pack has one (a query,
+    which the page's script turns into the task it opens: the page has no such anchor without it)."""
+    if schedule_id in _pack_schedule_ids(kb):
+        return f"{DRAFT_FOLDER}?task={schedule_task(schedule_id)}"
+    return DRAFT_FOLDER
+
+
+@once_per_knowledge_base
+def _pack_schedule_ids(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(s.id for s in pack_schedules(kb))
+
+
+def schedule_task(schedule_id: str) -> str:
+    return f"schedule-{schedule_id}" if not schedule_id.startswith("schedule-") else schedule_id
+
 
 
 # --- Paged lists ----------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from gpia.knowledge_base import load_or_raise
+from gpia.model.kinds import counts
 from gpia.tools.synthetic import generate
 
 from gpia_bench.run import KB, PYTHON, SOURCES, Project, differing, env_for, mkdocs_build, timed, tree_digests
@@ -112,7 +113,7 @@ def measure(scale: int, runs: int, work: Path) -> Scale:
     floor = [timed([PYTHON, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir",
                     str(work / f"floor-x{scale}")], env)[0] for _ in range(runs)]
     kb = load_or_raise(data, SOURCES)
-    return Scale(scale, kb.counts(), statistics.median(validate), statistics.median(builds),
+    return Scale(scale, counts(kb), statistics.median(validate), statistics.median(builds),
                  statistics.median(floor), max(rss) / KB, site_sizes(site, whole_document_pages(Project.tree, kb)),
                  differing(trees), validate_phases(data))
 

@@ -30,18 +30,14 @@ from typing import Any
 
 from gpia.model.checklist import EXAMPLE_ANCHOR, TEMPLATE_ANCHOR
 from gpia.model.current import current
-from gpia.model.derived import once_per_knowledge_base
 from gpia.model.records import KnowledgeBase, Kpi, Schedule
-from gpia.model.schedule_links import TABLE_KINDS, schedules_in_order, versions_of
+from gpia.model.schedule_links import TABLE_KINDS
+from gpia.sitemap import (BLANK_PACK_PATH, DATA, DRAFT_FOLDER as FOLDER, DRAFT_SCHEMA_PATH as SCHEMA_PATH,
+                          TEMPLATE_PATH, current_tables, pack_schedules, schedule_task)
 from gpia.model.urls import section_url, url_of
 from gpia.pages import word
 from gpia.pages.drafting import BLANK, KIND_NAMES, KPI_COLUMNS, kpi_row, number
 
-FOLDER = "draft/"
-DATA = f"{FOLDER}data/"
-TEMPLATE_PATH = f"{FOLDER}pack-template.docx"
-BLANK_PACK_PATH = f"{FOLDER}blank-pack.docx"
-SCHEMA_PATH = "schema/draft.json"
 SCHEMA_FILE = Path(__file__).with_name("draft_schema.json")
 # What each kind of requirement table is called as a task (the kinds are gpia.model.schedule_links').
 TABLE_TASKS = {"governance": "Shared governance", "integration": "Integration commitments"}
@@ -60,40 +56,6 @@ def text_hash(text: str) -> str:
 
 def _json(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=False, separators=(",", ":")).encode("utf-8")
-
-
-def pack_schedules(kb: KnowledgeBase) -> list[Schedule]:
-    """The schedules of the current version that have a blank template, in the site's order."""
-    version = current(kb)
-    return [s for s in schedules_in_order(kb) if s.fields and version in versions_of(kb, s.id)]
-
-
-def current_tables(kb: KnowledgeBase) -> dict[str, list]:
-    """The current version's requirement tables, by kind, in the order of TABLE_KINDS."""
-    version = current(kb)
-    found: dict[str, list] = {}
-    for kind in TABLE_KINDS:
-        tables = [t for t in kb.tables.values() if t.version == version and t.kind == kind]
-        if tables:
-            found[kind] = tables
-    return found
-
-
-def draft_href(kb: KnowledgeBase, schedule_id: str) -> str:
-    """Site-root-relative link to the tool, at the schedule's task when the pack has one (a query,
-    which the page's script turns into the task it opens: the page has no such anchor without it)."""
-    if schedule_id in _pack_schedule_ids(kb):
-        return f"{FOLDER}?task={schedule_task(schedule_id)}"
-    return FOLDER
-
-
-@once_per_knowledge_base
-def _pack_schedule_ids(kb: KnowledgeBase) -> frozenset[str]:
-    return frozenset(s.id for s in pack_schedules(kb))
-
-
-def schedule_task(schedule_id: str) -> str:
-    return f"schedule-{schedule_id}" if not schedule_id.startswith("schedule-") else schedule_id
 
 
 def draft_files(kb: KnowledgeBase, view: Any) -> dict[str, bytes]:

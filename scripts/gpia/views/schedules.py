@@ -15,7 +15,7 @@ from gpia.model.records import FREQUENCIES, OWNERS, Clause, KnowledgeBase, Kpi, 
 from gpia.model.schedule_links import Pointer, TraceRow, pointers_to, schedules_in_order, trace_rows, versions_of
 from gpia.model.urls import section_url
 from gpia.model.schedule_words import EXAMPLE_LABEL, KIND_NAMES, KPI_COLUMNS, number, target_text  # noqa: F401
-from gpia.sitemap import LISTS, schedule_example_docx as example_path, schedule_template_docx as template_path
+from gpia.sitemap import LISTS, draft_href, schedule_example_docx as example_path, schedule_template_docx as template_path
 from gpia.views.common import View, ours
 from gpia.views.paging import Item, Listing
 from gpia.views.reference import DECISION_ANCHOR, clause_order
@@ -89,7 +89,6 @@ def _word_downloads(view: View, s: Schedule) -> str:
     """Links to the Word documents of the template and the example (gpia.pages.drafting), when there are any."""
     if not s.fields:
         return Markup()
-    from gpia.pages.draft_tool import draft_href
     return render("schedule-downloads.html", template_href=view.base + template_path(s.id),
                   example_href=view.base + example_path(s.id) if s.example else "",
                   draft_href=view.base + draft_href(view.kb, s.id))
