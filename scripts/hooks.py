@@ -113,7 +113,9 @@ def on_post_page(output: str, page, config) -> str:
         return output  # the data is broken: the page is the problem list, with nothing to index
     search = page.meta.get("search") or {}
     indexed = not (isinstance(search, dict) and search.get("exclude"))
-    return context.views.search.page_html(output, page.meta.get(GENERATED_KEY), page.file.src_uri, indexed)
+    # A hand-written page's front matter may give the words readers type for it (`also_known_as`).
+    words = tuple(str(w) for w in page.meta.get("also_known_as") or ())
+    return context.views.search.page_html(output, page.meta.get(GENERATED_KEY), page.file.src_uri, indexed, words)
 
 
 def on_post_build(config) -> None:
@@ -124,6 +126,8 @@ def on_post_build(config) -> None:
         return
     # The site's own stylesheets, minified as served (docs/assets keeps them readable).
     minify_stylesheets(Path(config["site_dir"]), [str(path) for path in config["extra_css"]])
+    # The words of the indexed pages, for the search box's "Did you mean" (gpia/pages/search_words.py).
+    context.views.search.words.write(Path(config["site_dir"]))
     # Pagefind indexes the built site: in `make build` and the tests' builds before the build ends;
     # after every rebuild of `mkdocs serve` too, so the served site's search follows the data, but
     # in the background, while browsers already reload with the new pages.

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gpia.model.records import KnowledgeBase
+from gpia.pages.search_words import WordList, page_words_html
 
 # What the results call each kind of page; a kind of record not listed is named after its kind.
 KIND_LABELS = {
@@ -65,6 +66,7 @@ class SearchMarks:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+        self.words = WordList()  # the words of the indexed pages, for "Did you mean" (search_words.py)
         self._version_of_source = {v.source: v.label for v in kb.versions.values()}
         terms = [t for t in kb.terms.values() if t.abbreviation]
         self._abbreviation_of = {t.term.lower(): t.abbreviation for t in terms}
@@ -105,7 +107,8 @@ class SearchMarks:
             found |= {self._abbreviation_of[m.lower()] for m in self._terms.findall(_words(content))}
         return sorted(found)
 
-    def page_html(self, output: str, spec: dict | None, src_uri: str, indexed: bool) -> str:
+    def page_html(self, output: str, spec: dict | None, src_uri: str, indexed: bool,
+                  readers_words: tuple[str, ...] = ()) -> str:
         output = _EXCLUDE.sub(" data-pagefind-ignore", output)
         output = _HEADERLINK.sub('<a class="headerlink" data-pagefind-ignore', output)
         match = _ARTICLE.search(output)
@@ -122,6 +125,9 @@ class SearchMarks:
         words = self.vocabulary(content)
         vocabulary = (f'<p hidden data-pagefind-weight="0.5">{html.escape(" ".join(words))}</p>' if words else "")
         opening = '<article class="md-content__inner md-typeset" data-pagefind-body>'
+        if f.audience == "readers":
+            self.words.add(src_uri, content)
+        vocabulary += page_words_html(self.kb, spec, readers_words)  # the record's readers' words and names
         return (output[:match.start()] + opening + content
                 + f'<div hidden data-pagefind-ignore>{hidden}</div>{vocabulary}' + output[end:])
 
