@@ -35,7 +35,7 @@
   const PAGE = 10;      // pages of results drawn at once
   const SUBS = 3;       // sections shown under each page
   const HANDFUL = 5;    // fewer results than this and the search is relaxed
-  const REORDER = 12;   // the first results reordered (their fragments are fetched anyway, or soon)
+  const REORDER = 10;   // the first results reordered, with a handful more (their fragments are fetched anyway, or soon)
   // Words that carry no meaning in a reader's question: dropped when the search is relaxed.
   const STOP = new Set(("a about after all also am an and any are as at be been before being between both " +
     "but by can could did do does doing each for from get got had has have having he her here how i if in " +
@@ -43,6 +43,7 @@
     "ours out over own shall she should so some stand stands such tell than that the their them then there " +
     "these they this those through to too under up us very was we were what when where which while who " +
     "whom whose why will with would you your").split(" "));
+  let asked = [];       // the current search's words that carry meaning (for the sections shown)
   let words = null;     // the site's words, most widespread first (search-words.json), once fetched
   const wide = window.matchMedia("(min-width: 45em)");
   let pagefind = null;  // the module, once loaded
@@ -134,12 +135,13 @@
     return a;
   }
 
-  // A page's sections that match, best first: the most words found, then printed order.
+  // A page's sections that match, best first: the most words of the question in their heading, then
+  // the most words found, then printed order.
   function sections(data) {
     return data.sub_results
-      .filter((sub) => sub.url !== data.url && sub.anchor && sub.anchor.id && sub.anchor.element !== "h1")
-      .map((sub, order) => ({ sub, order, weight: sub.weighted_locations.reduce((t, l) => t + l.weight, 0) }))
-      .sort((a, b) => b.weight - a.weight || a.order - b.order)
+      .filter((sub) => sub.url !== data.url && own(sub))
+      .map((sub, order) => ({ sub, order, held: asks(sub, asked), weight: sub.weighted_locations.reduce((t, l) => t + l.weight, 0) }))
+      .sort((a, b) => b.held - a.held || b.weight - a.weight || a.order - b.order)
       .slice(0, SUBS)
       .map(({ sub }) => sub);
   }
@@ -221,11 +223,11 @@
     return best;
   }
 
-  // Each result's data, fetched once.
-  const fetched = new Map();
+  // Each result's data (its page's fragment with this search's matches), fetched once per search.
+  const fetched = new WeakMap();
   function dataOf(result) {
-    if (!fetched.has(result.id)) fetched.set(result.id, result.data());
-    return fetched.get(result.id);
+    if (!fetched.has(result)) fetched.set(result, result.data());
+    return fetched.get(result);
   }
 
   // Search as the module header says. Returns the results in order, how many hold every word, and
@@ -234,6 +236,7 @@
     const search = (q) => pagefind.search(q, { filters });
     const all = tokens(query);
     const meaningful = all.filter((t) => !STOP.has(t.toLowerCase()));
+    asked = meaningful;
     const strict = await search(query);
     const entries = strict.results.map((r) => ({ r, tier: 0, hits: all.length }));
     const seen = new Set(entries.map((e) => e.r.id));
@@ -247,8 +250,21 @@
     };
     let corrected = null;
     const quoted = /^".*"$/.test(query);
-    if (strict.results.length < HANDFUL && !quoted && meaningful.length) {
-      if (meaningful.length < all.length) add((await search(meaningful.join(" "))).results, 1, meaningful.length);
+    const thin = strict.results.length < HANDFUL;
+    // Without the stop words: after the pages that hold every word, or, when there are many of those,
+    // the first few among them too (reordered below: "what is clause 6.2(d)" is the clause's page,
+    // though it never says "what").
+    if (!quoted && meaningful.length && meaningful.length < all.length) {
+      const lean = (await search(meaningful.join(" "))).results;
+      if (thin) add(lean, 1, meaningful.length);
+      else {
+        const rest = entries.splice(REORDER);
+        add(lean.slice(0, HANDFUL), 1, meaningful.length);
+        entries.push(...rest);
+        add(lean, 1, meaningful.length);
+      }
+    }
+    if (thin && !quoted && meaningful.length) {
       // Each remaining word alone: how many pages hold it, and the closest word for one on no page.
       const each = await Promise.all(meaningful.map((w) => search(w)));
       const replaced = await Promise.all(meaningful.map(async (w, i) => (each[i].results.length ? null : closest(w))));
@@ -279,12 +295,25 @@
     return { results: await reorder(entries, meaningful, filters), strict: strict.results.length, corrected };
   }
 
+  // A section of a page (not the page's own heading).
+  const own = (sub) => sub.anchor && sub.anchor.id && sub.anchor.element !== "h1";
+  // How far a section answers the words: one for each word its heading holds (its first five
+  // letters, so "monitored" finds "monitoring"), a half if its readers' words or heading matched.
+  function asks(sub, meaningful) {
+    const heading = norm(sub.title || "").split(/[^a-z0-9()."]+/);
+    const held = meaningful.filter((t) => {
+      const stem = t.toLowerCase().slice(0, 5);
+      return heading.some((w) => w.startsWith(stem));
+    }).length;
+    return held + (sub.weighted_locations.some((l) => l.weight >= 5) ? 0.5 : 0);
+  }
+
   // The first results reordered: the page named by the question, pages holding a number as typed
   // with its word, FAQ answers whose question matches; then as found.
   async function reorder(entries, meaningful, filters) {
     if (!entries.length) return [];
-    const asked = norm(meaningful.join(" "));
-    const head = entries.slice(0, REORDER);
+    const wanted = norm(meaningful.join(" "));
+    const head = entries.slice(0, REORDER + HANDFUL);
     let phrase = new Set();
     if (meaningful.length > 1 && meaningful.some((t) => /\d/.test(t)) && meaningful.some((t) => !/\d/.test(t))) {
       const found = await pagefind.search(`"${meaningful.join(" ")}"`, { filters });
@@ -293,10 +322,14 @@
     const datas = await Promise.all(head.map((e) => dataOf(e.r)));
     const key = (e, data) => {
       const names = ((data.meta && data.meta.names) || "").split(" | ").map(norm);
-      const named = asked && names.includes(asked) ? 0 : 1;
+      const named = wanted && names.includes(wanted) ? 0 : 1;
       const quoted = phrase.has(e.r.id) ? 0 : 1;
-      const question = e.tier < 2 && data.meta && data.meta.kind === "FAQ answer" && data.sub_results.some((sub) =>
-        sub.anchor && sub.anchor.element !== "h1" && sub.weighted_locations.some((l) => l.weight >= 5)) ? 0 : 1;
+      // An FAQ answer whose question holds the words (or whose readers' words do), the more the better.
+      let question = 1;
+      if (e.tier < 2 && data.meta && data.meta.kind === "FAQ answer") {
+        const best = Math.max(0, ...data.sub_results.filter(own).map((sub) => asks(sub, meaningful)));
+        if (best > 0) question = -best;
+      }
       return [named, quoted, question, e.tier, -e.hits];
     };
     const keyed = head.map((e, i) => ({ e, k: [...key(e, datas[i]), i] }));
@@ -304,7 +337,7 @@
       for (let n = 0; n < a.k.length; n++) if (a.k[n] !== b.k[n]) return a.k[n] - b.k[n];
       return 0;
     });
-    return [...keyed.map(({ e }) => e.r), ...entries.slice(REORDER).map((e) => e.r)];
+    return [...keyed.map(({ e }) => e.r), ...entries.slice(REORDER + HANDFUL).map((e) => e.r)];
   }
 
   async function drawMore(mine) {
@@ -357,7 +390,7 @@
     const pages = (k) => `${k} ${k === 1 ? "page" : "pages"}`;
     const guess = found.corrected ? ` Did you mean “${found.corrected}”?` : "";
     if (n === 0) say(`No pages found for “${query}”.${guess}`);
-    else if (found.strict === n) say(`${pages(n)} found for “${query}”.`);
+    else if (found.strict === n || found.strict >= HANDFUL) say(`${pages(n)} found for “${query}”.`);
     else if (found.strict === 0) say(`No page has all of your words; showing pages with most of them.${guess}`);
     else say(`${pages(found.strict)} ${found.strict === 1 ? "has" : "have"} all of your words; after them, pages with most of them.${guess}`);
     offer(found.corrected);

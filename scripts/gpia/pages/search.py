@@ -125,9 +125,9 @@ class SearchMarks:
         words = self.vocabulary(content)
         vocabulary = (f'<p hidden data-pagefind-weight="0.5">{html.escape(" ".join(words))}</p>' if words else "")
         opening = '<article class="md-content__inner md-typeset" data-pagefind-body>'
-        if f.audience == "readers":
-            self.words.add(src_uri, content)
         vocabulary += page_words_html(self.kb, spec, readers_words)  # the record's readers' words and names
+        if f.audience == "readers":
+            self.words.add(src_uri, content + vocabulary)
         return (output[:match.start()] + opening + content
                 + f'<div hidden data-pagefind-ignore>{hidden}</div>{vocabulary}' + output[end:])
 

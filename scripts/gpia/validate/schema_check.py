@@ -153,6 +153,9 @@ def _explain(doc: YamlDocument, error: ValidationError, kind: str) -> list[Probl
     if check == "maxItems":
         return [origin.problem(f"'{field}' lists {len(value)} items; at most {error.validator_value}, so keep "
                                "the ones readers use most")]
+    if check == "minLength" and value:
+        return [origin.problem(f"'{field}' is {_shown(value)}; it must be at least {error.validator_value} "
+                               "characters long")]
     if check == "minLength":
         return [origin.problem(f"'{field}' is empty; write the text or remove the field")]
     if check == "uniqueItems":
