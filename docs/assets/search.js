@@ -35,7 +35,7 @@
   const PAGE = 10;      // pages of results drawn at once
   const SUBS = 3;       // sections shown under each page
   const HANDFUL = 5;    // fewer results than this and the search is relaxed
-  const REORDER = 10;   // the first results reordered, with a handful more (their fragments are fetched anyway, or soon)
+  const REORDER = 10;   // the first results reordered: the first page drawn, whose fragments are fetched anyway
   // Words that carry no meaning in a reader's question: dropped when the search is relaxed.
   const STOP = new Set(("a about after all also am an and any are as at be been before being between both " +
     "but by can could did do does doing each for from get got had has have having he her here how i if in " +
@@ -269,11 +269,12 @@
       const each = await Promise.all(meaningful.map((w) => search(w)));
       const replaced = await Promise.all(meaningful.map(async (w, i) => (each[i].results.length ? null : closest(w))));
       if (replaced.some(Boolean)) {
-        corrected = all.map((t) => {
+        const mended = (t) => {
           const i = meaningful.indexOf(t);
           return i >= 0 && replaced[i] ? replaced[i] : t;
-        }).join(" ");
-        add((await search(corrected)).results, 1, meaningful.length);
+        };
+        corrected = all.map(mended).join(" ");
+        add((await search(meaningful.map(mended).join(" "))).results, 1, meaningful.length);
         for (const [i, w] of replaced.entries()) if (w) each[i] = await search(w);
       }
       if (entries.length < HANDFUL || meaningful.length > 1) {
@@ -313,7 +314,10 @@
   async function reorder(entries, meaningful, filters) {
     if (!entries.length) return [];
     const wanted = norm(meaningful.join(" "));
-    const head = entries.slice(0, REORDER + HANDFUL);
+    // The first page of results, and the few found without the stop words put after it.
+    let size = Math.min(REORDER, entries.length);
+    while (size < entries.length && size < REORDER + HANDFUL && entries[size].tier === 1) size += 1;
+    const head = entries.slice(0, size);
     let phrase = new Set();
     if (meaningful.length > 1 && meaningful.some((t) => /\d/.test(t)) && meaningful.some((t) => !/\d/.test(t))) {
       const found = await pagefind.search(`"${meaningful.join(" ")}"`, { filters });
@@ -337,7 +341,7 @@
       for (let n = 0; n < a.k.length; n++) if (a.k[n] !== b.k[n]) return a.k[n] - b.k[n];
       return 0;
     });
-    return [...keyed.map(({ e }) => e.r), ...entries.slice(REORDER + HANDFUL).map((e) => e.r)];
+    return [...keyed.map(({ e }) => e.r), ...entries.slice(size).map((e) => e.r)];
   }
 
   async function drawMore(mine) {
