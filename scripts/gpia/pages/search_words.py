@@ -2,9 +2,10 @@
 and the list of words the site holds (for "Did you mean").
 
 - Readers' words: a record's `also_known_as` (our words, not NHS wording: the words readers type
-  where the sources use others, such as "premises" for an estates plan) are written into its page as
-  hidden text of high weight, so Pagefind finds the record by them. On an FAQ section's page each
-  question carries its own, after its heading (views/faq.py renders them with `readers_words.html`),
+  where the sources use others, such as "premises" for an estates plan) are shown at the end of its
+  page under that label, as text of high weight, so Pagefind finds the record by them (and an
+  excerpt that quotes them quotes what the page shows). On an FAQ section's page each question
+  carries its own at the end of its answer (views/faq.py renders them with `readers-words.html`),
   so the question's section is the one listed.
 - Names: what a reader types to mean the record itself (a glossary term and its abbreviation, a
   schedule's number and title, a clause's number), as Pagefind metadata (`names`); the search box
@@ -35,7 +36,7 @@ _WORD = re.compile(r"[a-z]{3,}")
 
 
 def readers_words_html(words: tuple[str, ...]) -> Markup:
-    """Hidden text Pagefind indexes at a heading's weight; nothing when there are no words."""
+    """The labelled line Pagefind indexes at a heading's weight; nothing when there are no words."""
     return render("readers-words.html", words=words) if words else Markup("")
 
 
@@ -70,7 +71,7 @@ def names(kb: KnowledgeBase, spec: dict | None) -> list[str]:
 
 
 def page_words_html(kb: KnowledgeBase, spec: dict | None, page_words: tuple[str, ...] = ()) -> str:
-    """The hidden readers' words of the page's record (or of a hand-written page: its front matter's
+    """The readers' words of the page's record (or of a hand-written page: its front matter's
     `also_known_as`) and its names (Pagefind metadata), appended to the indexed content of its page.
     FAQ questions carry theirs in their own section instead."""
     kind, record = _record(kb, spec)
