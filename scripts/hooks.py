@@ -114,7 +114,8 @@ def on_post_page(output: str, page, config) -> str:
     search = page.meta.get("search") or {}
     indexed = not (isinstance(search, dict) and search.get("exclude"))
     # A hand-written page's front matter may give the words readers type for it (`also_known_as`).
-    words = tuple(str(w) for w in page.meta.get("also_known_as") or ())
+    words = page.meta.get("also_known_as") or ()
+    words = (words,) if isinstance(words, str) else tuple(str(w) for w in words)
     return context.views.search.page_html(output, page.meta.get(GENERATED_KEY), page.file.src_uri, indexed, words)
 
 

@@ -206,8 +206,13 @@
     const w = word.toLowerCase();
     if (w.length < 4 || !/^[a-z]+$/.test(w)) return null;
     if (!words) {
-      const response = await fetch(new URL("search-words.json", base));
-      words = response.ok ? await response.json() : [];
+      // Without the list (an older build, a network error) there is no suggestion, and search goes on.
+      try {
+        const response = await fetch(new URL("search-words.json", base));
+        words = response.ok ? await response.json() : [];
+      } catch {
+        words = [];
+      }
     }
     const most = w.length >= 8 ? 2 : 1;
     let best = null;
