@@ -142,3 +142,12 @@ def test_the_open_dialog_with_a_suggestion_has_no_axe_violation(page: Page, site
     assert [describe_violation(v) for v in violations] == []
     box = page.locator(SUGGESTION).bounding_box()
     assert box and box["height"] >= 24
+
+
+def test_without_the_word_list_search_goes_on_with_no_suggestion(page: Page, site_url: str) -> None:
+    page.route("**/search-words.json", lambda route: route.fulfill(status=404, body=""))
+    open_search(page, site_url)
+    pages = search_pages(page, "intergration agreement")
+    expect(page.locator(STATUS)).to_have_text(RELAXED)  # the pages with "agreement"
+    expect(page.locator(".gpia-search__suggest")).to_be_hidden()
+    assert pages
