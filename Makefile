@@ -43,7 +43,7 @@ diff: setup
 # a question or requirement also needs IN=<its FAQ section or area id>.
 new: setup
 	@if [ -z "$(KIND)" ] || [ -z "$(ID)" ]; then \
-	  echo "usage: make new KIND=<term|citation|change|clause|question|requirement|schedule|faq-section|guidance> ID=<new id> [IN=<section or area id>]" >&2; exit 2; fi
+	  echo "usage: make new KIND=<$$($(RUN) -m gpia.tools.scaffold --kinds)> ID=<new id> [IN=<section or area id>]" >&2; exit 2; fi
 	@$(RUN) -m gpia.tools.scaffold "$(KIND)" "$(ID)" $(if $(IN),--in "$(IN)")
 
 # Write the sources' own quotation marks and dashes into NHS wording pasted with others (from Word,

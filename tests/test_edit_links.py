@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
+from gpia.pages.build_views import build_views
 from gpia.pages.context import load_context
-from gpia.views.common import BuildViews, checked_edit_base, reviewed
+from gpia.views.common import checked_edit_base, reviewed
 from gpia.views.pages import record_page
 
 from conftest import ROOT
@@ -35,7 +36,7 @@ def test_with_edit_base_it_is_an_edit_link() -> None:
 ])
 def test_page_level_list_of_data_files(edit_base: str | None, expected: str) -> None:
     from gpia.knowledge_base import load_or_raise
-    view = BuildViews.for_knowledge_base(load_or_raise(ROOT, check_wording=False), edit_base).view()
+    view = build_views(load_or_raise(ROOT, check_wording=False), edit_base).view()
     assert view.data_files(["clauses/a.yaml", "clauses/b.yaml"]) == expected
 
 

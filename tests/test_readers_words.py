@@ -12,7 +12,7 @@ from conftest import copy_data, page, problems
 
 from gpia.model.records import KnowledgeBase
 from gpia.pages.search_words import WORD_LIST, WordList, names, page_words_html
-from gpia.tools.guide import record_schema
+from gpia.validate.guide_blocks import record_schema
 from gpia.validate.schema_check import schema_for
 
 GLOSSARY = "clauses/glossary.yaml"

@@ -10,6 +10,7 @@ from gpia.tools.annotations import annotation, step_summary
 from gpia.tools.github_text import log_text
 from gpia.knowledge_base import load_knowledge_base
 from gpia.load.problems import format_problems
+from gpia.model.kinds import counts
 
 
 def validate(root: Path, sources: Path | None, check_wording: bool = True) -> int:
@@ -28,7 +29,7 @@ def validate(root: Path, sources: Path | None, check_wording: bool = True) -> in
     assert kb is not None
     per_table = ", ".join(f"{kb.versions[t.version].label} {t.kind} {sum(len(a.requirements) for a in t.areas)}"
                           for t in kb.tables.values())
-    c = kb.counts()
+    c = counts(kb)
     wording = "wording checked against the sources" if result.verbatim_checked else \
         "wording NOT checked (--skip-wording)"
     print(log_text(

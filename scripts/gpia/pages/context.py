@@ -22,6 +22,7 @@ from gpia import knowledge_base
 from gpia.knowledge_base import LoadResult
 from gpia.load.problems import format_problems
 from gpia.model.records import KnowledgeBase
+from gpia.pages.build_views import build_views
 from gpia.views.common import BuildViews
 
 
@@ -63,7 +64,8 @@ def load_context(project_dir: Path, edit_base: object = None) -> BuildContext:
     result = knowledge_base.load_knowledge_base(root, Path(sources) if sources else None, check_wording=check_wording)
     if result.knowledge_base is None:
         return BuildContext(project_dir, root, result, None)
-    views = BuildViews.for_knowledge_base(result.knowledge_base, edit_base or os.environ.get("GPIA_EDIT_BASE"))
+    kb = result.knowledge_base
+    views = build_views(kb, edit_base or os.environ.get("GPIA_EDIT_BASE"))
     return BuildContext(project_dir, root, result, views)
 
 

@@ -79,8 +79,7 @@ def page_words_html(kb: KnowledgeBase, spec: dict | None, page_words: tuple[str,
     out = str(readers_words_html(words))
     found = sorted(set(names(kb, spec)) | set(page_words))
     if found:
-        out += (f'<span hidden data-pagefind-ignore data-pagefind-meta="names">'
-                f'{html.escape(" | ".join(found))}</span>')
+        out += str(render("search-names.html", names=found))
     return out
 
 

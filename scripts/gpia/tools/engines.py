@@ -61,8 +61,8 @@ def build(engine: str, site_dir: Path, work: Path, config_file: Path = ROOT / "m
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("engine", choices=ENGINES)
-    parser.add_argument("--site-dir", type=Path, help="where the site goes (default: site-<engine>/)")
-    parser.add_argument("--work", type=Path, help="where the docs tree and config are written (default: build/<engine>/)")
+    parser.add_argument("--site-dir", type=Path, help="where the site goes (default: site-ENGINE/)")
+    parser.add_argument("--work", type=Path, help="where the docs tree and config are written (default: build/ENGINE/)")
     args = parser.parse_args(argv)
     site_dir = (args.site_dir or ROOT / f"site-{args.engine}").resolve()
     work = (args.work or ROOT / "build" / args.engine).resolve()

@@ -179,7 +179,7 @@ def check_link(link: Link, site: Path, pages: dict[str, Page]) -> LinkProblem | 
     if page is not None and page.base is not None:
         base = resolve(link.page, page.base)
         if isinstance(base, str):
-            return LinkProblem(link.page, link.line, link.url, f"the page's <base href> {base}")
+            return LinkProblem(link.page, link.line, link.url, f"the page's base URL {base}")
         start = base.path + "index.html" if base.is_folder else base.path
     target = resolve(start, link.url)
     if isinstance(target, str):

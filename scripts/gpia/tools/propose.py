@@ -17,7 +17,7 @@ from pathlib import Path
 
 from gpia.load.jsonpaths import find
 from gpia.knowledge_base import read_documents
-from gpia.compare.alignment import declared_comparisons
+from gpia.validate.alignment import declared_comparisons
 _WORD = re.compile(r"\w+")
 
 
