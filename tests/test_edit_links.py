@@ -48,7 +48,7 @@ def test_edit_base_is_normalised(value: str | None, expected: str | None) -> Non
 
 @pytest.mark.parametrize("value", ["http://example.org/edit/", "javascript:alert(1)", 5])
 def test_edit_base_must_be_https(value: Any) -> None:
-    with pytest.raises(ValueError, match=r"edit_base \(extra.edit_base in mkdocs.yml, or GPIA_EDIT_BASE\) must be "
+    with pytest.raises(ValueError, match=r"edit_base \(the gpia plugin's option in mkdocs.yml, or GPIA_EDIT_BASE\) must be "
                                          r"an https:// URL such as https://github.com/ORG/REPO/edit/main/, not "):
         checked_edit_base(value)
 
@@ -65,7 +65,7 @@ def test_the_build_reads_edit_base_from_mkdocs_yml_or_the_environment(
         monkeypatch.setenv("GPIA_EDIT_BASE", environment)
     else:
         monkeypatch.delenv("GPIA_EDIT_BASE", raising=False)
-    # What scripts/hooks.py does with mkdocs.yml's `extra`, and gpia.pages.write with the config it reads.
+    # What the gpia plugin does with its edit_base option, and gpia.pages.write with the config it reads.
     context = load_context(ROOT, extra.get("edit_base"))
     assert expected in record_page(context.views.view(), "faq-section", "faq-section-introduction")
     assert expected.replace("faq/01-introduction.yaml", "clauses/glossary.yaml") in \

@@ -2,7 +2,7 @@
 
 Each is a complete file: its path in the docs tree, its content (a page's Markdown, whose body is
 mostly HTML from the views, with its front matter; or a download's bytes) and the data files it
-comes from (for edit links). Any engine can build them: the mkdocs hook (scripts/hooks.py) adds
+comes from (for edit links). Any engine can build them: the MkDocs plugin (gpia_mkdocs/plugin.py) adds
 them to its build, and gpia.pages.write writes them, with docs/, to a folder other engines build.
 
 A page's front matter says which record or list page it shows (`gpia_generated`, ids being

@@ -1,6 +1,6 @@
 """The macros the hand-written pages in docs/ call, and the variables they read: one table.
 
-Registered by the mkdocs-macros adapter (scripts/macros.py) and used by the generator that renders
+Registered by the mkdocs-macros pluglet (gpia_mkdocs/macros.py) and used by the generator that renders
 docs/ itself for other engines (gpia.pages.write), so both put the same views on the same pages.
 Each macro renders for the page being built: `base` gives the way from it back to the site root.
 """

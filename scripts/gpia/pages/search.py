@@ -1,7 +1,7 @@
 """What Pagefind indexes and how readers can narrow it: attributes added to each finished page.
 
 Pagefind (run after the build, `write_index`) reads a page's HTML, not our data, so everything it
-needs is written into the page here, in one pass over the finished HTML (scripts/hooks.py):
+needs is written into the page here, in one pass over the finished HTML (the MkDocs plugin, gpia_mkdocs/plugin.py):
 
 - `data-pagefind-body` on the main content of the pages readers search; pages whose front matter
   says `search: {exclude: true}` (the later pages of lists, this site's notes on search) get none,

@@ -70,6 +70,12 @@ def names(kb: KnowledgeBase, spec: dict | None) -> list[str]:
     return sorted({n for n in found if n})
 
 
+def front_matter_words(meta: dict) -> tuple[str, ...]:
+    """A hand-written page's readers' words: its front matter's `also_known_as` (one string is one word)."""
+    words = meta.get("also_known_as") or ()
+    return (words,) if isinstance(words, str) else tuple(str(w) for w in words)
+
+
 def page_words_html(kb: KnowledgeBase, spec: dict | None, page_words: tuple[str, ...] = ()) -> str:
     """The readers' words of the page's record (or of a hand-written page: its front matter's
     `also_known_as`) and its names (Pagefind metadata), appended to the indexed content of its page.

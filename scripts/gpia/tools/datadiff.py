@@ -10,7 +10,7 @@ The data may come from a fork, so every text taken from it (ids, file names, fie
 problems) is shown as a code span that it cannot close (`github_text.code`): on GitHub it cannot
 become a link, an image, HTML, an @mention or a workflow command.
 
-    PYTHONPATH=scripts python -m gpia.tools.datadiff --base origin/main
+    gpia diff --base origin/main
 """
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
-"""Build the site with an engine other than the mkdocs build with its hooks: `make zensical`.
+"""Build the site with an engine other than the mkdocs build with its plugin: `make zensical`.
 
-    PYTHONPATH=scripts python -m gpia.tools.engines zensical [--site-dir site-zensical]
-    PYTHONPATH=scripts python -m gpia.tools.engines mkdocs --site-dir DIR   # plain mkdocs, no hooks or macros
+    python -m gpia.tools.engines zensical [--site-dir site-zensical]
+    python -m gpia.tools.engines mkdocs --site-dir DIR   # plain mkdocs, no plugin of ours, no macros
 
 The data is loaded once; the whole docs tree is written to build/<engine>/docs with a config
-beside it (gpia.pages.write); the engine builds it; then each page gets what the hooks would have
+beside it (gpia.pages.write); the engine builds it; then each page gets what the plugin would have
 added (gpia.pages.finish: tooltips, search marks, Pagefind's index). Zensical 0.0.x builds only
 inside the folder of its config, so its site is built in build/zensical/site and then moved to
 --site-dir. Material's template overrides (theme.custom_dir) are for Material 9: Zensical builds

@@ -2,7 +2,7 @@
 when they are out of date). The lists themselves are made by gpia.validate.guide_blocks, below the
 views, which show them on the site's /contributing/ page.
 
-    PYTHONPATH=scripts python -m gpia.tools.guide [--check]
+    gpia guide [--check]
 """
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ resolved from the site folder, i.e. for a site served at the root of its host. W
 is the HTML: CSS and JavaScript files are checked to exist, not read (Material's stylesheets
 refer to nothing but data: URLs, and its script builds URLs at run time from the page's base).
 
-Run it as `PYTHONPATH=scripts python -m gpia.tools.linkcheck site/`.
+Run it as `python -m gpia.tools.linkcheck site/`.
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Propose alignments for a person to confirm: `PYTHONPATH=scripts python -m gpia.tools.propose` (or `make propose`).
+"""Propose alignments for a person to confirm: `gpia propose` (or `make propose`).
 
 For each comparison declared in clauses/versions.yaml (or the one given with --comparison), it prints,
 for each requirement of the newer version, the closest requirements of the older version with a

@@ -6,7 +6,7 @@ clause, a question, a requirement) is inserted after the list's last item, in th
 file already uses, leaving every other line of the file untouched; a record that is a file of its
 own (a schedule, an FAQ section) gets a new file with the right editor modeline.
 
-    PYTHONPATH=scripts python -m gpia.tools.scaffold term term-new-thing
+    gpia new term term-new-thing
 """
 from __future__ import annotations
 

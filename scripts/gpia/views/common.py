@@ -40,7 +40,7 @@ class BuildViews:
     mentions: MentionLinker
     backlinks: dict[str, tuple[str, ...]]
     sic: SicMarker
-    edit_base: str | None = None  # mkdocs.yml `extra: edit_base:`, e.g. https://github.com/ORG/REPO/edit/main/
+    edit_base: str | None = None  # mkdocs.yml's gpia plugin `edit_base:`, e.g. https://github.com/ORG/REPO/edit/main/
     # What Pagefind indexes of each finished page (gpia.pages.search.SearchMarks), given by the pages
     # layer that builds the site; the views never read it.
     search: Any = None
@@ -215,7 +215,7 @@ def checked_edit_base(value: object) -> str | None:
     if value in (None, ""):
         return None
     if not isinstance(value, str) or not value.startswith("https://"):
-        raise ValueError("edit_base (extra.edit_base in mkdocs.yml, or GPIA_EDIT_BASE) must be an https:// URL "
+        raise ValueError("edit_base (the gpia plugin's option in mkdocs.yml, or GPIA_EDIT_BASE) must be an https:// URL "
                          f"such as https://github.com/ORG/REPO/edit/main/, not {value!r}")
     return value if value.endswith("/") else value + "/"
 
