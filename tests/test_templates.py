@@ -163,6 +163,10 @@ def _rendered_by_the_views(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -
         abbreviation = next(t.abbreviation for t in kb.terms.values() if t.abbreviation and t.tooltip)
         assert "<abbr" in shared.abbr.in_html(f"<p>{abbreviation}</p>")
         shared.search.page_html('<article class="md-content__inner md-typeset"><p>x</p></article>', None, "x.md", True)
+        # A record's page: its names for the order of search results (and its readers' words).
+        term = next(iter(kb.terms))
+        shared.search.page_html('<article class="md-content__inner md-typeset"><p>x</p></article>',
+                                {"record": "term", "id": term}, "x.md", True)
     # With no pair of versions whose documents can both be compared, the page says so.
     text_comparison_page(build_views(KnowledgeBase()).view())
     problem_page_html([Problem("a.yaml", 1, 2, "what; fix")], "skipped")

@@ -31,6 +31,7 @@ from gpia.pages.generated import GENERATED_KEY, dump_for_floor, generated_files,
 from gpia.pages.problem_page import problem_page_html, problem_page_source
 from gpia.pages.assets import minify_stylesheets
 from gpia.pages.search import keep_index, wait_for_index, write_index, write_index_soon
+from gpia.pages.search_words import front_matter_words
 from gpia.views.templating import COMPILED_ONCE
 
 # Messages go through MkDocs' logging, so that `mkdocs build --strict` fails on a warning.
@@ -145,7 +146,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             return output  # the data is broken: the page is the problem list, with nothing to index
         search = page.meta.get("search") or {}
         indexed = not (isinstance(search, dict) and search.get("exclude"))
-        return context.views.search.page_html(output, page.meta.get(GENERATED_KEY), page.file.src_uri, indexed)
+        return context.views.search.page_html(output, page.meta.get(GENERATED_KEY), page.file.src_uri, indexed,
+                                              front_matter_words(page.meta))
 
     def on_pre_build(self, *, config) -> None:
         if self._serving:
@@ -159,6 +161,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             return
         # The site's own stylesheets, minified as served (docs/assets keeps them readable).
         minify_stylesheets(Path(config.site_dir), [str(path) for path in config.extra_css])
+        # The words of the indexed pages, for the search box's "Did you mean" (gpia/pages/search_words.py).
+        context.views.search.words.write(Path(config.site_dir))
         # Pagefind indexes the built site: in `make build` and the tests' builds before the build ends;
         # after every rebuild of `mkdocs serve` too, so the served site's search follows the data, but
         # in the background, while browsers already reload with the new pages.

@@ -249,6 +249,7 @@ class Area:
     table: str
     requirements: tuple[Requirement, ...]
     last_reviewed: str
+    also_known_as: tuple[str, ...] = ()  # our words readers may type for it: search finds the record by them
 
 
 @dataclass(frozen=True)
@@ -363,6 +364,7 @@ class Schedule:
     fields: tuple[ScheduleField, ...] = ()
     example: ScheduleExample | None = None
     rests_on: tuple[str, ...] = refers(SOURCE_TEXT, linked=False, default=())  # the source passages our summary rests on
+    also_known_as: tuple[str, ...] = ()  # our words readers may type for it: search finds the record by them
 
     @property
     def label(self) -> str:
@@ -393,6 +395,7 @@ class Agreement:
     path: str
     terms: tuple[str, ...] = refers("term", default=())  # glossary terms for its name
     rests_on: tuple[str, ...] = refers(SOURCE_TEXT, linked=False, default=())  # the source passages our summary rests on
+    also_known_as: tuple[str, ...] = ()  # our words readers may type for it: search finds the record by them
 
 
 @dataclass(frozen=True)
@@ -408,6 +411,7 @@ class Term:
     last_reviewed: str
     path: str
     rests_on: tuple[str, ...] = refers(SOURCE_TEXT, linked=False, default=())  # the source passages our definition and note rest on
+    also_known_as: tuple[str, ...] = ()  # our words readers may type for it: search finds the record by them
 
 
 @dataclass(frozen=True)
@@ -487,6 +491,7 @@ class Question:
     section: str
     last_reviewed: str
     path: str
+    also_known_as: tuple[str, ...] = ()  # our words readers may type for it: search finds the record by them
 
 
 @dataclass(frozen=True)

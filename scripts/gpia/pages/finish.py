@@ -13,6 +13,7 @@ from gpia.pages.context import BuildContext
 from gpia.pages.generated import GENERATED_KEY
 from gpia.pages.assets import minify_stylesheets
 from gpia.pages.search import CONTENT_ELEMENT, write_index
+from gpia.pages.search_words import front_matter_words
 from gpia.pages.write import page_url, split_front_matter
 from gpia.views.html_tokens import element, tokens
 
@@ -41,10 +42,11 @@ def finish_site(context: BuildContext, tree: Path, site: Path, pages: dict[str, 
         search = meta.get("search") or {}
         indexed = not (isinstance(search, dict) and search.get("exclude"))
         html = with_tooltips(context, built.read_text(encoding="utf-8"))
-        built.write_text(context.views.search.page_html(html, meta.get(GENERATED_KEY), src_uri, indexed),
-                         encoding="utf-8")
+        built.write_text(context.views.search.page_html(html, meta.get(GENERATED_KEY), src_uri, indexed,
+                                                        front_matter_words(meta)), encoding="utf-8")
         finished += 1
     # The site's own stylesheets, minified as served (docs/assets keeps them readable), as the hook does.
     minify_stylesheets(site, [p.relative_to(site).as_posix() for p in sorted((site / "assets").glob("*.css"))])
+    context.views.search.words.write(site)  # for the search box's "Did you mean", as the plugin does
     write_index(site)
     return finished

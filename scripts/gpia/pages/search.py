@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gpia.model.records import KnowledgeBase
+from gpia.pages.search_words import WordList, page_words_html
 from gpia.sitemap import NHS_WORDING_PAGES, SEARCH_LABELS
 from gpia.views.html_tokens import Tag, Text, element, tokens
 from gpia.views.templating import render
@@ -64,6 +65,7 @@ class SearchMarks:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+        self.words = WordList()  # the words of the indexed pages, for "Did you mean" (search_words.py)
         self._version_of_source = {v.source: v.label for v in kb.versions.values()}
         terms = [t for t in kb.terms.values() if t.abbreviation]
         self._abbreviation_of = {t.term.lower(): t.abbreviation for t in terms}
@@ -108,7 +110,8 @@ class SearchMarks:
             found |= {self._abbreviation_of[m.lower()] for m in self._terms.findall(_words(markup, read))}
         return sorted(found)
 
-    def page_html(self, output: str, spec: dict | None, src_uri: str, indexed: bool) -> str:
+    def page_html(self, output: str, spec: dict | None, src_uri: str, indexed: bool,
+                  readers_words: tuple[str, ...] = ()) -> str:
         """The page with what Pagefind reads written into it, found by an HTML parser
         (gpia.views.html_tokens): every other byte of the page stays as it was."""
         edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the page, in order
@@ -129,8 +132,13 @@ class SearchMarks:
                 meta.append(("wording", "NHS wording"))
             marks = str(render("search-marks.html", filters=meta, kind=f.kind,
                                vocabulary=" ".join(self._vocabulary(output, read[article[0] + 1:article[1]]))))
+            # The record's readers' words and names (gpia.pages.search_words), and the page's words
+            # for "Did you mean" (readers' pages only: contributor pages are not in their results).
+            words = page_words_html(self.kb, spec, readers_words)
+            if f.audience == "readers":
+                self.words.add(src_uri, output[opening.end:closing.start] + words)
             edits.append((opening.start, opening.end, str(render("search-body.html"))))
-            edits.append((closing.start, closing.start, marks))
+            edits.append((closing.start, closing.start, marks + words))
             edits.sort(key=lambda e: (e[0], e[1]))
         out, done = [], 0
         for edit_start, edit_end, replacement in edits:

@@ -1,7 +1,8 @@
 """The parts of CONTRIBUTING.md that the code decides, generated from it so they cannot drift.
 
-Three lists: the fields that hold NHS wording (verbatim.WORDING_FIELDS), the kinds `make new`
-knows (gpia.model.recipes.RECIPES) and the fields each kind of record must have (the JSON Schemas).
+Four lists: the fields that hold NHS wording (verbatim.WORDING_FIELDS), the kinds `make new`
+knows (gpia.model.recipes.RECIPES), the fields each kind of record must have and the records that
+take the words readers type for them, `also_known_as` (both from the JSON Schemas).
 Each sits in CONTRIBUTING.md between an opening `generated: NAME` comment and its closing `end
 generated: NAME` comment; `make guide` (gpia.tools.guide) rewrites them, a test fails if they are
 stale, and the site's /contributing/ page (gpia.views.contributing) puts the freshly generated lists
@@ -77,7 +78,25 @@ def required_fields() -> str:
     return "\n".join(rows)
 
 
-BLOCKS = {"wording-fields": wording_fields, "new-kinds": new_kinds, "required-fields": required_fields}
+def readers_words() -> str:
+    """The records that take the words readers type for them (`also_known_as`), with its limits."""
+    rows: list[str] = []
+    limits: dict[str, Any] = {}
+    for file_kind, pattern, record_kind in RECORD_PLACES:
+        field = record_schema(file_kind, pattern).get("properties", {}).get("also_known_as")
+        if field:
+            limits = _resolve(schema_for(file_kind), field)
+            rows.append(f"| {record_kind} | {file_kind} |")
+    if not rows:
+        return ""
+    item = limits["items"]
+    return "\n".join(["| record | in |", "|---|---|", *rows, "",
+                      f"At most {limits['maxItems']} per record, each once, {item['minLength']} to "
+                      f"{item['maxLength']} characters."])
+
+
+BLOCKS = {"wording-fields": wording_fields, "new-kinds": new_kinds, "required-fields": required_fields,
+          "readers-words": readers_words}
 
 
 def refreshed(text: str) -> str:

@@ -40,7 +40,8 @@ def question(view: View, q: Question) -> str:
     heading = f"## {md_text(q.question)} {{ #{q.id} }}"
     body = render("faq-question.html", cite=view.cite(q.id), answer=answer_html(view, q),
                   related=view.links(q.relates_to), in_document=in_document(view, q.id),
-                  referenced_by=view.referenced_by(q.id), reviewed=view.reviewed(q.last_reviewed, q.path))
+                  referenced_by=view.referenced_by(q.id), reviewed=view.reviewed(q.last_reviewed, q.path),
+                  readers_words=render("readers-words.html", words=q.also_known_as) if q.also_known_as else "")
     return f"{heading}\n\n{body}"
 
 
