@@ -46,7 +46,7 @@ def test_the_site_page_shows_the_lists_made_afresh() -> None:
 def test_the_make_new_usage_names_every_kind() -> None:
     """The usage line asks the command for its kinds rather than listing them a second time."""
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"usage: make new KIND=<\$\$\(\$\(RUN\) -m gpia.tools.scaffold --kinds\)>", makefile)
+    assert re.search(r"usage: make new KIND=<\$\$\(\$\(PY\) -m gpia.tools.scaffold --kinds\)>", makefile)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
     result = subprocess.run([sys.executable, "-m", "gpia.tools.scaffold", "--kinds"], env=env, capture_output=True,
                             text=True, check=True)
