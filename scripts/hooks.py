@@ -44,7 +44,7 @@ def _serving() -> bool:
 def on_config(config):
     try:
         context = build_context.load_context(Path(config.config_file_path).parent,
-                                             (config.extra or {}).get("edit_base"))
+                                             (config.extra or {}).get("edit_base"), config.site_url)
     except ValueError as error:
         raise PluginError(str(error)) from error
     if context.broken:

@@ -54,7 +54,7 @@ def test_each_item_rests_on_source_text_that_says_what_it_claims(kb: KnowledgeBa
 
 
 def test_the_csv_has_one_row_per_item_in_order(kb: KnowledgeBase) -> None:
-    rows = list(csv.reader(io.StringIO(decisions_csv(kb))))
+    rows = list(csv.reader(io.StringIO(decisions_csv(kb).removeprefix("\ufeff"))))
     assert tuple(rows[0]) == DECISIONS_HEADER
     assert [r[1] for r in rows[1:]] == list(kb.decisions)
     for row, d in zip(rows[1:], kb.decisions.values()):

@@ -10,7 +10,8 @@ Where the data comes from is read from the environment, the same for every engin
 - GPIA_DATA_ROOT: a folder holding clauses/ and faq/ instead of the project (the tests' fixtures);
 - GPIA_SOURCES_DIR: the source documents, instead of ../shared/sources;
 - GPIA_SKIP_WORDING=1: skip the word-for-word check (only tests that alter the data on purpose);
-- GPIA_EDIT_BASE: where "Edit this data" links open a YAML file, when the config sets no edit_base.
+- GPIA_EDIT_BASE: where "Edit this data" links open a YAML file, when the config sets no edit_base;
+- GPIA_SITE_URL: the site's address, which the downloads' links start with, when the config sets no site_url.
 """
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def data_root(project_dir: Path) -> Path:
     return Path(override) if override else project_dir
 
 
-def load_context(project_dir: Path, edit_base: object = None) -> BuildContext:
+def load_context(project_dir: Path, edit_base: object = None, site_url: object = None) -> BuildContext:
     """Read and check the data once and derive what every page shares.
 
     `edit_base` is the config's `extra.edit_base` (GPIA_EDIT_BASE when unset); a value that is not an
@@ -63,7 +64,8 @@ def load_context(project_dir: Path, edit_base: object = None) -> BuildContext:
     result = knowledge_base.load_knowledge_base(root, Path(sources) if sources else None, check_wording=check_wording)
     if result.knowledge_base is None:
         return BuildContext(project_dir, root, result, None)
-    views = BuildViews.for_knowledge_base(result.knowledge_base, edit_base or os.environ.get("GPIA_EDIT_BASE"))
+    views = BuildViews.for_knowledge_base(result.knowledge_base, edit_base or os.environ.get("GPIA_EDIT_BASE"),
+                                          site_url or os.environ.get("GPIA_SITE_URL"))
     return BuildContext(project_dir, root, result, views)
 
 

@@ -63,7 +63,7 @@ def generated_files(kb: KnowledgeBase, views: BuildViews | None = None) -> list[
     shared = views or BuildViews.for_knowledge_base(kb)
     files: list[GeneratedFile] = []
     # Downloads (data/) and the JSON Schemas editors and other tools can fetch (schema/).
-    files += [GeneratedFile(uri, content) for uri, content in download_files(kb).items()]
+    files += [GeneratedFile(uri, content) for uri, content in download_files(kb, shared.site_url).items()]
     files += [GeneratedFile(uri, content) for uri, content in published_schemas().items()]
     # Word documents for drafting: each schedule's blank template and worked example.
     files += [GeneratedFile(uri, content) for uri, content in drafting_files(kb).items()]
@@ -81,9 +81,9 @@ def generated_files(kb: KnowledgeBase, views: BuildViews | None = None) -> list[
         for n in range(2, pages.page_count + 1):
             files.append(_page(shared, pages.source_path(n), {"list": name, "page": n},
                                _data_files(kb, [item.record_id for item in pages.shown(n)])))
-    files.append(GeneratedFile(CSV_PATH, checklist_csv(kb).encode("utf-8")))
+    files.append(GeneratedFile(CSV_PATH, checklist_csv(kb, shared.site_url).encode("utf-8")))
     if kb.decisions:
-        files.append(GeneratedFile(DECISIONS_CSV_PATH, decisions_csv(kb).encode("utf-8")))
+        files.append(GeneratedFile(DECISIONS_CSV_PATH, decisions_csv(kb, shared.site_url).encode("utf-8")))
         files.append(GeneratedFile(DECISIONS_DOCX_PATH, decisions_docx(shared.view())))
     files.append(GeneratedFile(MOVED_PATH, moved_anchors_json(kb)))
     return sorted(files, key=lambda f: f.uri)
