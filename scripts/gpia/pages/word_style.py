@@ -56,7 +56,7 @@ def twips(mm: float) -> int:
 
 
 def long_date(iso: str) -> str:
-    """'2019-08-01' -> '1 August 2019', as the NHS style guide writes dates."""
+    """'YYYY-MM-DD' -> day, month name and year ('1 August' and the year), as the NHS style guide writes dates."""
     day = dt.date.fromisoformat(iso)
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
