@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import datetime as dt
-import os
 import io
 import json
 import re
@@ -30,6 +28,7 @@ from gpia.compare.redline import compare
 from gpia.model.derived import once_per_knowledge_base
 from gpia.load.layout import SCHEMA_DIR
 from gpia.model.kinds import KIND, STORED, provenance
+from gpia.model.data_version import data_version
 from gpia.model.records import KnowledgeBase
 from gpia.pages.download_schema import DOWNLOAD_SCHEMA_PATH, download_schema_json
 
@@ -205,15 +204,6 @@ def published_schemas() -> dict[str, bytes]:
     schemas = {f"schema/{path.name}": path.read_bytes() for path in sorted(SCHEMA_DIR.glob("*.json"))}
     return {**schemas, DOWNLOAD_SCHEMA_PATH: download_schema_json().encode("utf-8")}
 
-
-def data_version(kb: KnowledgeBase) -> str:
-    """The version of the data: the build's commit time (SOURCE_DATE_EPOCH, which `make build` sets)
-    as a UTC date and time, else the latest review date of the records."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return max((r.last_reviewed for _, r in records(kb) if isinstance(getattr(r, "last_reviewed", None), str)),
-               default="")
 
 
 def _plain(value: Any, record_types: tuple[type, ...]) -> Any:
