@@ -130,12 +130,14 @@ def nhs_wording(document: DocxDocument, text: str, where: str) -> None:
 
 
 def table(document: DocxDocument, headings: Sequence[str], rows: Sequence[Sequence[str]],
-          weights: Sequence[float] | None = None) -> None:
+          weights: Sequence[float] | None = None, *, in_landscape: bool = False) -> bool:
     """A table in the guide's table style: its heading row repeated on every page it runs to, each
     column as wide as `weights` share out (STYLE.min_column_mm at least), in a landscape section
-    of its own when the portrait page is too narrow for that (word_style.column_layout)."""
+    when the portrait page is too narrow for that (word_style.column_layout). Returns whether the
+    document now ends in a landscape section (`in_landscape`: it did before); the writer goes back
+    to portrait at the next heading (`_written`), so a table at the end leaves no empty page."""
     landscape, widths = column_layout(len(headings), weights)
-    if landscape:
+    if landscape and not in_landscape:
         _new_section(document, landscape=True)
     grid = document.add_table(rows=1, cols=len(headings))
     grid.style = STYLE.table_style
@@ -148,10 +150,8 @@ def table(document: DocxDocument, headings: Sequence[str], rows: Sequence[Sequen
         for cell, value in zip(cells, row):
             cell.text = value
     _lay_out(grid, widths)
-    if landscape:
-        _new_section(document, landscape=False)
-    else:
-        document.add_paragraph()
+    document.add_paragraph()
+    return landscape or in_landscape
 
 
 def _lay_out(grid, widths_mm: Sequence[float]) -> None:  # noqa: ANN001 (python-docx's Table)
@@ -277,8 +277,12 @@ class Draft:
 @functools.lru_cache(maxsize=256)
 def _written(title: str, subject: str, reviewed: str, steps: tuple[Step, ...]) -> bytes:
     document = new_document(title, subject, reviewed)
+    landscape = False  # whether the last section is a landscape one, opened for a wide table
     for kind, *args in steps:
         if kind == "heading":
+            if landscape:
+                _new_section(document, landscape=False)
+                landscape = False
             document.add_heading(*args)
         elif kind == "paragraph":
             document.add_paragraph(*args)
@@ -287,7 +291,7 @@ def _written(title: str, subject: str, reviewed: str, steps: tuple[Step, ...]) -
         elif kind == "nhs":
             nhs_wording(document, *args)
         elif kind == "table":
-            table(document, *args)
+            landscape = table(document, *args, in_landscape=landscape)
         elif kind == "checkbox":
             checkbox(document, *args)
         else:
