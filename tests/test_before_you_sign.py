@@ -11,11 +11,11 @@ from conftest import page as built_page
 from docx import Document
 from docx.oxml.ns import qn
 
-from gpia.model.checklist import DECISIONS_HEADER, decisions_csv
+from gpia.pages.build_views import build_views
+from gpia.pages.checklist import DECISIONS_HEADER, decisions_csv
 from gpia.pages.drafting import decisions_docx
 from gpia.model.records import KnowledgeBase
 from gpia.pages.word import W14, document_text
-from gpia.views.common import BuildViews
 
 # What the sources put to a site, by the words its item must carry (issue "The guide as its readers use it").
 TOPICS = {
@@ -40,7 +40,7 @@ def test_every_decision_the_sources_raise_is_an_item(kb: KnowledgeBase) -> None:
 
 
 def test_each_item_rests_on_source_text_that_says_what_it_claims(kb: KnowledgeBase) -> None:
-    view = BuildViews.for_knowledge_base(kb).view()
+    view = build_views(kb).view()
     raised = {  # a phrase of the NHS wording each item is raised by
         "decide-who-signs": "power of attorney", "decide-federation-as-party": "in its own right",
         "decide-ccg-involvement": "conflicts of interest", "decide-monitoring": "type and extent of monitoring",
@@ -62,8 +62,8 @@ def test_the_csv_has_one_row_per_item_in_order(kb: KnowledgeBase) -> None:
 
 
 def test_the_word_document_holds_every_item_and_is_reproducible(kb: KnowledgeBase) -> None:
-    content = decisions_docx(BuildViews.for_knowledge_base(kb).view())
-    assert content == decisions_docx(BuildViews.for_knowledge_base(kb).view())
+    content = decisions_docx(build_views(kb).view())
+    assert content == decisions_docx(build_views(kb).view())
     text = document_text(content)
     document = Document(io.BytesIO(content))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
@@ -74,7 +74,7 @@ def test_the_word_document_holds_every_item_and_is_reproducible(kb: KnowledgeBas
 
 
 def test_each_item_has_a_box_that_ticks_in_word_under_its_heading(kb: KnowledgeBase) -> None:
-    content = decisions_docx(BuildViews.for_knowledge_base(kb).view())
+    content = decisions_docx(build_views(kb).view())
     document = Document(io.BytesIO(content))
     body = document.element.body
     root = document.element
@@ -98,7 +98,7 @@ def test_each_item_has_a_box_that_ticks_in_word_under_its_heading(kb: KnowledgeB
 
 
 def test_each_source_quotation_is_in_the_word_document_once(kb: KnowledgeBase) -> None:
-    view = BuildViews.for_knowledge_base(kb).view()
+    view = build_views(kb).view()
     text = document_text(decisions_docx(view))
     rests_on = [r for d in kb.decisions.values() for r in d.rests_on]
     assert len(rests_on) > len(set(rests_on))  # some wording rests several items
@@ -114,4 +114,4 @@ def test_the_page_shows_each_item_with_a_box_and_its_downloads(built_site: Path,
     assert 'href="../data/before-you-sign.docx"' in html and 'href="../data/before-you-sign.csv"' in html
     for d in kb.decisions.values():
         assert f'id="{d.id}"' in html and f'id="tick-{d.id}"' in html and f'for="tick-{d.id}"' in html
-    assert (built_site / "data/before-you-sign.docx").read_bytes() == decisions_docx(BuildViews.for_knowledge_base(kb).view())
+    assert (built_site / "data/before-you-sign.docx").read_bytes() == decisions_docx(build_views(kb).view())

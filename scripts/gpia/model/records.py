@@ -586,8 +586,3 @@ class KnowledgeBase:
     def requirements_of(self, version: str, kind: str | None = None) -> list[Requirement]:
         return [r for r in self.requirements.values()
                 if r.version == version and (kind is None or self.tables[r.table].kind == kind)]
-
-    def counts(self) -> dict[str, int]:
-        """How many records of each kind, by field (every kind of the registry, gpia/model/kinds.py)."""
-        from gpia.model.kinds import counts  # the registry imports this module
-        return counts(self)

@@ -19,8 +19,9 @@ from typing import Any
 
 from gpia.model import records as model
 from gpia.model.kinds import STORED
+from gpia.sitemap import DOWNLOAD_SCHEMA
 
-DOWNLOAD_SCHEMA_PATH = "schema/download/knowledge-base.json"
+DOWNLOAD_SCHEMA_PATH = DOWNLOAD_SCHEMA
 _DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _ID_LIST = {"type": "array", "items": {"type": "string"}}
 _RECORD_TYPES = tuple(k.model for k in STORED)

@@ -26,11 +26,11 @@ from gpia.model.backlinks import backlinks, reference_pairs
 from gpia.compare.pairs import direct_pairings
 from gpia.compare.redline import compare
 from gpia.model.derived import once_per_knowledge_base
-from gpia.load.layout import SCHEMA_DIR
 from gpia.model.kinds import KIND, STORED, provenance
 from gpia.model.data_version import data_version
 from gpia.model.records import KnowledgeBase
 from gpia.pages.download_schema import DOWNLOAD_SCHEMA_PATH, download_schema_json
+from gpia.sitemap import KNOWLEDGE_BASE_JSON, schema_files, table_csv
 
 # (record kind, KnowledgeBase attribute), in the order records are written: the registry's order.
 RECORD_KINDS: tuple[tuple[str, str], ...] = tuple((k.name, k.records) for k in STORED)  # type: ignore[misc]
@@ -41,7 +41,7 @@ _INTERNAL_FIELDS = frozenset({"id", "path", "line", "last_reviewed"})
 _RENAMED = {("table", "kind"): "table", ("comparison", "old"): "from", ("comparison", "new"): "to"}
 _OWN_KEYS = frozenset({"id", "kind", "provenance", "references", "referenced_by", "last_reviewed"})
 
-JSON_PATH = "data/knowledge-base.json"
+JSON_PATH = KNOWLEDGE_BASE_JSON
 LICENCE = {
     "nhs_wording": {
         "name": "Open Government Licence v3.0",
@@ -135,7 +135,7 @@ def csv_files(kb: KnowledgeBase, items: list[dict[str, Any]] | None = None) -> d
         columns: list[str] = []
         for row in rows:
             columns += [c for c in row if c not in columns]
-        files[f"data/{name}.csv"] = csv_text(columns, ([row.get(c, "") for c in columns] for row in rows))
+        files[table_csv(name)] = csv_text(columns, ([row.get(c, "") for c in columns] for row in rows))
     return files
 
 
@@ -201,7 +201,7 @@ def download_files(kb: KnowledgeBase, site_url: str | None = None) -> dict[str, 
 def published_schemas() -> dict[str, bytes]:
     """Site path -> bytes of each JSON Schema: each kind of data file's, exactly as the validator reads
     it (schema/<file>.json), and the download's (DOWNLOAD_SCHEMA_PATH, made from the model)."""
-    schemas = {f"schema/{path.name}": path.read_bytes() for path in sorted(SCHEMA_DIR.glob("*.json"))}
+    schemas = {uri: path.read_bytes() for uri, path in schema_files().items()}
     return {**schemas, DOWNLOAD_SCHEMA_PATH: download_schema_json().encode("utf-8")}
 
 

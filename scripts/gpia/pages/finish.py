@@ -1,4 +1,4 @@
-"""What the mkdocs hooks add to each page's HTML, added to a site another engine built from the
+"""What the MkDocs plugin adds to each page's HTML, added to a site another engine built from the
 written docs tree (gpia.pages.write): the glossary's abbreviation tooltips, the marks Pagefind
 reads (gpia.pages.search), then Pagefind's index.
 
@@ -12,20 +12,19 @@ from pathlib import Path
 from gpia.pages.context import BuildContext
 from gpia.pages.generated import GENERATED_KEY
 from gpia.pages.assets import minify_stylesheets
-from gpia.pages.search import write_index
+from gpia.pages.search import CONTENT_ELEMENT, write_index
 from gpia.pages.write import page_url, split_front_matter
+from gpia.views.html_tokens import element, tokens
 
-_ARTICLE = '<article class="md-content__inner md-typeset">'
-_ARTICLE_END = "</article>"
 
 
 def with_tooltips(context: BuildContext, page_html: str) -> str:
     """Tooltips in the page's content (the theme's article), not in its navigation or header."""
-    start = page_html.find(_ARTICLE)
-    end = page_html.find(_ARTICLE_END, start)
-    if start < 0 or end < 0:
+    read = tokens(page_html)
+    article = element(read, *CONTENT_ELEMENT)
+    if article is None:
         return page_html
-    inner = start + len(_ARTICLE)
+    inner, end = read[article[0]].end, read[article[1]].start
     return page_html[:inner] + context.views.abbr.in_html(page_html[inner:end]) + page_html[end:]
 
 

@@ -12,6 +12,7 @@ from gpia.views.html import md_text
 from gpia.model.records import AnswerBlock, KnowledgeBase, Question
 from gpia.views.common import View
 from gpia.views.placed import in_document
+from gpia.sitemap import LISTS
 from gpia.views.paging import Item, Listing
 from gpia.views.templating import render
 
@@ -21,7 +22,7 @@ QUESTIONS_PER_PAGE = 20
 @once_per_knowledge_base
 def listing(kb: KnowledgeBase) -> Listing:
     items = tuple(Item(q.id, s.id) for s in kb.faq_sections.values() for q in s.questions)
-    return Listing("faq", "FAQs", "faq/", QUESTIONS_PER_PAGE, items,
+    return Listing("faq", "FAQs", LISTS["faq"], QUESTIONS_PER_PAGE, items,
                    entry=lambda view, q: view.link(q), group_heading=lambda view, s: view.link(s),
                    files=lambda kb, q: kb.questions[q].path)
 

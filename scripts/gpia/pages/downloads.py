@@ -6,7 +6,7 @@ Returns Markdown rather than HTML so that MkDocs checks each link to a download 
 from __future__ import annotations
 
 from gpia.pages.drafting import drafting_files, example_path, template_path
-from gpia.pages.download_schema import DOWNLOAD_SCHEMA_PATH
+from gpia.sitemap import DOWNLOAD_SCHEMA, kind_csv
 from gpia.pages.export import JSON_PATH, RECORD_KINDS, download_files, published_schemas
 from gpia.model.kinds import KINDS
 from gpia.views.html import md_text
@@ -35,11 +35,12 @@ def downloads_table(view: View) -> str:
     rows = [f"| [{JSON_PATH.split('/')[-1]}]({JSON_PATH}) | every record, all kinds, with provenance and "
             f"references | {sum(counts.values())} | {_size(files[JSON_PATH])} |"]
     for kind, _ in RECORD_KINDS:
-        path = f"data/{kind}.csv"
+        path = kind_csv(kind)
         if path in files:
             rows.append(f"| [{kind}.csv]({path}) | {WHAT.get(kind, kind)} | {counts[kind]} | {_size(files[path])} |")
         # A field holding a list of structures has a CSV of its own, whose rows name their record.
-        for child in sorted(p for p in files if p.startswith(f"data/{kind}-") and p.endswith(".csv")):
+        prefix = kind_csv(kind).removesuffix(".csv") + "-"
+        for child in sorted(p for p in files if p.startswith(prefix) and p.endswith(".csv")):
             name = child.removeprefix("data/")
             parent, _, column = name.removesuffix(".csv").rpartition("-")
             rows.append(f"| [{name}]({child}) | the rows of `{md_text(column)}` in {md_text(parent)}.csv, each naming "
@@ -73,7 +74,7 @@ def drafting_list(view: View) -> str:
 
 
 def schemas_list(view: View) -> str:
-    return "\n".join(f"- [{uri.split('/')[-1]}]({uri})" for uri in published_schemas() if uri != DOWNLOAD_SCHEMA_PATH)
+    return "\n".join(f"- [{uri.split('/')[-1]}]({uri})" for uri in published_schemas() if uri != DOWNLOAD_SCHEMA)
 
 
 def _size(content: str | bytes) -> str:
