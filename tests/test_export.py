@@ -14,6 +14,7 @@ import pytest
 from gpia import sitemap
 from gpia.model import checklist
 from gpia.pages import checklist as pages_checklist
+from gpia.pages.build_views import build_views
 from gpia.pages.download_schema import DOWNLOAD_SCHEMA_PATH
 from gpia.pages.export import (FORMULA_START, RECORD_KINDS, csv_files, csv_text, download_files, kept_as_text,
                                knowledge_base_json, published_schemas, record_dicts, spreadsheet_safe)
@@ -339,3 +340,22 @@ def test_the_download_schema_catches_a_record_that_differs(kb: KnowledgeBase, ch
     change(record)
     errors = [e.message for e in jsonschema.Draft202012Validator(download_schema()).iter_errors(document)]
     assert any(message in e for e in errors), errors
+
+
+def test_the_checklists_links_start_with_the_sites_address(kb: KnowledgeBase) -> None:
+    site = "https://example.org/guide/"
+    views = build_views(kb, site_url="https://example.org/guide")  # the trailing '/' is added
+    assert views.site_url == site
+    relative, absolute = read_csv(pages_checklist.checklist_csv(kb)), read_csv(pages_checklist.checklist_csv(kb, site))
+    links = [relative[0].index(c) for c in ("requirement_link", "template_link", "example_link")]
+    assert any(relative[1][i] for i in links)
+    for before, after in zip(relative[1:], absolute[1:]):
+        assert [after[i] for i in links] == [site + before[i] if before[i] else "" for i in links]
+    decisions = read_csv(pages_checklist.decisions_csv(kb, site_url=site))
+    assert all(row[-1].startswith(site) for row in decisions[1:])
+
+
+@pytest.mark.parametrize("value", ["example.org/guide/", "ftp://example.org/", 3])
+def test_a_site_url_that_is_not_an_address_is_a_config_error(kb: KnowledgeBase, value: object) -> None:
+    with pytest.raises(ValueError, match=r"site_url \(in mkdocs.yml, or GPIA_SITE_URL\) must be the site's address"):
+        build_views(kb, site_url=value)  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ from gpia.model.records import KnowledgeBase
 from gpia.pages.export import csv_files
 from gpia.tools.scaffold import RECIPES, TEMPLATE_DIR
 from gpia.validate.references import REFERENCE_PLACES
-from gpia.pages.export import _RENAMED
+from gpia.pages.export_names import _RENAMED
 from gpia.views.pages import LISTINGS, RECORD_PAGES, record_page
 
 from conftest import ROOT

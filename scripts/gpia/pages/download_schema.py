@@ -19,6 +19,7 @@ from typing import Any
 
 from gpia.model import records as model
 from gpia.model.kinds import STORED
+from gpia.pages.export_names import exported_names
 from gpia.sitemap import DOWNLOAD_SCHEMA
 
 DOWNLOAD_SCHEMA_PATH = DOWNLOAD_SCHEMA
@@ -59,8 +60,6 @@ def _object(cls: type, names: dict[str, str] | None = None) -> dict[str, Any]:
 
 def record_schema(kind: str, cls: type) -> dict[str, Any]:
     """One kind of record as the download writes it (export.record_dicts)."""
-    from gpia.pages.export import exported_names
-
     names = exported_names(kind, cls)
     own = _object(cls, names)["properties"]
     if kind == "requirement":  # the alignment export._alignment adds

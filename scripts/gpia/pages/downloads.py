@@ -5,6 +5,9 @@ Returns Markdown rather than HTML so that MkDocs checks each link to a download 
 """
 from __future__ import annotations
 
+import csv
+import io
+
 from gpia.pages.drafting import drafting_files, example_path, template_path
 from gpia.sitemap import DOWNLOAD_SCHEMA, kind_csv
 from gpia.pages.export import JSON_PATH, RECORD_KINDS, download_files, published_schemas
@@ -49,8 +52,6 @@ def downloads_table(view: View) -> str:
 
 
 def _rows(text: str) -> int:
-    import csv
-    import io
     return sum(1 for _ in csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))) - 1
 
 

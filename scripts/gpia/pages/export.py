@@ -30,16 +30,11 @@ from gpia.model.kinds import KIND, STORED, provenance
 from gpia.model.data_version import data_version
 from gpia.model.records import KnowledgeBase
 from gpia.pages.download_schema import DOWNLOAD_SCHEMA_PATH, download_schema_json
+from gpia.pages.export_names import exported_names
 from gpia.sitemap import KNOWLEDGE_BASE_JSON, schema_files, table_csv
 
 # (record kind, KnowledgeBase attribute), in the order records are written: the registry's order.
 RECORD_KINDS: tuple[tuple[str, str], ...] = tuple((k.name, k.records) for k in STORED)  # type: ignore[misc]
-# Where each position is recorded rather than what the record says: left out of the export
-# (`path` becomes provenance.file; line numbers move with every edit above them).
-_INTERNAL_FIELDS = frozenset({"id", "path", "line", "last_reviewed"})
-# Model fields whose names clash with the export's own keys, under the name the YAML gives them.
-_RENAMED = {("table", "kind"): "table", ("comparison", "old"): "from", ("comparison", "new"): "to"}
-_OWN_KEYS = frozenset({"id", "kind", "provenance", "references", "referenced_by", "last_reviewed"})
 
 JSON_PATH = KNOWLEDGE_BASE_JSON
 LICENCE = {
@@ -55,16 +50,6 @@ LICENCE = {
                       "versions and the data's structure: credit \"GP Integration Agreement guide\""},
 }
 TITLE = "GP Integration Agreement guide: knowledge base"
-
-
-def exported_names(kind: str, cls: type) -> dict[str, str]:
-    """Model field name -> its key in the download, for the fields a record of `kind` exports."""
-    names = {}
-    for f in dataclasses.fields(cls):
-        if f.name not in _INTERNAL_FIELDS:
-            name = _RENAMED.get((kind, f.name), f.name)
-            names[f.name] = f"{kind}_{name}" if name in _OWN_KEYS else name
-    return names
 
 
 def records(kb: KnowledgeBase) -> Iterator[tuple[str, Any]]:
