@@ -10,7 +10,7 @@ PY := NO_MKDOCS_2_WARNING=1 $(BIN)/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup validate propose diff new guide fix build linkcheck serve zensical test browser bench clean
+.PHONY: setup validate propose diff new guide fix build linkcheck serve zensical test browser office test-clients bench clean
 
 # The virtual environment is rebuilt whenever requirements.txt or pyproject.toml changes: the pinned
 # requirements, then this project itself in editable mode (its code stays in scripts/).
@@ -97,8 +97,25 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
+# The Word downloads opened by a real client: Debian's LibreOffice (its Writer, headless, with the
+# uno module for Debian's Python) and poppler-utils (pdfinfo, pdftotext), as Chromium is installed.
+OFFICE_PACKAGES := libreoffice-writer-nogui python3-uno poppler-utils
+office:
+	@if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null || ! /usr/bin/python3 -c 'import uno' 2>/dev/null; then \
+	  echo "Installing Debian's $(OFFICE_PACKAGES) for the client tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(OFFICE_PACKAGES) >/dev/null; \
+	fi
+	@soffice --version >/dev/null 2>&1 || { echo "soffice is missing or does not start" >&2; exit 1; }
+
 test: setup $(VENV)/.zensical-installed browser node_modules/.installed
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not clients"
+
+# Every Word file converted by LibreOffice, and the tracked changes accepted and rejected in it
+# (about a minute, apart from `make test`; CI runs both).
+test-clients: setup office
+	$(PY) -m pytest -m clients
 
 # Speed and size at x1, x10 and x100 the real data (not part of `make test`); see BENCHMARKS.md.
 bench: setup

@@ -8,11 +8,14 @@ from pathlib import Path
 
 from conftest import page as built_page
 
+from docx import Document
+from docx.oxml.ns import qn
+
 from gpia.pages.build_views import build_views
 from gpia.pages.checklist import DECISIONS_HEADER, decisions_csv
 from gpia.pages.drafting import decisions_docx
 from gpia.model.records import KnowledgeBase
-from gpia.pages.word import document_text
+from gpia.pages.word import W14, document_text
 
 # What the sources put to a site, by the words its item must carry (issue "The guide as its readers use it").
 TOPICS = {
@@ -51,7 +54,7 @@ def test_each_item_rests_on_source_text_that_says_what_it_claims(kb: KnowledgeBa
 
 
 def test_the_csv_has_one_row_per_item_in_order(kb: KnowledgeBase) -> None:
-    rows = list(csv.reader(io.StringIO(decisions_csv(kb))))
+    rows = list(csv.reader(io.StringIO(decisions_csv(kb).removeprefix("\ufeff"))))
     assert tuple(rows[0]) == DECISIONS_HEADER
     assert [r[1] for r in rows[1:]] == list(kb.decisions)
     for row, d in zip(rows[1:], kb.decisions.values()):
@@ -62,10 +65,48 @@ def test_the_word_document_holds_every_item_and_is_reproducible(kb: KnowledgeBas
     content = decisions_docx(build_views(kb).view())
     assert content == decisions_docx(build_views(kb).view())
     text = document_text(content)
+    document = Document(io.BytesIO(content))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == [d.title for d in kb.decisions.values()]  # no typed box in the heading
     for d in kb.decisions.values():
-        assert f"☐ {d.title}" in text
         assert f"What to settle (not NHS wording): {d.ask}" in text
         assert all(o in text for o in d.options)
+
+
+def test_each_item_has_a_box_that_ticks_in_word_under_its_heading(kb: KnowledgeBase) -> None:
+    content = decisions_docx(build_views(kb).view())
+    document = Document(io.BytesIO(content))
+    body = document.element.body
+    root = document.element
+    # w14 is declared on the document element and ignorable, so Word before 2010 still opens it.
+    ignorable = root.get("{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable")
+    assert root.nsmap.get("w14") == W14 and "w14" in ignorable.split()
+    paragraphs = body.findall(qn("w:p"))
+    boxes = []
+    for n, p in enumerate(paragraphs):
+        sdt = p.find(qn("w:sdt"))
+        if sdt is None:
+            continue
+        box = sdt.find(f"{qn('w:sdtPr')}/{{{W14}}}checkbox")
+        assert box is not None and box.find(f"{{{W14}}}checked").get(f"{{{W14}}}val") == "0"
+        assert "".join(t.text for t in sdt.iter(qn("w:t"))) == "☐"
+        previous = paragraphs[n - 1].find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val"))
+        assert previous == "Heading1"
+        boxes.append(sdt.find(f"{qn('w:sdtPr')}/{qn('w:tag')}").get(qn("w:val")))
+    assert boxes == list(kb.decisions)
+    assert len({sdt.find(f"{qn('w:sdtPr')}/{qn('w:id')}").get(qn("w:val")) for sdt in body.iter(qn("w:sdt"))}) == len(boxes)
+
+
+def test_each_source_quotation_is_in_the_word_document_once(kb: KnowledgeBase) -> None:
+    view = build_views(kb).view()
+    text = document_text(decisions_docx(view))
+    rests_on = [r for d in kb.decisions.values() for r in d.rests_on]
+    assert len(rests_on) > len(set(rests_on))  # some wording rests several items
+    for record_id in set(rests_on):
+        assert text.count(f"“{view.source_words(record_id)}”") == 1, record_id
+    for d in kb.decisions.values():
+        for record_id in d.rests_on:
+            assert any(view.where_printed(record_id) in t for t in text), record_id
 
 
 def test_the_page_shows_each_item_with_a_box_and_its_downloads(built_site: Path, kb: KnowledgeBase) -> None:

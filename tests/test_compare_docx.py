@@ -12,12 +12,12 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from gpia.compare.redline import Op, compare, per_ancestor, redline
+from gpia.compare.redline import Op, compare, redline
 from gpia.knowledge_base import load_or_raise
 from gpia.model.records import KnowledgeBase
 from gpia.compare.pairs import default_pairing
-from gpia.pages.compare_docx import comparison_docx, comparison_items, comparison_path
-from gpia.pages.tracked import AUTHOR, tracked_changes_docx, tracked_text
+from gpia.pages.compare_docx import comparison_docx, comparison_items, comparison_path, merged_paragraphs
+from gpia.pages.tracked import AUTHOR, Item, accept_all, reject_all, tracked_changes_docx, tracked_text
 
 from conftest import ROOT, SOURCES
 
@@ -27,16 +27,16 @@ def kb() -> KnowledgeBase:
     return load_or_raise(ROOT, SOURCES)
 
 
-def _items(content: bytes) -> list[tuple[str, tuple[Op, ...]]]:
-    """(heading, ops) per item, read back from the document's XML."""
+def _items(content: bytes) -> list[Item]:
+    """The document's headings and, under each, its paragraphs' ops, read back from its XML."""
     document = Document(io.BytesIO(content))
-    found, label = [], None
+    found: list[Item] = []
     for paragraph in document.paragraphs:
-        if paragraph.style.name == "Heading 2":
-            label = paragraph.text
-        elif label is not None:
-            found.append((label, tracked_text(paragraph._p)))
-            label = None
+        if paragraph.style.name.startswith("Heading "):
+            found.append(Item(paragraph.text, (), int(paragraph.style.name.split()[1])))
+        elif found:
+            last = found[-1]
+            found[-1] = Item(last.label, (*last.paragraphs, tracked_text(paragraph._p)), last.level)
     return found
 
 
@@ -53,37 +53,72 @@ def test_each_change_is_a_tracked_deletion_or_insertion() -> None:
     assert len({c.get(qn("w:id")) for c in dels + inss}) == 4  # each revision has its own id
     # A deletion's text is w:delText (Word shows w:t inside w:del as live text).
     assert not any(d.findall(".//" + qn("w:t")) for d in dels)
-    assert _items(content) == [("An item", ops)]
+    assert _items(content) == [Item("An item", (ops,))]
+
+
+def _nhs_paragraphs(body) -> list[str]:  # noqa: ANN001
+    texts = []
+    for p in body.iter(qn("w:p")):
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is not None and style.get(qn("w:val")) == "NHSWording":
+            texts.append("".join(t.text or "" for t in p.iter(qn("w:t"))))
+    return texts
+
+
+def test_a_merged_text_accepts_to_one_paragraph_and_rejects_to_each_older_one() -> None:
+    paragraphs = merged_paragraphs(("Plan the workforce.", "Share the premises and staff."),
+                                   "Plan the workforce and share the staff.")
+    assert paragraphs[1] == (Op("delete", "Share the premises and staff."),)
+    content = tracked_changes_docx("A title", [Item("Merged", paragraphs)], reviewed="2019-08-01")
+    body = Document(io.BytesIO(content)).element.body
+    assert _nhs_paragraphs(accept_all(body)) == ["Plan the workforce and share the staff."]
+    assert _nhs_paragraphs(reject_all(body)) == ["Plan the workforce.", "Share the premises and staff."]
+    # The first paragraph's mark is a tracked deletion: Word joins it to the next when accepted.
+    marks = [p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") for p in body.iter(qn("w:p"))]
+    assert [m is not None for m in marks][-2:] == [True, False]
+
+
+def test_accept_all_gives_the_newer_bullets_and_reject_all_the_older_each_whole(kb: KnowledgeBase) -> None:
+    pairing = default_pairing(kb)
+    body = Document(io.BytesIO(comparison_docx(kb, pairing))).element.body
+    headings = 2 * len(pairing.kinds)  # each table's section heading and column heading come first
+    accepted, rejected = _nhs_paragraphs(accept_all(body)), _nhs_paragraphs(reject_all(body))
+    tables = [t for t in kb.tables.values() if t.kind in pairing.kinds]
+    newer = [r.text for t in tables if t.version == pairing.new for a in t.areas for r in a.requirements]
+    older = [r.text for t in tables if t.version == pairing.old for a in t.areas for r in a.requirements]
+    assert sorted(t for t in accepted[headings:] if t) == sorted(newer)
+    assert sorted(t for t in rejected[headings:] if t) == sorted(older)
+    assert accepted[:headings] == [x for t in tables if t.version == pairing.new for x in (t.section, t.column_heading)]
+    assert rejected[:headings] == [x for t in tables if t.version == pairing.old for x in (t.section, t.column_heading)]
 
 
 def test_the_document_holds_every_redline_of_the_comparison(kb: KnowledgeBase) -> None:
     content = comparison_docx(kb, default_pairing(kb))
     items = _items(content)
-    assert items == [(label, tuple(ops)) for label, ops in comparison_items(kb, default_pairing(kb))]
-    read = {label: ops for label, ops in items}
+    assert items == comparison_items(kb, default_pairing(kb))
     for pair in compare(kb).pairs:
-        mine = [ops for label, ops in items if label.startswith(_where(kb, pair.new.id) + " (")]
+        mine = [i.paragraphs for i in items if i.level == 3 and f"from {_was(kb, pair.old[0].id)}" in i.label
+                and i.label.startswith(f"Bullet {pair.new.bullet}: ")]
         if len(pair.old) == 1:
-            assert mine == [pair.redline], pair.new.id
-        else:  # merged: one item per 2016 bullet, never run together
-            assert mine == list(per_ancestor(pair.redline, [len(o.text) for o in pair.old])), pair.new.id
-    assert any(label.endswith("(new in ICP 2019)") for label in read) or not compare(kb).new
-    dropped = [label for label in read if label.endswith("(dropped from MCP 2016)")]
+            assert (pair.redline,) in mine, pair.new.id
+    dropped = [i for i in items if i.label.endswith("dropped from MCP 2016")]
     assert len(dropped) == len(compare(kb).dropped)
 
 
-def _where(kb: KnowledgeBase, requirement_id: str) -> str:
+def _was(kb: KnowledgeBase, requirement_id: str) -> str:
     r = kb.requirements[requirement_id]
-    area = kb.areas[r.area]
-    return f"{kb.versions[r.version].label} {area.row} {area.title}, bullet {r.bullet}"
+    return f"{kb.versions[r.version].label} row {kb.areas[r.area].row.rstrip('.')}, bullet {r.bullet}"
 
 
-def test_a_merged_bullet_is_one_item_per_2016_bullet(kb: KnowledgeBase) -> None:
-    labels = [label for label, _ in comparison_items(kb, default_pairing(kb))
-              if label.startswith(_where(kb, "icp-2019-int-workforce-strategy") + " (")]
-    assert labels == [
-        f"{_where(kb, 'icp-2019-int-workforce-strategy')} (merged, part {n} of 2), from {_where(kb, old)}"
-        for n, old in enumerate(("mcp-2016-int-workforce-strategy", "mcp-2016-int-primary-care-resources"), 1)]
+def test_a_merged_bullet_is_shown_once_with_the_other_older_bullet_deleted(kb: KnowledgeBase) -> None:
+    olds = ("mcp-2016-int-workforce-strategy", "mcp-2016-int-primary-care-resources")
+    merged = [i for i in comparison_items(kb, default_pairing(kb)) if i.label.endswith(_was(kb, olds[1]))]
+    assert [i.label for i in merged] == [
+        f"Bullet {kb.requirements['icp-2019-int-workforce-strategy'].bullet}: merged, from "
+        f"{_was(kb, olds[0])} and {_was(kb, olds[1])}"]
+    assert merged[0].paragraphs == merged_paragraphs(tuple(kb.requirements[o].text for o in olds),
+                                                     kb.requirements["icp-2019-int-workforce-strategy"].text)
+    assert sum(1 for p in merged[0].paragraphs if [op.kind for op in p] == ["delete"]) == 1
 
 
 def test_the_document_is_the_same_bytes_on_every_build(kb: KnowledgeBase, data_copy: Path) -> None:

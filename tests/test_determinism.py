@@ -57,17 +57,23 @@ def test_the_comparison_covers_downloads_schemas_and_search(builds) -> None:
     names = set(builds[0])
     assert "data/knowledge-base.json" in names
     assert {"data/requirement.csv", "data/question.csv", "data/schedule.csv", "data/local-schedules.csv"} <= names
-    # Every data kind's schema, and the drafting pack's draft file's (gpia.pages.draft_tool).
-    assert "schema/schedule.json" in names and len([n for n in names if n.startswith("schema/")]) == len(list((ROOT / "scripts/gpia/schemas").glob("*.json"))) + 1
-    assert "schema/draft.json" in names
+    # Every data kind's schema, the download's own and the drafting pack's draft file's.
+    assert {"schema/schedule.json", "schema/download/knowledge-base.json", "schema/draft.json"} <= names
+    assert len([n for n in names if n.startswith("schema/")]) == len(list((ROOT / "scripts/gpia/schemas").glob("*.json"))) + 2
     assert {"sitemap.xml", "sitemap.xml.gz", "index.html", "schedules/schedule-5-kpis/index.html"} <= names
     assert len([n for n in names if n.startswith("pagefind/fragment/")]) > 100  # every page's indexed text
 
 
-def test_only_the_sitemap_depends_on_the_build_date(builds) -> None:
+def test_only_the_sitemap_and_the_datas_version_depend_on_the_build_date(builds) -> None:
+    """The sitemap's gzip header, and the version of the data, which is the commit's time by design:
+    the JSON download's `version` and the date on the printed guide's title page."""
     first, _, next_day = builds
     assert sorted(first) == sorted(next_day)
-    assert [name for name in first if first[name] != next_day[name]] == ["sitemap.xml.gz"]
+    assert [name for name in first if first[name] != next_day[name]] == [
+        "data/knowledge-base.json", "print/index.html", "sitemap.xml.gz"]
+    assert b'"version": "2025-11-25T00:00:00Z"' in first["data/knowledge-base.json"]
+    assert b'"version": "2025-11-26T00:00:00Z"' in next_day["data/knowledge-base.json"]
+    assert b"The data as of <strong>25 November 2025</strong>" in first["print/index.html"]
     # The gzip header's modification time (bytes 4-7) is the build day.
     assert struct.unpack("<I", first["sitemap.xml.gz"][4:8])[0] == EPOCH
     assert struct.unpack("<I", next_day["sitemap.xml.gz"][4:8])[0] == EPOCH + DAY

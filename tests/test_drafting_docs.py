@@ -10,7 +10,7 @@ from conftest import page as built_page
 from docx import Document
 
 from gpia.pages.build_views import build_views
-from gpia.pages.drafting import EXAMPLE_LABEL, KPI_COLUMNS, drafting_files, example_path, target_text, template_path
+from gpia.pages.drafting import EXAMPLE_LABEL, KIND_NAMES, KPI_COLUMNS, drafting_files, example_path, target_text, template_path
 from gpia.model.records import KnowledgeBase, Kpi
 from gpia.pages.word import NOTE_STYLE, document_text
 
@@ -35,8 +35,10 @@ def test_each_template_holds_every_field_and_its_drafting_note_as_a_note(kb: Kno
         assert document.core_properties.title == f"{s.label}: blank template"
         assert document.core_properties.created.date().isoformat() == s.last_reviewed
         headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-        assert [h.rsplit(" (", 1)[0] for h in headings] == [f.label for f in s.fields]
+        assert headings == [f.label for f in s.fields]  # what the field takes is said under it, not in it
         notes = [p.text for p in document.paragraphs if p.style.name == NOTE_STYLE]
+        for f in s.fields:
+            assert f"{'Required' if f.required else 'Optional'}: {KIND_NAMES[f.kind]}." in notes
         assert notes[0] == f"What goes in this schedule (not NHS wording): {s.summary}"
         for f in s.fields:
             assert f"Drafting note (not NHS wording): {f.guidance}" in notes

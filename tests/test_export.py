@@ -14,8 +14,10 @@ import pytest
 from gpia import sitemap
 from gpia.model import checklist
 from gpia.pages import checklist as pages_checklist
-from gpia.pages.export import (FORMULA_START, RECORD_KINDS, csv_files, csv_text, download_files, knowledge_base_json,
-                         published_schemas, record_dicts, spreadsheet_safe)
+from gpia.pages.build_views import build_views
+from gpia.pages.download_schema import DOWNLOAD_SCHEMA_PATH
+from gpia.pages.export import (FORMULA_START, RECORD_KINDS, csv_files, csv_text, download_files, kept_as_text,
+                               knowledge_base_json, published_schemas, record_dicts, spreadsheet_safe)
 from gpia.load.layout import SCHEMA_DIR
 from gpia.knowledge_base import load_knowledge_base
 from gpia.model.records import KnowledgeBase
@@ -23,6 +25,17 @@ from gpia.model.records import KnowledgeBase
 from conftest import ROOT, SOURCES, visible
 
 FIXED_TAIL = ["provenance", "references", "referenced_by", "last_reviewed"]
+
+
+def read_csv(text: str) -> list[list[str]]:
+    """A CSV download's rows; it must start with a byte-order mark (for Excel)."""
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+
+
+def dict_rows(text: str) -> list[dict[str, str]]:
+    header, *rows = read_csv(text)
+    return [dict(zip(header, row)) for row in rows]
 
 
 @pytest.fixture(scope="module")
@@ -82,26 +95,56 @@ def test_nested_records_are_named_by_id_not_copied(document: dict) -> None:
 
 def test_one_csv_per_kind_with_the_json_columns(kb: KnowledgeBase, document: dict) -> None:
     files = csv_files(kb)
-    assert sorted(files) == sorted(f"data/{kind}.csv" for kind, _ in RECORD_KINDS)
+    kinds = {f"data/{kind}.csv" for kind, _ in RECORD_KINDS}
+    assert kinds <= set(files)
+    for name in set(files) - kinds:  # a list of structures: a CSV of its own, named by its kind and field
+        assert any(name.startswith(f"data/{kind}-") for kind, _ in RECORD_KINDS), name
     for kind, attribute in RECORD_KINDS:
-        rows = list(csv.reader(io.StringIO(files[f"data/{kind}.csv"], newline="")))
+        rows = read_csv(files[f"data/{kind}.csv"])
         first = next(r for r in document["records"] if r["kind"] == kind)
-        expected = [c for key in first for c in ([f"provenance_{k}" for k in first[key]] if key == "provenance" else [key])]
-        assert rows[0] == expected, kind
+        assert rows[0][:2] == ["id", "kind"], kind
+        for key in first:
+            if key == "provenance":
+                assert [f"provenance_{k}" for k in first[key]] == [c for c in rows[0] if c.startswith("provenance_")]
+            elif isinstance(first[key], (str, int, bool)) or first[key] is None:
+                assert key in rows[0], (kind, key)
         assert len(rows) == 1 + len(getattr(kb, attribute)), kind
+
+
+def test_no_csv_cell_holds_json(kb: KnowledgeBase) -> None:
+    """Structures are spread over columns, or rows of a CSV of their own that name their record."""
+    files = csv_files(kb)
+    for name, content in files.items():
+        for row in read_csv(content):
+            for cell in row:
+                assert not re.match(r"\s*[\[{]\s*[\"\[{]", cell), (name, cell[:80])
+    fields = dict_rows(files["data/schedule-fields.csv"])
+    schedule = kb.schedules["schedule-3-clinical-hub"]
+    mine = [row for row in fields if row["schedule_id"] == schedule.id]
+    assert [row["id"] for row in mine] == [f.id for f in schedule.fields]
+    assert [row["fields_position"] for row in mine] == [str(n) for n in range(1, len(schedule.fields) + 1)]
+    change = next(row for row in dict_rows(files["data/change.csv"]) if row["find_clause_renumbered"])
+    assert change["find_clause_renumbered"] in ("true", "false")
+    defers = dict_rows(files["data/requirement-defers_to.csv"])
+    assert {"requirement_id": "icp-2019-int-stratification", "defers_to_position": "1",
+            "schedule": "schedule-stratification",
+            "placeholder": "[specific requirements set out in relevant schedule]"} in defers
 
 
 def test_csv_headers_and_cells(kb: KnowledgeBase) -> None:
     files = csv_files(kb)
     assert files["data/citation.csv"].splitlines()[0] == (
-        '"id","kind","title","publisher","published","url","provenance_file","provenance_source","provenance_section",'
-        '"provenance_row","references","referenced_by","last_reviewed"')
-    question = next(row for row in csv.DictReader(io.StringIO(files["data/question.csv"], newline=""))
-                    if row["id"] == "faq-purpose-of-gp-ia")
+        '\ufeff"id","kind","title","publisher","published","url","provenance_file","provenance_source",'
+        '"provenance_section","provenance_row","references","referenced_by","last_reviewed"')
+    question = next(row for row in dict_rows(files["data/question.csv"]) if row["id"] == "faq-purpose-of-gp-ia")
     assert question["question"] == "What is the purpose of a GP Integration Agreement?"
     assert question["relates_to"].split("\n")[:2] == ["gp-ia", "icp-contract"]  # one id per line in the cell
-    assert json.loads(question["answer"])[0]["kind"] == "paragraph"  # structured fields are JSON
+    answer = [row for row in dict_rows(files["data/question-answer.csv"]) if row["question_id"] == "faq-purpose-of-gp-ia"]
+    assert answer[0]["answer_position"] == "1" and answer[0]["kind"] == "paragraph"  # a list of blocks: rows
     assert question["provenance_section"] == "1. Introduction to the GP Integration Agreement"
+    # A row label or date that a spreadsheet would turn into a number is written so it stays text.
+    area = next(row for row in dict_rows(files["data/area.csv"]) if row["id"] == "icp-2019-int-identification")
+    assert area["row"] == '="2."' and area["last_reviewed"].startswith('="20')
 
 
 def test_downloads_are_deterministic(kb: KnowledgeBase) -> None:
@@ -112,8 +155,10 @@ def test_downloads_are_deterministic(kb: KnowledgeBase) -> None:
 
 def test_schemas_are_published_byte_for_byte() -> None:
     schemas = published_schemas()
-    assert sorted(schemas) == sorted(f"schema/{p.name}" for p in SCHEMA_DIR.glob("*.json"))
+    assert sorted(schemas) == sorted([*(f"schema/{p.name}" for p in SCHEMA_DIR.glob("*.json")), DOWNLOAD_SCHEMA_PATH])
     for uri, content in schemas.items():
+        if uri == DOWNLOAD_SCHEMA_PATH:
+            continue
         assert content == (SCHEMA_DIR / uri.removeprefix("schema/")).read_bytes()
 
 
@@ -167,7 +212,19 @@ def test_spreadsheet_safe(text: str, cell: str) -> None:
 def test_csv_quotes_every_cell_so_no_separator_starts_a_cell() -> None:
     # Opened in a spreadsheet that splits on ";" the quoted cell stays one cell.
     assert csv_text(["a", "b"], [["x;=1+2", 'say "hi"'], [3, "-2"]]) == (
-        '"a","b"\r\n"x;=1+2","say ""hi"""\r\n"3","\'-2"\r\n')
+        '\ufeff"a","b"\r\n"x;=1+2","say ""hi"""\r\n"3","\'-2"\r\n')
+
+
+@pytest.mark.parametrize("text, cell", [
+    ("1.", '="1."'), ("6.10", '="6.10"'), ("4.1", '="4.1"'), ("1.2.3.", '="1.2.3."'), ("007", '="007"'),
+    ("2019-08-01", '="2019-08-01"'),
+    # Left as they are: a plain integer is the same number in a spreadsheet; anything else is text.
+    ("3", "3"), ("0", "0"), ("4.1(b)", "4.1(b)"), ("1. Shared vision", "1. Shared vision"), ("2019-08-01x", "2019-08-01x"),
+    ("1.\n", "1.\n"), ("-1.", "'-1."), ("=1.", "'=1."),
+])
+def test_cells_a_spreadsheet_would_convert_are_kept_as_text(text: str, cell: str) -> None:
+    assert read_csv(csv_text(["a"], [[text]]))[1] == [cell]
+    assert kept_as_text(text) in (text, f'="{text}"')
 
 
 def hostile(value: object, text: str) -> object:
@@ -184,24 +241,31 @@ def test_every_csv_column_of_every_kind_neutralises_a_formula_and_json_keeps_it(
     checked = 0
     for kind, _ in RECORD_KINDS:
         first = next(item for item in items if item["kind"] == kind)
-        header = next(csv.reader(io.StringIO(csv_files(kb, [first])[f"data/{kind}.csv"], newline="")))
+        header = read_csv(csv_files(kb, [first])[f"data/{kind}.csv"])[0]
         for column in header:
             item = copy.deepcopy(first)
-            if column.startswith("provenance_"):
-                key = column.removeprefix("provenance_")
-                item["provenance"][key] = value = hostile(item["provenance"][key], text)
-            else:
-                item[column] = value = hostile(item[column], text)
-            (name, content), = csv_files(kb, [item]).items()
-            assert name == f"data/{item['kind']}.csv"
-            (row,) = csv.DictReader(io.StringIO(content, newline=""))
+            holder, key = _place(item, column)
+            holder[key] = value = hostile(holder[key], text)
+            content = csv_files(kb, [item])[f"data/{item['kind']}.csv"]
+            (row,) = dict_rows(content)
             expected = "'" + text + ("\nsecond" if isinstance(value, list) else "")
             assert row[column] == expected, (kind, column)
             if column != "kind":  # the JSON counts records by kind, which is the export's own word
                 (record,) = json.loads(knowledge_base_json(kb, [item]))["records"]
-                assert (record["provenance"][key] if column.startswith("provenance_") else record[column]) == value
+                assert _place(record, column)[0][key] == value
             checked += 1
     assert checked >= 13 * 10  # every kind, with all of its columns (`kind` and `id` included)
+
+
+def _place(item: dict, column: str) -> tuple[dict, str]:
+    """The mapping and key a CSV column comes from: a top-level key, or a structure's field spread
+    over columns (provenance_file, find_before, ...)."""
+    if column in item:
+        return item, column
+    for key, value in item.items():
+        if isinstance(value, dict) and column.startswith(key + "_"):
+            return _place(value, column.removeprefix(key + "_"))
+    raise KeyError(column)
 
 
 @pytest.mark.parametrize("start", FORMULA_START, ids=repr)
@@ -213,14 +277,85 @@ def test_every_checklist_column_neutralises_a_formula(kb: KnowledgeBase, start: 
     for column in header:
         row = replace(first, **{column: text})
         monkeypatch.setattr(pages_checklist, "checklist_rows", lambda _kb, row=row: [row])
-        parsed = list(csv.reader(io.StringIO(pages_checklist.checklist_csv(kb), newline="")))
+        parsed = read_csv(pages_checklist.checklist_csv(kb))
         assert parsed[0] == header
-        assert parsed[1] == ["'" + text if name == column else str(v) for name, v in zip(header, astuple(first))]
+        assert parsed[1] == ["'" + text if name == column else kept_as_text(str(v))
+                             for name, v in zip(header, astuple(first))]
 
 
 def test_real_data_needs_no_quote_added(kb: KnowledgeBase) -> None:
     """No text of today's data begins like a formula, so the CSV cells are the data as written."""
     for name, content in [*csv_files(kb).items(), (sitemap.CHECKLIST_CSV, pages_checklist.checklist_csv(kb))]:
-        for row in csv.reader(io.StringIO(content, newline="")):
+        for row in read_csv(content):
             for cell in row:
                 assert not (cell.startswith("'") and spreadsheet_safe(cell[1:]) != cell[1:]), (name, cell)
+
+
+def test_the_json_says_what_it_is_and_validates_against_its_published_schema(
+        kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    import jsonschema
+
+    from gpia.pages.download_schema import download_schema
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
+    document = json.loads(knowledge_base_json(kb, site_url="https://example.org/guide/"))
+    assert document["$schema"] == "https://example.org/guide/schema/download/knowledge-base.json"
+    assert document["title"] == "GP Integration Agreement guide: knowledge base"
+    assert document["version"] == "2025-11-25T00:00:00Z"  # the build's commit time
+    assert document["site"] == "https://example.org/guide/"
+    assert document["licence"]["nhs_wording"]["name"] == "Open Government Licence v3.0"
+    assert document["licence"]["our_words"]["name"].endswith("(CC BY 4.0)")
+    schema = json.loads(published_schemas()[DOWNLOAD_SCHEMA_PATH])
+    assert schema == download_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    assert [e.message for e in validator.iter_errors(document)] == []
+    # The two fields the YAML schemas describe otherwise are the download's own, as exported.
+    change = next(r for r in document["records"] if r["kind"] == "change")
+    assert change["find"]["clause_renumbered"] is False
+    source = next(r for r in document["records"] if r["kind"] == "source")
+    assert "reference" not in source and source["reference_label"] and source["reference_value"]
+    # Without a site address the schema is found relative to the file; without a commit time the
+    # version is the latest review date.
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    local = json.loads(knowledge_base_json(kb))
+    assert local["$schema"] == "../schema/download/knowledge-base.json" and local["site"] is None
+    assert local["version"] == max(r["last_reviewed"] for r in local["records"] if r["last_reviewed"])
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda r: r.update(extra=1), "Additional properties are not allowed ('extra' was unexpected)"),
+    (lambda r: r.update(kind="nonsense"), "'nonsense' is not one of"),
+    (lambda r: r["find"].update(clause_renumbered="no"), "'no' is not of type 'boolean'"),
+    (lambda r: r.pop("provenance"), "'provenance' is a required property"),
+    (lambda r: r.update(references=[1]), "1 is not of type 'string'"),
+])
+def test_the_download_schema_catches_a_record_that_differs(kb: KnowledgeBase, change, message: str) -> None:
+    import jsonschema
+
+    from gpia.pages.download_schema import download_schema
+
+    document = json.loads(knowledge_base_json(kb))
+    record = next(r for r in document["records"] if r["kind"] == "change")
+    change(record)
+    errors = [e.message for e in jsonschema.Draft202012Validator(download_schema()).iter_errors(document)]
+    assert any(message in e for e in errors), errors
+
+
+def test_the_checklists_links_start_with_the_sites_address(kb: KnowledgeBase) -> None:
+    site = "https://example.org/guide/"
+    views = build_views(kb, site_url="https://example.org/guide")  # the trailing '/' is added
+    assert views.site_url == site
+    relative, absolute = read_csv(pages_checklist.checklist_csv(kb)), read_csv(pages_checklist.checklist_csv(kb, site))
+    links = [relative[0].index(c) for c in ("requirement_link", "template_link", "example_link")]
+    assert any(relative[1][i] for i in links)
+    for before, after in zip(relative[1:], absolute[1:]):
+        assert [after[i] for i in links] == [site + before[i] if before[i] else "" for i in links]
+    decisions = read_csv(pages_checklist.decisions_csv(kb, site_url=site))
+    assert all(row[-1].startswith(site) for row in decisions[1:])
+
+
+@pytest.mark.parametrize("value", ["example.org/guide/", "ftp://example.org/", 3])
+def test_a_site_url_that_is_not_an_address_is_a_config_error(kb: KnowledgeBase, value: object) -> None:
+    with pytest.raises(ValueError, match=r"site_url \(in mkdocs.yml, or GPIA_SITE_URL\) must be the site's address"):
+        build_views(kb, site_url=value)  # type: ignore[arg-type]

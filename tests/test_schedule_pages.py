@@ -171,7 +171,7 @@ def test_checklist_page_lists_every_placeholder_and_links_the_clause_4_1_b_decis
 def test_built_csv_is_the_checklist_rows(built_site: Path, kb: KnowledgeBase) -> None:
     data = (built_site / CSV_PATH).read_bytes()
     assert data.decode("utf-8") == checklist_csv(kb)
-    parsed = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    parsed = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert parsed[0] == list(HEADER)
     assert parsed[1:] == [[str(v) for v in astuple(r)] for r in checklist_rows(kb)]
     assert len(parsed) - 1 == sum(len(r.defers_to) for r in kb.requirements.values())

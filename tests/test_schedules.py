@@ -375,9 +375,10 @@ def test_checklist_has_one_row_per_placeholder_in_reading_order(kb: KnowledgeBas
 
 def test_checklist_csv_is_the_rows_with_a_header_and_crlf_lines(kb: KnowledgeBase) -> None:
     text = checklist_csv(kb)
-    assert text.startswith(",".join(f'"{name}"' for name in HEADER) + "\r\n")  # every cell quoted
+    # A byte-order mark first, so Excel reads UTF-8; then every cell quoted.
+    assert text.startswith("\ufeff" + ",".join(f'"{name}"' for name in HEADER) + "\r\n")
     assert text.count("\r\n") == 19 and "\n" not in text.replace("\r\n", "")
-    parsed = list(csv.reader(io.StringIO(text, newline="")))
+    parsed = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
     assert parsed[0] == list(HEADER)
     assert parsed[1:] == [[str(v) for v in astuple(r)] for r in checklist_rows(kb)]
     assert checklist_csv(kb) == text  # deterministic

@@ -178,9 +178,9 @@ def test_its_place_in_the_checklist_and_traceability(site3: Path, kb3: Knowledge
 def test_its_search_filter_and_downloads(site3: Path, kb3: KnowledgeBase) -> None:
     row = page(site3, "commitments/icp-2021-int-access")
     assert '<span data-pagefind-filter="version">ICP 2021 (fictional)</span>' in row
-    versions = list(csv.DictReader(io.StringIO((site3 / "data" / "version.csv").read_text(encoding="utf-8"))))
+    versions = list(csv.DictReader(io.StringIO((site3 / "data" / "version.csv").read_text(encoding="utf-8-sig"))))
     assert [v["id"] for v in versions] == [OLD, MIDDLE, NEW]
-    requirements = list(csv.DictReader(io.StringIO((site3 / "data" / "requirement.csv").read_text(encoding="utf-8"))))
+    requirements = list(csv.DictReader(io.StringIO((site3 / "data" / "requirement.csv").read_text(encoding="utf-8-sig"))))
     ours = {r["id"] for r in requirements if r["version"] == NEW}
     assert ours == {r.id for r in kb3.requirements.values() if r.version == NEW}
     assert "icp-2021-int-digital-access" in (site3 / "data" / "knowledge-base.json").read_text(encoding="utf-8")

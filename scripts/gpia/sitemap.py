@@ -3,8 +3,8 @@
 Each record page's address comes from the registry of kinds (gpia.model.kinds: a kind marked
 `own_page` has a page per record, where `page_of` puts it); the compare pages come from the
 comparisons declared in the data (gpia.compare). Beside them are the later pages of every paged list
-and every download: the JSON of the whole knowledge base, a CSV per kind the registry gives a
-`download`, the checklists' CSV and Word files, the Word files of each schedule and comparison, the
+and every download: the JSON of the whole knowledge base and its schema, a CSV per kind the registry
+gives a `download` (and per field of one holding a list of structures), the checklists' CSV and Word files, the Word files of each schedule and comparison, the
 moved anchors and the published schemas.
 
 Who asks: gpia.validate.addresses, whether an id would land on another page; the views, for the
@@ -29,6 +29,7 @@ from gpia.model.urls import page_of
 # --- Downloads ------------------------------------------------------------------------------------
 
 KNOWLEDGE_BASE_JSON = "data/knowledge-base.json"  # every record, all kinds (gpia.pages.export)
+DOWNLOAD_SCHEMA = "schema/download/knowledge-base.json"  # its JSON Schema (gpia.pages.download_schema)
 CHECKLIST_CSV = "data/local-schedules.csv"  # every placeholder a site completes (gpia.model.checklist)
 DECISIONS_CSV = "data/before-you-sign.csv"  # the "before you sign" checklist, as a spreadsheet
 DECISIONS_DOCX = "data/before-you-sign.docx"  # and as a Word document
@@ -38,7 +39,14 @@ SCHEDULE_DOCX_FOLDER = "data/schedules/"  # each schedule's template and worked 
 
 def kind_csv(kind: str) -> str:
     """The CSV of the records of a kind that the registry gives a `download`: 'data/term.csv'."""
-    return f"data/{kind}.csv"
+    return table_csv(kind)
+
+
+def table_csv(table: str) -> str:
+    """The CSV of a table of the download (gpia.pages.export.csv_files): a kind's records, named by
+    the kind ('data/term.csv'), or the rows of a field holding a list of structures, named
+    '<table>-<field>' ('data/schedule-rows.csv'), each row naming the record it belongs to."""
+    return f"data/{table}.csv"
 
 
 def kind_csvs() -> dict[str, str]:
@@ -66,8 +74,8 @@ def schema_files() -> dict[str, Path]:
 
 def fixed_downloads() -> list[str]:
     """The downloads whose paths do not depend on the data, in the order they are declared here."""
-    return [KNOWLEDGE_BASE_JSON, *kind_csvs().values(), CHECKLIST_CSV, DECISIONS_CSV, DECISIONS_DOCX,
-            MOVED_ANCHORS, *schema_files()]
+    return [KNOWLEDGE_BASE_JSON, DOWNLOAD_SCHEMA, *kind_csvs().values(), CHECKLIST_CSV, DECISIONS_CSV,
+            DECISIONS_DOCX, MOVED_ANCHORS, *schema_files()]
 
 
 # --- The drafting pack tool (gpia.pages.draft_tool writes these; the views link the schedules' tasks) ---

@@ -80,7 +80,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     @event_priority(100)  # before the macros plugin registers its macros (gpia_mkdocs.macros), which read it
     def on_config(self, config):
         try:
-            context = load_context(Path(config.config_file_path).parent, self.config.edit_base,
+            context = load_context(Path(config.config_file_path).parent, self.config.edit_base, config.site_url,
                                    data_dir=_path(self.config.data_root), sources=_path(self.config.sources_dir),
                                    skip_wording=self.config.skip_wording)
         except ValueError as error:

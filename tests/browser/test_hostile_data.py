@@ -291,11 +291,11 @@ def test_downloads_hold_hostile_data_as_text(hostile: HostileSite) -> None:
         for m in sorted(set(not_literal(text, exact=True))):
             problems[names([m])].append(f"data/knowledge-base.json: not exported as the text it is: {text[:160]!r}")
     for table in sorted((hostile.site / "data").glob("*.csv")):
-        rows = list(csv.reader(io.StringIO(table.read_text(encoding="utf-8"), newline="")))
+        rows = list(csv.reader(io.StringIO(table.read_text(encoding="utf-8-sig"), newline="")))
         for row in rows:
             for cell in row:
-                # Cells that hold a structure hold it as JSON; a cell that begins with a formula
-                # character may be prefixed with ' for spreadsheets.
+                # A structure's parts are cells (or rows of a CSV) of their own; a cell that begins
+                # with a formula character may be prefixed with ' for spreadsheets.
                 values = _cell_strings(cell)
                 for v in values:
                     for m in sorted(set(not_literal(v, exact=True))):

@@ -3,6 +3,7 @@ redline still tells deletions from insertions without colour (struck through and
 underlined and marked "+", each with its hidden word)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,82 @@ def test_compare_prints_to_pdf(printed_compare: Page) -> None:
     pdf = printed_compare.pdf(path=ARTIFACTS / f"{name}.pdf", format="A4")
     assert pdf.startswith(b"%PDF-")
     assert len(pdf) > 10_000
+
+
+# ---- /print/: the whole guide on paper -------------------------------------------------------------
+
+PARTS = ["Shared governance", "Integration commitments", "FAQs", "Clauses", "Schedules", "Agreements", "Glossary",
+         "Other sources we cite", "Before you sign"]
+SCREEN_ONLY = """() => [...document.querySelectorAll(
+    ".gpia-row-links, .gpia-prev-next, .gpia-pager, .gpia-print-slot, .gpia-reviewed, .gpia-screen-only")]
+  .filter(el => el.checkVisibility()).map(el => el.className)"""
+
+
+@pytest.fixture(scope="module")
+def printed_guide(browser, built_site: Path, site_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """/print/ in Chromium's print mode, and its PDF as text, page by page (poppler's pdftotext)."""
+    import subprocess
+
+    from gpia.knowledge_base import load_or_raise
+    from gpia.views.glossary import listing
+
+    from conftest import ROOT, SOURCES
+
+    page = browser.new_page()
+    open_page(page, site_url + "print/")
+    page.emulate_media(media="print")
+    pdf = tmp_path_factory.mktemp("print") / "guide.pdf"
+    page.pdf(path=pdf, format="A4")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "print-guide.pdf").write_bytes(pdf.read_bytes())
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    kb = load_or_raise(ROOT, SOURCES)
+    result = {
+        "pages": text.split("\f")[:-1],
+        "screen_only": page.evaluate(SCREEN_ONLY),
+        "outside": page.evaluate("""() => [...document.querySelectorAll('.md-content a[href^="https://"]')]
+            .map(a => a.getAttribute("href"))"""),
+        "glossary": page.evaluate("""() => {
+            const start = document.getElementById("print-glossary"), end = document.getElementById("print-citations");
+            return [...document.querySelectorAll(".md-content h3[id]")].filter(h =>
+              start.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING &&
+              h.compareDocumentPosition(end) & Node.DOCUMENT_POSITION_FOLLOWING).map(h => h.id)}"""),
+        "terms": [item.record_id for item in listing(kb).items],
+        "versions": [v.label for v in kb.versions.values()],
+    }
+    page.close()
+    return result
+
+
+def _lines(page_text: str) -> list[str]:
+    return [" ".join(line.split()) for line in page_text.splitlines() if line.strip()]
+
+
+def test_the_printed_guide_opens_with_a_title_page_and_its_contents(printed_guide: dict) -> None:
+    title, contents = printed_guide["pages"][0], printed_guide["pages"][1]
+    assert "GP Integration Agreement guide" in title and "The whole guide, printed" in title
+    assert re.search(r"The data as of \d{1,2} [A-Z][a-z]+ \d{4}\.", " ".join(_lines(title)))
+    assert all(label in title for label in printed_guide["versions"])
+    assert "Contents" in _lines(contents)
+    assert [line.split(". ", 1)[-1] for line in _lines(contents) if line.split(". ", 1)[-1] in PARTS] == PARTS
+    assert "Shared governance" not in title  # the contents are a page of their own
+
+
+def test_each_part_of_the_printed_guide_starts_a_new_page(printed_guide: dict) -> None:
+    firsts = [_lines(p)[0] if _lines(p) else "" for p in printed_guide["pages"]]
+    starts = [firsts.index(part) for part in PARTS]
+    assert starts == sorted(starts) and starts[0] == 2  # after the title page and the contents
+
+
+def test_the_printed_guide_prints_link_addresses_and_no_screen_navigation(printed_guide: dict) -> None:
+    assert printed_guide["screen_only"] == []
+    text = "".join("".join(p.split()) for p in printed_guide["pages"])
+    assert printed_guide["outside"]
+    for href in set(printed_guide["outside"]):
+        assert f"({href})" in text, href
+    for screen in ("Nextrow", "Previousrow", "Comparethisrowwith", "data:clauses/", "Lastreviewed"):
+        assert screen not in text, screen
+
+
+def test_the_printed_glossary_is_in_the_webs_order(printed_guide: dict) -> None:
+    assert printed_guide["glossary"] == printed_guide["terms"]

@@ -11,7 +11,8 @@ skip_wording, edit_base), which these environment variables override, the same f
 - GPIA_DATA_ROOT: a folder holding clauses/ and faq/ instead of the project (the tests' fixtures);
 - GPIA_SOURCES_DIR: the source documents, instead of ../shared/sources;
 - GPIA_SKIP_WORDING=1: skip the word-for-word check (only tests that alter the data on purpose);
-- GPIA_EDIT_BASE: where "Edit this data" links open a YAML file, when the config sets no edit_base.
+- GPIA_EDIT_BASE: where "Edit this data" links open a YAML file, when the config sets no edit_base;
+- GPIA_SITE_URL: the site's address, which the downloads' links start with, when the config sets no site_url.
 """
 from __future__ import annotations
 
@@ -55,12 +56,14 @@ def data_root(project_dir: Path, configured: Path | None = None) -> Path:
     return Path(override) if override else configured or project_dir
 
 
-def load_context(project_dir: Path, edit_base: object = None, *, data_dir: Path | None = None,
-                 sources: Path | None = None, skip_wording: bool = False) -> BuildContext:
+def load_context(project_dir: Path, edit_base: object = None, site_url: object = None, *,
+                 data_dir: Path | None = None, sources: Path | None = None,
+                 skip_wording: bool = False) -> BuildContext:
     """Read and check the data once and derive what every page shares.
 
     `edit_base` is the config's (GPIA_EDIT_BASE when unset); a value that is not an https:// URL
-    raises ValueError, a problem of the config, not of the data. `data_dir`, `sources` and
+    raises ValueError, a problem of the config, not of the data. `site_url` is mkdocs.yml's
+    (GPIA_SITE_URL when unset), checked the same way. `data_dir`, `sources` and
     `skip_wording` are the config's too, each overridden by its environment variable."""
     root = data_root(project_dir, data_dir)
     sources = Path(os.environ["GPIA_SOURCES_DIR"]) if os.environ.get("GPIA_SOURCES_DIR") else sources
@@ -69,5 +72,6 @@ def load_context(project_dir: Path, edit_base: object = None, *, data_dir: Path 
     if result.knowledge_base is None:
         return BuildContext(project_dir, root, result, None)
     kb = result.knowledge_base
-    views = build_views(kb, edit_base or os.environ.get("GPIA_EDIT_BASE"))
+    views = build_views(kb, edit_base or os.environ.get("GPIA_EDIT_BASE"),
+                        site_url or os.environ.get("GPIA_SITE_URL"))
     return BuildContext(project_dir, root, result, views)

@@ -5,8 +5,11 @@ Returns Markdown rather than HTML so that MkDocs checks each link to a download 
 """
 from __future__ import annotations
 
+import csv
+import io
+
 from gpia.pages.drafting import drafting_files, example_path, template_path
-from gpia.sitemap import kind_csv
+from gpia.sitemap import DOWNLOAD_SCHEMA, kind_csv
 from gpia.pages.export import JSON_PATH, RECORD_KINDS, download_files, published_schemas
 from gpia.model.kinds import KINDS
 from gpia.views.html import md_text
@@ -28,7 +31,7 @@ def sources_list(view: View) -> str:
 
 
 def downloads_table(view: View) -> str:
-    files = download_files(view.kb)
+    files = download_files(view.kb, view.shared.site_url)
     counts = {kind: 0 for kind, _ in RECORD_KINDS}
     for kind, attribute in RECORD_KINDS:
         counts[kind] = len(getattr(view.kb, attribute))
@@ -38,7 +41,18 @@ def downloads_table(view: View) -> str:
         path = kind_csv(kind)
         if path in files:
             rows.append(f"| [{kind}.csv]({path}) | {WHAT.get(kind, kind)} | {counts[kind]} | {_size(files[path])} |")
+        # A field holding a list of structures has a CSV of its own, whose rows name their record.
+        prefix = kind_csv(kind).removesuffix(".csv") + "-"
+        for child in sorted(p for p in files if p.startswith(prefix) and p.endswith(".csv")):
+            name = child.removeprefix("data/")
+            parent, _, column = name.removesuffix(".csv").rpartition("-")
+            rows.append(f"| [{name}]({child}) | the rows of `{md_text(column)}` in {md_text(parent)}.csv, each naming "
+                        f"its {md_text(parent)} | {_rows(files[child])} | {_size(files[child])} |")
     return "\n".join(["| file | what it holds | records | size |", "|---|---|--:|--:|", *rows])
+
+
+def _rows(text: str) -> int:
+    return sum(1 for _ in csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))) - 1
 
 
 def drafting_list(view: View) -> str:
@@ -61,7 +75,7 @@ def drafting_list(view: View) -> str:
 
 
 def schemas_list(view: View) -> str:
-    return "\n".join(f"- [{uri.split('/')[-1]}]({uri})" for uri in published_schemas())
+    return "\n".join(f"- [{uri.split('/')[-1]}]({uri})" for uri in published_schemas() if uri != DOWNLOAD_SCHEMA)
 
 
 def _size(content: str | bytes) -> str:

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from gpia.views.common import View
 
 BLANK = "To be completed locally"
+# How wide each of KPI_COLUMNS (gpia.model.schedule_words) is, relative to the others: the words the
+# data puts in each.
+KPI_WEIGHTS = (24, 32, 26, 26, 20, 20, 25, 25, 20, 30)
 
 
 @once_per_knowledge_base  # listed with their sizes on /data/ and written by the hook: built once
@@ -50,8 +53,9 @@ def template_docx(kb: KnowledgeBase, s: Schedule) -> bytes:
                   "Each heading is a field a site fills in. The drafting notes are the guide's own words; delete them "
                   "once the schedule is complete.")
     for f in s.fields:
-        need = "required" if f.required else "optional"
-        document.heading(f"{f.label} ({need}, {KIND_NAMES[f.kind]})", 1)
+        need = "Required" if f.required else "Optional"
+        document.heading(f.label, 1)
+        document.paragraph(f"{need}: {KIND_NAMES[f.kind]}.", NOTE_STYLE)
         document.note("Drafting note", f.guidance)
         _blank(document, f)
     return document.docx()
@@ -61,7 +65,7 @@ def _blank(document: Draft, f: ScheduleField) -> None:
     if f.kind == "table":
         document.table([c.label for c in f.columns], [[BLANK] * len(f.columns)])
     elif f.kind == "kpi-table":
-        document.table(KPI_COLUMNS, [[BLANK] * len(KPI_COLUMNS)])
+        document.table(KPI_COLUMNS, [[BLANK] * len(KPI_COLUMNS)], KPI_WEIGHTS)
     elif f.kind == "list":
         for _ in range(2):
             document.paragraph(BLANK, "List Bullet")
@@ -92,7 +96,7 @@ def example_docx(kb: KnowledgeBase, s: Schedule) -> bytes:
 def _value(kb: KnowledgeBase, document: Draft, f: ScheduleField, value: object) -> None:
     if f.kind == "kpi-table" and isinstance(value, tuple):
         kpis = [k for k in value if isinstance(k, Kpi)]
-        document.table(KPI_COLUMNS, [kpi_row(kb, k) for k in kpis])
+        document.table(KPI_COLUMNS, [kpi_row(kb, k) for k in kpis], KPI_WEIGHTS)
     elif f.kind == "table" and isinstance(value, tuple):
         document.table([c.label for c in f.columns],
                        [[str(row.get(c.id, "")) for c in f.columns] for row in value if isinstance(row, dict)])
@@ -118,8 +122,10 @@ def _requirement_label(kb: KnowledgeBase, requirement_id: str) -> str:
 
 
 def decisions_docx(view: View) -> bytes:
-    """The checklist as a Word document: each item a heading with a box to tick, our words as notes,
-    and the source wording that raises it quoted (from `view`, the build's)."""
+    """The checklist as a Word document: each item a heading, then a box that ticks in Word
+    (word.checkbox), our words as notes, and the source wording that raises it quoted (from
+    `view`, the build's): each quotation once, where it first rests an item; a later item that
+    rests on it points back to that item."""
     kb = view.kb
     reviewed = max(d.last_reviewed for d in kb.decisions.values())
     document = Draft(DECISIONS_TITLE, "What a site decides before its GP Integration Agreement is signed", reviewed)
@@ -127,14 +133,20 @@ def decisions_docx(view: View) -> bytes:
                   "Each item is a decision or a piece of local drafting that the NHS sources put to a site. The "
                   "items, who decides and the options are the guide's own words; the wording each item rests on is "
                   "quoted from the sources. Nothing here is legal advice.")
+    quoted: dict[str, str] = {}  # record id -> title of the item it is quoted under
     for d in kb.decisions.values():
-        document.heading(f"☐ {d.title}", 1)
+        document.heading(d.title, 1)
+        document.checkbox(d.id, "Done")
         document.note("What to settle", d.ask)
         document.note("Who decides", d.who_decides)
         document.paragraph("Options (not NHS wording):", NOTE_STYLE)
         for option in d.options:
             document.paragraph(option, "List Bullet")
         for record_id in d.rests_on:
+            if record_id in quoted:
+                document.note("Rests on", f"{view.where_printed(record_id)}, quoted above under “{quoted[record_id]}”")
+                continue
+            quoted[record_id] = d.title
             document.nhs_wording(view.source_words(record_id), view.where_printed(record_id))
         if d.example:
             document.note("Worked example", f"{kb.schedules[d.example].label}, in the guide at "

@@ -4,8 +4,13 @@ Records are exported from the typed model field by field, so a field added to a 
 exported without a change here. Output is deterministic (no timestamps, fixed key and record
 order) so a rebuild of unchanged data gives byte-identical files and reviewable diffs.
 
-Every CSV file of the site is written by `csv_text`, which keeps spreadsheets from reading a cell
-as a formula (see `spreadsheet_safe`); the JSON keeps every text exactly as the data has it.
+Every CSV file of the site is written by `csv_text`, for spreadsheets: UTF-8 with a byte-order mark
+(without one Excel reads UTF-8 as Windows-1252: “ becomes â€œ), no cell a spreadsheet would run as a
+formula (`spreadsheet_safe`), and no row label, clause number or date that it would turn into a
+number (`kept_as_text`). A CSV cell holds one value or a list of them, one per line, never JSON: a
+field holding structures is spread over columns (a mapping) or rows of a CSV of its own (a list of
+mappings, `data/<kind>-<field>.csv`, whose rows name their record and position). The JSON keeps
+every text exactly as the data has it.
 """
 from __future__ import annotations
 
@@ -22,19 +27,28 @@ from gpia.compare.pairs import direct_pairings
 from gpia.compare.redline import compare
 from gpia.model.derived import once_per_knowledge_base
 from gpia.model.kinds import KIND, STORED, provenance
+from gpia.model.data_version import data_version
 from gpia.model.records import KnowledgeBase
-from gpia.sitemap import KNOWLEDGE_BASE_JSON, kind_csv, schema_files
+from gpia.pages.download_schema import DOWNLOAD_SCHEMA_PATH, download_schema_json
+from gpia.pages.export_names import exported_names
+from gpia.sitemap import KNOWLEDGE_BASE_JSON, schema_files, table_csv
 
 # (record kind, KnowledgeBase attribute), in the order records are written: the registry's order.
 RECORD_KINDS: tuple[tuple[str, str], ...] = tuple((k.name, k.records) for k in STORED)  # type: ignore[misc]
-# Where each position is recorded rather than what the record says: left out of the export
-# (`path` becomes provenance.file; line numbers move with every edit above them).
-_INTERNAL_FIELDS = frozenset({"id", "path", "line", "last_reviewed"})
-# Model fields whose names clash with the export's own keys, under the name the YAML gives them.
-_RENAMED = {("table", "kind"): "table", ("comparison", "old"): "from", ("comparison", "new"): "to"}
-_OWN_KEYS = frozenset({"id", "kind", "provenance", "references", "referenced_by", "last_reviewed"})
 
 JSON_PATH = KNOWLEDGE_BASE_JSON
+LICENCE = {
+    "nhs_wording": {
+        "name": "Open Government Licence v3.0",
+        "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+        "applies_to": "NHS England's text, quoted word for word from its publications (the fields of NHS wording): "
+                      "check the terms of the source document itself, and acknowledge it, before reuse"},
+    "our_words": {
+        "name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+        "url": "https://creativecommons.org/licenses/by/4.0/",
+        "applies_to": "the guide's own words (summaries, definitions, notes, drafting notes), the alignment of the "
+                      "versions and the data's structure: credit \"GP Integration Agreement guide\""},
+}
 TITLE = "GP Integration Agreement guide: knowledge base"
 
 
@@ -56,12 +70,11 @@ def record_dicts(kb: KnowledgeBase) -> list[dict[str, Any]]:
     incoming = backlinks(kb)
     alignment = _alignment(kb)
     result = []
+    names = {kind: exported_names(kind, cls) for kind, cls in {(k, type(r)) for k, r in records(kb)}}
     for kind, record in records(kb):
         item: dict[str, Any] = {"id": record.id, "kind": kind}
-        for f in dataclasses.fields(record):
-            if f.name not in _INTERNAL_FIELDS:
-                name = _RENAMED.get((kind, f.name), f.name)
-                item[f"{kind}_{name}" if name in _OWN_KEYS else name] = _plain(getattr(record, f.name), record_types)
+        for field_name, key in names[kind].items():
+            item[key] = _plain(getattr(record, field_name), record_types)
         item.update(alignment.get(record.id, {}))
         origin = provenance(kb, KIND[kind], record)
         item["provenance"] = {"file": origin.file, "source": origin.source, "section": origin.section, "row": origin.row}
@@ -72,17 +85,23 @@ def record_dicts(kb: KnowledgeBase) -> list[dict[str, Any]]:
     return result
 
 
-def knowledge_base_json(kb: KnowledgeBase, items: list[dict[str, Any]] | None = None) -> str:
+def knowledge_base_json(kb: KnowledgeBase, items: list[dict[str, Any]] | None = None,
+                        site_url: str | None = None) -> str:
     items = record_dicts(kb) if items is None else items
     counts: dict[str, int] = {kind: 0 for kind, _ in RECORD_KINDS}
     for item in items:
         counts[item["kind"]] += 1
     document = {
+        # Relative to this file (data/knowledge-base.json), so it resolves wherever the site is served.
+        "$schema": f"{site_url}{DOWNLOAD_SCHEMA_PATH}" if site_url else f"../{DOWNLOAD_SCHEMA_PATH}",
         "title": TITLE,
         "about": "Every record of the guide's knowledge base. Fields named text, question, paragraph and numbered "
                  "(and quotes' text) are NHS wording copied from the sources; summary, definition, note, says, short, "
                  "drafting_note, why and guidance are the guide's own words. See the Data and reuse page for "
                  "sources and licences.",
+        "version": data_version(kb),
+        "licence": LICENCE,
+        "site": site_url,
         "counts": counts,
         "records": items,
     }
@@ -90,16 +109,18 @@ def knowledge_base_json(kb: KnowledgeBase, items: list[dict[str, Any]] | None = 
 
 
 def csv_files(kb: KnowledgeBase, items: list[dict[str, Any]] | None = None) -> dict[str, str]:
-    """One CSV per kind of record, keyed by its site path (data/<kind>.csv)."""
-    by_kind: dict[str, list[dict[str, Any]]] = {}
+    """One CSV per kind of record (data/<kind>.csv), and one per field of a kind that holds a list of
+    structures (data/<kind>-<field>.csv), keyed by site path."""
+    tables: dict[str, list[dict[str, str]]] = {}
     for item in record_dicts(kb) if items is None else items:
-        by_kind.setdefault(item["kind"], []).append(_flat(item))
+        kind = item["kind"]
+        tables.setdefault(kind, []).append(_flat(item, kind, {f"{kind}_id": item["id"]}, tables, own_keys=False))
     files = {}
-    for kind, rows in by_kind.items():
+    for name, rows in tables.items():
         columns: list[str] = []
         for row in rows:
             columns += [c for c in row if c not in columns]
-        files[kind_csv(kind)] = csv_text(columns, ([row.get(c, "") for c in columns] for row in rows))
+        files[table_csv(name)] = csv_text(columns, ([row.get(c, "") for c in columns] for row in rows))
     return files
 
 
@@ -121,42 +142,68 @@ def spreadsheet_safe(text: str) -> str:
     return text
 
 
+# What a spreadsheet turns into a number or a date when it opens a CSV, losing what was written:
+# row labels ("1." becomes 1), dotted numbers ("6.10" becomes 6.1), numbers with leading zeros, and
+# ISO dates (which become date-times). Whole values only; a plain integer ("3") stays a number.
+_CONVERTED = re.compile(r"\d+\.|\d+(?:\.\d+)+\.?|0\d+|\d{4}-\d{2}-\d{2}")
+
+
+def kept_as_text(text: str) -> str:
+    """The cell text, written as the formula ="text" if a spreadsheet would otherwise convert it.
+
+    Excel, LibreOffice Calc and Google Sheets show the formula's result, the text as written (a
+    leading apostrophe, the way to type text into a cell, is kept as a character when a CSV is
+    opened). Only values made of digits, dots and hyphens (_CONVERTED) are wrapped, so no text from
+    the data can become a formula of its own; a program reading the CSV takes `="` and `"` off."""
+    return f'="{text}"' if _CONVERTED.fullmatch(text) else text
+
+
+BOM = "\ufeff"
+
+
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """CSV as the site publishes it: a header row, CRLF line endings (RFC 4180), every cell in double
-    quotes, and no cell that a spreadsheet would run as a formula.
+    """CSV as the site publishes it: a byte-order mark, a header row, CRLF line endings (RFC 4180),
+    every cell in double quotes, no cell that a spreadsheet would run as a formula, and none that
+    it would turn into a number or a date (`kept_as_text`).
 
     Quoting every cell is OWASP's advice too: a spreadsheet set to split on `;` or tabs (as in many
     locales) then still cannot start a new cell, with a formula, in the middle of a text."""
     out = io.StringIO(newline="")
+    out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow([spreadsheet_safe(str(c)) for c in header])
-    writer.writerows([spreadsheet_safe(str(cell)) for cell in row] for row in rows)
+    writer.writerows([kept_as_text(spreadsheet_safe(str(cell))) for cell in row] for row in rows)
     return out.getvalue()
 
 
 @once_per_knowledge_base
-def download_files(kb: KnowledgeBase) -> dict[str, str]:
-    """Site path -> content of every data download."""
+def download_files(kb: KnowledgeBase, site_url: str | None = None) -> dict[str, str]:
+    """Site path -> content of every data download (`site_url`: the site's address, if known)."""
     items = record_dicts(kb)
-    return {JSON_PATH: knowledge_base_json(kb, items), **csv_files(kb, items)}
+    return {JSON_PATH: knowledge_base_json(kb, items, site_url), **csv_files(kb, items)}
 
 
 def published_schemas() -> dict[str, bytes]:
-    """Site path -> bytes of each JSON Schema, exactly as the validator reads it (schema/<kind>.json)."""
-    return {uri: path.read_bytes() for uri, path in schema_files().items()}
+    """Site path -> bytes of each JSON Schema: each kind of data file's, exactly as the validator reads
+    it (schema/<file>.json), and the download's (DOWNLOAD_SCHEMA_PATH, made from the model)."""
+    schemas = {uri: path.read_bytes() for uri, path in schema_files().items()}
+    return {**schemas, DOWNLOAD_SCHEMA_PATH: download_schema_json().encode("utf-8")}
+
 
 
 def _plain(value: Any, record_types: tuple[type, ...]) -> Any:
     # A record inside another (an area's requirements, a section's questions) is exported on its
     # own; here it is named by id so nothing is written twice.
     if isinstance(value, record_types):
-        return value.id
+        # A passage without an id of its own is where a table, question or FAQ section is printed:
+        # named by that record's id.
+        return value.id if value.id is not None else getattr(value, "ref", None)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name), record_types) for f in dataclasses.fields(value)}
     if isinstance(value, (tuple, list)):
         return [_plain(v, record_types) for v in value]
     if isinstance(value, dict):
-        return {str(k): _plain(v, record_types) for k, v in value.items()}
+        return _Entries((str(k), _plain(v, record_types)) for k, v in value.items())
     return value
 
 
@@ -172,14 +219,35 @@ def _alignment(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
             for r in kb.requirements.values()}
 
 
-def _flat(item: dict[str, Any]) -> dict[str, str]:
-    """One CSV row: provenance spread over columns, lists one value per line, structures as JSON."""
-    row: dict[str, str] = {}
+class _Entries(dict):
+    """A mapping from the data (keyed by its ids, such as an example's values by field id), as
+    opposed to a record's or structure's fields: in the CSVs, rows of a table of its own."""
+
+
+def _flat(item: dict[str, Any], table: str, keys: dict[str, str], tables: dict[str, list[dict[str, str]]],
+          prefix: str = "", own_keys: bool = True) -> dict[str, str]:
+    """One CSV row of `table`: its `keys` first (the row of the table above it, unless `own_keys` is
+    false), fields of a structure spread over columns (provenance -> provenance_file, ...), a list of
+    texts one per line in its cell, and a list of structures or a mapping from the data (_Entries)
+    moved to rows of a table of its own, `<table>-<column>`, each naming the row it belongs to
+    (`keys`) and its position or key."""
+    row: dict[str, str] = dict(keys) if own_keys and not prefix else {}
     for key, value in item.items():
-        if key == "provenance":
-            row.update({f"provenance_{k}": _cell(v) for k, v in value.items()})
+        column = f"{prefix}{key}"
+        if isinstance(value, _Entries):
+            entries = [({f"{column}_key": str(k)}, v) for k, v in value.items()]
+        elif isinstance(value, list) and any(isinstance(v, (list, dict)) for v in value):
+            entries = [({f"{column}_position": str(n)}, v) for n, v in enumerate(value, 1)]
+        elif isinstance(value, dict):
+            row.update(_flat(value, table, keys, tables, f"{column}_"))
+            continue
         else:
-            row[key] = _cell(value)
+            row[column] = _cell(value)
+            continue
+        for where, element in entries:
+            element = element if isinstance(element, dict) and not isinstance(element, _Entries) else {"value": element}
+            tables.setdefault(f"{table}-{column}", []).append(
+                _flat(element, f"{table}-{column}", {**keys, **where}, tables))
     return row
 
 
@@ -188,8 +256,6 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return "\n".join(value)
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if isinstance(value, list):
+        return "\n".join(_cell(v) for v in value)
     return str(value)

@@ -66,7 +66,7 @@ def generated_files(kb: KnowledgeBase, views: BuildViews | None = None) -> list[
     shared = views or build_views(kb)
     files: list[GeneratedFile] = []
     # Downloads (data/) and the JSON Schemas editors and other tools can fetch (schema/).
-    files += [GeneratedFile(uri, content) for uri, content in download_files(kb).items()]
+    files += [GeneratedFile(uri, content) for uri, content in download_files(kb, shared.site_url).items()]
     files += [GeneratedFile(uri, content) for uri, content in published_schemas().items()]
     # Word documents for drafting: each schedule's blank template and worked example.
     files += [GeneratedFile(uri, content) for uri, content in drafting_files(kb).items()]
@@ -86,9 +86,9 @@ def generated_files(kb: KnowledgeBase, views: BuildViews | None = None) -> list[
         for n in range(2, pages.page_count + 1):
             files.append(_page(shared, pages.source_path(n), {"list": name, "page": n},
                                _data_files(kb, [item.record_id for item in pages.shown(n)])))
-    files.append(GeneratedFile(sitemap.CHECKLIST_CSV, checklist_csv(kb).encode("utf-8")))
+    files.append(GeneratedFile(sitemap.CHECKLIST_CSV, checklist_csv(kb, shared.site_url).encode("utf-8")))
     if kb.decisions:
-        files.append(GeneratedFile(sitemap.DECISIONS_CSV, decisions_csv(kb, shared.view()).encode("utf-8")))
+        files.append(GeneratedFile(sitemap.DECISIONS_CSV, decisions_csv(kb, shared.view(), shared.site_url).encode("utf-8")))
         files.append(GeneratedFile(sitemap.DECISIONS_DOCX, decisions_docx(shared.view())))
     files.append(GeneratedFile(sitemap.MOVED_ANCHORS, moved_anchors_json(kb)))
     return sorted(files, key=lambda f: f.uri)

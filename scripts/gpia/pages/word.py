@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING
 
 # python-docx (about a tenth of a second to import) is imported where a document is written or read,
 # so checking the data (`make validate`), which reaches this module through the page table, does not pay it.
+from gpia.pages.word_style import STYLE, add_footer, column_layout, styled, twips
+
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
@@ -46,6 +48,7 @@ def new_document(title: str, subject: str, reviewed: str) -> DocxDocument:
     """A document with the guide's styles and fixed core properties (`reviewed` is YYYY-MM-DD)."""
     document = copy.deepcopy(_styled_template())
     _remember_style_ids(document)
+    add_footer(document, _property(title), reviewed)
     when = dt.datetime.fromisoformat(reviewed).replace(tzinfo=dt.timezone.utc)
     core = document.core_properties
     # Word's core properties hold at most 255 characters; a title from the data may be longer.
@@ -70,6 +73,7 @@ def _styled_template() -> DocxDocument:
     from docx.shared import Pt, RGBColor
 
     document = Document()
+    styled(document)
     styles = document.styles
     note = styles.add_style(NOTE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     note.base_style = styles["Normal"]
@@ -125,9 +129,18 @@ def nhs_wording(document: DocxDocument, text: str, where: str) -> None:
     document.add_paragraph(f"Source wording: {where}", style=NOTE_STYLE)
 
 
-def table(document: DocxDocument, headings: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+def table(document: DocxDocument, headings: Sequence[str], rows: Sequence[Sequence[str]],
+          weights: Sequence[float] | None = None, *, in_landscape: bool = False) -> bool:
+    """A table in the guide's table style: its heading row repeated on every page it runs to, each
+    column as wide as `weights` share out (STYLE.min_column_mm at least), in a landscape section
+    when the portrait page is too narrow for that (word_style.column_layout). Returns whether the
+    document now ends in a landscape section (`in_landscape`: it did before); the writer goes back
+    to portrait at the next heading (`_written`), so a table at the end leaves no empty page."""
+    landscape, widths = column_layout(len(headings), weights)
+    if landscape and not in_landscape:
+        _new_section(document, landscape=True)
     grid = document.add_table(rows=1, cols=len(headings))
-    grid.style = "Table Grid"
+    grid.style = STYLE.table_style
     for cell, heading in zip(grid.rows[0].cells, headings):
         cell.text = heading
         for run in cell.paragraphs[0].runs:
@@ -136,11 +149,95 @@ def table(document: DocxDocument, headings: Sequence[str], rows: Sequence[Sequen
         cells = grid.add_row().cells
         for cell, value in zip(cells, row):
             cell.text = value
+    _lay_out(grid, widths)
     document.add_paragraph()
+    return landscape or in_landscape
+
+
+def _lay_out(grid, widths_mm: Sequence[float]) -> None:  # noqa: ANN001 (python-docx's Table)
+    """Fixed column widths (w:gridCol, and each cell's w:tcW, which Word reads first) and the first
+    row marked as a header row that repeats (w:tblHeader)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    table = grid._tbl
+    grid.autofit = False  # w:tblLayout w:type="fixed": the widths below, not the text's, decide
+    for column, mm in zip(table.tblGrid.findall(qn("w:gridCol")), widths_mm):
+        column.set(qn("w:w"), str(twips(mm)))
+    for row in table.tr_lst:
+        for cell, mm in zip(row.tc_lst, widths_mm):
+            width = cell.get_or_add_tcPr().get_or_add_tcW()
+            width.set(qn("w:type"), "dxa")
+            width.set(qn("w:w"), str(twips(mm)))
+    header = table.tr_lst[0].get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    header.append(repeat)
+
+
+def _new_section(document: DocxDocument, landscape: bool) -> None:
+    """A new section from here on, on a new page, landscape or portrait (its footer as before)."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Mm
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    width, height = STYLE.page_mm
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Mm(height), Mm(width)) if landscape else (Mm(width), Mm(height))
+
+
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+_BOX_FONT = "MS Gothic"  # Word's own checkbox controls draw ☐ and ☒ in it
+_UNTICKED, _TICKED = "2610", "2612"  # ☐ and ☒
+
+
+def checkbox(document: DocxDocument, tag: str, text: str) -> None:
+    """A paragraph opening with a box that ticks in Word: a content control (w:sdt) with a
+    w14:checkbox (Word 2010's namespace, declared, and listed in mc:Ignorable, on the document
+    element of python-docx's template), then `text`. Word ticks it on a click; a program that
+    does not know w14 shows the ☐ it holds. `tag` names the control (w:tag), for programs that
+    read the ticks back."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph = document.add_paragraph()
+    sdt = OxmlElement("w:sdt")
+    properties = OxmlElement("w:sdtPr")
+    for name, value in (("w:alias", "Done"), ("w:tag", tag)):
+        element = OxmlElement(name)
+        element.set(qn("w:val"), value)
+        properties.append(element)
+    control = OxmlElement("w:id")
+    control.set(qn("w:val"), str(len(document.element.body.findall(".//" + qn("w:sdt"))) + 1))
+    properties.append(control)
+    box = properties.makeelement(f"{{{W14}}}checkbox", nsmap={"w14": W14})
+    for name, value in (("checked", "0"), ("checkedState", _TICKED), ("uncheckedState", _UNTICKED)):
+        state = box.makeelement(f"{{{W14}}}{name}", nsmap={"w14": W14})
+        state.set(f"{{{W14}}}val", value)
+        if name != "checked":
+            state.set(f"{{{W14}}}font", _BOX_FONT)
+        box.append(state)
+    properties.append(box)
+    sdt.append(properties)
+    content = OxmlElement("w:sdtContent")
+    run = OxmlElement("w:r")
+    run_properties = OxmlElement("w:rPr")
+    fonts = OxmlElement("w:rFonts")
+    for key in ("w:ascii", "w:eastAsia", "w:hAnsi"):
+        fonts.set(qn(key), _BOX_FONT)
+    run_properties.append(fonts)
+    run.append(run_properties)
+    shown = OxmlElement("w:t")
+    shown.text = chr(int(_UNTICKED, 16))
+    run.append(shown)
+    content.append(run)
+    sdt.append(content)
+    paragraph._p.append(sdt)
+    paragraph.add_run(f" {text}")
 
 
 # One step of a Draft: ("heading", text, level), ("paragraph", text, style or None),
-# ("note", label, text), ("nhs", text, where) or ("table", headings, rows); all tuples of strings.
+# ("note", label, text), ("nhs", text, where), ("table", headings, rows, weights or None) or
+# ("checkbox", tag, text); all tuples of strings.
 Step = tuple
 
 
@@ -164,8 +261,13 @@ class Draft:
     def nhs_wording(self, text: str, where: str) -> None:
         self.steps.append(("nhs", text, where))
 
-    def table(self, headings: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-        self.steps.append(("table", tuple(headings), tuple(tuple(row) for row in rows)))
+    def table(self, headings: Sequence[str], rows: Sequence[Sequence[str]],
+              weights: Sequence[float] | None = None) -> None:
+        self.steps.append(("table", tuple(headings), tuple(tuple(row) for row in rows),
+                           tuple(weights) if weights else None))
+
+    def checkbox(self, tag: str, text: str) -> None:
+        self.steps.append(("checkbox", tag, text))
 
     def docx(self) -> bytes:
         return _written(self.title, self.subject, self.reviewed, tuple(self.steps))
@@ -175,8 +277,12 @@ class Draft:
 @functools.lru_cache(maxsize=256)
 def _written(title: str, subject: str, reviewed: str, steps: tuple[Step, ...]) -> bytes:
     document = new_document(title, subject, reviewed)
+    landscape = False  # whether the last section is a landscape one, opened for a wide table
     for kind, *args in steps:
         if kind == "heading":
+            if landscape:
+                _new_section(document, landscape=False)
+                landscape = False
             document.add_heading(*args)
         elif kind == "paragraph":
             document.add_paragraph(*args)
@@ -185,7 +291,9 @@ def _written(title: str, subject: str, reviewed: str, steps: tuple[Step, ...]) -
         elif kind == "nhs":
             nhs_wording(document, *args)
         elif kind == "table":
-            table(document, *args)
+            landscape = table(document, *args, in_landscape=landscape)
+        elif kind == "checkbox":
+            checkbox(document, *args)
         else:
             raise ValueError(f"unknown step of a Word document: {kind!r}")
     return docx_bytes(document)

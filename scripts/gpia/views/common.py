@@ -47,12 +47,14 @@ class BuildViews:
     # The size in bytes of a download by its site path (gpia.sitemap), given by the pages layer that
     # writes the downloads (gpia.pages.build_views), for the views that print one.
     download_size: Callable[[str], int] | None = None
+    site_url: str | None = None  # mkdocs.yml `site_url` (or GPIA_SITE_URL): the downloads' links start with it
 
     @classmethod
     def for_knowledge_base(cls, kb: KnowledgeBase, edit_base: str | None = None, search: Any = None,
-                           download_size: Callable[[str], int] | None = None) -> BuildViews:
+                           download_size: Callable[[str], int] | None = None,
+                           site_url: str | None = None) -> BuildViews:
         return cls(kb, abbreviations_for(kb), MentionLinker(kb), backlinks(kb), SicMarker(kb),
-                   checked_edit_base(edit_base), search, download_size)
+                   checked_edit_base(edit_base), search, download_size, checked_site_url(site_url))
 
     def view(self, base: str = "") -> View:
         return View(self, base)
@@ -217,6 +219,16 @@ def checked_edit_base(value: object) -> str | None:
     if not isinstance(value, str) or not value.startswith("https://"):
         raise ValueError("edit_base (the gpia plugin's option in mkdocs.yml, or GPIA_EDIT_BASE) must be an https:// URL "
                          f"such as https://github.com/ORG/REPO/edit/main/, not {value!r}")
+    return value if value.endswith("/") else value + "/"
+
+
+def checked_site_url(value: object) -> str | None:
+    """The site's address ending in '/', or None; anything but an http(s):// URL is a config error."""
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str) or not value.startswith(("https://", "http://")):
+        raise ValueError("site_url (in mkdocs.yml, or GPIA_SITE_URL) must be the site's address, such as "
+                         f"https://example.github.io/gp-ia-guide/, not {value!r}")
     return value if value.endswith("/") else value + "/"
 
 

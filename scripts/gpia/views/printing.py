@@ -1,7 +1,10 @@
 """/print/: the whole guide on one page, in reading order, to print or save as PDF.
 
-Each part is the records' own pages (the same views), one after another, with their headings moved
-down under the part's heading. A record page's section anchors (#template, #example, ...) repeat
+It opens with a title page (the date of the data and the versions it covers) and a contents list of
+its parts; on paper each part starts a new page, the navigation meant for the screen is left out,
+and an outside link's address is printed after it (print CSS in docs/assets/gpia.css). Each part is
+the records' own pages (the same views, in the order of their lists on the web: the glossary
+alphabetical), one after another, with their headings moved down under the part's heading. A record page's section anchors (#template, #example, ...) repeat
 from page to page, so on this page each is prefixed with its record's id, and the links to them
 follow; record ids stay as they are, so a link to a record's anchor still finds it here.
 """
@@ -10,13 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from gpia.model.data_version import data_date
 from gpia.model.records import RequirementTable
 from gpia.model.schedule_links import schedules_in_order
 from gpia.views.agreements import agreement_page
 from gpia.views.checklist import before_you_sign
 from gpia.views.common import View
 from gpia.views.faq import section_page
+from gpia.views.glossary import listing as glossary_listing
 from gpia.views.glossary import term_page
+from gpia.views.sources import citation_page
+from gpia.views.sources import listing as citations_listing
 from gpia.views.reference import clause_page
 from gpia.views.requirements import area_page, tables_of
 from gpia.views.schedules import schedule_page
@@ -41,16 +48,32 @@ def whole_guide(view: View) -> str:
         ("print-clauses", "Clauses", list(kb.clauses), clause_page),
         ("print-schedules", "Schedules", [s.id for s in schedules_in_order(kb)], schedule_page),
         ("print-agreements", "Agreements", list(kb.agreements), agreement_page),
-        ("print-glossary", "Glossary", list(kb.terms), term_page),
+        ("print-glossary", "Glossary", [item.record_id for item in glossary_listing(kb).items], term_page),
+        ("print-citations", "Other sources we cite", [item.record_id for item in citations_listing(kb).items],
+         citation_page),
     ]
     record_ids = _record_ids(view)
-    out = [render_template("print-button.html"), render_template("print-contents.html", parts=[title for _, title, _, _ in parts])]
+    contents = [(anchor, title) for anchor, title, _, _ in parts] + [("print-before-you-sign", "Before you sign")]
+    versions = [(v.label, kb.sources[v.source].title, kb.sources[v.source].published) for v in kb.versions.values()]
+    out = [render_template("print-button.html"),
+           render_template("print-title.html", date=long_date(data_date(kb)), versions=versions),
+           render_template("print-contents.html", parts=contents)]
     for anchor, title, ids, render in parts:
-        out.append(f"## {title} {{ #{anchor} }}")
+        out.append(f"## {title} {{ #{anchor} .gpia-print-part }}")
         out += [_nested(render(view, i), i, record_ids) for i in ids]
-    out.append("## Before you sign { #print-before-you-sign }")
+    out.append("## Before you sign { #print-before-you-sign .gpia-print-part }")
     out.append(_nested(before_you_sign(view), "print-checklist", record_ids, levels=0))
     return "\n\n".join(out)
+
+
+def long_date(iso: str) -> str:
+    """'YYYY-MM-DD' written out: day, month name, year."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    return f"{day} {_MONTHS[month - 1]} {year}"
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
 
 
 def _newest_first(view: View) -> list[RequirementTable]:
@@ -60,7 +83,7 @@ def _newest_first(view: View) -> list[RequirementTable]:
 def _record_ids(view: View) -> frozenset[str]:
     kb = view.kb
     return frozenset([*kb.requirements, *kb.areas, *kb.tables, *kb.clauses, *kb.schedules, *kb.agreements,
-                      *kb.terms, *kb.questions, *kb.faq_sections, *kb.decisions,
+                      *kb.terms, *kb.questions, *kb.faq_sections, *kb.decisions, *kb.citations,
                       *(k.id for s in kb.schedules.values() for k in s.kpis)])
 
 
