@@ -278,9 +278,9 @@ FOUND = [
      "related: [{id: term-risk-reward-scheme}]",
      "clauses/requirements/icp-2019-governance.yaml:23:19: 'areas[0].requirements[1].related[0] "
      "('term-risk-reward-scheme')' must be text, not a mapping; write a single value"),
-    ("clauses/requirements/icp-2019-integration.yaml", 47, "- schedule: schedule-stratification",
+    ("clauses/requirements/icp-2019-integration.yaml", 48, "- schedule: schedule-stratification",
      "- schedule: [schedule-stratification]",
-     "clauses/requirements/icp-2019-integration.yaml:47:23: 'areas[1].requirements[0].defers_to[0].schedule' must "
+     "clauses/requirements/icp-2019-integration.yaml:48:23: 'areas[1].requirements[0].defers_to[0].schedule' must "
      "be text, not a list; write a single value"),
 ]
 
