@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from gpia.knowledge_base import load_or_raise
+from gpia.model.kinds import answer_block, answer_questions
 from gpia.validate.source_outline import fold
 
 from conftest import ROOT, SOURCES, problems
@@ -178,10 +179,11 @@ def test_our_words_show_the_source_passages_they_rest_on(built_site: Path) -> No
     assert len(resting) >= 6
     for folder, record in resting:
         markup = page(built_site, f"{folder}/{record.id}")
-        box = markup.split('<div class="gpia-rests-on" data-pagefind-ignore>', 1)[1].split("</ul></div>", 1)[0]
+        box = markup.split('<details class="gpia-rests-on" data-pagefind-ignore>', 1)[1].split("</ul></details>", 1)[0]
         for ref in record.rests_on:
             words = (kb.passages[ref].text if ref in kb.passages else kb.questions[ref].question
-                     if ref in kb.questions else kb.requirements[ref].text)
+                     if ref in kb.questions else answer_block(kb, ref).text or " ".join(answer_block(kb, ref).items)
+                     if ref in answer_questions(kb) else kb.requirements[ref].text)
             assert " ".join(words.split()) in visible(box), (record.id, ref)
 
 

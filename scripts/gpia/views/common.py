@@ -115,8 +115,8 @@ class View:
                       faq=faq, anchor=anchor, above="")
 
     def eliding_quoted(self, words: str, own_anchor: str) -> Markup:
-        """`words` as HTML, with the longest part of them that this page already quotes (a sentence of
-        12 words or more) left out, marked “[…]” and linked to that quotation."""
+        """`words` as HTML, with the longest part of them that this page already quotes (ELIDED_WORDS
+        or more) left out, marked “[…]” and linked to that quotation."""
         flat = " ".join(words.split())
         inside = [(text, anchor) for text, anchor in self.quoted_texts.items()
                   if anchor != own_anchor and len(text.split()) >= ELIDED_WORDS and text in flat]
@@ -128,8 +128,11 @@ class View:
                       above=anchor)
 
     def quoted_already(self, words: str) -> str:
-        """The anchor of a quotation on this page whose wording holds `words`, or ""."""
+        """The anchor of a quotation on this page of the same wording, or of wording that holds `words`
+        when they are ELIDED_WORDS or more, or ""."""
         wanted = " ".join(words.split())
+        if len(wanted.split()) < ELIDED_WORDS:
+            return self.quoted_texts.get(wanted, "")
         return next((anchor for text, anchor in self.quoted_texts.items() if wanted in text), "")
 
     def quoting(self, words: str, anchor: str = "") -> str:
@@ -250,8 +253,9 @@ class View:
 
 # The anchor of a passage's first quotation on a page (the page's later references link to it).
 QUOTED_ANCHOR_PREFIX = "quoted-"
-# A passage that holds wording the page already quotes leaves it out when it is at least this long.
-ELIDED_WORDS = 12
+# Wording a page already quotes is referred back to, rather than quoted again, when it is at least this
+# many words long (a shorter sentence may be quoted again where it is the point of a statement).
+ELIDED_WORDS = 40
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ _HTML_ID = re.compile(r'\bid="([^"]+)"')
 _FOR = re.compile(r'\bfor="([^"]+)"')
 _LOCAL_HREF = re.compile(r'href="#([^"]+)"')
 _ARIA = re.compile(r'\baria-labelledby="([^"]+)"')
+_RESTS_ON = '<details class="gpia-rests-on"'
 
 
 def whole_guide(view: View) -> str:
@@ -51,7 +52,8 @@ def whole_guide(view: View) -> str:
         out += [_nested(render(view, i), i, record_ids) for i in ids]
     out.append("## Before you sign { #print-before-you-sign }")
     out.append(_nested(before_you_sign(view), "print-checklist", record_ids, levels=0))
-    return "\n\n".join(out)
+    # On paper the source wording behind each of our notes is shown, not behind a disclosure.
+    return "\n\n".join(out).replace(_RESTS_ON, _RESTS_ON + " open")
 
 
 def _newest_first(view: View) -> list[RequirementTable]:
