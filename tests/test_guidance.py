@@ -32,7 +32,7 @@ def test_each_answer_has_a_page_labelled_ours_with_the_passages_it_rests_on(buil
 def test_an_answer_must_rest_on_source_wording(data_copy: Path) -> None:
     path = data_copy / "clauses/guidance.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("    rests_on: [faq-who-is-gp-ia-for]\n", "", 1), encoding="utf-8")
+    path.write_text(text.replace("    rests_on: [faq-who-is-gp-ia-for-p1, faq-who-is-gp-ia-for-p2]\n", "", 1), encoding="utf-8")
     assert problems(data_copy) == [
         "clauses/guidance.yaml:3:5: missing required field 'rests_on' in guidance[0] "
         "('guide-can-a-federation-sign-for-practices'); add it"]

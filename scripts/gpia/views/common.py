@@ -129,9 +129,9 @@ class View:
 
     def quoted_already(self, words: str) -> str:
         """The anchor of a quotation on this page of the same wording, or of wording that holds `words`
-        when they are ELIDED_WORDS or more, or ""."""
+        when they are REFERRED_WORDS or more, or ""."""
         wanted = " ".join(words.split())
-        if len(wanted.split()) < ELIDED_WORDS:
+        if len(wanted.split()) < REFERRED_WORDS:
             return self.quoted_texts.get(wanted, "")
         return next((anchor for text, anchor in self.quoted_texts.items() if wanted in text), "")
 
@@ -253,8 +253,10 @@ class View:
 
 # The anchor of a passage's first quotation on a page (the page's later references link to it).
 QUOTED_ANCHOR_PREFIX = "quoted-"
-# Wording a page already quotes is referred back to, rather than quoted again, when it is at least this
-# many words long (a shorter sentence may be quoted again where it is the point of a statement).
+# A quotation of wording the page already quotes (in the same words, or inside a longer passage) is
+# a link to that quotation when it is at least this many words long: a short phrase may be quoted again.
+REFERRED_WORDS = 12
+# A passage that holds a quotation the page already shows, at least this long, leaves it out (“[…]”).
 ELIDED_WORDS = 40
 
 

@@ -29,7 +29,7 @@ _HTML_ID = re.compile(r'\bid="([^"]+)"')
 _FOR = re.compile(r'\bfor="([^"]+)"')
 _LOCAL_HREF = re.compile(r'href="#([^"]+)"')
 _ARIA = re.compile(r'\baria-labelledby="([^"]+)"')
-_RESTS_ON = '<details class="gpia-rests-on"'
+_OPENED = re.compile(r'<details (class="gpia-(?:rests-on|kpi)")')
 
 
 def whole_guide(view: View) -> str:
@@ -52,8 +52,9 @@ def whole_guide(view: View) -> str:
         out += [_nested(render(view, i), i, record_ids) for i in ids]
     out.append("## Before you sign { #print-before-you-sign }")
     out.append(_nested(before_you_sign(view), "print-checklist", record_ids, levels=0))
-    # On paper the source wording behind each of our notes is shown, not behind a disclosure.
-    return "\n\n".join(out).replace(_RESTS_ON, _RESTS_ON + " open")
+    # On paper the source wording behind each of our notes and the indicators are shown, not behind
+    # a disclosure.
+    return _OPENED.sub(r"<details open \1", "\n\n".join(out))
 
 
 def _newest_first(view: View) -> list[RequirementTable]:
