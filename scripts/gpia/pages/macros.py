@@ -14,6 +14,7 @@ from gpia.views.checklist import before_you_sign
 from gpia.views.common import View
 from gpia.views.compare import compare_page, word_download
 from gpia.views.contributing import contributing_guide, templates
+from gpia.views.home import version_words
 from gpia.views.downloads import downloads_table, drafting_list, schemas_list, sources_list
 from gpia.views.pages import listing_page
 from gpia.views.printing import whole_guide
@@ -61,4 +62,5 @@ def page_macros(context: BuildContext, base: Callable[[], str]) -> dict[str, Cal
 
 def page_variables(context: BuildContext) -> dict[str, Any]:
     kb = context.kb
-    return {"counts": kb.counts(), "kb_versions": {v.id: v.label for v in kb.versions.values()}}
+    return {"counts": kb.counts(), "kb_versions": {v.id: v.label for v in kb.versions.values()},
+            "versions": version_words(kb)}
