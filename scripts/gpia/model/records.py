@@ -187,6 +187,7 @@ class Source:
     last_reviewed: str
     path: str
     sic: tuple[Sic, ...] = ()
+    url: str | None = None  # the publication's official address, when a person has checked it
 
 
 @dataclass(frozen=True)

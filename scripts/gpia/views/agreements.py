@@ -57,6 +57,7 @@ def matrix_row(view: View, agreement_id: str) -> Markup:
 
 def matrix_cell(view: View, a: Agreement, facet: str) -> Markup:
     return render("agreement-cell.html", href=f"{view.href(a.id)}#{facet_anchor(facet)}", silent=SILENT,
+                  facet=FACET_LABELS[facet],
                   points=[view.text(s.short, mentions=False) for s in a.facets.get(facet, ())])
 
 

@@ -24,7 +24,8 @@ def document_page(view: View, document_id: str) -> str:
     d = kb.documents[document_id]
     source = kb.sources[d.source]
     heading = f"# {md_text(source.title)}: the whole text {{ #{d.id} }}"
-    intro = render("document-intro.html", source=view.link(source.id, view.source_name(source.id)))
+    intro = render("document-intro.html", source=view.link(source.id, view.source_name(source.id)),
+                   url=source.url or "", publisher=source.publisher)
     parts = [heading, intro]
     for matter, passages in groupby(d.passages, key=lambda p: p.matter):
         body = "\n\n".join(_passage(view, d, p) for p in passages)
