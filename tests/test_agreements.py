@@ -272,12 +272,13 @@ def test_each_cell_gives_every_point_linked_to_its_facet_on_the_agreement_page(k
 def test_a_cell_golden(kb: KnowledgeBase, built_site: Path) -> None:
     view = BuildViews.for_knowledge_base(kb).view("../")
     cell = matrix_cell(view, kb.agreements["la-ia"], "parties")
-    assert cell == ('<td><ul><li><a href="../agreements/la-ia/#facet-parties">An ICP '
+    # data-facet: the column's heading, shown before the cell on a phone (one card per agreement).
+    assert cell == ('<td data-facet="Parties and who signs"><ul><li><a href="../agreements/la-ia/#facet-parties">An ICP '
                     "and a local authority.</a></li></ul></td>")
     assert matrix_cell(view, kb.agreements["la-ia"], "monitoring") == (
-        '<td class="gpia-silent">The sources say nothing on this.</td>')
+        '<td class="gpia-silent" data-facet="Who monitors">The sources say nothing on this.</td>')
     # The tooltip is added to the finished page (gpia.views.html.Abbreviations), link text included.
-    with_tooltip = ('<td><ul><li><a href="../agreements/la-ia/#facet-parties">An '
+    with_tooltip = ('<td data-facet="Parties and who signs"><ul><li><a href="../agreements/la-ia/#facet-parties">An '
                     '<abbr title="integrated care provider">ICP</abbr> and a local authority.</a></li></ul></td>')
     assert view.shared.abbr.in_html(cell) == with_tooltip
     assert with_tooltip in (built_site / "agreements" / "index.html").read_text(encoding="utf-8")

@@ -25,8 +25,8 @@ def test_every_agreement_is_in_view_on_a_phone_without_scrolling_a_box(page: Pag
     page.set_viewport_size(DESKTOP)
 
 
-@pytest.mark.parametrize("path, section", [("schedules/schedule-5-kpis/", "Schedules"),
-                                           ("faq/faq-section-introduction/", "FAQs"),
+@pytest.mark.parametrize("path, section", [("schedules/schedule-5-kpis/", "Schedule templates"),
+                                           ("faq/faq-section-introduction/", "The FAQs"),
                                            ("glossary/term-ccg/", "Glossary")])
 def test_a_generated_page_highlights_its_section(page: Page, site_url: str, path: str, section: str) -> None:
     open_page(page, site_url + path)
