@@ -61,6 +61,7 @@ class View:
     # page quotes a second time is referred back to instead (each quotation once per page).
     quoted: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     quoted_texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # wording -> anchor
+    expanded: bool = False  # disclosures open (/print/): the source wording and indicators shown as on paper
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -173,7 +174,7 @@ class View:
             else:
                 anchor = self.quoted[i] = self.quoting(words, QUOTED_ANCHOR_PREFIX + i)
                 passages.append(QuotedPassage(link=link, words=self.eliding_quoted(words, anchor), anchor=anchor))
-        return render("rests-on.html", passages=passages)
+        return render("rests-on.html", passages=passages, expanded=self.expanded)
 
     def shown(self, record_id: str, anchor: str, words: str) -> None:
         """Record that this page shows a passage's `words` at `anchor` (an FAQ answer's paragraph on its

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
+from gpia.model.kinds import answer_questions
 from gpia.model.records import RequirementTable
 from gpia.model.schedule_links import schedules_in_order
 from gpia.views.agreements import agreement_page
 from gpia.views.checklist import before_you_sign
-from gpia.model.kinds import answer_questions
 from gpia.views.common import QUOTED_ANCHOR_PREFIX, View
 from gpia.views.faq import section_page
 from gpia.views.glossary import term_page
@@ -29,10 +30,12 @@ _HTML_ID = re.compile(r'\bid="([^"]+)"')
 _FOR = re.compile(r'\bfor="([^"]+)"')
 _LOCAL_HREF = re.compile(r'href="#([^"]+)"')
 _ARIA = re.compile(r'\baria-labelledby="([^"]+)"')
-_OPENED = re.compile(r'<details (class="gpia-(?:rests-on|kpi)")')
 
 
 def whole_guide(view: View) -> str:
+    # On paper the source wording behind each of our notes and the indicators are shown, not behind
+    # a disclosure.
+    view = replace(view, expanded=True)
     kb = view.kb
     parts: list[tuple[str, str, Iterable[str], Callable[[View, str], str]]] = [
         ("print-governance", "Shared governance", [a.id for t in _newest_first(view) if t.kind == "governance"
@@ -52,9 +55,7 @@ def whole_guide(view: View) -> str:
         out += [_nested(render(view, i), i, record_ids) for i in ids]
     out.append("## Before you sign { #print-before-you-sign }")
     out.append(_nested(before_you_sign(view), "print-checklist", record_ids, levels=0))
-    # On paper the source wording behind each of our notes and the indicators are shown, not behind
-    # a disclosure.
-    return _OPENED.sub(r"<details open \1", "\n\n".join(out))
+    return "\n\n".join(out)
 
 
 def _newest_first(view: View) -> list[RequirementTable]:

@@ -175,7 +175,7 @@ def target_text(kpi: Kpi) -> str:
 def kpi_table(view: View, kpis: tuple[Kpi, ...]) -> Markup:
     """Each indicator on one line (its name, target, frequency and owner), which opens to the
     indicator in full, under its own anchor (its id). A table of four columns broke words on a phone."""
-    return render("kpi-table.html", kpis=[_kpi(view, k) for k in kpis])
+    return render("kpi-table.html", kpis=[_kpi(view, k) for k in kpis], expanded=view.expanded)
 
 
 def _kpi(view: View, k: Kpi) -> dict[str, object]:
