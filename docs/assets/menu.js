@@ -1,7 +1,8 @@
 // The navigation menu on narrow screens, for keyboard users (WCAG 2.1.1, 2.4.3, 2.4.7, 2.4.11).
-// Material's menu button is a <label for="__drawer">, which a keyboard cannot reach or press; the
-// header (overrides/partials/header.html) makes it a named button in the Tab order, and this script
-// makes Enter and Space open and close the drawer, keeps aria-expanded true to the drawer's state,
+// Material's menu button is a <label for="__drawer">, which a keyboard cannot reach or press; this
+// script makes it (overrides/partials/header.html marks it data-gpia-menu) a named button in the Tab
+// order (HTML allows no role on such a label in the markup itself), makes Enter and Space open and
+// close the drawer, keeps aria-expanded true to the drawer's state,
 // moves the focus into the drawer when it opens and back to the button when it closes (Escape
 // closes it too). While the drawer is closed, reading.css hides it, so Tab never lands on its links
 // off screen; that works before this script runs.
@@ -11,6 +12,9 @@
   var button = document.querySelector("[data-gpia-menu]");
   if (!toggle || !button) { return; }
   var drawer = document.querySelector(".md-sidebar--primary");
+  button.setAttribute("role", "button");
+  button.setAttribute("tabindex", "0");
+  button.setAttribute("aria-label", "Menu");
 
   function sync() {
     button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
