@@ -163,8 +163,11 @@ class View:
             return Markup()
         passages = []
         for i in record_ids:
-            link = self.link(i, self.where_printed(i))
-            if kind_of(self.kb, i) == "question":
+            kind = kind_of(self.kb, i)
+            # On the page, an answer's paragraph or a question links to the whole answer.
+            more = {"answer": " (read the whole answer)", "question": " (read the answer)"}.get(kind, "")
+            link = self.link(i, self.where_printed(i) + more)
+            if kind == "question":
                 passages.append(QuotedPassage(link=link, question=self.text(self.kb.questions[i].question, mentions=False)))
                 continue
             words = self.source_words(i)
@@ -238,9 +241,9 @@ class View:
             return f"{kb.sources[document.source].title}, in the whole text"
         if kind == "answer":
             q = kb.questions[answer_questions(kb)[record_id]]
-            return f"From the FAQ answer to “{q.question}” (read the whole answer)"
+            return f"From the FAQ answer to “{q.question}”"
         if kind == "question":
-            return f"FAQ: “{self.label(record_id)}” (read the answer)"
+            return f"FAQ: “{self.label(record_id)}”"
         return self.label(record_id)
 
     def reviewed(self, date: str, path: str) -> Markup:
