@@ -21,6 +21,7 @@ def version_words(kb: KnowledgeBase) -> list[dict[str, Any]]:
         short = SHORT.search(v.provider)
         words.append({"id": v.id, "label": v.label, "year": year[-1] if year else source.published,
                       "published": source.published, "publisher": source.publisher, "title": source.title,
+                      "subtitle": source.subtitle or "",
                       "agreement": v.agreement, "provider": v.provider,
                       "provider_short": short.group(1) if short else v.provider})
     return words
