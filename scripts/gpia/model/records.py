@@ -251,6 +251,7 @@ class Area:
     table: str
     requirements: tuple[Requirement, ...]
     last_reviewed: str
+    also_known_as: tuple[str, ...] = ()  # our words readers may type for it: search finds the record by them
 
 
 @dataclass(frozen=True)
@@ -365,6 +366,7 @@ class Schedule:
     fields: tuple[ScheduleField, ...] = ()
     example: ScheduleExample | None = None
     rests_on: tuple[str, ...] = refers(SOURCE_TEXT, linked=False, default=())  # the source passages our summary rests on
+    also_known_as: tuple[str, ...] = ()  # our words readers may type for it: search finds the record by them
 
     @property
     def label(self) -> str:
@@ -395,6 +397,7 @@ class Agreement:
     path: str
     terms: tuple[str, ...] = refers("term", default=())  # glossary terms for its name
     rests_on: tuple[str, ...] = refers(SOURCE_TEXT, linked=False, default=())  # the source passages our summary rests on
+    also_known_as: tuple[str, ...] = ()  # our words readers may type for it: search finds the record by them
 
 
 @dataclass(frozen=True)
@@ -410,6 +413,7 @@ class Term:
     last_reviewed: str
     path: str
     rests_on: tuple[str, ...] = refers(SOURCE_TEXT, linked=False, default=())  # the source passages our definition and note rest on
+    also_known_as: tuple[str, ...] = ()  # our words readers may type for it: search finds the record by them
 
 
 @dataclass(frozen=True)
@@ -489,6 +493,7 @@ class Question:
     section: str
     last_reviewed: str
     path: str
+    also_known_as: tuple[str, ...] = ()  # our words readers may type for it: search finds the record by them
 
 
 @dataclass(frozen=True)
@@ -588,8 +593,3 @@ class KnowledgeBase:
     def requirements_of(self, version: str, kind: str | None = None) -> list[Requirement]:
         return [r for r in self.requirements.values()
                 if r.version == version and (kind is None or self.tables[r.table].kind == kind)]
-
-    def counts(self) -> dict[str, int]:
-        """How many records of each kind, by field (every kind of the registry, gpia/model/kinds.py)."""
-        from gpia.model.kinds import counts  # the registry imports this module
-        return counts(self)
