@@ -272,12 +272,13 @@ def test_each_cell_gives_every_point_linked_to_its_facet_on_the_agreement_page(k
 def test_a_cell_golden(kb: KnowledgeBase, built_site: Path) -> None:
     view = build_views(kb).view("../")
     cell = matrix_cell(view, kb.agreements["la-ia"], "parties")
-    assert cell == ('<td><ul><li><a href="../agreements/la-ia/#facet-parties">An ICP '
+    # data-facet: the column's heading, shown before the cell on a phone (one card per agreement).
+    assert cell == ('<td data-facet="Parties and who signs"><ul><li><a href="../agreements/la-ia/#facet-parties">An ICP '
                     "and a local authority.</a></li></ul></td>")
     assert matrix_cell(view, kb.agreements["la-ia"], "monitoring") == (
-        '<td class="gpia-silent">The sources say nothing on this.</td>')
+        '<td class="gpia-silent" data-facet="Who monitors">The sources say nothing on this.</td>')
     # The tooltip is added to the finished page (gpia.views.html.Abbreviations), link text included.
-    with_tooltip = ('<td><ul><li><a href="../agreements/la-ia/#facet-parties">An '
+    with_tooltip = ('<td data-facet="Parties and who signs"><ul><li><a href="../agreements/la-ia/#facet-parties">An '
                     '<abbr title="integrated care provider">ICP</abbr> and a local authority.</a></li></ul></td>')
     assert view.shared.abbr.in_html(cell) == with_tooltip
     assert with_tooltip in (built_site / "agreements" / "index.html").read_text(encoding="utf-8")
@@ -312,7 +313,11 @@ def test_each_agreement_page_gives_every_statement_with_its_faq_and_wording(kb: 
             for s in statements:
                 assert _words(s.says) in _visible(section), (agreement, facet, s.says)
                 for q in s.quotes:
-                    assert _words(q.text) in _visible(section), (agreement, facet, q.text[:40])
+                    # Quoted here, or linked to where the page already quotes it (each quotation once a page).
+                    shown = _words(q.text) in _visible(section)
+                    referred = [m for m in re.findall(r'href="#(quoted-[^"]+)">Quoted on this page', section)
+                                if _words(q.text) in _visible(markup.split(f'id="{m}"', 1)[1].split("</blockquote>", 1)[0])]
+                    assert shown or referred, (agreement, facet, q.text[:40])
             faqs = {q.faq for s in statements for q in s.quotes if q.faq}
             cited = {(url, text) for url, text in _links(section, page) if text.startswith("FAQ: ")}
             assert cited == {(url_of(kb, f), f"FAQ: {kb.questions[f].question}") for f in faqs}, (agreement, facet)
@@ -376,7 +381,7 @@ def test_the_matrix_pages_at_scale(tmp_path: Path) -> None:
 
 
 @pytest.mark.browser
-def test_the_matrix_scrolls_sideways_on_a_phone_and_fits_a_desktop(built_site: Path, tmp_path: Path) -> None:
+def test_the_matrix_is_a_card_per_agreement_on_a_phone_and_fits_a_desktop(built_site: Path, tmp_path: Path) -> None:
     playwright = pytest.importorskip("playwright.sync_api")
     from browser.chromium import CHROMIUM, DESKTOP, MOBILE, launch, open_page
     from browser.server import serve
@@ -384,27 +389,26 @@ def test_the_matrix_scrolls_sideways_on_a_phone_and_fits_a_desktop(built_site: P
     if not CHROMIUM.exists():
         pytest.skip("Chromium is not installed (make browser)")
     measure = """() => { const r = document.querySelector('.gpia-matrix-scroll');
-        const h = document.querySelector('#agreements-matrix tbody th');
-        return {scroll: r.scrollWidth, width: r.clientWidth, page: document.documentElement.scrollWidth,
-                window: window.innerWidth, left: r.scrollLeft,
-                header: h.getBoundingClientRect().left - r.getBoundingClientRect().left}; }"""
+        const rows = [...document.querySelectorAll('#agreements-matrix tbody tr')];
+        return {scroll: r.scrollWidth, width: r.clientWidth, tall: r.scrollHeight, height: r.clientHeight,
+                page: document.documentElement.scrollWidth, window: window.innerWidth,
+                rows: rows.map(tr => Math.round(tr.getBoundingClientRect().width)),
+                labels: [...rows[0].querySelectorAll('td')].map(td => getComputedStyle(td, '::before').content)}; }"""
     with serve(built_site) as base, playwright.sync_playwright() as p:
         context = launch(p, tmp_path / "profile")
         page = context.new_page()
         page.set_viewport_size(MOBILE)
         open_page(page, base + "agreements/")
         phone = page.evaluate(measure)
-        assert phone["scroll"] > phone["width"], "on a phone the table is wider than its region and scrolls"
-        assert phone["page"] <= phone["window"], "only the table's region scrolls, not the whole page"
-        page.focus(".gpia-matrix-scroll")
-        for _ in range(5):
-            page.keyboard.press("ArrowRight")
-        # The keyboard scrolls the focused region (waits for it, and fails if it never scrolls).
-        page.wait_for_function("document.querySelector('.gpia-matrix-scroll').scrollLeft > 0", timeout=5000)
-        scrolled = page.evaluate(measure)
-        assert 0 <= scrolled["header"] <= 2, "the agreement column stays in view while the cells scroll"
+        # Nothing scrolls inside the page: every agreement is a card as wide as the column, one after another.
+        assert phone["scroll"] <= phone["width"] and phone["tall"] <= phone["height"], phone
+        assert phone["page"] <= phone["window"], "the page does not scroll sideways"
+        assert len(phone["rows"]) == len(MATRIX_ROWS) and set(phone["rows"]) == {phone["width"]}, phone["rows"]
+        # Each cell is labelled with its column's heading.
+        assert phone["labels"] == [f'"{FACET_LABELS[f]}"' for f in FACETS]
         page.set_viewport_size(DESKTOP)
         open_page(page, base + "agreements/")
         desktop = page.evaluate(measure)
         assert desktop["scroll"] <= desktop["width"], "on a desktop the whole matrix fits without scrolling"
+        assert set(desktop["labels"]) == {"none"}, "the labels are the table's own headings on a desktop"
         context.close()

@@ -424,7 +424,7 @@ def test_what_changed_links_the_known_changes_to_their_pairs(built_site: Path, k
         item = next((i for i in items if start in i), None)
         assert item is not None, start
         # The source passages a note rests on are quoted after its links (gpia.views.common.resting_on).
-        item = item.split('<div class="gpia-rests-on"', 1)[0]
+        item = item.split('<details class="gpia-rests-on"', 1)[0]
         assert re.findall(r'href="\.\./([^"]+)"', item) == targets, start
     # Every compare link of the notes arrives at its anchor.
     for target in re.findall(r'href="\.\./(compare/[^"#]+/)#([^"]+)"', section):

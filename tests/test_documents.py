@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from gpia.knowledge_base import load_or_raise
+from gpia.model.kinds import answer_block, answer_questions
 from gpia.validate.source_outline import fold
 
 from conftest import ROOT, SOURCES, problems
@@ -107,17 +108,18 @@ def test_a_paragraph_that_is_not_printed_there_is_refused(data_copy: Path) -> No
 
 
 def test_an_answer_paragraph_left_out_of_an_faq_is_reported_at_its_place(data_copy: Path) -> None:
-    faq = data_copy / "faq/01-introduction.yaml"
+    # A paragraph nothing rests on (one that is, is reported again where it is named).
+    faq = data_copy / "faq/03-developing.yaml"
     text = faq.read_text(encoding="utf-8")
-    dropped = re.search(r"      - id: [a-z0-9-]+\n        paragraph: A GP federation or similar body should not sign.*\n",
+    dropped = re.search(r"      - id: [a-z0-9-]+\n        paragraph: For the GP IA to be successful in enabling.*\n",
                         text).group(0)
     faq.write_text(text.replace(dropped, ""), encoding="utf-8")
     doc = (data_copy / DOC_2019).read_text(encoding="utf-8").splitlines()
-    line = next(i for i, l in enumerate(doc, 1) if l == "  - question: faq-who-is-gp-ia-for")
+    line = next(i for i, l in enumerate(doc, 1) if l == "  - question: faq-who-develops-gp-ia")
     assert problems(data_copy, SOURCES) == [
-        f"{DOC_2019}:{line}:15: the answer to 'Who is the GP IA for?' in faq/01-introduction.yaml leaves out what "
-        "source 'icp-2019-faqs' prints at line 56 ('A GP federation or similar body should not sign on behalf of any "
-        "GP practices un…'); add it to the answer there"]
+        f"{DOC_2019}:{line}:15: the answer to 'Who should be involved in the development of a GP IA?' in "
+        "faq/03-developing.yaml leaves out what source 'icp-2019-faqs' prints at line 110 ('For the GP IA to be "
+        "successful in enabling integration, the prospective ICP and …'); add it to the answer there"]
 
 
 def test_blocks_out_of_order_are_refused(data_copy: Path) -> None:
@@ -178,19 +180,32 @@ def test_our_words_show_the_source_passages_they_rest_on(built_site: Path) -> No
     assert len(resting) >= 6
     for folder, record in resting:
         markup = page(built_site, f"{folder}/{record.id}")
-        box = markup.split('<div class="gpia-rests-on" data-pagefind-ignore>', 1)[1].split("</ul></div>", 1)[0]
+        box = markup.split('<details class="gpia-rests-on" data-pagefind-ignore>', 1)[1].split("</ul></details>", 1)[0]
         for ref in record.rests_on:
             words = (kb.passages[ref].text if ref in kb.passages else kb.questions[ref].question
-                     if ref in kb.questions else kb.requirements[ref].text)
-            assert " ".join(words.split()) in visible(box), (record.id, ref)
+                     if ref in kb.questions else answer_block(kb, ref).text or " ".join(answer_block(kb, ref).items)
+                     if ref in answer_questions(kb) else kb.requirements[ref].text)
+            # Quoted in the box, or, where the page quotes it already, linked to that quotation.
+            entry = next(li for li in re.findall(r"<li\b.*?</li>", box, re.S) if f'#{ref}"' in li)
+            referred = re.search(r'href="#(quoted-[^"]+)">Quoted on this page', entry)
+            if referred:
+                quotation = markup.split(f'id="{referred.group(1)}"', 1)[1].split("</blockquote>", 1)[0]
+                assert " ".join(words.split()) in visible(quotation), (record.id, ref)
+            else:
+                # A part the page quotes already may be left out, “[…]” linking to that quotation.
+                entry = re.sub(r'<a class="gpia-elided" href="#([^"]+)"[^>]*>\[…\]</a>',
+                               lambda m: markup.split(f'id="{m.group(1)}"', 1)[1].split("<blockquote", 1)[1]
+                               .split(">", 1)[1].split("</blockquote>", 1)[0], entry)
+                assert " ".join(words.split()) in visible(entry), (record.id, ref)
 
 
 def test_rests_on_points_only_at_source_wording(data_copy: Path) -> None:
     path = data_copy / "clauses/agreements.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("rests_on: [faq-gp-ia-and-la-ia]", "rests_on: [term-gp-ia]"), encoding="utf-8")
+    path.write_text(text.replace("rests_on: [faq-gp-ia-and-la-ia-p1, faq-gp-ia-and-la-ia-p2]", "rests_on: [term-gp-ia]"),
+                    encoding="utf-8")
     line = next(n for n, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "rests_on: [term-gp-ia]" in l)
     found = problems(data_copy, SOURCES)
     assert len(found) == 1 and found[0].startswith(f"clauses/agreements.yaml:{line}:"), found
     assert found[0].endswith("'rests_on' refers to 'term-gp-ia', which is a term (clauses/glossary.yaml:25:9); it must "
-                             "be an area, faq-section, passage, question, requirement or table")
+                             "be an answer, area, faq-section, passage, question, requirement or table")

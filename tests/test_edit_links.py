@@ -37,7 +37,10 @@ def test_with_edit_base_it_is_an_edit_link() -> None:
 def test_page_level_list_of_data_files(edit_base: str | None, expected: str) -> None:
     from gpia.knowledge_base import load_or_raise
     view = build_views(load_or_raise(ROOT, check_wording=False), edit_base).view()
-    assert view.data_files(["clauses/a.yaml", "clauses/b.yaml"]) == expected
+    # For contributors, behind a disclosure: the reader's page is not about its data files.
+    assert view.data_files(["clauses/a.yaml", "clauses/b.yaml"]) == (
+        '<details class="gpia-contributors" data-pagefind-ignore><summary>For contributors</summary>'
+        f"{expected}</details>")
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -34,11 +34,12 @@ def test_the_bundle_runs_after_the_tooltip_patch_and_before_the_site_scripts(bui
     patch = markup.index('Object.getOwnPropertyDescriptor(Element.prototype, "innerHTML")')
     srcs = PLACEHOLDER.findall(markup)
     assert "bundle." in srcs[0] and markup.index(srcs[0]) > patch
-    assert [s.rsplit("/", 1)[-1] for s in srcs[1:]] == ["scroll-regions.js", "moved-anchors.js", "search.js", "gpia.js"]
+    assert [s.rsplit("/", 1)[-1] for s in srcs[1:]] == ["scroll-regions.js", "moved-anchors.js", "search.js", "gpia.js",
+                                                  "menu.js", "disclosures.js"]
     assert markup.index(srcs[-1]) < markup.index('querySelectorAll(\'script[type="gpia/after-paint"]\')')
 
 
-@pytest.mark.parametrize("name", ["gpia.css", "search.css"])
+@pytest.mark.parametrize("name", ["gpia.css", "search.css", "reading.css"])
 def test_the_site_stylesheets_are_served_minified(built_site: Path, name: str) -> None:
     source = (ROOT / "docs" / "assets" / name).read_text(encoding="utf-8")
     served = (built_site / "assets" / name).read_text(encoding="utf-8")

@@ -70,7 +70,7 @@ def test_every_schedule_page_has_its_blank_template_and_labelled_example(built_s
 
 def test_schedule_3_page_shows_both_versions_and_both_clauses(built_site: Path) -> None:
     markup = page(built_site, "schedules/schedule-3-clinical-hub")
-    points = section(markup, "points-here", "template")
+    points = markup[markup.index('id="points-here"'):markup.index('class="gpia-schedule-end"')]
     mcp = visible(section(points, "points-here-mcp-2016", "points-here-icp-2019"))
     assert "MCP 2016, 5. Multidisciplinary teams, bullet 2 leaves detail here:" in mcp
     assert "Placeholder: “[specific practice requirements set out in relevant schedule]”" in mcp
@@ -84,7 +84,8 @@ def test_schedule_3_page_shows_both_versions_and_both_clauses(built_site: Path) 
 
 
 def test_schedule_5_page_tells_a_mention_from_a_link_of_ours(built_site: Path) -> None:
-    points = visible(section(page(built_site, "schedules/schedule-5-kpis"), "points-here", "template"))
+    markup = page(built_site, "schedules/schedule-5-kpis")
+    points = visible(markup[markup.index('id="points-here"'):markup.index('class="gpia-schedule-end"')])
     assert "FAQ How can the GP IA capture integration commitments? mentions this schedule." in points
     assert ("FAQ How would the terms of the GP IA be monitored? is linked here by us (its answer does not name "
             "this schedule).") in points
@@ -110,13 +111,14 @@ def test_schedule_5_page_anchors_every_indicator_and_the_traceability_view_links
     markup = page(built_site, "schedules/schedule-5-kpis")
     trace = traceability_pages(built_site)
     for kpi in kpis:
-        assert f'<section class="gpia-kpi" id="{kpi.id}"' in markup
-        assert f'href="#{kpi.id}"' in markup  # from the summary table
+        assert f'<details class="gpia-kpi" id="{kpi.id}"' in markup
+        assert f'href="#{kpi.id}"' in markup  # its own link
         assert re.search(rf'href="(\.\./)+schedules/schedule-5-kpis/#{kpi.id}"', trace), kpi.id
-    rows = {cells(m.group(1)) for m in re.finditer(r"<tr>(.*?)</tr>", markup, re.S)}
-    assert "Hub requests triaged within two hours | at least 95% | Monthly | ICP clinical director" in rows
-    assert ("Emergency admissions for conditions usually managed outside hospital | at most 14 admissions a year per "
-            "1,000 patients | Quarterly | ICP performance lead") in rows
+    # Each indicator is one line (name, then target, frequency and owner) that opens to it in full.
+    lines = {visible(m.group(1)) for m in re.finditer(r"<summary>(.*?)</summary>", markup, re.S)}
+    assert "Hub requests triaged within two hours at least 95% · Monthly · ICP clinical director" in lines
+    assert ("Emergency admissions for conditions usually managed outside hospital at most 14 admissions a year per "
+            "1,000 patients · Quarterly · ICP performance lead") in lines
     evidenced = kpis_by_requirement(kb)
     assert len(re.findall(r'href="(?:\.\./)+schedules/schedule-5-kpis/#kpi-', trace)) == \
         sum(len(v) for v in evidenced.values())

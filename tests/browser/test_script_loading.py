@@ -26,7 +26,8 @@ def test_scripts_are_fetched_after_the_first_paint(page: Page, site_url: str, pa
     times = page.evaluate(TIMES)
     # Fetched in any order (they run in document order: tests/test_page_weight.py).
     names = sorted(name.split(".")[0] + ".js" for name, _ in times["scripts"])
-    assert names == ["bundle.js", "gpia.js", "moved-anchors.js", "scroll-regions.js", "search.js"], names
+    assert names == ["bundle.js", "disclosures.js", "gpia.js", "menu.js", "moved-anchors.js",
+                     "scroll-regions.js", "search.js"], names
     assert times["paint"] is not None
     assert all(start >= times["paint"] for _, start in times["scripts"]), times
 

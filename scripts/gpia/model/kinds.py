@@ -28,6 +28,7 @@ from functools import cache
 from typing import Any
 
 from gpia.model import records as m
+from gpia.model.derived import once_per_knowledge_base
 
 Pattern = tuple[str, ...]
 
@@ -134,7 +135,8 @@ KINDS: tuple[Kind, ...] = (
     # A paragraph or list of an FAQ answer that has an id: an anchor on its section's page, shown and
     # exported as part of its question.
     Kind("answer", "faq-section", ("questions", "*", "answer", "*"), m.AnswerBlock,
-         lambda kb, i: next(q.question for q in kb.questions.values() for b in q.answer if b.id == i), parent="question"),
+         lambda kb, i: kb.questions[answer_questions(kb)[i]].question, parent="question",
+         page=lambda kb, i: page_of(kb, answer_questions(kb)[i])),
     Kind("change", "changes", ("changes", "*"), m.Change,
          lambda kb, i: "What changed: " + _short(kb.changes[i].summary),
          records="changes", folder="compare/", listings=("compare",),  # on the comparison's first page
@@ -170,7 +172,20 @@ def kind_of(kb: m.KnowledgeBase, record_id: str) -> str:
     for kind in STORED:
         if record_id in getattr(kb, kind.records):  # type: ignore[arg-type]
             return kind.name
+    if record_id in answer_questions(kb):
+        return "answer"
     raise KeyError(record_id)
+
+
+@once_per_knowledge_base
+def answer_questions(kb: m.KnowledgeBase) -> dict[str, str]:
+    """The question of each FAQ answer block that has an id (a paragraph or list a page can quote on
+    its own and link to), by the block's id."""
+    return {b.id: q.id for q in kb.questions.values() for b in q.answer if b.id}
+
+
+def answer_block(kb: m.KnowledgeBase, block_id: str) -> m.AnswerBlock:
+    return next(b for b in kb.questions[answer_questions(kb)[block_id]].answer if b.id == block_id)
 
 
 def label(kb: m.KnowledgeBase, record_id: str) -> str:

@@ -22,8 +22,9 @@ FACETS = ("parties", "purpose", "legal_nature", "monitoring", "relationships")
 
 # The records a page links to in "see also" lists (related, relates_to, see).
 LINKABLE = frozenset({"clause", "schedule", "agreement", "term", "table", "area", "requirement", "question"})
-# Records that hold the sources' wording: what our own words rest on (rests_on).
-SOURCE_TEXT = frozenset({"passage", "question", "requirement", "area", "table", "faq-section"})
+# Records that hold the sources' wording: what our own words rest on (rests_on). An answer (a
+# paragraph or list of an FAQ answer, by its id) is quoted alone, with a link to the whole answer.
+SOURCE_TEXT = frozenset({"passage", "question", "answer", "requirement", "area", "table", "faq-section"})
 
 
 def refers(*kinds: str | frozenset[str], linked: bool = True, default: Any = MISSING,
@@ -186,6 +187,7 @@ class Source:
     last_reviewed: str
     path: str
     sic: tuple[Sic, ...] = ()
+    url: str | None = None  # the publication's official address, when a person has checked it
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from gpia.views.common import View
 from gpia.views.compare import compare_page, word_download
 from gpia.views.contributing import contributing_guide, templates
 from gpia.pages.downloads import downloads_table, drafting_list, schemas_list, sources_list
+from gpia.views.home import version_words
 from gpia.views.pages import listing_page
 from gpia.views.printing import whole_guide
 from gpia.views.prose import text_comparison_page
@@ -62,4 +63,5 @@ def page_macros(context: BuildContext, base: Callable[[], str]) -> dict[str, Cal
 
 def page_variables(context: BuildContext) -> dict[str, Any]:
     kb = context.kb
-    return {"counts": counts(kb), "kb_versions": {v.id: v.label for v in kb.versions.values()}}
+    return {"counts": counts(kb), "kb_versions": {v.id: v.label for v in kb.versions.values()},
+            "versions": version_words(kb)}

@@ -182,6 +182,7 @@ _PATTERNS = {
     "^[0-9]+(\\.[0-9]+)*(\\([a-z]+\\))?$": "a clause number such as \"6.2(d)\"",
     "^[0-9]+$": "a number written in quotes, such as \"5\"",
     "^https://": "an https:// address",
+    "^https://[^\\s<>\"]+$(?![\\s\\S])": "one https:// address, without spaces or line breaks",
     "^[A-Za-z0-9&'./+()-]+( [A-Za-z0-9&'./+()-]+)*$":
         "an abbreviation as the text writes it: one line of letters, digits and & ' . / + ( ) -, "
         "words separated by single spaces, such as \"GP IA\"",

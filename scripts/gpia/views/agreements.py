@@ -58,6 +58,7 @@ def matrix_row(view: View, agreement_id: str) -> Markup:
 
 def matrix_cell(view: View, a: Agreement, facet: str) -> Markup:
     return render("agreement-cell.html", href=f"{view.href(a.id)}#{facet_anchor(facet)}", silent=SILENT,
+                  facet=FACET_LABELS[facet],
                   points=[view.text(s.short, mentions=False) for s in a.facets.get(facet, ())])
 
 
@@ -67,15 +68,17 @@ def agreement_page(view: View, agreement_id: str) -> str:
     """Markdown for /agreements/<id>/: its title comes from here too, so no data text enters a template."""
     a = view.kb.agreements[agreement_id]
     heading = f"# {md_text(view.label(a.id))} {{ #{a.id} }}"
-    intro = render("agreement-intro.html", summary=view.ours_text(a.summary, "In short", a.rests_on),
-                   terms=view.links(list(a.terms)), base=view.base,
-                   silent=[FACET_LABELS[f].lower() for f in FACETS if not a.facets.get(f)])
-    parts = [heading, intro]
+    # The facets first: each statement keeps its own quotes; the summary's passages refer to them.
+    facets = []
     for facet in FACETS:
         statements = a.facets.get(facet, ())
         if statements:
-            parts.append(f"## {FACET_LABELS[facet]} {{ #{facet_anchor(facet)} }}")
-            parts.append(render("agreement-facet.html", statements=[statement(view, s) for s in statements]))
+            facets.append(f"## {FACET_LABELS[facet]} {{ #{facet_anchor(facet)} }}")
+            facets.append(render("agreement-facet.html", statements=[statement(view, s) for s in statements]))
+    intro = render("agreement-intro.html", summary=view.ours_text(a.summary, "In short", a.rests_on),
+                   terms=view.links(list(a.terms)), base=view.base,
+                   silent=[FACET_LABELS[f].lower() for f in FACETS if not a.facets.get(f)])
+    parts = [heading, intro, *facets]
     parts.append(render("record-end.html", class_name="gpia-agreement-end", back="",
                         referenced_by=view.referenced_by(a.id), reviewed=view.reviewed(a.last_reviewed, a.path)))
     return "\n\n".join(parts)

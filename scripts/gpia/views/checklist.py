@@ -30,7 +30,7 @@ def _item(view: View, d: Decision) -> str:
     body = render("before-you-sign-body.html", ask=view.text(d.ask), who=view.text(d.who_decides, mentions=False),
                   options=[view.text(o, mentions=False) for o in d.options])
     example = d.example
-    item = render("before-you-sign-item.html", cite=view.cite(d.id), id=d.id, title=view.text(d.title, mentions=False),
+    item = render("before-you-sign-item.html", id=d.id, title=view.text(d.title, mentions=False),
                   settle=view.ours(body, "What to settle", d.rests_on),
                   example_href=view.base + section_url(kb, example, EXAMPLE_ANCHOR) if example else "",
                   example=view.text(kb.schedules[example].label, mentions=False) if example else "",

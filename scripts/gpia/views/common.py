@@ -17,7 +17,7 @@ from gpia.views.html import Abbreviations, esc
 from gpia.model.mentions import MentionLinker
 from gpia.model.records import KnowledgeBase, Quote
 from gpia.views.sic import SicMarker
-from gpia.model.kinds import label
+from gpia.model.kinds import answer_block, answer_questions, label
 from gpia.model.urls import kind_of, url_of
 from gpia.sitemap import KNOWLEDGE_BASE_JSON
 from gpia.views.templating import markup, render
@@ -66,6 +66,11 @@ class View:
 
     shared: BuildViews = field(repr=False)
     base: str = ""  # from the current page back to the site root, e.g. "../"
+    # The source wording this page has shown so far: record id -> the anchor where it is. A passage a
+    # page quotes a second time is referred back to instead (each quotation once per page).
+    quoted: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    quoted_texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # wording -> anchor
+    expanded: bool = False  # disclosures open (/print/): the source wording and indicators shown as on paper
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -114,8 +119,44 @@ class View:
         return f"{s.title} ({s.publisher}, {s.published})"
 
     def quote(self, q: Quote) -> Markup:
-        return render("quote.html", text=self.text(q.text), source=self.link(q.source, self.source_name(q.source)),
-                      section=self.text(q.section), row=q.row, faq=self.link(q.faq, "see the FAQ") if q.faq else None)
+        """A quotation of the sources, or, when this page already quotes wording that holds it, a
+        reference back to that quotation (each quotation once per page)."""
+        source = self.link(q.source, self.source_name(q.source))
+        faq = self.link(q.faq, "see the FAQ") if q.faq else None
+        above = self.quoted_already(q.text)
+        if above:
+            return render("quote.html", above=above, source=source, section=self.text(q.section), row=q.row, faq=faq,
+                          text="", anchor="")
+        anchor = self.quoting(q.text)
+        return render("quote.html", text=self.text(q.text), source=source, section=self.text(q.section), row=q.row,
+                      faq=faq, anchor=anchor, above="")
+
+    def eliding_quoted(self, words: str, own_anchor: str) -> Markup:
+        """`words` as HTML, with the longest part of them that this page already quotes (ELIDED_WORDS
+        or more) left out, marked “[…]” and linked to that quotation."""
+        flat = " ".join(words.split())
+        inside = [(text, anchor) for text, anchor in self.quoted_texts.items()
+                  if anchor != own_anchor and len(text.split()) >= ELIDED_WORDS and text in flat]
+        if not inside:
+            return self.text(words, mentions=False)
+        text, anchor = max(inside, key=lambda found: len(found[0]))
+        before, _, after = flat.partition(text)
+        return render("elided.html", before=self.text(before, mentions=False), after=self.text(after, mentions=False),
+                      above=anchor)
+
+    def quoted_already(self, words: str) -> str:
+        """The anchor of a quotation on this page of the same wording, or of wording that holds `words`
+        when they are REFERRED_WORDS or more, or ""."""
+        wanted = " ".join(words.split())
+        if len(wanted.split()) < REFERRED_WORDS:
+            return self.quoted_texts.get(wanted, "")
+        return next((anchor for text, anchor in self.quoted_texts.items() if wanted in text), "")
+
+    def quoting(self, words: str, anchor: str = "") -> str:
+        """Note that this page quotes `words` at `anchor` (a new anchor if none is given); returns the anchor."""
+        anchor = anchor or f"{QUOTED_ANCHOR_PREFIX}{len(self.quoted_texts) + 1}"
+        self.quoted_texts.setdefault(" ".join(words.split()), anchor)
+        return anchor
 
     def quotes(self, items: tuple[Quote, ...]) -> Markup:
         return Markup().join(self.quote(q) for q in items)
@@ -130,11 +171,35 @@ class View:
         return self.ours(render("paragraph.html", text=self.text(value)), title, rests_on)
 
     def resting_on(self, record_ids: tuple[str, ...]) -> Markup:
-        """The source wording that a claim of ours rests on, quoted, each linked to its record."""
+        """The source wording that a claim of ours rests on, each linked to its record: the passage
+        (paragraph, list, row) quoted the first time this page shows it, then referred back to. An
+        answer's paragraph links to the whole answer, which only its FAQ page quotes in full; a whole
+        question is named, not quoted."""
         if not record_ids:
             return Markup()
-        return render("rests-on.html", passages=[
-            (self.text(self.source_words(i), mentions=False), self.link(i, self.where_printed(i))) for i in record_ids])
+        passages = []
+        for i in record_ids:
+            kind = kind_of(self.kb, i)
+            # On the page, an answer's paragraph or a question links to the whole answer.
+            more = {"answer": " (read the whole answer)", "question": " (read the answer)"}.get(kind, "")
+            link = self.link(i, self.where_printed(i) + more)
+            if kind == "question":
+                passages.append(QuotedPassage(link=link, question=self.text(self.kb.questions[i].question, mentions=False)))
+                continue
+            words = self.source_words(i)
+            above = self.quoted.get(i) or self.quoted_already(words)
+            if above:
+                passages.append(QuotedPassage(link=link, above=above))
+            else:
+                anchor = self.quoted[i] = self.quoting(words, QUOTED_ANCHOR_PREFIX + i)
+                passages.append(QuotedPassage(link=link, words=self.eliding_quoted(words, anchor), anchor=anchor))
+        return render("rests-on.html", passages=passages, expanded=self.expanded)
+
+    def shown(self, record_id: str, anchor: str, words: str) -> None:
+        """Record that this page shows a passage's `words` at `anchor` (an FAQ answer's paragraph on its
+        section's page), so later references to it on the page point there rather than quote it again."""
+        self.quoted.setdefault(record_id, anchor)
+        self.quoting(words, anchor)
 
     def cite(self, record_id: str) -> Markup:
         """Attributes that give a record its "Copy citation" and "Copy link" buttons (docs/assets/gpia.js
@@ -178,14 +243,23 @@ class View:
             return kb.tables[record_id].column_heading
         if kind == "faq-section":
             return kb.faq_sections[record_id].title
+        if kind == "answer":
+            block = answer_block(kb, record_id)
+            return block.text or " ".join(block.items)
         q = kb.questions[record_id]
         return " ".join([q.question] + [b.text or " ".join(b.items) for b in q.answer if b.kind != "table"])
 
     def where_printed(self, record_id: str) -> str:
         kb = self.kb
-        if kind_of(kb, record_id) == "passage":
+        kind = kind_of(kb, record_id)
+        if kind == "passage":
             document = kb.documents[kb.passages[record_id].document]
             return f"{kb.sources[document.source].title}, in the whole text"
+        if kind == "answer":
+            q = kb.questions[answer_questions(kb)[record_id]]
+            return f"From the FAQ answer to “{q.question}”"
+        if kind == "question":
+            return f"FAQ: “{self.label(record_id)}”"
         return self.label(record_id)
 
     def reviewed(self, date: str, path: str) -> Markup:
@@ -195,6 +269,27 @@ class View:
     def data_files(self, paths: list[str]) -> Markup:
         """For pages that combine many records: the YAML files the page is built from, once."""
         return render("data-files.html", paths=paths, edit_base=self.shared.edit_base or "")
+
+
+# The anchor of a passage's first quotation on a page (the page's later references link to it).
+QUOTED_ANCHOR_PREFIX = "quoted-"
+# A quotation of wording the page already quotes (in the same words, or inside a longer passage) is
+# a link to that quotation when it is at least this many words long: a short phrase may be quoted again.
+REFERRED_WORDS = 12
+# A passage that holds a quotation the page already shows, at least this long, leaves it out (“[…]”).
+ELIDED_WORDS = 40
+
+
+@dataclass(frozen=True)
+class QuotedPassage:
+    """One entry of the source wording a claim rests on (rests-on.html): its `words` quoted (at
+    `anchor`), the `question` it names, or the anchor `above` where this page already quotes it."""
+
+    link: Markup
+    words: Markup | None = None
+    anchor: str = ""
+    question: Markup | None = None
+    above: str = ""
 
 
 def ours(body_html: str, title: str = "Our explanation", *, indexed: bool = True) -> Markup:

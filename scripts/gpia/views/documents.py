@@ -24,7 +24,8 @@ def document_page(view: View, document_id: str) -> str:
     d = kb.documents[document_id]
     source = kb.sources[d.source]
     heading = f"# {md_text(source.title)}: the whole text {{ #{d.id} }}"
-    intro = render("document-intro.html", source=view.link(source.id, view.source_name(source.id)))
+    intro = render("document-intro.html", source=view.link(source.id, view.source_name(source.id)),
+                   url=source.url or "", publisher=source.publisher)
     parts = [heading, intro]
     for matter, passages in groupby(d.passages, key=lambda p: p.matter):
         body = "\n\n".join(_passage(view, d, p) for p in passages)
@@ -70,7 +71,18 @@ def _passage(view: View, d: Document, p: Passage) -> str:
         return _table(view, p.ref or "")
     return render("document-passage.html", kind=p.kind, id=p.id or "", number=p.number or "",
                   text=view.text(p.text or ""), permalink=permalink(p.id or "", "this passage"),
-                  cite=view.cite(p.id or "") if p.kind not in ("item", "contents", "figure") else "")
+                  cite=view.cite(p.id or "") if worth_citing(p) else "")
+
+
+# A passage shorter than this (a title page's "Version number: 1") is linked, not given copy buttons.
+CITED_WORDS = 8
+
+
+def worth_citing(p: Passage) -> bool:
+    """A paragraph of the body worth its copy-citation buttons: not a list item, contents or figure,
+    not the front or back matter, and at least CITED_WORDS words long."""
+    return (p.kind not in ("item", "contents", "figure") and not p.matter
+            and len((p.text or "").split()) >= CITED_WORDS)
 
 
 def _table(view: View, table_id: str) -> Markup:

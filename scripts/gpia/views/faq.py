@@ -61,6 +61,8 @@ def answer_html(view: View, q: Question) -> Markup:
 def block(view: View, b: AnswerBlock, anchored: bool = False) -> Markup:
     """A block of an answer; `anchored` on the FAQ section's page, the one place its id is an anchor."""
     anchor = b.id if anchored and b.id else ""
+    if anchor:
+        view.shown(anchor, anchor, b.text or " ".join(b.items))  # later references on this page (/print/) point here
     if b.kind == "paragraph":
         return render("faq-block.html", kind=b.kind, anchor=anchor, text=view.text(b.text or ""))
     if b.kind == "numbered":

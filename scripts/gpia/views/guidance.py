@@ -33,4 +33,5 @@ def guidance_page(view: View, guidance_id: str) -> str:
                  back=render("back-to-list.html", every="Every question", href=f"{view.base}guidance/",
                              name="Questions sites ask"),
                  referenced_by=view.referenced_by(g.id), reviewed=view.reviewed(g.last_reviewed, g.path))
-    return f"{heading}\n\n{render('guidance-label.html')}\n\n{answer}\n\n{end}"
+    # The answer first; whose words these are is said in its box's title, and in full after it.
+    return f"{heading}\n\n{answer}\n\n{render('guidance-label.html')}\n\n{end}"

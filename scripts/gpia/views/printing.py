@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from gpia.model.data_version import data_date
+from gpia.model.kinds import answer_questions
 from gpia.model.records import RequirementTable
 from gpia.model.schedule_links import schedules_in_order
 from gpia.views.agreements import agreement_page
 from gpia.views.checklist import before_you_sign
-from gpia.views.common import View
+from gpia.views.common import QUOTED_ANCHOR_PREFIX, View
 from gpia.views.faq import section_page
 from gpia.views.glossary import listing as glossary_listing
 from gpia.views.glossary import term_page
@@ -38,6 +40,9 @@ _ARIA = re.compile(r'\baria-labelledby="([^"]+)"')
 
 
 def whole_guide(view: View) -> str:
+    # On paper the source wording behind each of our notes and the indicators are shown, not behind
+    # a disclosure.
+    view = replace(view, expanded=True)
     kb = view.kb
     parts: list[tuple[str, str, Iterable[str], Callable[[View, str], str]]] = [
         ("print-governance", "Shared governance", [a.id for t in _newest_first(view) if t.kind == "governance"
@@ -84,14 +89,16 @@ def _record_ids(view: View) -> frozenset[str]:
     kb = view.kb
     return frozenset([*kb.requirements, *kb.areas, *kb.tables, *kb.clauses, *kb.schedules, *kb.agreements,
                       *kb.terms, *kb.questions, *kb.faq_sections, *kb.decisions, *kb.citations,
-                      *(k.id for s in kb.schedules.values() for k in s.kpis)])
+                      *(k.id for s in kb.schedules.values() for k in s.kpis), *answer_questions(kb)])
 
 
 def _nested(markdown: str, owner: str, record_ids: frozenset[str], levels: int = 2) -> str:
     """A record page's Markdown under a part heading: headings `levels` deeper, section ids prefixed."""
     if levels:
         markdown = _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + levels) + " ", markdown)
-    own = {i for i in _MD_ID.findall(markdown) + _HTML_ID.findall(markdown) if i not in record_ids}
+    # A passage's first quotation is unique on the page already (the view quotes each once).
+    own = {i for i in _MD_ID.findall(markdown) + _HTML_ID.findall(markdown)
+           if i not in record_ids and not i.startswith(QUOTED_ANCHOR_PREFIX)}
 
     def renamed(value: str) -> str:
         return f"{owner}--{value}" if value in own else value

@@ -36,23 +36,26 @@ def schedule_page(view: View, schedule_id: str) -> str:
         raise KeyError(f"schedule_page: no schedule has the id '{schedule_id}'")
     s = kb.schedules[schedule_id]
     pointers = pointers_to(kb, s.id)
+    # What a reader came for first: what goes in the schedule and its Word documents, then the
+    # template and the example; the source wording and what points here after them; how the page
+    # is built (the versions' counts, the data file) for contributors, behind a disclosure.
     parts = [
         f"# {md_text(s.label)} {{ #{s.id} }}",
-        render("schedule.html", cite=view.cite(s.id), number=s.number or "",
-               versions=_version_names(view, versions_of(kb, s.id)),
-               placeholders=sum(1 for p in pointers if p.how == "placeholder"), base=view.base,
+        render("schedule.html", cite=view.cite(s.id), downloads=_word_downloads(view, s),
                summary=view.ours_text(s.summary, "What goes in this schedule", s.rests_on)),
+        "## Blank template { #template }",
+        template_html(view, s),
+        f"## Worked example: {md_text(s.example.site) if s.example else 'none yet'} {{ #example }}",
+        example_html(view, s),
         "## Source wording { #source-wording }",
         render("schedule-source-wording.html", quotes=view.quotes(s.quotes)),
         "## What points here { #points-here }",
         _pointing_sections(view, pointers),
-        "## Blank template { #template }",
-        _word_downloads(view, s),
-        template_html(view, s),
-        f"## Worked example: {md_text(s.example.site) if s.example else 'none yet'} {{ #example }}",
-        example_html(view, s),
         render("record-end.html", class_name="gpia-schedule-end", back="", referenced_by=view.referenced_by(s.id),
-               reviewed=view.reviewed(s.last_reviewed, s.path)),
+               reviewed=view.reviewed(s.last_reviewed, s.path),
+               facts=render("schedule-facts.html", number=s.number or "",
+                            versions=_version_names(view, versions_of(kb, s.id)),
+                            placeholders=sum(1 for p in pointers if p.how == "placeholder"), base=view.base)),
     ]
     return "\n\n".join(parts)
 
@@ -108,10 +111,10 @@ def _blank(view: View, f: ScheduleField) -> Markup:
     table: Markup | str = ""
     if f.kind == "table":
         table = _table([view.text(c.label, mentions=False) for c in f.columns], [[blank] * len(f.columns)])
-    elif f.kind == "kpi-table":
-        # One row per column of the indicator table: ten columns side by side were 1,600 px wide.
-        table = _table(["For each indicator", "Entry"], [[c, blank] for c in KPI_COLUMNS])
-    return render("schedule-blank.html", kind=f.kind, table=table, unit=_invented(view, f.unit or ""))
+    # An indicator table's columns are named in a line: ten columns side by side were 1,600 px wide,
+    # and a row for each was half a phone screen (the Word template has the table itself).
+    return render("schedule-blank.html", kind=f.kind, table=table, unit=_invented(view, f.unit or ""),
+                  columns=KPI_COLUMNS if f.kind == "kpi-table" else ())
 
 
 def _table(headings: list, rows: list[list]) -> Markup:
@@ -153,11 +156,9 @@ def _invented(view: View, value: str) -> str:
 
 
 def kpi_table(view: View, kpis: tuple[Kpi, ...]) -> Markup:
-    """A summary table (one row per indicator) and each indicator in full under its own anchor (its id)."""
-    summary = _table(["Indicator", "Target", "Frequency", "Owner"], [
-        [render("link.html", href=f"#{k.id}", text=view.text(k.name, mentions=False)), _invented(view, target_text(k)),
-         FREQUENCIES[k.frequency], view.text(OWNERS[k.owner], mentions=False)] for k in kpis])
-    return render("kpi-table.html", summary=summary, kpis=[_kpi(view, k) for k in kpis])
+    """Each indicator on one line (its name, target, frequency and owner), which opens to the
+    indicator in full, under its own anchor (its id). A table of four columns broke words on a phone."""
+    return render("kpi-table.html", kpis=[_kpi(view, k) for k in kpis], expanded=view.expanded)
 
 
 def _kpi(view: View, k: Kpi) -> dict[str, object]:
@@ -166,7 +167,9 @@ def _kpi(view: View, k: Kpi) -> dict[str, object]:
             ("Frequency", FREQUENCIES[k.frequency]), ("Data source", _invented(view, k.data_source)),
             ("Reporting route", _invented(view, k.reporting_route)), ("Owner", view.text(OWNERS[k.owner], mentions=False)),
             ("Evidences", render("link-list.html", links=[view.link(r) for r in k.evidences]))]
-    return {"id": k.id, "name": view.text(k.name, mentions=False), "rows": rows}
+    brief = Markup(" · ").join([_invented(view, target_text(k)), FREQUENCIES[k.frequency],
+                                view.text(OWNERS[k.owner], mentions=False)])
+    return {"id": k.id, "name": view.text(k.name, mentions=False), "rows": rows, "brief": brief}
 
 
 # ---- index (/schedules/ and its later pages) -----------------------------------------------------

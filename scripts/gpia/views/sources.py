@@ -28,7 +28,7 @@ def sources_page(view: View) -> str:
         tables = [t for t in kb.tables.values() if t.source == s.id]
         rows.append({"id": s.id, "title": s.title, "subtitle": s.subtitle, "publisher": s.publisher,
                      "published": s.published, "version": s.version, "reference_label": s.reference_label,
-                     "reference_value": s.reference_value, "status": s.status,
+                     "reference_value": s.reference_value, "status": s.status, "url": s.url or "",
                      "versions": [(v.id, v.label) for v in kb.versions.values() if v.source == s.id],
                      "tables": len(tables), "requirements": sum(len(a.requirements) for t in tables for a in t.areas),
                      "questions": sum(len(sec.questions) for sec in kb.faq_sections.values() if sec.source == s.id)})
