@@ -23,6 +23,7 @@ from gpia.pages.generated import GENERATED_KEY, dump_for_floor, generated_files,
 from gpia.pages.problem_page import problem_page_html, problem_page_source  # noqa: E402
 from gpia.pages.assets import minify_stylesheets  # noqa: E402
 from gpia.pages.search import keep_index, wait_for_index, write_index, write_index_soon  # noqa: E402
+from gpia.views.coverage import apply_site_texts  # noqa: E402
 from gpia.views.templating import COMPILED_ONCE  # noqa: E402
 
 # The page shown for addresses that are no page of the site while the data has problems.
@@ -53,6 +54,8 @@ def on_config(config):
         # `mkdocs serve`: build a site whose every page lists the problems (on_files), so the server
         # answers at once and the browser reloads when the data is fixed.
         print(context.problem_message(), file=sys.stderr)
+    else:
+        apply_site_texts(config, context.kb)  # the description, banner and footer name the versions covered
     build_context.set_current(context)
     return config
 

@@ -19,6 +19,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, SOURCES, copy_data, mkdocs_build, page, problems, visible, write
 from gpia.compare.redline import redline, render_redline
@@ -119,8 +120,9 @@ def test_compare_shows_the_newest_pair_and_offers_every_pair(site3: Path) -> Non
         "MCP 2016 → ICP 2019 (compared directly)"]
     assert '<strong aria-current="page">' in nav.group(0)
     assert re.findall(r'href="\.\./(compare/[^"]+)"', nav.group(0)) == [CHAINED, EARLIER]
-    assert "ICP 2021 (fictional) has 17 bullets: 16 derive from ICP 2019 bullets and 1 are new. ICP 2019 has 17 " \
-           "bullets: 16 are carried forward and 1 are dropped." in visible(html)
+    # Each count agrees with its number (one helper words every count sentence).
+    assert "ICP 2021 (fictional) has 17 bullets: 16 derive from ICP 2019 bullets and 1 is new. ICP 2019 has 17 " \
+           "bullets: 16 are carried forward and 1 is dropped." in visible(html)
 
 
 def test_its_comparison_with_2019_has_word_level_redlines(site3: Path, kb3: KnowledgeBase) -> None:
@@ -147,7 +149,7 @@ def test_the_chained_comparison_reads_2016_into_2021(site3: Path, kb3: Knowledge
     # Our notes on why a bullet changed belong to one step; the chained page leaves them to the steps.
     assert "Why it changed" not in html
     summary = visible(page(site3, CHAINED))
-    assert "ICP 2021 (fictional) has 17 bullets: 16 derive from MCP 2016 bullets and 1 are new." in summary
+    assert "ICP 2021 (fictional) has 17 bullets: 16 derive from MCP 2016 bullets and 1 is new." in summary
     # 2016 bullets that no 2021 bullet comes from: dropped in 2019, or their 2019 heir dropped in 2021.
     assert "MCP 2016 has 22 bullets: 18 are carried forward and 4 are dropped." in summary
 
@@ -202,3 +204,81 @@ def test_a_bullet_new_in_one_comparison_and_dropped_in_the_next_is_named(tmp_pat
         f"clauses/requirements/icp-2019-integration.yaml:{line}:17: requirement 'icp-2019-int-transfers-of-care' is new "
         "in 'icp-2019' (compared from 'mcp-2016') and carried into 'icp-2021' by no requirement; the data cannot record "
         "both yet, so name it in the 'derives_from' of the 'icp-2021' requirement that comes closest"]
+
+
+# Every text that names the versions the guide covers is worded from the data.
+
+def test_the_banner_footer_and_description_of_every_page_name_it(site3: Path) -> None:
+    framed = 0
+    for path in sorted(site3.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        if 'class="md-banner"' not in html:
+            continue  # a page without Material's frame (a redirect)
+        framed += 1
+        banner = re.search(r'<p class="gpia-announce">(.*?)</p>', html, re.S)
+        assert banner, path
+        assert visible(banner.group(1)) == (
+            "This guide covers guidance published in December 2016 (MCP 2016), August 2019 (ICP 2019) and January "
+            "2021 (ICP 2021 (fictional)). Check current policy before relying on it."), path
+        footer = re.search(r'<div class="md-copyright__highlight">(.*?)</div>', html, re.S)
+        assert footer and visible(footer.group(1)) == (
+            "Source wording is quoted from publications of NHS England (2016), NHS England and NHS Improvement (2019) "
+            "and Nobody (invented for the guide's tests) (2021). Explanations and examples are the guide's own words "
+            "and are labelled as such."), path
+    assert framed > 100
+    home = page(site3, ".")
+    description = re.search(r'<meta name="description" content="([^"]*)">', home)
+    assert description and "how the MCP 2016, ICP 2019 and ICP 2021 (fictional) versions differ" in visible(
+        description.group(1))
+
+
+def test_the_home_page_names_it_in_its_warning_and_its_table(site3: Path) -> None:
+    text = visible(page(site3, "."))
+    # The fictional source is `status: current`: the guidance is no longer all historical.
+    assert "Guidance from 2016, 2019 and 2021 Everything quoted here comes from three documents: " in text
+    assert ("Fictional 2021 revision (test fixture, not an NHS document) (Nobody (invented for the guide's tests), "
+            "January 2021; the guide’s ICP 2021 (fictional)). ICP 2021 (fictional) is current; the others are "
+            "historical.") in text
+    assert "the integration commitments, area by area, in 2016, 2019 and 2021 Integration commitments" in text
+    # It has no governance table: that row names the versions that have one.
+    assert "the requirements for shared governance and decision making, in 2016 and 2019 Shared governance" in text
+    assert ("what changed between the MCP 2016, ICP 2019 and ICP 2021 (fictional) versions, word by word "
+            "Compare versions") in text
+
+
+def _version_lists(text: str, names: list[str]) -> list[str]:
+    """Runs of two or more version names (labels or years) that a sentence lists: "2016 and 2019",
+    "MCP 2016, ICP 2019", "2016, 2019 and 2021"."""
+    name = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return [m.group(0) for m in re.finditer(rf"(?<![\w-])(?:{name})(?:(?:, | and |, and )(?:{name}))+(?![\w-])", text)]
+
+
+def test_no_hand_written_page_lists_the_versions_itself() -> None:
+    """A list of the versions on a hand-written page is a macro's (worded from the data), never typed in
+    docs/ or CONTRIBUTING.md, where a new version would be left out of it."""
+    versions = yaml.safe_load((ROOT / "clauses/versions.yaml").read_text(encoding="utf-8"))["versions"]
+    names = [v["label"] for v in versions] + [y for v in versions for y in re.findall(r"(?<!\d)\d{4}(?!\d)", v["label"])]
+    found = {}
+    for path in [*sorted((ROOT / "docs").rglob("*.md")), ROOT / "CONTRIBUTING.md"]:
+        text = " ".join(path.read_text(encoding="utf-8").split())
+        found[path.relative_to(ROOT).as_posix()] = _version_lists(text, names)
+    assert {path: lists for path, lists in found.items() if lists} == {}
+
+
+def test_the_hand_written_pages_lists_of_versions_name_it(site3: Path) -> None:
+    listed = {"about-search": "by document (MCP 2016, ICP 2019, ICP 2021 (fictional))",
+              "checklist": "Every placeholder in the 2016, 2019 and 2021 requirement tables",
+              "schedules": "The 2016, 2019 and 2021 tables mostly say",
+              "data": "the alignment of the 2016, 2019 and 2021 requirements"}
+    for doc, words in listed.items():
+        assert words in visible(page(site3, doc)), doc
+    # The comparison /compare/ shows, and its Word document, are the newest pair's.
+    assert "The comparison of ICP 2019 and ICP 2021 (fictional) is a Word document" in visible(page(site3, "data"))
+
+
+def test_no_theme_template_or_config_names_a_version() -> None:
+    """The frame of every page is worded by the build: overrides/ and mkdocs.yml name no version or year."""
+    named = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:MCP|ICP)\b")
+    found = [f"{p.relative_to(ROOT)}:{n}" for p in [ROOT / "mkdocs.yml", *sorted((ROOT / "overrides").rglob("*.html"))]
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if named.search(line)]
+    assert found == []

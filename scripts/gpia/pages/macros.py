@@ -9,12 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from markupsafe import Markup
+
+from gpia.compare.pairs import default_pairing
 from gpia.pages.context import BuildContext
+from gpia.views import coverage
 from gpia.views.checklist import before_you_sign
 from gpia.views.common import View
 from gpia.views.compare import compare_page, word_download
 from gpia.views.contributing import contributing_guide, templates
 from gpia.views.downloads import downloads_table, drafting_list, schemas_list, sources_list
+from gpia.views.html import md_text
 from gpia.views.pages import listing_page
 from gpia.views.printing import whole_guide
 from gpia.views.prose import text_comparison_page
@@ -56,7 +61,29 @@ def page_macros(context: BuildContext, base: Callable[[], str]) -> dict[str, Cal
         "whole_guide": lambda: whole_guide(view()),
         "contributing_guide": lambda: contributing_guide(project),
         "templates": lambda: templates(project),
+        # The versions the guide covers, named from the data wherever a page lists them
+        # (gpia.views.coverage): their years, or their labels; with a kind of table,
+        # only the versions that have one.
+        "versions_years": lambda table_kind=None: _text(coverage.years(kb, table_kind)),
+        "versions_named": lambda table_kind=None: _text(coverage.labels(kb, table_kind)),
+        "versions_list": lambda: _text(coverage.label_list(kb)),
+        "versions_heading": lambda: _text(coverage.heading(kb)).replace('"', "&quot;"),
+        "versions_documents": lambda: Markup(coverage.documents(kb, md_text, lambda title: f"*{md_text(title)}*")),
+        # The two versions of the comparison /compare/ shows, "<older label> and <newer label>".
+        "compared_versions": lambda: _text(_compared(kb)),
     }
+
+
+def _text(value: str) -> Markup:
+    """Words from the data for a page's Markdown: text, never markup."""
+    return Markup(md_text(value))
+
+
+def _compared(kb) -> str:
+    pairing = default_pairing(kb)
+    if pairing is None:
+        return coverage.labels(kb)
+    return f"{kb.versions[pairing.old].label} and {kb.versions[pairing.new].label}"
 
 
 def page_variables(context: BuildContext) -> dict[str, Any]:

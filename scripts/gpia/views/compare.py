@@ -31,6 +31,7 @@ from gpia.views.common import View, ours
 from gpia.views.html import esc, md_text
 from gpia.views.paging import Item, Listing
 from gpia.views.templating import markup, render
+from gpia.views.wording import counted
 
 TABLE_KINDS = (("governance", "Shared governance and decision making"), ("integration", "Integration commitments"))
 TABLE_TITLES = dict(TABLE_KINDS)
@@ -215,7 +216,7 @@ def _bounded(links: list[str]) -> str:
     """The first few links, and how many more rows there are."""
     shown = "; ".join(links[:MAX_EXAMPLES])
     rest = len(links) - MAX_EXAMPLES
-    return shown + (f"; and {rest} more row{'s' if rest > 1 else ''}" if rest > 0 else "")
+    return shown + (f"; and {counted(rest, 'more row', 'more rows')}" if rest > 0 else "")
 
 
 def _row_name(kb: KnowledgeBase, area_id: str) -> str:
@@ -308,7 +309,7 @@ def counts_in_words(group: AreaGroup) -> str:
     if not total:
         return "no bullets"
     kinds = ", ".join(f"{n} {KIND_LABELS[kind].lower()}" for kind, n in counts.items() if n)
-    return f"{total} bullet{'s' if total > 1 else ''}: {kinds}"
+    return f"{counted(total, 'bullet')}: {kinds}"
 
 
 @once_per_knowledge_base
