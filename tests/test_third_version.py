@@ -22,7 +22,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, SOURCES, copy_data, mkdocs_build, page, problems, visible, write
-from gpia.compare.redline import redline, render_redline
+from gpia.compare.pairs import default_pairing
+from gpia.compare.redline import compare, redline, render_redline
 from gpia.knowledge_base import load_or_raise
 from gpia.model.records import KnowledgeBase
 
@@ -282,3 +283,47 @@ def test_no_theme_template_or_config_names_a_version() -> None:
     found = [f"{p.relative_to(ROOT)}:{n}" for p in [ROOT / "mkdocs.yml", *sorted((ROOT / "overrides").rglob("*.html"))]
              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if named.search(line)]
     assert found == []
+
+
+# A bullet moves when its row changes or its order among the bullets carried forward changes.
+
+def _drop_middle_bullet(root: Path) -> None:
+    """The fixture's row 1 without its second bullet: its third, word for word the same, is now second."""
+    later = root / "clauses/requirements/icp-2021-integration.yaml"
+    text = later.read_text(encoding="utf-8")
+    bullet = ("  - id: icp-2021-int-unplanned-care-routes\n    text: Develop simplified, integrated and coordinated routes "
+              "into unplanned care, including through the use of clinical hubs where agreed\n    derives_from:\n"
+              "    - icp-2019-int-unplanned-care-routes\n")
+    assert bullet in text
+    later.write_text(text.replace(bullet, ""), encoding="utf-8")
+    earlier = root / "clauses/requirements/icp-2019-integration.yaml"
+    text = earlier.read_text(encoding="utf-8")
+    carried = "        derives_from: [mcp-2016-int-unplanned-care-routes, mcp-2016-int-clinical-hub-model]\n"
+    assert carried in text
+    earlier.write_text(text.replace(carried, carried + "        status: dropped\n"), encoding="utf-8")
+
+
+def test_a_drop_before_a_bullet_does_not_move_it(tmp_path: Path) -> None:
+    root, _ = with_fixture(tmp_path)
+    _drop_middle_bullet(root)
+    assert problems(root) == []
+    kb = load_or_raise(root, check_wording=False)
+    pairing = default_pairing(kb)
+    pair = next(p for p in compare(kb, None, pairing).pairs if p.new.id == "icp-2021-int-transfers-of-care")
+    assert (pair.new.bullet, pair.old[0].bullet) == (2, 3)
+    assert pair.kind == "unchanged"
+    assert compare(kb, None, pairing).counts()["moved"] == 0
+
+
+def test_a_bullet_printed_in_another_order_among_those_carried_forward_is_moved(tmp_path: Path) -> None:
+    root, _ = with_fixture(tmp_path)
+    _drop_middle_bullet(root)
+    later = root / "clauses/requirements/icp-2021-integration.yaml"
+    text = later.read_text(encoding="utf-8")
+    first = re.search(r"  - id: icp-2021-int-reduce-variation\n(?:    .*\n)+", text).group(0)
+    last = re.search(r"  - id: icp-2021-int-transfers-of-care\n(?:    .*\n)+", text).group(0)
+    later.write_text(text.replace(first + last, last + first), encoding="utf-8")
+    kb = load_or_raise(root, check_wording=False)
+    kinds = {p.new.id: p.kind for p in compare(kb, None, default_pairing(kb)).pairs}
+    assert kinds["icp-2021-int-transfers-of-care"] == "moved"  # printed first, after the 2019 row's first bullet
+    assert kinds["icp-2021-int-reduce-variation"] == "reworded"  # reworded wherever it is printed

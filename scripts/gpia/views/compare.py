@@ -41,9 +41,10 @@ KIND_LABELS = {"unchanged": "Unchanged", "reworded": "Reworded", "moved": "Moved
 # Our words: what each badge means, with {old} and {new} the versions' labels. Kept beside the rules in
 # gpia/compare/redline.py that decide them.
 KIND_MEANINGS = {
-    "unchanged": "the same words, in the same row and bullet position.",
+    "unchanged": "the same words, in the same row and in the same order among the bullets carried forward.",
     "reworded": "one {old} bullet became one {new} bullet, and the words differ.",
-    "moved": "the same words, printed in another place: a different row number, row title or bullet position.",
+    "moved": "the same words, printed in another place: a different row number or row title, or another order "
+             "among the bullets carried forward (a bullet dropped or added before it changes its number, not its place).",
     "merged": "two or more {old} bullets became one {new} bullet; its redline has one item per {old} bullet, "
               "each with the part of the {new} wording it became.",
     "split": "one {old} bullet became two or more {new} bullets; each has its own redline.",
