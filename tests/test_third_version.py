@@ -327,3 +327,21 @@ def test_a_bullet_printed_in_another_order_among_those_carried_forward_is_moved(
     kinds = {p.new.id: p.kind for p in compare(kb, None, default_pairing(kb)).pairs}
     assert kinds["icp-2021-int-transfers-of-care"] == "moved"  # printed first, after the 2019 row's first bullet
     assert kinds["icp-2021-int-reduce-variation"] == "reworded"  # reworded wherever it is printed
+
+
+def _data_line(html: str) -> list[str]:
+    line = re.search(r'<p class="gpia-reviewed" data-pagefind-ignore>Data: (.*?)</p>', html, re.S)
+    assert line, "no Data: line"
+    return re.findall(r"<code>([^<]+)</code>", line.group(1))
+
+
+def test_a_comparisons_data_line_names_the_files_of_its_versions(site3: Path) -> None:
+    assert _data_line(page(site3, "compare")) == [
+        "clauses/requirements/icp-2019-integration.yaml", "clauses/requirements/icp-2021-integration.yaml"]
+    assert _data_line(page(site3, EARLIER)) == [
+        "clauses/requirements/icp-2019-governance.yaml", "clauses/requirements/icp-2019-integration.yaml",
+        "clauses/requirements/mcp-2016-governance.yaml", "clauses/requirements/mcp-2016-integration.yaml"]
+    # Linked through 2019: the chain follows the 2019 table's derives_from too.
+    assert _data_line(page(site3, CHAINED)) == [
+        "clauses/requirements/icp-2019-integration.yaml", "clauses/requirements/icp-2021-integration.yaml",
+        "clauses/requirements/mcp-2016-integration.yaml"]

@@ -16,7 +16,7 @@ from gpia.pages.context import BuildContext
 from gpia.views import coverage
 from gpia.views.checklist import before_you_sign
 from gpia.views.common import View
-from gpia.views.compare import compare_page, word_download
+from gpia.views.compare import compare_page, pair_files, word_download
 from gpia.views.contributing import contributing_guide, templates
 from gpia.views.downloads import downloads_table, drafting_list, schemas_list, sources_list
 from gpia.views.html import md_text
@@ -39,13 +39,13 @@ def page_macros(context: BuildContext, base: Callable[[], str]) -> dict[str, Cal
         return shared.view(base())
 
     # Pages that combine many records end with the YAML files they come from ("Edit this data").
-    tables = sorted({t.path for t in kb.tables.values()})
     return {
         "requirement_tables": lambda kind: tables_page(view(), kind),
         # The first page of a paged list (gpia/views/paging.py); its later pages are generated.
         "listing_page": lambda name, page=1: listing_page(view(), name, page),
         # f-strings, not +: the views return Markup, and Markup + str would escape the str.
-        "comparison": lambda: f"{compare_page(view())}{view().data_files(tables)}",
+        # The comparison /compare/ shows ends with the files of its two versions' tables.
+        "comparison": lambda: f"{compare_page(view())}{view().data_files(pair_files(kb))}",
         # Paged lists: each page names the YAML files of the records it shows (views/paging.py).
         "traceability": lambda: traceability_page(view()),
         "local_checklist": lambda: checklist_page(view()),

@@ -120,8 +120,17 @@ def pair_page(view: View, slug: str) -> str:
     """Markdown for compare/<from>...<to>/, the compare page of a pair other than the default."""
     kb = view.kb
     pairing = pairings(kb)[slug]
-    files = sorted({t.path for t in kb.tables.values() if t.version in (pairing.old, pairing.new)})
-    return f"# {md_text(pair_title(kb, pairing))}\n\n{compare_page(view, pairing)}{view.data_files(files)}"
+    return f"# {md_text(pair_title(kb, pairing))}\n\n{compare_page(view, pairing)}{view.data_files(pair_files(kb, pairing))}"
+
+
+def pair_files(kb: KnowledgeBase, pairing: Pairing | None = None) -> list[str]:
+    """The files a pair's compare page comes from: the tables of the kinds compared, of its two versions
+    (and, for a pair linked through other versions, of those, whose `derives_from` the chain follows)."""
+    pairing = pairing or default_pairing(kb)
+    if pairing is None:
+        return []
+    versions = {v for step in pairing.steps for v in (kb.comparisons[step].old, kb.comparisons[step].new)}
+    return sorted({t.path for t in kb.tables.values() if t.version in versions and t.kind in pairing.kinds})
 
 
 def intro(view: View, pairing: Pairing) -> str:
