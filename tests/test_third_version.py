@@ -345,3 +345,35 @@ def test_a_comparisons_data_line_names_the_files_of_its_versions(site3: Path) ->
     assert _data_line(page(site3, CHAINED)) == [
         "clauses/requirements/icp-2019-integration.yaml", "clauses/requirements/icp-2021-integration.yaml",
         "clauses/requirements/mcp-2016-integration.yaml"]
+
+
+# A mistyped ancestor: the suggestion is a requirement of the version compared from, never the record's own.
+
+def _mistype(root: Path, old: str, new: str) -> int:
+    """Replace `old` in the fixture's 2021 table; the line of the replacement."""
+    path = root / "clauses/requirements/icp-2021-integration.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[:text.index(old)].count("\n") + 1
+
+
+def test_a_mistyped_ancestor_is_matched_among_the_older_versions_requirements(tmp_path: Path) -> None:
+    root, _ = with_fixture(tmp_path)
+    # Closest of all ids to the record's own: 'icp-2021-int-digital-access' used to be suggested.
+    line = _mistype(root, "    status: new\n    why: \"Test fixture: the fictional revision adds",
+                    "    derives_from: [icp-2019-int-digital-access]\n    why: \"Test fixture: the fictional revision adds")
+    assert problems(root) == [
+        f"clauses/requirements/icp-2021-integration.yaml:{line}:20: 'derives_from' refers to "
+        "'icp-2019-int-digital-access', but no requirement has that id; did you mean 'icp-2019-int-primary-access'?"]
+
+
+def test_a_mistyped_ancestor_is_reported_once(tmp_path: Path) -> None:
+    """The 2019 bullet it suggests is not reported again as carried forward by no 2021 bullet."""
+    root, _ = with_fixture(tmp_path)
+    line = _mistype(root, "    - icp-2019-int-organisational-development\n",
+                    "    - icp-2021-int-organisational-developmen\n")
+    assert problems(root) == [
+        f"clauses/requirements/icp-2021-integration.yaml:{line}:7: 'derives_from' refers to "
+        "'icp-2021-int-organisational-developmen', but no requirement has that id; did you mean "
+        "'icp-2019-int-organisational-development'?"]
