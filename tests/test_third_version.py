@@ -377,3 +377,24 @@ def test_a_mistyped_ancestor_is_reported_once(tmp_path: Path) -> None:
         f"clauses/requirements/icp-2021-integration.yaml:{line}:7: 'derives_from' refers to "
         "'icp-2021-int-organisational-developmen', but no requirement has that id; did you mean "
         "'icp-2019-int-organisational-development'?"]
+
+
+def test_a_heading_printed_as_a_plain_line_says_how_headings_are_read(tmp_path: Path) -> None:
+    root, sources = with_fixture(tmp_path)
+    extract = sources / "fixture_2021_revision.txt"
+    text = extract.read_text(encoding="utf-8")
+    heading = "# The integration commitments in the fictional revision\n"
+    line = text[:text.index(heading)].count("\n") + 1
+    extract.write_text(text.replace(heading, heading[2:]), encoding="utf-8")
+    section = (root / "clauses/requirements/icp-2021-integration.yaml").read_text(encoding="utf-8").splitlines()
+    at = next(n for n, s in enumerate(section, 1) if s.startswith("section:"))
+    assert problems(root, sources) == [
+        f"clauses/requirements/icp-2021-integration.yaml:{at}:10: 'section' is in source 'fictional-2021-revision', but "
+        f"as a plain line (line {line} of fixture_2021_revision.txt), not a heading: a heading is a line that starts "
+        "with '#', or a line that the extract's Contents list names, and the extract has no Contents list; start "
+        f"line {line} of fixture_2021_revision.txt with '# ' (or give the extract a Contents list that names it), or "
+        "correct 'section'"]
+    # With a Contents list that names it, the plain line is a heading, as in the FAQs' extract.
+    extract.write_text(text.replace(heading, "Contents\nThe integration commitments in the fictional revision\t1\n\n"
+                                    + heading[2:]), encoding="utf-8")
+    assert problems(root, sources) == []

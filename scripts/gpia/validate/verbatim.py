@@ -444,7 +444,7 @@ class _Checker:
         if not isinstance(title, str):
             return None
         candidates = [i for i in outline.headings() if level is None or outline.blocks[i].level == level]
-        return self._whole(outline, path, title, source, candidates, "the headings of the source")
+        return self._whole(outline, path, title, source, candidates, HEADINGS)
 
     def _whole(self, outline: Outline, path: tuple[Any, ...], value: Any, source: str,
                allowed: list[int], where: str) -> list[int] | None:
@@ -466,6 +466,18 @@ class _Checker:
                                    lambda text: text == wanted)
         return None
 
+    def _not_a_heading(self, outline: Outline, field: str, source: str, line: Block) -> str:
+        """A heading the extract prints as a plain line: how the check reads headings, and what to do."""
+        found = self.sources.get(source)
+        where = f"line {line.line} of {found.file}" if found else f"line {line.line}"
+        if any(b.kind == "contents" for b in outline.blocks):
+            contents, fix = "its Contents list does not name it", "or add it to the Contents list"
+        else:
+            contents, fix = "the extract has no Contents list", "or give the extract a Contents list that names it"
+        return (f"'{field}' is in source '{source}', but as a plain line ({where}), not a heading: a heading is a "
+                f"line that starts with '#', or a line that the extract's Contents list names, and {contents}; "
+                f"start {where} with '# ' ({fix}), or correct '{field}'")
+
     def _span(self, outline: Outline, path: tuple[Any, ...], value: str, source: str,
               allowed: list[int], where: str) -> None:
         wanted = fold(value)
@@ -486,6 +498,9 @@ class _Checker:
             self._report(path, f"'{field}' is empty; copy the wording from source '{source}'")
             return
         elsewhere = next((b for b in outline.blocks if b.kind != "contents" and matches(b.text)), None)
+        if elsewhere is not None and where == HEADINGS and elsewhere.kind == "paragraph":
+            self._report(path, self._not_a_heading(outline, field, source, elsewhere))
+            return
         if elsewhere is not None:
             self._report(path, f"'{field}' is in source '{source}', but {_placed(outline, elsewhere)} "
                                f"(line {elsewhere.line}), not in {where}; correct the record's provenance "
@@ -524,6 +539,10 @@ class _Checker:
             if col != -1:
                 return Origin(self.doc.path, number + 1, col + at - word_start + 1)
         return start
+
+
+# Where a title that must be a heading is looked for (a section, an FAQ section's title).
+HEADINGS = "the headings of the source"
 
 
 def _span_at(text: str, wanted: str) -> int | None:
