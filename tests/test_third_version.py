@@ -398,3 +398,27 @@ def test_a_heading_printed_as_a_plain_line_says_how_headings_are_read(tmp_path: 
     extract.write_text(text.replace(heading, "Contents\nThe integration commitments in the fictional revision\t1\n\n"
                                     + heading[2:]), encoding="utf-8")
     assert problems(root, sources) == []
+
+
+def _key_examples(html: str) -> str:
+    key = re.search(r'<div class="gpia-legend">.*?</div>', html, re.S)
+    assert key
+    example = re.search(r"<p>For example, from this comparison: .*?</p>", key.group(0), re.S)
+    assert example, "the key has no example"
+    return example.group(0)
+
+
+def test_the_redline_keys_example_is_a_change_of_the_comparison_shown(site3: Path, kb3: KnowledgeBase) -> None:
+    example = _key_examples(page(site3, "compare"))
+    # The shortest change of words among the 2019 -> 2021 redlines, with its place, and a link to it.
+    assert visible(example) == ("For example, from this comparison: …potential acute illness deleted: enablinginserted: and enable "
+                                "the provision of anticipatory… (ICP 2021 (fictional) row 2. Identification of "
+                                "Service Users, bullet 2).")
+    assert 'href="../compare/icp-2021-int-identification/#cmp-icp-2021-int-anticipatory-care"' in example
+    old, new = kb3.requirements["icp-2019-int-anticipatory-care"].text, kb3.requirements["icp-2021-int-anticipatory-care"].text
+    assert "enabling" in old and "and enable the" in new
+    # The earlier pair's key shows a change of its own, and a change of punctuation alone.
+    earlier = visible(_key_examples(page(site3, EARLIER)))
+    assert earlier == ("For example, from this comparison: …initiatives within the deleted: MCPinserted: ICP care model [specific… "
+                       "(ICP 2019 row 3. Participation in and signposting to core ICP services, bullet 1); and "
+                       "…simplifiedinserted: , integrated… (ICP 2019 row 1. Agreement of common protocols, bullet 2).")

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from gpia.compare.changes import examples, renumbered_clauses
+from gpia.compare.key import key_examples
 from gpia.compare.pairs import Pairing, default_pairing, folder, is_default, pairings
 from gpia.compare.redline import (CHANGE_KINDS, AreaGroup, Comparison, Op, Pair, anchor, compare, compare_url,
                                   comparison_pages, group_page_id, groups_by_page, per_ancestor, redline, render_redline)
@@ -99,7 +100,7 @@ def compare_page(view: View, pairing: Pairing | None = None) -> str:
     parts = [
         intro(view, pairing),
         "## Summary { #cmp-summary }", summary(view, pairing, comparisons),
-        "## How to read the redline { #cmp-legend }", legend(kb, pairing), word_download(view, pairing),
+        "## How to read the redline { #cmp-legend }", legend(view, pairing), word_download(view, pairing),
         "## What changed { #cmp-what-changed }", what_changed(view, pairing),
         "## The tables' own headings { #cmp-headings }", "".join(headings_table(view, kind, pairing) for kind, _ in kinds),
         "## Compared row by row { #cmp-rows }", rows_intro(view, pairing), listing(kb, pairing).render(view, 1),
@@ -174,16 +175,20 @@ def summary(view: View, pairing: Pairing, comparisons: dict[str, Comparison]) ->
                       titles=[TABLE_TITLES[k] for k in comparisons], rows=rows))
 
 
-def legend(kb: KnowledgeBase, pairing: Pairing) -> str:
+def legend(view: View, pairing: Pairing) -> str:
+    """The key to the redline and the badges; its examples are changes of this comparison (gpia.compare.key)."""
+    kb = view.kb
     labels = _labels(kb, pairing)
-    example = markup(render_redline(redline("on a 'best for service' basis", "on a Best for Service basis")))
-    punctuation = markup(render_redline(redline("simplified integrated routes", "simplified, integrated routes")))
+    chosen = key_examples(kb, pairing)
+    examples = [{"redline": markup(render_redline(e.ops)), "href": view.base + compare_url(kb, e.pair.new.id, pairing),
+                 "where": f"row {kb.areas[e.pair.new.area].row} {kb.areas[e.pair.new.area].title}, bullet {e.pair.new.bullet}"}
+                for e in (chosen.words, chosen.punctuation) if e is not None]
     deleted = markup(render_redline((Op("delete", "Struck-through words"),)))
     inserted = markup(render_redline((Op("insert", "words on a striped ground"),)))
     kinds = [{"kind": kind, "label": KIND_LABELS[kind], "meaning": KIND_MEANINGS[kind].format(old=labels.old, new=labels.new)}
              for kind in ALL_KINDS]
-    return str(render("compare-legend.html", old_label=labels.old, new_label=labels.new, example=example,
-                      punctuation=punctuation, deleted=deleted, inserted=inserted, kinds=kinds))
+    return str(render("compare-legend.html", old_label=labels.old, new_label=labels.new, examples=examples,
+                      deleted=deleted, inserted=inserted, kinds=kinds))
 
 
 def what_changed(view: View, pairing: Pairing | None = None) -> str:
