@@ -422,3 +422,14 @@ def test_the_redline_keys_example_is_a_change_of_the_comparison_shown(site3: Pat
     assert earlier == ("For example, from this comparison: …initiatives within the deleted: MCPinserted: ICP care model [specific… "
                        "(ICP 2019 row 3. Participation in and signposting to core ICP services, bullet 1); and "
                        "…simplifiedinserted: , integrated… (ICP 2019 row 1. Agreement of common protocols, bullet 2).")
+
+
+def test_the_whole_documents_page_says_which_comparison_it_shows_and_why(site3: Path) -> None:
+    html = page(site3, "compare/text")
+    which = re.search(r'<div class="gpia-prose-which">(.*?)</div>', html, re.S)
+    assert which
+    assert visible(which.group(1)) == (
+        "This page compares the whole documents of MCP 2016 and ICP 2019.Another declared comparison is not shown "
+        "here:ICP 2019 → ICP 2021 (fictional): ICP 2021 (fictional) has no document file yet (clauses/documents/), "
+        "so only their tables are compared, on the page linked")
+    assert re.findall(r'<a href="([^"]+)">', which.group(1)) == ["../../compare/"]
