@@ -48,8 +48,11 @@ class SourceText:
     problem: str | None = None
 
 
-def load_sources(sources_dir: Path, docs: list[tuple[str, YamlDocument]]) -> tuple[dict[str, SourceText], list[Problem]]:
-    """Each source record's outline, by source id; a problem for each source whose file cannot be read."""
+def load_sources(sources_dir: Path, docs: list[tuple[str, YamlDocument]],
+                 shown: str | None = None) -> tuple[dict[str, SourceText], list[Problem]]:
+    """Each source record's outline, by source id; a problem for each source whose file cannot be read
+    (naming the folder as `shown`, e.g. relative to the project, when given)."""
+    folder = shown or str(sources_dir)
     texts: dict[str, SourceText] = {}
     problems: list[Problem] = []
     for kind, doc in docs:
@@ -59,34 +62,35 @@ def load_sources(sources_dir: Path, docs: list[tuple[str, YamlDocument]]) -> tup
             if not (isinstance(record, dict) and isinstance(record.get("file"), str) and isinstance(record.get("id"), str)):
                 continue
             name = record["file"]
-            source = _read(sources_dir, name)
+            source = _read(sources_dir, name, folder)
             if isinstance(source, str):
                 problems.append(doc.origin(path + ("file",)).problem(
                     f"source '{record['id']}': {source}, so its wording cannot be checked; put the extract "
-                    f"'{name}' in {sources_dir} (or correct 'file')"))
+                    f"'{name}' in {folder} (or correct 'file')"))
                 texts[record["id"]] = SourceText(record["id"], name, None, source)
             else:
                 texts[record["id"]] = SourceText(record["id"], name, source)
     return texts, problems
 
 
-def _read(sources_dir: Path, name: str) -> Outline | str:
+def _read(sources_dir: Path, name: str, folder: str) -> Outline | str:
     file = sources_dir / name
+    named = f"{folder}/{name}"  # as the message names it
     if Path(name).name != name or name in {"", ".", ".."}:
         return f"'{name}' is not a plain file name"
     if file.is_symlink() or (file.exists() and not file.is_file()):
-        return f"{file} is not a regular file"
+        return f"{named} is not a regular file"
     if not file.exists():
-        return f"the file {file} does not exist"
+        return f"the file {named} does not exist"
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        return f"the file {file} is not UTF-8 text"
+        return f"the file {named} is not UTF-8 text"
     except OSError as error:
-        return f"the file {file} cannot be read ({error.strerror or error})"
+        return f"the file {named} cannot be read ({error.strerror or error})"
     outline = parse_outline(text)
     if not outline.blocks:
-        return f"the file {file} is empty"
+        return f"the file {named} is empty"
     return outline
 
 
