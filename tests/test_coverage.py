@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import page, visible
+from conftest import NO_SOURCES, copy_data, mkdocs_build, page, visible
 from gpia.model.coverage import coverage
 from gpia.model.records import KnowledgeBase
 from gpia.views import coverage as words
@@ -56,3 +56,30 @@ def test_the_frame_of_the_real_site_names_its_versions(built_site: Path, kb: Kno
             "community provider (MCP) template Integration Agreement – overview (NHS England, December 2016; the "
             "guide’s MCP 2016) and GP Integration Agreement FAQs (NHS England and NHS Improvement, August 2019; the "
             "guide’s ICP 2019). Both are historical.") in text
+
+
+def test_hostile_names_are_shown_as_text_in_the_frame_and_on_the_home_page(tmp_path: Path) -> None:
+    root = copy_data(tmp_path / "kb")
+    publisher = "NHS <script>alert('owned')</script> **England** {{ 7*7 }}"
+    label = 'ICP "2019" <i>x</i> [y](javascript:alert(1))'
+    sources = root / "clauses/sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace(
+        "    publisher: NHS England\n", f"    publisher: {_quoted(publisher)}\n", 1), encoding="utf-8")
+    versions = root / "clauses/versions.yaml"
+    versions.write_text(versions.read_text(encoding="utf-8").replace(
+        "    label: ICP 2019\n", f"    label: {_quoted(label)}\n", 1), encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(site, root, NO_SOURCES)
+    assert result.returncode == 0, result.stderr
+    html = page(site, ".")
+    assert "<script>alert(" not in html and "<i>x</i>" not in html and 'href="javascript:' not in html
+    text = visible(html)
+    assert f"({label})" in visible(re.search(r'<p class="gpia-announce">(.*?)</p>', html, re.S).group(1))
+    assert f"publications of {publisher} (2016)" in visible(
+        re.search(r'<div class="md-copyright__highlight">(.*?)</div>', html, re.S).group(1))
+    assert f"({publisher}, December 2016; the guide’s MCP 2016)" in text
+    assert f"what changed between the MCP 2016 and {label} versions" in text
+
+
+def _quoted(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
