@@ -238,7 +238,7 @@ def test_the_home_page_names_it_in_its_warning_and_its_table(site3: Path) -> Non
     # The fictional source is `status: current`: the guidance is no longer all historical.
     assert "Guidance from 2016, 2019 and 2021 Everything quoted here comes from three documents: " in text
     assert ("Fictional 2021 revision (test fixture, not an NHS document) (Nobody (invented for the guide's tests), "
-            "January 2021; the guide’s ICP 2021 (fictional)). ICP 2021 (fictional) is current; the others are "
+            "January 2021; the guide's ICP 2021 (fictional)). ICP 2021 (fictional) is current; the others are "
             "historical.") in text
     assert "the integration commitments, area by area, in 2016, 2019 and 2021 Integration commitments" in text
     # It has no governance table: that row names the versions that have one.

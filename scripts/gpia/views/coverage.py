@@ -51,7 +51,7 @@ def documents(kb: KnowledgeBase, text: Callable[[str], str] = str, title: Callab
     """Which documents everything quoted comes from, and whether they are historical: data text
     through `text`, the documents' titles through `title` (e.g. to escape them, or set them in italics)."""
     c = coverage(kb)
-    named = listed(f"{title(v.title)} {text(f'({v.publisher}, {v.published}; the guide’s {v.label})')}"
+    named = listed(title(v.title) + " " + text(f"({v.publisher}, {v.published}; the guide's {v.label})")
                    for v in c.versions)
     count = len(c.versions)
     lead = f"Everything quoted here comes from {number_word(count)} {'document' if count == 1 else 'documents'}: {named}."
