@@ -121,7 +121,8 @@ def pair_page(view: View, slug: str) -> str:
     """Markdown for compare/<from>...<to>/, the compare page of a pair other than the default."""
     kb = view.kb
     pairing = pairings(kb)[slug]
-    return f"# {md_text(pair_title(kb, pairing))}\n\n{compare_page(view, pairing)}{view.data_files(pair_files(kb, pairing))}"
+    data = view.data_files(pair_files(kb, pairing))
+    return f"# {md_text(pair_title(kb, pairing))}\n\n{compare_page(view, pairing)}{data}"
 
 
 def pair_files(kb: KnowledgeBase, pairing: Pairing | None = None) -> list[str]:
@@ -181,8 +182,8 @@ def legend(view: View, pairing: Pairing) -> str:
     labels = _labels(kb, pairing)
     chosen = key_examples(kb, pairing)
     examples = [{"redline": markup(render_redline(e.ops)), "href": view.base + compare_url(kb, e.pair.new.id, pairing),
-                 "where": f"row {kb.areas[e.pair.new.area].row} {kb.areas[e.pair.new.area].title}, bullet {e.pair.new.bullet}"}
-                for e in (chosen.words, chosen.punctuation) if e is not None]
+                 "where": f"row {area.row} {area.title}, bullet {e.pair.new.bullet}"}
+                for e in (chosen.words, chosen.punctuation) if e is not None for area in (kb.areas[e.pair.new.area],)]
     deleted = markup(render_redline((Op("delete", "Struck-through words"),)))
     inserted = markup(render_redline((Op("insert", "words on a striped ground"),)))
     kinds = [{"kind": kind, "label": KIND_LABELS[kind], "meaning": KIND_MEANINGS[kind].format(old=labels.old, new=labels.new)}

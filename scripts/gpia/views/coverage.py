@@ -54,7 +54,8 @@ def documents(kb: KnowledgeBase, text: Callable[[str], str] = str, title: Callab
     named = listed(title(v.title) + " " + text(f"({v.publisher}, {v.published}; the guide's {v.label})")
                    for v in c.versions)
     count = len(c.versions)
-    lead = f"Everything quoted here comes from {number_word(count)} {'document' if count == 1 else 'documents'}: {named}."
+    documents = "document" if count == 1 else "documents"
+    lead = f"Everything quoted here comes from {number_word(count)} {documents}: {named}."
     historical = [v.label for v in c.versions if v.historical]
     if len(historical) == count:
         status = "It is historical." if count == 1 else "Both are historical." if count == 2 else \

@@ -9,8 +9,8 @@ each change and the labels are ours.
 """
 from __future__ import annotations
 
-from gpia.compare.prose import (KINDS, PIECE_BREAK, ProseChange, ProseComparison, compare_prose, document_of, document_pairs,
-                                section_counterparts)
+from gpia.compare.prose import (KINDS, PIECE_BREAK, ProseChange, ProseComparison, compare_prose, document_of,
+                                document_pairs, section_counterparts)
 from gpia.compare.pairs import Pairing, direct_pairings, folder
 from gpia.compare.redline import Op, groups_by_page, group_url, per_ancestor, redline, render_redline
 from gpia.views.compare import KIND_LABELS
@@ -83,11 +83,13 @@ def which_comparison(view: View, shown: tuple[str, str] | None) -> str:
             continue
         missing = [kb.versions[v].label for v in (pairing.old, pairing.new) if document_of(kb, v) is None]
         if missing:
-            why = (f"{listed(missing)} {'has' if len(missing) == 1 else 'have'} no document file yet (clauses/documents/), "
-                   "so only their tables are compared, on the page linked")
+            has = "has" if len(missing) == 1 else "have"
+            why = (f"{listed(missing)} {has} no document file yet (clauses/documents/), so only their tables are "
+                   "compared, on the page linked")
         else:
             why = "this page compares the documents of one comparison, the newest whose documents are both in the data"
-        others.append({"title": _title(kb, pairing.old, pairing.new), "href": view.base + folder(kb, pairing), "why": why})
+        others.append({"title": _title(kb, pairing.old, pairing.new), "href": view.base + folder(kb, pairing),
+                       "why": why})
     shown_title = f"{kb.versions[shown[0]].label} and {kb.versions[shown[1]].label}" if shown else ""
     return str(render("prose-which.html", shown=shown_title, others=others))
 
