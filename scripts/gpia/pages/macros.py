@@ -11,7 +11,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from gpia.compare.pairs import default_pairing
 from gpia.pages.context import BuildContext
 from gpia.views import coverage
 from gpia.views.checklist import before_you_sign
@@ -70,20 +69,13 @@ def page_macros(context: BuildContext, base: Callable[[], str]) -> dict[str, Cal
         "versions_heading": lambda: _text(coverage.heading(kb)).replace('"', "&quot;"),
         "versions_documents": lambda: Markup(coverage.documents(kb, md_text, lambda title: f"*{md_text(title)}*")),
         # The two versions of the comparison /compare/ shows, "<older label> and <newer label>".
-        "compared_versions": lambda: _text(_compared(kb)),
+        "compared_versions": lambda: _text(coverage.compared(kb)),
     }
 
 
 def _text(value: str) -> Markup:
     """Words from the data for a page's Markdown: text, never markup."""
     return Markup(md_text(value))
-
-
-def _compared(kb) -> str:
-    pairing = default_pairing(kb)
-    if pairing is None:
-        return coverage.labels(kb)
-    return f"{kb.versions[pairing.old].label} and {kb.versions[pairing.new].label}"
 
 
 def page_variables(context: BuildContext) -> dict[str, Any]:

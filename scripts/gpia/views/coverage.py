@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from gpia.compare.pairs import default_pairing
 from gpia.model.coverage import Coverage, CoveredVersion, coverage
 from gpia.model.records import KnowledgeBase
 from gpia.views.wording import listed, number_word
@@ -34,6 +35,15 @@ def years(kb: KnowledgeBase, table_kind: str | None = None) -> str:
 def labels(kb: KnowledgeBase, table_kind: str | None = None) -> str:
     """The versions' labels, as a sentence lists them."""
     return listed(v.label for v in _versions(coverage(kb), kb, table_kind))
+
+
+def compared(kb: KnowledgeBase) -> str:
+    """The two versions of the comparison /compare/ shows, "<older label> and <newer label>" (all the
+    versions when no comparison is declared)."""
+    pairing = default_pairing(kb)
+    if pairing is None:
+        return labels(kb)
+    return f"{kb.versions[pairing.old].label} and {kb.versions[pairing.new].label}"
 
 
 def label_list(kb: KnowledgeBase) -> str:
