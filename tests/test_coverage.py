@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NO_SOURCES, copy_data, mkdocs_build, page, visible
+from conftest import NO_SOURCES, ROOT, copy_data, mkdocs_build, page, visible
 from gpia.model.coverage import coverage
 from gpia.model.records import KnowledgeBase
 from gpia.views import coverage as words
+from gpia.pages.write import engine_config
 from gpia.views.templating import ENVIRONMENT
 from gpia.views.wording import counted, listed
 
@@ -83,3 +84,11 @@ def test_hostile_names_are_shown_as_text_in_the_frame_and_on_the_home_page(tmp_p
 
 def _quoted(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def test_a_config_written_for_other_engines_carries_the_frames_texts(kb: KnowledgeBase, tmp_path: Path) -> None:
+    config = engine_config(ROOT / "mkdocs.yml", tmp_path / "docs", tmp_path / "site", tmp_path / "mkdocs.yml", kb=kb)
+    assert config["site_description"] == words.description(kb)
+    assert config["extra"]["gpia_site"]["banner"].startswith("This guide covers guidance published in ")
+    # Printed as HTML by a theme without the guide's overrides: escaped.
+    assert config["copyright"] == words.footer(kb).replace("'", "&#x27;")
