@@ -10,8 +10,8 @@ import pytest
 from conftest import NO_SOURCES, ROOT, copy_data, mkdocs_build, page, visible
 from gpia.model.coverage import coverage
 from gpia.model.records import KnowledgeBase
-from gpia.views import coverage as words
 from gpia.pages.write import engine_config
+from gpia.views import coverage as words
 from gpia.views.templating import ENVIRONMENT
 from gpia.views.wording import counted, listed
 
