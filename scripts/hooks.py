@@ -20,10 +20,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from gpia.load.layout import DATA_DIRS  # noqa: E402
 from gpia.pages import context as build_context  # noqa: E402
 from gpia.pages.generated import GENERATED_KEY, dump_for_floor, generated_files, put_html_back, set_html_aside  # noqa: E402
+from gpia.pages.frame import apply_site_texts  # noqa: E402
 from gpia.pages.problem_page import problem_page_html, problem_page_source  # noqa: E402
 from gpia.pages.assets import minify_stylesheets  # noqa: E402
 from gpia.pages.search import keep_index, wait_for_index, write_index, write_index_soon  # noqa: E402
-from gpia.views.coverage import apply_site_texts  # noqa: E402
 from gpia.views.templating import COMPILED_ONCE  # noqa: E402
 
 # The page shown for addresses that are no page of the site while the data has problems.

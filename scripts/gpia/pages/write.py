@@ -32,9 +32,9 @@ import yaml
 from gpia.model.records import KnowledgeBase
 from gpia.model.urls import relative_base
 from gpia.pages.context import BuildContext, load_context
+from gpia.pages.frame import apply_site_texts
 from gpia.pages.generated import HTML_BLOCK, generated_files
 from gpia.pages.macros import page_macros, page_variables
-from gpia.views.coverage import apply_site_texts
 
 ROOT = Path(__file__).resolve().parents[3]
 

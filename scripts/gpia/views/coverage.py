@@ -12,7 +12,6 @@ from collections.abc import Callable
 from gpia.compare.pairs import default_pairing
 from gpia.model.coverage import Coverage, CoveredVersion, coverage
 from gpia.model.records import KnowledgeBase
-from gpia.views.html import esc
 from gpia.views.wording import listed, number_word
 
 # The key of mkdocs.yml's `extra` under which the build puts the frame's texts for the theme's
@@ -112,16 +111,3 @@ def site_texts(kb: KnowledgeBase) -> dict[str, str]:
     `extra[EXTRA_KEY]` the banner's lead and text and the footer (plain text: templates escape it)."""
     lead, text = banner(kb)
     return {"site_description": description(kb), "banner_lead": lead, "banner": text, "footer": footer(kb)}
-
-
-def apply_site_texts(config: dict, kb: KnowledgeBase) -> None:
-    """Set the frame's texts in a config (MkDocs' config object, or mkdocs.yml read as a dict).
-    `copyright` too, escaped (themes print it as HTML), for an engine built without the theme's
-    overrides; with them, overrides/partials/copyright.html prints the footer from `extra`."""
-    texts = site_texts(kb)
-    config["site_description"] = texts.pop("site_description")
-    config["copyright"] = esc(texts["footer"])
-    extra = config.get("extra")
-    if extra is None:
-        extra = config["extra"] = {}
-    extra[EXTRA_KEY] = texts
