@@ -1,6 +1,6 @@
 """The macros the hand-written pages in docs/ call, and the variables they read: one table.
 
-Registered by the mkdocs-macros adapter (scripts/macros.py) and used by the generator that renders
+Registered by the mkdocs-macros pluglet (gpia_mkdocs/macros.py) and used by the generator that renders
 docs/ itself for other engines (gpia.pages.write), so both put the same views on the same pages.
 Each macro renders for the page being built: `base` gives the way from it back to the site root.
 """
@@ -11,14 +11,15 @@ from typing import Any
 
 from markupsafe import Markup
 
+from gpia.model.kinds import counts
 from gpia.pages.context import BuildContext
 from gpia.views import coverage
 from gpia.views.checklist import before_you_sign
 from gpia.views.common import View
 from gpia.views.compare import compare_page, pair_files, word_download
 from gpia.views.contributing import contributing_guide, templates
-from gpia.views.downloads import downloads_table, drafting_list, schemas_list, sources_list
-from gpia.views.html import md_text
+from gpia.pages.downloads import downloads_table, drafting_list, schemas_list, sources_list
+from gpia.text import md_text
 from gpia.views.pages import listing_page
 from gpia.views.printing import whole_guide
 from gpia.views.prose import text_comparison_page
@@ -80,4 +81,4 @@ def _text(value: str) -> Markup:
 
 def page_variables(context: BuildContext) -> dict[str, Any]:
     kb = context.kb
-    return {"counts": kb.counts(), "kb_versions": {v.id: v.label for v in kb.versions.values()}}
+    return {"counts": counts(kb), "kb_versions": {v.id: v.label for v in kb.versions.values()}}

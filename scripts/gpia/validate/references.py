@@ -24,7 +24,7 @@ REFERENCE_PLACES: tuple[tuple[str, Pattern, frozenset[str]], ...] = kinds.refere
 QUOTE_PLACES: tuple[tuple[str, Pattern], ...] = kinds.quote_places()
 ANY = kinds.ANY
 LINKABLE = m.LINKABLE
-# The reference whose target must be a requirement of an older version (gpia.compare.alignment).
+# The reference whose target must be a requirement of an older version (gpia.validate.alignment).
 DERIVES_FROM = "derives_from"
 SOURCE_TEXT = m.SOURCE_TEXT
 

@@ -143,14 +143,24 @@ def _explain(doc: YamlDocument, error: ValidationError, kind: str) -> list[Probl
         return [origin.problem(f"'{field}' is an empty list; add at least one item or remove the field")]
     if check == "minProperties":
         return [origin.problem(f"'{field}' is empty; fill in its fields (see the schema's description) or remove it")]
-    if check == "maxLength":  # only ids have one: they become page addresses (folder names)
+    if check == "maxLength" and error.schema.get("pattern") == READERS_WORDS:
+        return [origin.problem(f"'{field}' is {len(value):,} characters long; a word readers type is at most "
+                               f"{error.validator_value} characters, so shorten it or split it in two")]
+    if check == "maxLength":  # ids: they become page addresses (folder names)
         return [origin.problem(f"'{field}' is {len(value):,} characters long; an id is at most "
                                f"{error.validator_value} characters, because it becomes the address of a page, "
                                "so shorten it")]
+    if check == "maxItems":
+        return [origin.problem(f"'{field}' lists {len(value)} items; at most {error.validator_value}, so keep "
+                               "the ones readers use most")]
+    if check == "minLength" and value:
+        return [origin.problem(f"'{field}' is {_shown(value)}; it must be at least {error.validator_value} "
+                               "characters long")]
     if check == "minLength":
         return [origin.problem(f"'{field}' is empty; write the text or remove the field")]
     if check == "uniqueItems":
-        return [origin.problem(f"'{field}' lists the same id twice; remove the repeat")]
+        what = "word" if error.schema.get("items", {}).get("pattern") == READERS_WORDS else "id"
+        return [origin.problem(f"'{field}' lists the same {what} twice; remove the repeat")]
     if check == "oneOf":
         options = ", ".join(next(iter(option.get("required", ["?"]))) for option in error.validator_value)
         return [origin.problem(f"'{field}' must be exactly one of: {options} (got {_keys(value)})")]
@@ -163,6 +173,9 @@ def _keys(value: Any) -> str:
     return _shown(value)
 
 
+# The words readers may type for a record (`also_known_as`), a whole value: nothing may follow it.
+READERS_WORDS = "^[A-Za-z0-9][A-Za-z0-9&'./+()-]*( [A-Za-z0-9&'./+()-]+)*(?![\\s\\S])"
+
 _PATTERNS = {
     "^[a-z0-9]+(-[a-z0-9]+)*$": "a kebab-case id (lowercase letters, digits and single hyphens, e.g. term-gp-federation)",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD",
@@ -172,6 +185,8 @@ _PATTERNS = {
     "^[A-Za-z0-9&'./+()-]+( [A-Za-z0-9&'./+()-]+)*$":
         "an abbreviation as the text writes it: one line of letters, digits and & ' . / + ( ) -, "
         "words separated by single spaces, such as \"GP IA\"",
+    READERS_WORDS: "a word or phrase a reader may type: one line of letters, digits and & ' . / + ( ) -, "
+                   "starting with a letter or digit, words separated by single spaces, such as \"data protection\"",
 }
 
 
