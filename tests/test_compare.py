@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from gpia.compare.redline import (Op, area_groups, compare, compare_url, comparison_pages, derived_kind, descendants,
-                          group_page_id, groups_by_page, per_ancestor, redline, tokenise)
+from gpia.compare.redline import (Op, ancestry, area_groups, compare, compare_url, comparison_pages, derived_kind,
+                                  descendants, group_page_id, groups_by_page, per_ancestor, redline, tokenise)
 from gpia.compare.tokens import tokens
 from gpia.pages.generated import generated_files
 from gpia.knowledge_base import load_or_raise
@@ -211,12 +211,13 @@ def test_counts_per_kind_come_from_the_data(kb: KnowledgeBase) -> None:
 def test_same_words_in_another_place_is_moved_and_one_into_two_is_split(kb: KnowledgeBase) -> None:
     new = kb.requirements["icp-2019-gov-system-outcomes"]
     old = kb.requirements["mcp-2016-gov-system-outcomes"]
-    children = descendants(kb)
-    assert derived_kind(kb, new, (old,), children) == "unchanged"
-    # Same words, printed as bullet 2 of its row: moved.
-    assert derived_kind(kb, dataclasses.replace(new, bullet=2), (old,), children) == "moved"
+    children, lineage = descendants(kb), ancestry(kb)
+    assert derived_kind(kb, new, (old,), children, lineage) == "unchanged"
+    # Same words, printed after the bullets that followed it in 2016: moved.
+    assert derived_kind(kb, dataclasses.replace(new, bullet=5), (old,), children, lineage) == "moved"
     # Same words, in a row with another number (governance row 2): moved.
-    assert derived_kind(kb, dataclasses.replace(new, area="icp-2019-gov-working-together"), (old,), children) == "moved"
+    assert derived_kind(kb, dataclasses.replace(new, area="icp-2019-gov-working-together"), (old,), children,
+                        lineage) == "moved"
     # The 2016 bullet also feeds another 2019 bullet: split, whatever the words.
     split = dict(children, **{old.id: (new.id, "icp-2019-gov-best-possible-care")})
     assert derived_kind(kb, new, (old,), split) == "split"

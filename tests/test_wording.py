@@ -219,13 +219,14 @@ def test_a_missing_empty_or_unreadable_source_is_an_error_naming_it(data_copy: P
     (sources / "001_5eefaf7dfc7a964b.txt").write_text("\n\n", encoding="utf-8")
     lines = (data_copy / "clauses/sources.yaml").read_text(encoding="utf-8").splitlines()
     at = [(n, l.index("file:") + len("file: ") + 1) for n, l in enumerate(lines, 1) if "file:" in l]
+    shown = "../sources"  # the folder as seen from the data's folder, where `make validate` runs
     assert problems(data_copy, sources) == [
         f"clauses/sources.yaml:{at[0][0]}:{at[0][1]}: source 'mcp-2016-overview': the file "
-        f"{sources}/000_d5e8f1190bbcae93.txt does not exist, so its wording cannot be checked; put the extract "
-        f"'000_d5e8f1190bbcae93.txt' in {sources} (or correct 'file')",
+        f"{shown}/000_d5e8f1190bbcae93.txt does not exist, so its wording cannot be checked; put the extract "
+        f"'000_d5e8f1190bbcae93.txt' in {shown} (or correct 'file')",
         f"clauses/sources.yaml:{at[1][0]}:{at[1][1]}: source 'icp-2019-faqs': the file "
-        f"{sources}/001_5eefaf7dfc7a964b.txt is empty, so its wording cannot be checked; put the extract "
-        f"'001_5eefaf7dfc7a964b.txt' in {sources} (or correct 'file')",
+        f"{shown}/001_5eefaf7dfc7a964b.txt is empty, so its wording cannot be checked; put the extract "
+        f"'001_5eefaf7dfc7a964b.txt' in {shown} (or correct 'file')",
     ]
     (sources / "001_5eefaf7dfc7a964b.txt").write_bytes(b"\xff\xfe not utf-8")
     assert "001_5eefaf7dfc7a964b.txt is not UTF-8 text, so its wording cannot be checked" in problems(data_copy, sources)[1]

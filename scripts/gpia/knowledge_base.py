@@ -6,6 +6,7 @@ so the data is always read with the same strict loader and checked by the same r
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -179,7 +180,8 @@ def wording_problems(root: Path, sources_dir: Path | None, docs: list[tuple[str,
         return [Problem(path, 1, 1, f"the source documents were not found at {folder}, so no NHS wording can be "
                                     "checked; put the extracts there (see the README), or give their folder "
                                     "with --sources")]
-    texts, problems = load_sources(folder, docs)
+    # The folder named as from the project (the data's folder), where `make validate` runs: ../shared/sources.
+    texts, problems = load_sources(folder, docs, os.path.relpath(folder, root))
     return problems + verbatim_problems(docs, texts, root)
 
 

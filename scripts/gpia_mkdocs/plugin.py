@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from gpia.load.layout import DATA_DIRS
 from gpia.pages.context import BuildContext, data_root, load_context
+from gpia.pages.frame import apply_site_texts
 from gpia.pages.generated import GENERATED_KEY, dump_for_floor, generated_files, put_html_back, set_html_aside
 from gpia.pages.problem_page import problem_page_html, problem_page_source
 from gpia.pages.assets import minify_stylesheets
@@ -91,6 +92,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             # `mkdocs serve`: build a site whose every page lists the problems (on_files), so the
             # server answers at once and the browser reloads when the data is fixed.
             log.warning(context.problem_message())
+        else:
+            apply_site_texts(config, context.kb)  # the description, banner and footer name the versions covered
         self.context = context
         return config
 

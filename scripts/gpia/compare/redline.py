@@ -10,9 +10,10 @@ Change kinds, decided per newer bullet that derives from older bullets (first ru
 - merged: it derives from two or more older bullets.
 - split: its one older bullet is also the ancestor of another newer bullet.
 - unchanged: same words (white space aside) and same place.
-- moved: same words, but printed in another place: a different row number, row title or bullet
-  position in the row. (Renumbered rows count as moved; renaming and renumbering of whole rows
-  is also listed per row on the page.)
+- moved: same words, but printed in another place: a different row number or row title, or another
+  order among the bullets its row carries forward (a bullet dropped or added before it shifts its
+  number, not its order: that is not a move). (Renumbered rows count as moved; renaming and
+  renumbering of whole rows is also listed per row on the page.)
 - reworded: one-to-one, and the words differ (wherever it is printed).
 
 A `change:` written in the YAML overrides the derived kind in the comparison it is written for (not
@@ -251,7 +252,9 @@ def descendants(kb: KnowledgeBase, pairing: Pairing | None = None) -> dict[str, 
 
 
 def derived_kind(kb: KnowledgeBase, new: Requirement, old: tuple[Requirement, ...],
-                 children: dict[str, tuple[str, ...]]) -> str:
+                 children: dict[str, tuple[str, ...]], lineage: dict[str, tuple[str, ...]] | None = None) -> str:
+    """The kind of change from `old` to `new`; `children` gives each older bullet's newer bullets and
+    `lineage` each newer bullet's older ones (the comparison's `descendants` and `ancestry`)."""
     if len(old) > 1:
         return "merged"
     (ancestor,) = old
@@ -259,13 +262,31 @@ def derived_kind(kb: KnowledgeBase, new: Requirement, old: tuple[Requirement, ..
         return "split"
     if not same_words(ancestor.text, new.text):
         return "reworded"
-    return "unchanged" if place(kb, ancestor) == place(kb, new) else "moved"
+    if place(kb, ancestor) != place(kb, new) or _order_changed(kb, ancestor, new, lineage or {}):
+        return "moved"
+    return "unchanged"
 
 
-def place(kb: KnowledgeBase, r: Requirement) -> tuple[str, str, str, int]:
-    """Where a bullet is printed: table kind, row number, row title, position in the row."""
+def place(kb: KnowledgeBase, r: Requirement) -> tuple[str, str, str]:
+    """Where a bullet is printed: table kind, row number, row title (its order in the row is
+    `_order_changed`'s: its number alone changes when a bullet before it is dropped or added)."""
     area = kb.areas[r.area]
-    return kb.tables[r.table].kind, area.row, area.title, r.bullet
+    return kb.tables[r.table].kind, area.row, area.title
+
+
+def _order_changed(kb: KnowledgeBase, ancestor: Requirement, new: Requirement,
+                   lineage: dict[str, tuple[str, ...]]) -> bool:
+    """Whether another bullet carried from the ancestor's row into the new bullet's row was printed
+    before the ancestor and is now after the new bullet, or the other way round."""
+    for other in kb.areas[new.area].requirements:
+        if other.id == new.id:
+            continue
+        for old_id in lineage.get(other.id, ()):
+            before = kb.requirements[old_id]
+            if before.area == ancestor.area and before.id != ancestor.id \
+                    and (before.bullet < ancestor.bullet) != (other.bullet < new.bullet):
+                return True
+    return False
 
 
 @once_per_knowledge_base
@@ -280,7 +301,7 @@ def compare(kb: KnowledgeBase, table_kind: str | None = None, pairing: Pairing |
     for r in _printed(kb, pairing.new, kinds):
         if lineage[r.id]:
             old = tuple(kb.requirements[i] for i in lineage[r.id])
-            kind = derived_kind(kb, r, old, children)
+            kind = derived_kind(kb, r, old, children, lineage)
             override = r.change if pairing.direct else None
             pairs.append(Pair(r, old, override or kind, kind))
         else:

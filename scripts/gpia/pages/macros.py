@@ -9,14 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from markupsafe import Markup
+
 from gpia.model.kinds import counts
 from gpia.pages.context import BuildContext
+from gpia.views import coverage
 from gpia.views.checklist import before_you_sign
 from gpia.views.common import View
-from gpia.views.compare import compare_page, word_download
+from gpia.views.compare import compare_page, pair_files, word_download
 from gpia.views.contributing import contributing_guide, templates
 from gpia.pages.downloads import downloads_table, drafting_list, schemas_list, sources_list
 from gpia.views.home import version_words
+from gpia.text import md_text
 from gpia.views.pages import listing_page
 from gpia.views.printing import whole_guide
 from gpia.views.prose import text_comparison_page
@@ -36,13 +40,13 @@ def page_macros(context: BuildContext, base: Callable[[], str]) -> dict[str, Cal
         return shared.view(base())
 
     # Pages that combine many records end with the YAML files they come from ("Edit this data").
-    tables = sorted({t.path for t in kb.tables.values()})
     return {
         "requirement_tables": lambda kind: tables_page(view(), kind),
         # The first page of a paged list (gpia/views/paging.py); its later pages are generated.
         "listing_page": lambda name, page=1: listing_page(view(), name, page),
         # f-strings, not +: the views return Markup, and Markup + str would escape the str.
-        "comparison": lambda: f"{compare_page(view())}{view().data_files(tables)}",
+        # The comparison /compare/ shows ends with the files of its two versions' tables.
+        "comparison": lambda: f"{compare_page(view())}{view().data_files(pair_files(kb))}",
         # Paged lists: each page names the YAML files of the records it shows (views/paging.py).
         "traceability": lambda: traceability_page(view()),
         "local_checklist": lambda: checklist_page(view()),
@@ -58,7 +62,22 @@ def page_macros(context: BuildContext, base: Callable[[], str]) -> dict[str, Cal
         "whole_guide": lambda: whole_guide(view()),
         "contributing_guide": lambda: contributing_guide(project),
         "templates": lambda: templates(project),
+        # The versions the guide covers, named from the data wherever a page lists them
+        # (gpia.views.coverage): their years, or their labels; with a kind of table,
+        # only the versions that have one.
+        "versions_years": lambda table_kind=None: _text(coverage.years(kb, table_kind)),
+        "versions_named": lambda table_kind=None: _text(coverage.labels(kb, table_kind)),
+        "versions_list": lambda: _text(coverage.label_list(kb)),
+        "versions_heading": lambda: _text(coverage.heading(kb)).replace('"', "&quot;"),
+        "versions_documents": lambda: Markup(coverage.documents(kb, md_text, lambda title: f"*{md_text(title)}*")),
+        # The two versions of the comparison /compare/ shows, "<older label> and <newer label>".
+        "compared_versions": lambda: _text(coverage.compared(kb)),
     }
+
+
+def _text(value: str) -> Markup:
+    """Words from the data for a page's Markdown: text, never markup."""
+    return Markup(md_text(value))
 
 
 def page_variables(context: BuildContext) -> dict[str, Any]:

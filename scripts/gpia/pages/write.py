@@ -29,8 +29,10 @@ from typing import Any
 import jinja2
 import yaml
 
+from gpia.model.records import KnowledgeBase
 from gpia.model.urls import relative_base
 from gpia.pages.context import BuildContext, load_context
+from gpia.pages.frame import apply_site_texts
 from gpia.pages.generated import HTML_BLOCK, generated_files
 from gpia.pages.macros import page_macros, page_variables
 
@@ -199,10 +201,12 @@ def generated_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:
 
 
 def engine_config(config_file: Path, docs_dir: Path, site_dir: Path, target: Path, *,
-                  not_in_nav: list[str] = (), theme_overrides: bool = True) -> dict[str, Any]:
+                  not_in_nav: list[str] = (), theme_overrides: bool = True,
+                  kb: KnowledgeBase | None = None) -> dict[str, Any]:
     """mkdocs.yml for building the written folder: no macros plugin, no guide plugin, nothing to watch,
     and the generated pages (`not_in_nav`, paths in the tree) kept out of the navigation, as the
-    hook keeps them. Paths are written relative to `target`, the file it will be saved as. Without
+    plugin keeps them; with `kb`, the description, banner and footer worded from its versions, as the
+    plugin sets them. Paths are written relative to `target`, the file it will be saved as. Without
     `theme_overrides` the theme is the engine's own (custom_dir holds Material 9's templates)."""
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     here = target.resolve().parent
@@ -231,6 +235,8 @@ def engine_config(config_file: Path, docs_dir: Path, site_dir: Path, target: Pat
             theme["custom_dir"] = relative(config_file.parent / theme["custom_dir"])
         else:
             del theme["custom_dir"]
+    if kb is not None:
+        apply_site_texts(config, kb)
     return config
 
 
@@ -271,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.engine_config:
         save_config(engine_config(args.config, args.out_dir, args.site_dir, args.engine_config,
-                                  not_in_nav=generated_pages(pages, docs_dir), theme_overrides=not args.no_theme_overrides),
+                                  not_in_nav=generated_pages(pages, docs_dir), theme_overrides=not args.no_theme_overrides,
+                                  kb=context.kb),
                     args.engine_config)
     print(f"Wrote {len(pages)} pages and their files to {args.out_dir}")
     return 0

@@ -38,7 +38,7 @@ def build(engine: str, site_dir: Path, work: Path, config_file: Path = ROOT / "m
         return 1
     built = work / "site" if engine == "zensical" else site_dir
     save_config(engine_config(config_file, tree, built, target, not_in_nav=generated_pages(pages, docs_dir),
-                              theme_overrides=engine != "zensical"), target)
+                              theme_overrides=engine != "zensical", kb=context.kb), target)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if engine == "zensical":
         command = [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "--config-file", target.name]

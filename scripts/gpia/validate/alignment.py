@@ -19,7 +19,7 @@ from typing import Any
 from gpia.compare.prose import PROSE
 from gpia.load.jsonpaths import find
 from gpia.load.problems import Origin, Problem
-from gpia.validate.references import RecordEntry
+from gpia.validate.references import RecordEntry, closest
 from gpia.load.yaml_loader import YamlDocument
 
 _REQUIREMENTS = ("areas", "*", "requirements", "*")
@@ -187,6 +187,13 @@ def alignment_problems(valid: list[tuple[str, YamlDocument]], every: list[tuple[
     derived_by: dict[str, list[_Record]] = {}
     for record in _records(every):
         for target in _derives_from(record):
+            if target not in index and isinstance(record.version, str):
+                # A mistyped id is reported once, with the id it suggests (gpia.validate.references);
+                # the older requirement it suggests is not reported again as carried by nothing.
+                incoming = alignment.into.get(record.version)
+                close = closest(target, index, frozenset({"requirement"}),
+                                (record.version, incoming.old if incoming else None))
+                target = close[0] if close else target
             derived_by.setdefault(target, []).append(record)
 
     problems = _missing_tables(valid, alignment)

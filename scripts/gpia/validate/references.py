@@ -24,6 +24,8 @@ REFERENCE_PLACES: tuple[tuple[str, Pattern, frozenset[str]], ...] = kinds.refere
 QUOTE_PLACES: tuple[tuple[str, Pattern], ...] = kinds.quote_places()
 ANY = kinds.ANY
 LINKABLE = m.LINKABLE
+# The reference whose target must be a requirement of an older version (gpia.validate.alignment).
+DERIVES_FROM = "derives_from"
 SOURCE_TEXT = m.SOURCE_TEXT
 
 
@@ -88,6 +90,7 @@ def reference_problems(docs: list[tuple[str, YamlDocument]], index: dict[str, Re
     may well be in that file, and its place is added to `skipped` instead."""
     problems: list[Problem] = []
     places = REFERENCE_PLACES
+    compared_from = _compared_from(docs)
     for file_kind, doc in docs:
         for kind_of_file, pattern, allowed in places:
             if kind_of_file != file_kind:
@@ -101,33 +104,79 @@ def reference_problems(docs: list[tuple[str, YamlDocument]], index: dict[str, Re
                         if skipped is not None:
                             skipped.append(doc.origin(path))
                         continue
-                    problem = _check_target(doc.origin(path), path, target, allowed, index)
+                    problem = _check_target(doc.origin(path), path, target, allowed, index,
+                                            _ancestor_version(file_kind, doc, path, compared_from))
                     if problem:
                         problems.append(problem)
     return problems
 
 
+def _compared_from(docs: list[tuple[str, YamlDocument]]) -> dict[str, str]:
+    """For each version a comparison in clauses/versions.yaml compares to, the version it compares
+    from (the first such comparison, as the alignment reads them)."""
+    found: dict[str, str] = {}
+    for kind, doc in docs:
+        if kind != "versions" or not isinstance(doc.data, dict):
+            continue
+        for c in doc.data.get("comparisons") or ():
+            if isinstance(c, dict) and isinstance(c.get("from"), str) and isinstance(c.get("to"), str):
+                found.setdefault(c["to"], c["from"])
+    return found
+
+
+def _ancestor_version(file_kind: str, doc: YamlDocument, path: tuple[Any, ...],
+                      compared_from: dict[str, str]) -> tuple[str, str | None] | None:
+    """For a requirement's `derives_from`: its own version and the version it is compared from (None
+    if none is declared), whose requirements are the only ancestors it can name."""
+    if file_kind != "requirement-table" or DERIVES_FROM not in path or not isinstance(doc.data, dict):
+        return None
+    version = doc.data.get("version")
+    return (version, compared_from.get(version)) if isinstance(version, str) else None
+
+
 def _check_target(origin: Origin, path: tuple[Any, ...], target: str, allowed: frozenset[str],
-                  index: dict[str, RecordEntry]) -> Problem | None:
+                  index: dict[str, RecordEntry], ancestors: tuple[str, str | None] | None = None) -> Problem | None:
     field = next((p for p in reversed(path) if isinstance(p, str)), "reference")
     kinds = sorted(allowed)
     wanted = " or ".join(kinds) if len(kinds) <= 2 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
     entry = index.get(target)
     if entry is None:
         clashing = getattr(index, "clashing", set())
-        candidates = sorted(i for i, e in index.items() if e.kind in allowed)
-        close = difflib.get_close_matches(target, candidates, n=1, cutoff=0.6)
+        close = closest(target, index, allowed, ancestors)
         if close and close[0] in clashing:  # which of the two records would it mean?
             hint = (f"'{close[0]}' is close, but two records use that id: rename one of them first, then "
                     "check this reference")
+        elif close:
+            hint = f"did you mean '{close[0]}'?"
+        elif ancestors is not None and ancestors[1] is not None:
+            hint = f"check the spelling: it names {_a(ancestors[1])} requirement, the version this one is compared from"
         else:
-            hint = f"did you mean '{close[0]}'?" if close else "check the spelling or add the record"
+            hint = "check the spelling or add the record"
         noun = wanted if len(kinds) <= 2 else "record of those kinds"
         return origin.problem(f"'{field}' refers to '{target}', but no {noun} has that id; {hint}")
     if entry.kind not in allowed:
         return origin.problem(
             f"'{field}' refers to '{target}', which is {_a(entry.kind)} ({entry.origin}); it must be {_a(wanted)}")
     return None
+
+
+def closest(target: str, index: dict[str, RecordEntry], allowed: frozenset[str],
+            ancestors: tuple[str, str | None] | None = None) -> list[str]:
+    """The id the "did you mean" of a reference to no record suggests (none, or one): among the
+    records of the kinds allowed, and for a `derives_from` (`ancestors`: the referring requirement's
+    version and the version it is compared from) among the requirements it may name."""
+    candidates = sorted(i for i, e in index.items() if e.kind in allowed and _may_derive_from(e, ancestors))
+    return difflib.get_close_matches(target, candidates, n=1, cutoff=0.6)
+
+
+def _may_derive_from(entry: RecordEntry, ancestors: tuple[str, str | None] | None) -> bool:
+    """Whether a `derives_from` may name the record: a requirement of the version compared from (when
+    a comparison is declared), never one of the referring requirement's own version."""
+    if ancestors is None:
+        return True
+    version = entry.doc.data.get("version") if isinstance(entry.doc.data, dict) else None
+    own, older = ancestors
+    return version == older if older is not None else version != own
 
 
 def _a(noun: str) -> str:

@@ -48,8 +48,11 @@ class SourceText:
     problem: str | None = None
 
 
-def load_sources(sources_dir: Path, docs: list[tuple[str, YamlDocument]]) -> tuple[dict[str, SourceText], list[Problem]]:
-    """Each source record's outline, by source id; a problem for each source whose file cannot be read."""
+def load_sources(sources_dir: Path, docs: list[tuple[str, YamlDocument]],
+                 shown: str | None = None) -> tuple[dict[str, SourceText], list[Problem]]:
+    """Each source record's outline, by source id; a problem for each source whose file cannot be read
+    (naming the folder as `shown`, e.g. relative to the project, when given)."""
+    folder = shown or str(sources_dir)
     texts: dict[str, SourceText] = {}
     problems: list[Problem] = []
     for kind, doc in docs:
@@ -59,34 +62,35 @@ def load_sources(sources_dir: Path, docs: list[tuple[str, YamlDocument]]) -> tup
             if not (isinstance(record, dict) and isinstance(record.get("file"), str) and isinstance(record.get("id"), str)):
                 continue
             name = record["file"]
-            source = _read(sources_dir, name)
+            source = _read(sources_dir, name, folder)
             if isinstance(source, str):
                 problems.append(doc.origin(path + ("file",)).problem(
                     f"source '{record['id']}': {source}, so its wording cannot be checked; put the extract "
-                    f"'{name}' in {sources_dir} (or correct 'file')"))
+                    f"'{name}' in {folder} (or correct 'file')"))
                 texts[record["id"]] = SourceText(record["id"], name, None, source)
             else:
                 texts[record["id"]] = SourceText(record["id"], name, source)
     return texts, problems
 
 
-def _read(sources_dir: Path, name: str) -> Outline | str:
+def _read(sources_dir: Path, name: str, folder: str) -> Outline | str:
     file = sources_dir / name
+    named = f"{folder}/{name}"  # as the message names it
     if Path(name).name != name or name in {"", ".", ".."}:
         return f"'{name}' is not a plain file name"
     if file.is_symlink() or (file.exists() and not file.is_file()):
-        return f"{file} is not a regular file"
+        return f"{named} is not a regular file"
     if not file.exists():
-        return f"the file {file} does not exist"
+        return f"the file {named} does not exist"
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        return f"the file {file} is not UTF-8 text"
+        return f"the file {named} is not UTF-8 text"
     except OSError as error:
-        return f"the file {file} cannot be read ({error.strerror or error})"
+        return f"the file {named} cannot be read ({error.strerror or error})"
     outline = parse_outline(text)
     if not outline.blocks:
-        return f"the file {file} is empty"
+        return f"the file {named} is empty"
     return outline
 
 
@@ -444,7 +448,7 @@ class _Checker:
         if not isinstance(title, str):
             return None
         candidates = [i for i in outline.headings() if level is None or outline.blocks[i].level == level]
-        return self._whole(outline, path, title, source, candidates, "the headings of the source")
+        return self._whole(outline, path, title, source, candidates, HEADINGS)
 
     def _whole(self, outline: Outline, path: tuple[Any, ...], value: Any, source: str,
                allowed: list[int], where: str) -> list[int] | None:
@@ -466,6 +470,18 @@ class _Checker:
                                    lambda text: text == wanted)
         return None
 
+    def _not_a_heading(self, outline: Outline, field: str, source: str, line: Block) -> str:
+        """A heading the extract prints as a plain line: how the check reads headings, and what to do."""
+        found = self.sources.get(source)
+        where = f"line {line.line} of {found.file}" if found else f"line {line.line}"
+        if any(b.kind == "contents" for b in outline.blocks):
+            contents, fix = "its Contents list does not name it", "or add it to the Contents list"
+        else:
+            contents, fix = "the extract has no Contents list", "or give the extract a Contents list that names it"
+        return (f"'{field}' is in source '{source}', but as a plain line ({where}), not a heading: a heading is a "
+                f"line that starts with '#', or a line that the extract's Contents list names, and {contents}; "
+                f"start {where} with '# ' ({fix}), or correct '{field}'")
+
     def _span(self, outline: Outline, path: tuple[Any, ...], value: str, source: str,
               allowed: list[int], where: str) -> None:
         wanted = fold(value)
@@ -486,6 +502,9 @@ class _Checker:
             self._report(path, f"'{field}' is empty; copy the wording from source '{source}'")
             return
         elsewhere = next((b for b in outline.blocks if b.kind != "contents" and matches(b.text)), None)
+        if elsewhere is not None and where == HEADINGS and elsewhere.kind == "paragraph":
+            self._report(path, self._not_a_heading(outline, field, source, elsewhere))
+            return
         if elsewhere is not None:
             self._report(path, f"'{field}' is in source '{source}', but {_placed(outline, elsewhere)} "
                                f"(line {elsewhere.line}), not in {where}; correct the record's provenance "
@@ -524,6 +543,10 @@ class _Checker:
             if col != -1:
                 return Origin(self.doc.path, number + 1, col + at - word_start + 1)
         return start
+
+
+# Where a title that must be a heading is looked for (a section, an FAQ section's title).
+HEADINGS = "the headings of the source"
 
 
 def _span_at(text: str, wanted: str) -> int | None:

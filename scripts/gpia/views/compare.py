@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from gpia.compare.changes import examples, renumbered_clauses
+from gpia.compare.key import key_examples
 from gpia.compare.pairs import Pairing, default_pairing, folder, is_default, pairings
 from gpia.compare.redline import (CHANGE_KINDS, AreaGroup, Comparison, Op, Pair, anchor, compare, compare_url,
                                   comparison_pages, group_page_id, groups_by_page, per_ancestor, redline)
@@ -32,6 +33,7 @@ from gpia.views.html import esc, md_text
 from gpia.views.paging import Item, Listing
 from gpia.views.templating import markup, render
 from gpia.views.redline import render_redline
+from gpia.views.wording import counted
 
 TABLE_KINDS = (("governance", "Shared governance and decision making"), ("integration", "Integration commitments"))
 TABLE_TITLES = dict(TABLE_KINDS)
@@ -41,9 +43,10 @@ KIND_LABELS = {"unchanged": "Unchanged", "reworded": "Reworded", "moved": "Moved
 # Our words: what each badge means, with {old} and {new} the versions' labels. Kept beside the rules in
 # gpia/compare/redline.py that decide them.
 KIND_MEANINGS = {
-    "unchanged": "the same words, in the same row and bullet position.",
+    "unchanged": "the same words, in the same row and in the same order among the bullets carried forward.",
     "reworded": "one {old} bullet became one {new} bullet, and the words differ.",
-    "moved": "the same words, printed in another place: a different row number, row title or bullet position.",
+    "moved": "the same words, printed in another place: a different row number or row title, or another order "
+             "among the bullets carried forward (a bullet dropped or added before it changes its number, not its place).",
     "merged": "two or more {old} bullets became one {new} bullet; its redline has one item per {old} bullet, "
               "each with the part of the {new} wording it became.",
     "split": "one {old} bullet became two or more {new} bullets; each has its own redline.",
@@ -98,7 +101,7 @@ def compare_page(view: View, pairing: Pairing | None = None) -> str:
     parts = [
         intro(view, pairing),
         "## Summary { #cmp-summary }", summary(view, pairing, comparisons),
-        "## How to read the redline { #cmp-legend }", legend(kb, pairing), word_download(view, pairing),
+        "## How to read the redline { #cmp-legend }", legend(view, pairing), word_download(view, pairing),
         "## What changed { #cmp-what-changed }", what_changed(view, pairing),
         "## The tables' own headings { #cmp-headings }", "".join(headings_table(view, kind, pairing) for kind, _ in kinds),
         "## Compared row by row { #cmp-rows }", rows_intro(view, pairing), listing(kb, pairing).render(view, 1),
@@ -119,8 +122,18 @@ def pair_page(view: View, slug: str) -> str:
     """Markdown for compare/<from>...<to>/, the compare page of a pair other than the default."""
     kb = view.kb
     pairing = pairings(kb)[slug]
-    files = sorted({t.path for t in kb.tables.values() if t.version in (pairing.old, pairing.new)})
-    return f"# {md_text(pair_title(kb, pairing))}\n\n{compare_page(view, pairing)}{view.data_files(files)}"
+    data = view.data_files(pair_files(kb, pairing))
+    return f"# {md_text(pair_title(kb, pairing))}\n\n{compare_page(view, pairing)}{data}"
+
+
+def pair_files(kb: KnowledgeBase, pairing: Pairing | None = None) -> list[str]:
+    """The files a pair's compare page comes from: the tables of the kinds compared, of its two versions
+    (and, for a pair linked through other versions, of those, whose `derives_from` the chain follows)."""
+    pairing = pairing or default_pairing(kb)
+    if pairing is None:
+        return []
+    versions = {v for step in pairing.steps for v in (kb.comparisons[step].old, kb.comparisons[step].new)}
+    return sorted({t.path for t in kb.tables.values() if t.version in versions and t.kind in pairing.kinds})
 
 
 def intro(view: View, pairing: Pairing) -> str:
@@ -164,16 +177,20 @@ def summary(view: View, pairing: Pairing, comparisons: dict[str, Comparison]) ->
                       titles=[TABLE_TITLES[k] for k in comparisons], rows=rows))
 
 
-def legend(kb: KnowledgeBase, pairing: Pairing) -> str:
+def legend(view: View, pairing: Pairing) -> str:
+    """The key to the redline and the badges; its examples are changes of this comparison (gpia.compare.key)."""
+    kb = view.kb
     labels = _labels(kb, pairing)
-    example = markup(render_redline(redline("on a 'best for service' basis", "on a Best for Service basis")))
-    punctuation = markup(render_redline(redline("simplified integrated routes", "simplified, integrated routes")))
+    chosen = key_examples(kb, pairing)
+    examples = [{"redline": markup(render_redline(e.ops)), "href": view.base + compare_url(kb, e.pair.new.id, pairing),
+                 "where": f"row {area.row} {area.title}, bullet {e.pair.new.bullet}"}
+                for e in (chosen.words, chosen.punctuation) if e is not None for area in (kb.areas[e.pair.new.area],)]
     deleted = markup(render_redline((Op("delete", "Struck-through words"),)))
     inserted = markup(render_redline((Op("insert", "words on a striped ground"),)))
     kinds = [{"kind": kind, "label": KIND_LABELS[kind], "meaning": KIND_MEANINGS[kind].format(old=labels.old, new=labels.new)}
              for kind in ALL_KINDS]
-    return str(render("compare-legend.html", old_label=labels.old, new_label=labels.new, example=example,
-                      punctuation=punctuation, deleted=deleted, inserted=inserted, kinds=kinds))
+    return str(render("compare-legend.html", old_label=labels.old, new_label=labels.new, examples=examples,
+                      deleted=deleted, inserted=inserted, kinds=kinds))
 
 
 def what_changed(view: View, pairing: Pairing | None = None) -> str:
@@ -216,7 +233,7 @@ def _bounded(links: list[str]) -> str:
     """The first few links, and how many more rows there are."""
     shown = "; ".join(links[:MAX_EXAMPLES])
     rest = len(links) - MAX_EXAMPLES
-    return shown + (f"; and {rest} more row{'s' if rest > 1 else ''}" if rest > 0 else "")
+    return shown + (f"; and {counted(rest, 'more row', 'more rows')}" if rest > 0 else "")
 
 
 def _row_name(kb: KnowledgeBase, area_id: str) -> str:
@@ -309,7 +326,7 @@ def counts_in_words(group: AreaGroup) -> str:
     if not total:
         return "no bullets"
     kinds = ", ".join(f"{n} {KIND_LABELS[kind].lower()}" for kind, n in counts.items() if n)
-    return f"{total} bullet{'s' if total > 1 else ''}: {kinds}"
+    return f"{counted(total, 'bullet')}: {kinds}"
 
 
 @once_per_knowledge_base

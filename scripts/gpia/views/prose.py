@@ -9,8 +9,9 @@ each change and the labels are ours.
 """
 from __future__ import annotations
 
-from gpia.compare.prose import KINDS, PIECE_BREAK, ProseChange, ProseComparison, compare_prose, document_pairs, section_counterparts
-from gpia.compare.pairs import Pairing, direct_pairings
+from gpia.compare.prose import (KINDS, PIECE_BREAK, ProseChange, ProseComparison, compare_prose, document_of,
+                                document_pairs, section_counterparts)
+from gpia.compare.pairs import Pairing, direct_pairings, folder
 from gpia.compare.redline import Op, groups_by_page, group_url, per_ancestor, redline
 from gpia.views.compare import KIND_LABELS
 from gpia.model.urls import page_of
@@ -18,6 +19,7 @@ from gpia.views.common import View
 from gpia.views.html import esc
 from gpia.views.templating import markup, render
 from gpia.views.redline import render_redline
+from gpia.views.wording import listed
 
 # The kinds of change in the order the filter lists them: the prose's, then the tables' own (moved).
 FILTER_ORDER = (*KINDS, "moved")
@@ -35,7 +37,7 @@ def text_comparison_page(view: View, pair: tuple[str, str] | None = None) -> str
     kb = view.kb
     pairs = document_pairs(kb)
     if pair is None and not pairs:
-        return str(render("prose-none.html"))
+        return f"{render('prose-none.html')}{which_comparison(view, None)}"
     older, newer = pair or pairs[0]
     comparison = compare_prose(kb, older, newer)
     old_label, new_label = kb.versions[older].label, kb.versions[newer].label
@@ -68,7 +70,32 @@ def text_comparison_page(view: View, pair: tuple[str, str] | None = None) -> str
         questions=[markup(q) for q in questions], dropped=dropped)
     files = sorted({kb.questions[b.question].path for c in comparison.changes for b in c.new}
                    | {kb.documents[p.document].path for c in comparison.changes for p in c.old})
-    return f"{body}\n\n{view.data_files(files)}"
+    return f"{which_comparison(view, (older, newer))}{body}\n\n{view.data_files(files)}"
+
+
+def which_comparison(view: View, shown: tuple[str, str] | None) -> str:
+    """Which declared comparison the page shows, and why it shows no other: a version with no document
+    file yet (its tables are still compared, on their own page), or a page of one pair only."""
+    kb = view.kb
+    others = []
+    for pairing in direct_pairings(kb):
+        if (pairing.old, pairing.new) == shown:
+            continue
+        missing = [kb.versions[v].label for v in (pairing.old, pairing.new) if document_of(kb, v) is None]
+        if missing:
+            has = "has" if len(missing) == 1 else "have"
+            why = (f"{listed(missing)} {has} no document file yet (clauses/documents/), so only their tables are "
+                   "compared, on the page linked")
+        else:
+            why = "this page compares the documents of one comparison, the newest whose documents are both in the data"
+        others.append({"title": _title(kb, pairing.old, pairing.new), "href": view.base + folder(kb, pairing),
+                       "why": why})
+    shown_title = f"{kb.versions[shown[0]].label} and {kb.versions[shown[1]].label}" if shown else ""
+    return str(render("prose-which.html", shown=shown_title, others=others))
+
+
+def _title(kb, older: str, newer: str) -> str:
+    return f"{kb.versions[older].label} → {kb.versions[newer].label}"
 
 
 def _by_question(comparison: ProseComparison) -> list[tuple[str, list[ProseChange]]]:

@@ -19,6 +19,7 @@ from gpia.views.placed import in_document
 from gpia.views.common import View, ours, permalink
 from gpia import sitemap
 from gpia.views.paging import Item, Listing
+from gpia.views.wording import counted
 
 ROWS_PER_PAGE = 25
 # Table kind -> (list name and folder, the list's title).
@@ -44,7 +45,7 @@ def row_entry(view: View, area_id: str) -> str:
     area = view.kb.areas[area_id]
     bullets = len(area.requirements)
     return (f'<a href="{esc(view.href(area.id))}">{view.text(f"{area.row} {area.title}", mentions=False)}</a> '
-            f'<span class="gpia-count">({bullets} bullet{"s" if bullets != 1 else ""})</span>')
+            f'<span class="gpia-count">({counted(bullets, "bullet")})</span>')
 
 
 def table_heading(view: View, table_id: str) -> str:

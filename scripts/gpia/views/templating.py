@@ -24,6 +24,7 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from gpia.text import esc
+from gpia.views.wording import counted
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -87,6 +88,8 @@ ENVIRONMENT = Environment(
 # No globals (range, dict, lipsum, ...): a template prints only what its view passes, and each
 # render (some 36,000 a build) does not copy them into its context.
 ENVIRONMENT.globals.clear()
+# Every count sentence agrees with its number: {{ n | counted("is dropped", "are dropped") }}.
+ENVIRONMENT.filters["counted"] = counted
 
 
 @functools.cache
