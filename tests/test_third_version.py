@@ -234,18 +234,16 @@ def test_the_banner_footer_and_description_of_every_page_name_it(site3: Path) ->
         description.group(1))
 
 
-def test_the_home_page_names_it_in_its_warning_and_its_table(site3: Path) -> None:
+def test_the_home_page_names_it_in_its_tasks_and_its_documents(site3: Path) -> None:
     text = visible(page(site3, "."))
     # The fictional source is `status: current`: the guidance is no longer all historical.
-    assert "Guidance from 2016, 2019 and 2021 Everything quoted here comes from three documents: " in text
+    assert "Everything quoted here comes from three documents: " in text
     assert ("Fictional 2021 revision (test fixture, not an NHS document) (Nobody (invented for the guide's tests), "
             "January 2021; the guide's ICP 2021 (fictional)). ICP 2021 (fictional) is current; the others are "
             "historical.") in text
-    assert "the integration commitments, area by area, in 2016, 2019 and 2021 Integration commitments" in text
-    # It has no governance table: that row names the versions that have one.
-    assert "the requirements for shared governance and decision making, in 2016 and 2019 Shared governance" in text
-    assert ("what changed between the MCP 2016, ICP 2019 and ICP 2021 (fictional) versions, word by word "
-            "Compare versions") in text
+    # The task list's comparison is the one /compare/ shows: the newest.
+    assert "What changed in 2021 The ICP 2019 and ICP 2021 (fictional) requirements side by side" in text
+    assert "an MCP in 2016, an ICP in 2019, an ICP in 2021" in text
 
 
 def _version_lists(text: str, names: list[str]) -> list[str]:
@@ -273,7 +271,6 @@ def test_no_hand_written_page_lists_the_versions_itself() -> None:
 def test_the_hand_written_pages_lists_of_versions_name_it(site3: Path) -> None:
     listed = {"about-search": "by document (MCP 2016, ICP 2019, ICP 2021 (fictional))",
               "checklist": "Every placeholder in the 2016, 2019 and 2021 requirement tables",
-              "schedules": "The 2016, 2019 and 2021 tables mostly say",
               "data": "the alignment of the 2016, 2019 and 2021 requirements"}
     for doc, words in listed.items():
         assert words in visible(page(site3, doc)), doc
