@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from gpia.model.kinds import STORED
 from gpia.model.records import RequirementTable
 from gpia.model.schedule_links import schedules_in_order
 from gpia.views.agreements import agreement_page
@@ -58,9 +59,10 @@ def _newest_first(view: View) -> list[RequirementTable]:
 
 
 def _record_ids(view: View) -> frozenset[str]:
+    """Every record's id (the registry's kinds with records of their own, and the indicators of the
+    schedules' examples): an anchor that is a record's id is unique in the site and keeps its name."""
     kb = view.kb
-    return frozenset([*kb.requirements, *kb.areas, *kb.tables, *kb.clauses, *kb.schedules, *kb.agreements,
-                      *kb.terms, *kb.questions, *kb.faq_sections, *kb.decisions,
+    return frozenset([*(i for kind in STORED for i in getattr(kb, kind.records)),  # type: ignore[arg-type]
                       *(k.id for s in kb.schedules.values() for k in s.kpis)])
 
 
