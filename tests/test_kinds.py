@@ -8,9 +8,9 @@ import io
 import pytest
 
 from gpia.pages.build_views import build_views
-from gpia.load.layout import LAYOUT, SCHEMA_DIR
+from gpia.load.layout import SCHEMA_DIR
 from gpia.model import kinds
-from gpia.model.kinds import KIND, KINDS, MAKE_NEW, STORED, counts
+from gpia.model.kinds import KIND, KINDS, LAYOUT, MAKE_NEW, STORED, counts
 from gpia.model.records import KnowledgeBase
 from gpia.pages.export import csv_files
 from gpia.tools.scaffold import RECIPES, TEMPLATE_DIR
@@ -34,6 +34,17 @@ def test_every_kind_has_its_file_schema_and_model(kind: kinds.Kind) -> None:
     if kind.parent_field:
         assert kind.parent_field in {f.name for f in dataclasses.fields(kind.model)}
 
+
+
+def test_each_file_kind_says_once_where_its_files_are() -> None:
+    # The layout the loader reads is the registry's: one glob per file kind, on one of its kinds.
+    declared = [k.file for k in KINDS if k.files]
+    assert sorted(declared) == sorted({k.file for k in KINDS})
+    assert len(LAYOUT) == len(declared) == len({pattern for pattern, _ in LAYOUT})
+    assert kinds.file_kind("clauses/glossary.yaml") == "glossary"
+    assert kinds.file_kind("faq/01-introduction.yaml") == "faq-section"
+    assert kinds.file_kind("faq/more/01-introduction.yaml") is None  # a glob's * is one name, not a folder
+    assert kinds.file_kind("clauses/notes.yaml") is None
 
 def test_the_knowledge_base_holds_exactly_the_stored_kinds() -> None:
     held = [f.name for f in dataclasses.fields(KnowledgeBase) if f.name != "derived"]

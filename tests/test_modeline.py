@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from gpia.load.layout import SCHEMA_DIR, data_files, kind_of
+from gpia.load.layout import SCHEMA_DIR, data_files
+from gpia.model.kinds import file_kind
 from gpia.load.modeline import expected_modeline
 
 from conftest import ROOT, problems, write
@@ -21,7 +22,7 @@ def test_every_real_data_file_has_the_modeline_of_its_kind() -> None:
     assert len(files) >= 27
     for file in files:
         relative = file.relative_to(ROOT).as_posix()
-        kind = kind_of(relative)
+        kind = file_kind(relative)
         assert kind is not None, relative
         line = file.read_text(encoding="utf-8").splitlines()[0]
         assert line == expected_modeline(relative, kind), relative

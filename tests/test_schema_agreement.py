@@ -12,7 +12,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from gpia.pages.export import published_schemas
-from gpia.load.layout import data_files, kind_of
+from gpia.load.layout import data_files
+from gpia.model.kinds import file_kind
 from gpia.load.yaml_loader import YamlDocument, parse_yaml
 
 from conftest import ROOT, problems
@@ -21,7 +22,7 @@ FILES = [p.relative_to(ROOT).as_posix() for p in data_files(ROOT)]
 
 
 def editor_accepts(relative: str, text: str) -> bool:
-    kind = kind_of(relative)
+    kind = file_kind(relative)
     schema = json.loads(published_schemas()[f"schema/{kind}.json"])
     doc = parse_yaml(text, relative)
     return isinstance(doc, YamlDocument) and Draft202012Validator(schema).is_valid(doc.data)

@@ -6,7 +6,8 @@ import copy
 import fastjsonschema
 import pytest
 
-from gpia.load.layout import data_files, kind_of
+from gpia.load.layout import data_files
+from gpia.model.kinds import file_kind
 from gpia.validate.schema_check import _fast_check, validator_for
 from gpia.load.yaml_loader import load_yaml_file
 
@@ -25,7 +26,7 @@ def _documents() -> list[tuple[str, object]]:
     out = []
     for file in data_files(ROOT):
         relative = file.relative_to(ROOT).as_posix()
-        out.append((kind_of(relative), load_yaml_file(file, relative).data))
+        out.append((file_kind(relative), load_yaml_file(file, relative).data))
     return out
 
 

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from gpia.load.layout import LAYOUT, SCHEMA_DIR
+from gpia.load.layout import SCHEMA_DIR
+from gpia.model.kinds import LAYOUT
 
 from conftest import ROOT
 

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from gpia.model import records as m
-from gpia.model.kinds import KINDS, Kind
+from gpia.model.kinds import KINDS, LAYOUT, Kind, file_kind
 from gpia.validate.addresses import address_problems
 from gpia.validate.alignment import alignment_problems, comparison_problems, prose_alignment_problems
 from gpia.compare.changes import unshown
 from gpia.validate.checks import semantic_problems
-from gpia.load.layout import expected_places, kind_of, scan_data
+from gpia.load.layout import expected_places, scan_data
 from gpia.load.modeline import modeline_problem
 from gpia.validate.placeholders import placeholder_problems
 from gpia.load.problems import KnowledgeBaseError, Problem
@@ -50,10 +50,10 @@ def read_documents(root: Path) -> tuple[list[tuple[str, YamlDocument]], list[Pro
     files, problems = scan_data(root)  # anything under the data folders that is not a *.yaml file
     for file in files:
         relative = file.relative_to(root).as_posix()
-        kind = kind_of(relative)
+        kind = file_kind(relative)
         if kind is None:
             problems.append(Problem(relative, 1, 1,
-                                    f"this file is not part of the knowledge base; data files belong at {expected_places()}"))
+                                    f"this file is not part of the knowledge base; data files belong at {expected_places(LAYOUT)}"))
             continue
         # Read once: a file that cannot be read or decoded gets that one problem, and nothing else.
         text = read_data_text(file, relative)
@@ -150,7 +150,7 @@ def broken_files(docs: list[tuple[str, YamlDocument]], problems: list[Problem]) 
     read = {doc.path for _, doc in docs}
     broken = {doc.path: kind.removeprefix("invalid:") for kind, doc in docs if kind.startswith("invalid:")}
     for problem in problems:
-        kind = kind_of(problem.path)
+        kind = file_kind(problem.path)
         if kind is not None and problem.path not in read:
             broken[problem.path] = kind
     return dict(sorted(broken.items()))

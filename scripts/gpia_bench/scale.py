@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from gpia.knowledge_base import load_or_raise
-from gpia.model.kinds import counts
+from gpia.model.kinds import counts, file_kind
 from gpia.tools.synthetic import generate
 
 from gpia_bench.run import KB, PYTHON, SOURCES, Project, differing, env_for, mkdocs_build, timed, tree_digests
@@ -39,7 +39,7 @@ _PHASES = """
 import gc, json, sys, time
 from pathlib import Path
 from gpia import knowledge_base as load
-from gpia.load.layout import data_files, kind_of
+from gpia.load.layout import data_files
 from gpia.validate.schema_check import schema_problems
 from gpia.load.yaml_loader import load_yaml_file
 root, sources = Path(sys.argv[1]).resolve(), Path(sys.argv[2])
@@ -54,8 +54,8 @@ docs = []
 for file in data_files(root):
     relative = file.relative_to(root).as_posix()
     doc = step("parse YAML", load_yaml_file, file, relative)
-    step("JSON Schemas", schema_problems, doc, kind_of(relative))
-    docs.append((kind_of(relative), doc))
+    step("JSON Schemas", schema_problems, doc, file_kind(relative))
+    docs.append((file_kind(relative), doc))
 index, _ = step("ids and references", load.index_records, docs)
 step("ids and references", load.reference_problems, docs, index)
 step("other checks", load.semantic_problems, docs)

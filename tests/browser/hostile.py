@@ -28,7 +28,8 @@ from typing import Any
 import yaml
 
 from conftest import NO_SOURCES, mkdocs_build
-from gpia.load.layout import SCHEMA_DIR, data_files, kind_of
+from gpia.load.layout import SCHEMA_DIR, data_files
+from gpia.model.kinds import file_kind
 from gpia.knowledge_base import LoadResult, load_knowledge_base
 from gpia.load.problems import Problem
 from gpia.load.yaml_loader import load_yaml_file
@@ -184,7 +185,7 @@ def _read(root: Path) -> list[_File]:
     files = []
     for path in data_files(root):
         relative = path.relative_to(root).as_posix()
-        kind = kind_of(relative)
+        kind = file_kind(relative)
         assert kind is not None, f"{relative} is not a data file of any kind"
         document = load_yaml_file(path, relative)
         assert not isinstance(document, Problem), str(document)

@@ -1,4 +1,6 @@
-"""Where each kind of data lives. The one place that maps files to schemas.
+"""Where each kind of data lives: the data folders, read. Which file is of which file kind (and so
+which schema) is the registry of kinds' (gpia.model.kinds.LAYOUT, each file kind's glob declared on
+its kind); this layer sits below the model, so the layout is passed in.
 
 The data folders hold only regular `*.yaml` files (and README.md files that document them).
 Anything else under them is reported, never skipped: a `.yml` or `.YAML` file, a `notes.yaml.txt`,
@@ -13,25 +15,11 @@ from pathlib import Path
 
 from gpia.load.problems import Problem
 
-# (glob relative to the data root, schema kind). The first match wins.
-LAYOUT: tuple[tuple[str, str], ...] = (
-    ("clauses/sources.yaml", "sources"),
-    ("clauses/versions.yaml", "versions"),
-    ("clauses/clauses.yaml", "clauses"),
-    ("clauses/agreements.yaml", "agreements"),
-    ("clauses/glossary.yaml", "glossary"),
-    ("clauses/citations.yaml", "citations"),
-    ("clauses/changes.yaml", "changes"),
-    ("clauses/guidance.yaml", "guidance"),
-    ("clauses/decisions.yaml", "decisions"),
-    ("clauses/requirements/*.yaml", "requirement-table"),
-    ("clauses/documents/*.yaml", "document"),
-    ("clauses/schedules/*.yaml", "schedule"),
-    ("faq/*.yaml", "faq-section"),
-)
+# (glob relative to the data root, file kind), as gpia.model.kinds.LAYOUT derives it. The first match wins.
+Layout = tuple[tuple[str, str], ...]
 DATA_DIRS = ("clauses", "faq")
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas"
-# The one extension of a data file: `.yml` is not a second spelling of it (every LAYOUT pattern
+# The one extension of a data file: `.yml` is not a second spelling of it (every layout pattern
 # ends in .yaml), so a `.yml` file is reported with the name to rename it to.
 DATA_SUFFIX = ".yaml"
 # Files that document the data rather than hold it, allowed by name in any data folder.
@@ -42,8 +30,9 @@ _OTHER_FILES = (f"only {DATA_SUFFIX} data files (and {', '.join(sorted(DOCUMENTA
                 + " and ".join(f"{d}/" for d in DATA_DIRS))
 
 
-def kind_of(relative: str) -> str | None:
-    for pattern, kind in LAYOUT:
+def kind_of(relative: str, layout: Layout) -> str | None:
+    """The file kind of a data file, by its path relative to the data root; None: not in the layout."""
+    for pattern, kind in layout:
         if fnmatch(relative, pattern) and relative.count("/") == pattern.count("/"):
             return kind
     return None
@@ -161,5 +150,5 @@ def _special(mode: int) -> str:
     return "a special file"
 
 
-def expected_places() -> str:
-    return ", ".join(pattern for pattern, _ in LAYOUT)
+def expected_places(layout: Layout) -> str:
+    return ", ".join(pattern for pattern, _ in layout)

@@ -1,7 +1,7 @@
 """The registry of kinds: each kind of record is declared once, here, and everything else derives from it.
 
-A `Kind` says which file kind (and so which schema, `gpia.load.layout.LAYOUT`) holds its records and
-where in such a file they are, its model class and the KnowledgeBase field that holds its records,
+A `Kind` says which file kind (and so which schema) holds its records and where in such a file they
+are (and, on the kind at the top of a file kind, where those files are: LAYOUT), its model class and the KnowledgeBase field that holds its records,
 the kind of record it sits inside, where its page is, its label, what its download holds and whether
 `make new` can add one. Its references and its fields of NHS wording are the metadata of its model's
 fields (`gpia.model.records.refers`, `nhs`), walked here into:
@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from gpia.load import layout
 from gpia.model import records as m
 from gpia.model.derived import once_per_knowledge_base
 
@@ -66,6 +67,7 @@ class Kind:
     make_new: int = 0  # its place in the list of kinds `make new KIND=...` adds (1 first); 0: not added that way
     search_label: str | None = None  # what search results call its page (default: its name, capitalised)
     nhs_wording: bool = False  # its page's text is mostly the sources' own wording, quoted (a search filter)
+    files: str | None = None  # on the kind at the top of its file kind: where those files are (a glob; LAYOUT)
 
     @property
     def list_key(self) -> str:
@@ -80,10 +82,11 @@ class Kind:
 
 KINDS: tuple[Kind, ...] = (
     Kind("source", "sources", ("sources", "*"), m.Source, lambda kb, i: kb.sources[i].title,
-         records="sources", folder="sources/", download="the source documents", cloned=False),
+         records="sources", folder="sources/", download="the source documents", cloned=False,
+         files="clauses/sources.yaml"),
     Kind("version", "versions", ("versions", "*"), m.Version, lambda kb, i: kb.versions[i].label,
          records="versions", folder="sources/", download="the versions of the guidance, oldest first",
-         cloned=False),
+         cloned=False, files="clauses/versions.yaml"),
     # A comparison declared in clauses/versions.yaml: which version is compared with which, and the
     # kinds of table aligned. Its pages are the compare pages (gpia.views.compare, by pair).
     Kind("comparison", "versions", ("comparisons", "*"), m.VersionComparison,
@@ -92,7 +95,8 @@ KINDS: tuple[Kind, ...] = (
          download="the comparisons between versions: from, to and the kinds of table aligned", cloned=False),
     Kind("table", "requirement-table", (), m.RequirementTable,
          lambda kb, i: f"{kb.versions[kb.tables[i].version].label} {kb.tables[i].kind} table",
-         records="tables", page=_table_folder, download="the printed requirement tables", cloned=False),
+         records="tables", page=_table_folder, download="the printed requirement tables", cloned=False,
+         files="clauses/requirements/*.yaml"),
     Kind("area", "requirement-table", ("areas", "*"), m.Area,
          lambda kb, i: f"{kb.versions[kb.areas[i].version].label}, {kb.areas[i].row} {kb.areas[i].title}",
          records="areas", parent="table", parent_field="table", own_page=True,
@@ -106,10 +110,11 @@ KINDS: tuple[Kind, ...] = (
          lambda kb, i: f"Clause {kb.clauses[i].number} ({kb.versions[kb.clauses[i].template].label}): {kb.clauses[i].title}",
          records="clauses", folder="clauses/", own_page=True, listings=("clauses",),
          download="clauses of the template agreements that the guidance cites",
-         make_new=4, search_label="Clause", nhs_wording=True),
+         make_new=4, search_label="Clause", nhs_wording=True, files="clauses/clauses.yaml"),
     Kind("schedule", "schedule", ("schedule",), m.Schedule, lambda kb, i: kb.schedules[i].label,
          records="schedules", folder="schedules/", own_page=True, listings=("schedules", "traceability"),
-         download="schedules of the agreement", make_new=7, search_label="Schedule"),
+         download="schedules of the agreement", make_new=7, search_label="Schedule",
+         files="clauses/schedules/*.yaml"),
     # An indicator of a schedule's worked example: shown, linked and exported as part of its schedule.
     Kind("kpi", "schedule", ("schedule", "example", "values", "kpis", "*"), m.Kpi,
          lambda kb, i: next(k.name for s in kb.schedules.values() for k in s.kpis if k.id == i), parent="schedule"),
@@ -117,18 +122,22 @@ KINDS: tuple[Kind, ...] = (
          lambda kb, i: f"{kb.agreements[i].name} ({kb.agreements[i].abbreviation})" if kb.agreements[i].abbreviation
          else kb.agreements[i].name,
          records="agreements", folder="agreements/", own_page=True, listings=("agreements",),
-         download="the agreements the guidance mentions", search_label="Agreement"),
+         download="the agreements the guidance mentions", search_label="Agreement",
+         files="clauses/agreements.yaml"),
     Kind("term", "glossary", ("terms", "*"), m.Term,
          lambda kb, i: f"{kb.terms[i].term} ({kb.terms[i].abbreviation})" if kb.terms[i].abbreviation else kb.terms[i].term,
          records="terms", folder="glossary/", own_page=True, listings=("glossary",),
-         download="glossary terms and abbreviations", make_new=1, search_label="Glossary"),
+         download="glossary terms and abbreviations", make_new=1, search_label="Glossary",
+         files="clauses/glossary.yaml"),
     Kind("citation", "citations", ("citations", "*"), m.Citation, lambda kb, i: kb.citations[i].title,
          records="citations", folder="sources/", own_page=True, listings=("citations",),
-         download="other public sources the guide cites", make_new=2, search_label="Source"),
+         download="other public sources the guide cites", make_new=2, search_label="Source",
+         files="clauses/citations.yaml"),
     Kind("faq-section", "faq-section", ("section",), m.FaqSection,
          lambda kb, i: f"{kb.faq_sections[i].number} {kb.faq_sections[i].title}",
          records="faq_sections", folder="faq/", own_page=True, listings=("faq",),
-         download="the sections of the FAQs", make_new=8, search_label="FAQ answer", nhs_wording=True),
+         download="the sections of the FAQs", make_new=8, search_label="FAQ answer", nhs_wording=True,
+         files="faq/*.yaml"),
     Kind("question", "faq-section", ("questions", "*"), m.Question, lambda kb, i: kb.questions[i].question,
          records="questions", parent="faq-section", parent_field="section", folder="faq/",
          download="the FAQs, question and answer", make_new=5),
@@ -141,26 +150,37 @@ KINDS: tuple[Kind, ...] = (
          lambda kb, i: "What changed: " + _short(kb.changes[i].summary),
          records="changes", folder="compare/", listings=("compare",),  # on the comparison's first page
          download="our notes on what changed in each comparison of versions, with how the rows that show each are found",
-         cloned=False, make_new=3),
+         cloned=False, make_new=3, files="clauses/changes.yaml"),
     Kind("document", "document", ("document",), m.Document,
          lambda kb, i: f"{kb.sources[kb.documents[i].source].title}: the whole text",
          # A source's whole text, read in printed order: /sources/<source id>/read/.
          records="documents", own_page=True, page=lambda kb, i: f"sources/{kb.documents[i].source}/read/",
-         cloned=False, search_label="Source text", nhs_wording=True),
+         cloned=False, search_label="Source text", nhs_wording=True, files="clauses/documents/*.yaml"),
     Kind("passage", "document", ("blocks", "*"), m.Passage, lambda kb, i: _short(kb.passages[i].text or ""),
          records="passages", parent="document", parent_field="document", cloned=False),
     # Only blocks with an id: tables and questions are records already.
     Kind("guidance", "guidance", ("guidance", "*"), m.Guidance, lambda kb, i: kb.guidance[i].question,
          records="guidance", folder="guidance/", own_page=True, listings=("guidance",),
-         cloned=False, make_new=9, search_label="Our guidance"),
+         cloned=False, make_new=9, search_label="Our guidance", files="clauses/guidance.yaml"),
     Kind("decision", "decisions", ("decisions", "*"), m.Decision,
          lambda kb, i: "Before you sign: " + kb.decisions[i].title,
          records="decisions", folder="checklist/", listings=("checklist",),  # on the checklist's first page
          download="the “before you sign” checklist: the decisions the sources put to a site, with the passages "
                   "that raise each",
-         cloned=False),
+         cloned=False, files="clauses/decisions.yaml"),
 )
 KIND = {k.name: k for k in KINDS}
+# Where each file kind's files are (glob relative to the data root, file kind), from the kinds that
+# declare it: single files first, then folders of files, each in the registry's order. The loader
+# (gpia.load.layout, below the model) is given it; the editor's settings (.vscode) follow it.
+LAYOUT: layout.Layout = tuple(sorted(((k.files, k.file) for k in KINDS if k.files), key=lambda p: "*" in p[0]))
+
+
+def file_kind(relative: str) -> str | None:
+    """The file kind of a data file (its path relative to the data root), by LAYOUT; None: none."""
+    return layout.kind_of(relative, LAYOUT)
+
+
 # The kinds `make new KIND=...` adds, in the order it lists them (gpia.tools.scaffold, CONTRIBUTING.md).
 MAKE_NEW = tuple(k.name for k in sorted((k for k in KINDS if k.make_new), key=lambda k: k.make_new))
 # Kinds with records of their own in the KnowledgeBase, in the order they are exported.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from gpia.load.layout import LAYOUT
+from gpia.model.kinds import LAYOUT
 from gpia.model.recipes import RECIPES
 from gpia.validate.references import RECORD_PLACES
 from gpia.validate.schema_check import schema_for

@@ -15,12 +15,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from gpia.model.data_version import data_date
-from gpia.model.kinds import answer_questions
+from gpia.model.kinds import STORED, answer_questions
 from gpia.model.records import RequirementTable
 from gpia.model.schedule_links import schedules_in_order
 from gpia.views.agreements import agreement_page
 from gpia.views.checklist import before_you_sign
 from gpia.views.common import QUOTED_ANCHOR_PREFIX, View
+from gpia.views.html_tokens import Tag, tokens
 from gpia.views.faq import section_page
 from gpia.views.glossary import listing as glossary_listing
 from gpia.views.glossary import term_page
@@ -31,12 +32,11 @@ from gpia.views.requirements import area_page, tables_of
 from gpia.views.schedules import schedule_page
 from gpia.views.templating import render as render_template
 
+# Markdown's own: a heading's hashes, and an attribute list's id (`## Example { #example }`).
 _HEADING = re.compile(r"^(#{1,6}) ", re.MULTILINE)
 _MD_ID = re.compile(r"\{ #([A-Za-z0-9_-]+) \}")
-_HTML_ID = re.compile(r'\bid="([^"]+)"')
-_FOR = re.compile(r'\bfor="([^"]+)"')
-_LOCAL_HREF = re.compile(r'href="#([^"]+)"')
-_ARIA = re.compile(r'\baria-labelledby="([^"]+)"')
+# The attributes of the HTML blocks that name an anchor of the page (href only as "#anchor").
+_NAMING = ("id", "for", "aria-labelledby")
 
 
 def whole_guide(view: View) -> str:
@@ -86,9 +86,10 @@ def _newest_first(view: View) -> list[RequirementTable]:
 
 
 def _record_ids(view: View) -> frozenset[str]:
+    """Every record's id (the registry's kinds with records of their own, and the indicators of the
+    schedules' examples): an anchor that is a record's id is unique in the site and keeps its name."""
     kb = view.kb
-    return frozenset([*kb.requirements, *kb.areas, *kb.tables, *kb.clauses, *kb.schedules, *kb.agreements,
-                      *kb.terms, *kb.questions, *kb.faq_sections, *kb.decisions, *kb.citations,
+    return frozenset([*(i for kind in STORED for i in getattr(kb, kind.records)),  # type: ignore[arg-type]
                       *(k.id for s in kb.schedules.values() for k in s.kpis), *answer_questions(kb)])
 
 
@@ -96,15 +97,28 @@ def _nested(markdown: str, owner: str, record_ids: frozenset[str], levels: int =
     """A record page's Markdown under a part heading: headings `levels` deeper, section ids prefixed."""
     if levels:
         markdown = _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + levels) + " ", markdown)
+    # The HTML blocks' tags as a parser reads them: an id is an attribute of a tag, never text that
+    # looks like one.
+    tags = [t for t in tokens(markdown) if isinstance(t, Tag) and not t.closing]
+    html_ids = [value for t in tags for value in [t.attr("id")] if value]
     # A passage's first quotation is unique on the page already (the view quotes each once).
-    own = {i for i in _MD_ID.findall(markdown) + _HTML_ID.findall(markdown)
+    own = {i for i in _MD_ID.findall(markdown) + html_ids
            if i not in record_ids and not i.startswith(QUOTED_ANCHOR_PREFIX)}
 
     def renamed(value: str) -> str:
         return f"{owner}--{value}" if value in own else value
 
-    markdown = _MD_ID.sub(lambda m: f"{{ #{renamed(m.group(1))} }}", markdown)
-    markdown = _HTML_ID.sub(lambda m: f'id="{renamed(m.group(1))}"', markdown)
-    markdown = _FOR.sub(lambda m: f'for="{renamed(m.group(1))}"', markdown)
-    markdown = _ARIA.sub(lambda m: f'aria-labelledby="{renamed(m.group(1))}"', markdown)
-    return _LOCAL_HREF.sub(lambda m: f'href="#{renamed(m.group(1))}"', markdown)
+    out: list[str] = []
+    done = 0
+    for tag in tags:
+        written = markdown[tag.start:tag.end]
+        for name, value in tag.attrs:
+            anchor = value[1:] if name == "href" and value and value.startswith("#") else \
+                value if name in _NAMING and value else None
+            if anchor is not None and anchor in own:
+                prefix = "#" if name == "href" else ""
+                written = written.replace(f' {name}="{prefix}{anchor}"', f' {name}="{prefix}{renamed(anchor)}"', 1)
+        out += [_MD_ID.sub(lambda m: f"{{ #{renamed(m.group(1))} }}", markdown[done:tag.start]), written]
+        done = tag.end
+    out.append(_MD_ID.sub(lambda m: f"{{ #{renamed(m.group(1))} }}", markdown[done:]))
+    return "".join(out)

@@ -7,19 +7,21 @@ bullets quoted verbatim, each an anchor (the requirement's id) with its permanen
 """
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from gpia.compare.pairs import Pairing, pairings_with
 from gpia.compare.redline import comparison_pages, compare_url
 from gpia.model.current import newest_first, version_heading
 from gpia.model.derived import once_per_knowledge_base
-from gpia.views.html import esc, md_text
+from gpia.views.html import md_text
 from gpia.model.records import Area, KnowledgeBase, Requirement, RequirementTable
 from gpia.model.schedule_links import kpis_by_requirement
 from gpia.model.urls import section_url
 from gpia.views.placed import in_document
 from gpia.views.common import View, ours, permalink
+from gpia.views.templating import render
 from gpia import sitemap
 from gpia.views.paging import Item, Listing
-from gpia.views.wording import counted
 
 ROWS_PER_PAGE = 25
 # Table kind -> (list name and folder, the list's title).
@@ -44,8 +46,7 @@ def listing(kb: KnowledgeBase, kind: str) -> Listing:
 def row_entry(view: View, area_id: str) -> str:
     area = view.kb.areas[area_id]
     bullets = len(area.requirements)
-    return (f'<a href="{esc(view.href(area.id))}">{view.text(f"{area.row} {area.title}", mentions=False)}</a> '
-            f'<span class="gpia-count">({counted(bullets, "bullet")})</span>')
+    return render("requirement-row-entry.html", link=_row_link(view, area), bullets=bullets)
 
 
 def table_heading(view: View, table_id: str) -> str:
@@ -67,11 +68,16 @@ def table_section(view: View, table: RequirementTable) -> str:
     version = kb.versions[table.version]
     count = sum(len(a.requirements) for a in table.areas)
     heading = f"### {md_text(version.label)}: {md_text(table.section)} {{ #{table.id} }}"
-    intro = (f'<p class="gpia-provenance">Quoted verbatim from {view.link(table.source, view.source_name(table.source))}, '
-             f"section “{view.text(table.section)}”: {len(table.areas)} rows and {count} requirements. "
-             f"Column heading as printed: “{view.text(table.column_heading)}”.</p>")
-    note = ours(f"<p>{view.text(table.note)}</p>", "Our note") if table.note else ""
-    return f"{heading}\n\n{intro}{note}{view.referenced_by(table.id)}"
+    intro = render("requirement-table-intro.html", source=view.link(table.source, view.source_name(table.source)),
+                   section=view.text(table.section), rows=len(table.areas), count=count,
+                   heading=view.text(table.column_heading), note=_note(view, table.note),
+                   referenced_by=view.referenced_by(table.id))
+    return f"{heading}\n\n{intro}"
+
+
+def _note(view: View, note: str | None) -> Markup:
+    """Our note on a table or a row, in its labelled box; nothing when there is none."""
+    return ours(render("paragraph.html", text=view.text(note)), "Our note") if note else Markup()
 
 
 # ---- one row's page ------------------------------------------------------------------------------
@@ -86,14 +92,13 @@ def area_page(view: View, area_id: str) -> str:
     number = area.row.rstrip(".")
     heading = f"# {md_text(version.label)}, row {md_text(number)}: {md_text(area.title)} {{ #{area.id} }}"
     name, title = LISTS[table.kind]
-    where = (f'<p class="gpia-provenance" data-pagefind-ignore>Row {esc(number)} as printed in “{view.text(table.section)}”, '
-             f"the {esc(version.label)} table quoted verbatim from {view.link(table.source, view.source_name(table.source))}. "
-             f'Column heading as printed: “{view.text(table.column_heading)}”.</p>')
-    note = ours(f"<p>{view.text(area.note)}</p>", "Our note") if area.note else ""
-    items = "".join(requirement_item(view, area, r) for r in area.requirements)
-    return (f'{heading}\n\n<div class="gpia-area"{view.cite(area.id)}>{where}{note}'
-            f'<ul class="gpia-requirements">{items}</ul>{in_document(view, area.id)}{view.referenced_by(area.id)}'
-            f"{view.reviewed(area.last_reviewed, table.path)}</div>\n\n{row_links(view, area, name, title)}")
+    body = render("requirement-area.html", cite=view.cite(area.id), number=number, section=view.text(table.section),
+                  version=version.label, source=view.link(table.source, view.source_name(table.source)),
+                  heading=view.text(table.column_heading), note=_note(view, area.note),
+                  items=[requirement_item(view, area, r) for r in area.requirements],
+                  in_document=in_document(view, area.id), referenced_by=view.referenced_by(area.id),
+                  reviewed=view.reviewed(area.last_reviewed, table.path))
+    return f"{heading}\n\n{body}\n\n{row_links(view, area, name, title)}"
 
 
 def row_links(view: View, area: Area, list_name: str, list_title: str) -> str:
@@ -101,23 +106,22 @@ def row_links(view: View, area: Area, list_name: str, list_title: str) -> str:
     kb = view.kb
     table = kb.tables[area.table]
     index = _positions(kb)[area.id]
-    links = []
-    if index > 0:
-        links.append(f"<li>Previous row: {_row_link(view, table.areas[index - 1])}</li>")
-    if index + 1 < len(table.areas):
-        links.append(f"<li>Next row: {_row_link(view, table.areas[index + 1])}</li>")
-    for pairing in _compared(kb, area.version, area.id):
-        other = _other_version(kb, pairing, area.version)
-        links.append(f'<li><a href="{esc(view.base + compare_url(kb, area.id, pairing))}">Compare this row with '
-                     f"{esc(other)}</a></li>")
-    links.append(f'<li>Every row of both versions: <a href="{esc(view.base)}{list_name}/">{esc(list_title)}</a> '
-                 f'(this table: {view.link(table.id)})</li>')
-    return (f'<nav class="gpia-row-links" aria-label="Other rows" data-pagefind-ignore>'
-            f'<ul>{"".join(links)}</ul></nav>')
+    return render("requirement-row-links.html",
+                  previous=_row_link(view, table.areas[index - 1]) if index > 0 else Markup(),
+                  next=_row_link(view, table.areas[index + 1]) if index + 1 < len(table.areas) else Markup(),
+                  compares=_compares(view, area.version, area.id), list_href=f"{view.base}{list_name}/",
+                  list_title=list_title, table=view.link(table.id))
 
 
-def _row_link(view: View, area: Area) -> str:
-    return f'<a href="{esc(view.href(area.id))}">{view.text(f"{area.row} {area.title}", mentions=False)}</a>'
+def _compares(view: View, version: str, record_id: str) -> list[dict[str, str]]:
+    """The comparisons that show a record: each one's address and the label of the other version."""
+    kb = view.kb
+    return [{"href": view.base + compare_url(kb, record_id, pairing), "other": _other_version(kb, pairing, version)}
+            for pairing in _compared(kb, version, record_id)]
+
+
+def _row_link(view: View, area: Area) -> Markup:
+    return render("link.html", href=view.href(area.id), text=view.text(f"{area.row} {area.title}", mentions=False))
 
 
 @once_per_knowledge_base
@@ -129,25 +133,13 @@ def _positions(kb: KnowledgeBase) -> dict[str, int]:
 def requirement_item(view: View, area: Area, r: Requirement) -> str:
     kb = view.kb
     what = f"{kb.versions[r.version].label} row {area.row.rstrip('.')} bullet {r.bullet}"
-    details = []
-    for ref in r.defers_to:
-        details.append(f"<li>Detail left to a schedule: {view.link(ref.schedule)} "
-                       f"(placeholder “{view.text(ref.placeholder)}”)</li>")
-    if r.related:
-        details.append(f"<li>Related: {view.links(r.related)}</li>")
-    indicators = kpis_by_requirement(kb).get(r.id, ())
-    if indicators:
-        names = ", ".join(f'<a href="{esc(view.base + section_url(kb, s.id, k.id))}">{view.text(k.name, mentions=False)}</a>'
-                          for s, k in indicators)
-        details.append(f'<li>Indicators in a worked example <span class="gpia-not-nhs">(illustrative — not NHS '
-                       f"wording)</span>: {names}</li>")
-    for pairing in _compared(kb, r.version, r.id):
-        other = _other_version(kb, pairing, r.version)
-        details.append(f'<li><a href="{esc(view.base + compare_url(kb, r.id, pairing))}">Compare with {esc(other)}</a></li>')
-    meta = f'<ul class="gpia-meta">{"".join(details)}</ul>'
-    meta = f"{meta}{view.referenced_by(r.id)}"
-    return (f'<li id="{esc(r.id)}" class="gpia-requirement"{view.cite(r.id)}><p><span class="gpia-bullet">Bullet {r.bullet}</span> '
-            f'<q class="gpia-verbatim">{view.text(r.text)}</q> {permalink(r.id, what)}</p>{meta}</li>')
+    defers = [{"schedule": view.link(ref.schedule), "placeholder": view.text(ref.placeholder)} for ref in r.defers_to]
+    indicators = [render("link.html", href=view.base + section_url(kb, s.id, k.id), text=view.text(k.name, mentions=False))
+                  for s, k in kpis_by_requirement(kb).get(r.id, ())]
+    return render("requirement-item.html", id=r.id, cite=view.cite(r.id), bullet=r.bullet, text=view.text(r.text),
+                  permalink=permalink(r.id, what), defers=defers,
+                  related=view.links(r.related) if r.related else Markup(), indicators=indicators,
+                  compares=_compares(view, r.version, r.id), referenced_by=view.referenced_by(r.id))
 
 
 def _compared(kb: KnowledgeBase, version: str, record_id: str) -> list[Pairing]:
