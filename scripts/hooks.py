@@ -7,6 +7,7 @@ HTML: the glossary's abbreviation tooltips, what Pagefind indexes, and Pagefind'
 """
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -24,6 +25,9 @@ from gpia.pages.problem_page import problem_page_html, problem_page_source  # no
 from gpia.pages.assets import minify_stylesheets  # noqa: E402
 from gpia.pages.search import keep_index, wait_for_index, write_index, write_index_soon  # noqa: E402
 from gpia.views.templating import COMPILED_ONCE  # noqa: E402
+from gpia.tools.github_text import log_line, one_line  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.gpia")
 
 # The page shown for addresses that are no page of the site while the data has problems.
 PROBLEM_PAGE = "gpia-data-problems.html"
@@ -47,6 +51,10 @@ def on_config(config):
                                              (config.extra or {}).get("edit_base"))
     except ValueError as error:
         raise PluginError(str(error)) from error
+    for warning in context.result.warnings:
+        # INFO, not WARNING: `mkdocs build --strict` fails on any logged warning, and these must not
+        # fail the build (the message itself starts "warning:"; `make fix` mends them).
+        log.info(log_line(one_line(str(warning))))
     if context.broken:
         if not _serving():
             raise PluginError(context.problem_message())  # a build (--strict or not) fails on bad data
