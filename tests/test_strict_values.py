@@ -192,3 +192,29 @@ def test_trailing_line_feed_id_beside_the_real_one_is_one_problem(data_copy: Pat
     assert problems(data_copy) == [
         f"{relative}:{line}:9: 'terms[0].id' is \"{term_id}\" with a line break at the end; remove the line "
         "break at the end"]
+
+
+def test_a_glossary_term_of_two_thousand_words_is_refused_naming_the_limit(data_copy: Path) -> None:
+    """A term is a phrase every page is scanned for; 2,000 words are not a term."""
+    relative = "clauses/glossary.yaml"
+    text = (ROOT / relative).read_text(encoding="utf-8")
+    start, end, line, col = _span(text, ("terms", 0, "term"))
+    long = " ".join(["word"] * 2000)
+    write(data_copy, relative, text[:start] + long + text[end:])
+    assert problems(data_copy) == [
+        f"{relative}:{line}:{col}: 'terms[0].term' is {len(long):,} characters long; a glossary term is at most 100 "
+        "characters (see Limits on sizes in CONTRIBUTING.md), so shorten it"]
+
+
+def test_too_many_slips_are_refused_naming_the_limit(data_copy: Path) -> None:
+    relative = "clauses/sources.yaml"
+    text = (ROOT / relative).read_text(encoding="utf-8")
+    marker = "    sic:\n"
+    at = text.index(marker) + len(marker)
+    line = text[:at].count("\n") + 1
+    slip = text[at:text.index("\n", text.index("meant:", at)) + 1]
+    write(data_copy, relative, text[:at] + slip * 50 + text[at:])
+    found = problems(data_copy)
+    assert found[0] == (f"{relative}:{line}:7: 'sources[0].sic' lists {50 + text[at:].split('  - id:')[0].count('printed:'):,} "
+                        "items; it may list at most 50 (see Limits on sizes in CONTRIBUTING.md), so remove some")
+    assert len(found) == 1

@@ -254,10 +254,17 @@ def _explain(doc: YamlDocument, error: ValidationError, kind: str) -> list[Probl
         return [origin.problem(f"'{field}' is an empty list; add at least one item or remove the field")]
     if check == "minProperties":
         return [origin.problem(f"'{field}' is empty; fill in its fields (see the schema's description) or remove it")]
-    if check == "maxLength":  # only ids have one: they become page addresses (folder names)
+    if check == "maxLength" and _unanchored(error.schema.get("pattern", "")) == _ID:  # a page's address
         return [origin.problem(f"'{field}' is {len(value):,} characters long; an id is at most "
                                f"{error.validator_value} characters, because it becomes the address of a page, "
                                "so shorten it")]
+    if check == "maxLength":  # a limit on sizes (CONTRIBUTING.md, "Limits on sizes")
+        return [origin.problem(f"'{field}' is {len(value):,} characters long; a {_limited(path)} is at most "
+                               f"{error.validator_value:,} characters (see Limits on sizes in CONTRIBUTING.md), "
+                               "so shorten it")]
+    if check == "maxItems":
+        return [origin.problem(f"'{field}' lists {len(value):,} items; it may list at most "
+                               f"{error.validator_value:,} (see Limits on sizes in CONTRIBUTING.md), so remove some")]
     if check == "minLength":
         return [origin.problem(f"'{field}' is empty; write the text or remove the field")]
     if check == "uniqueItems":
@@ -276,12 +283,21 @@ def _explain(doc: YamlDocument, error: ValidationError, kind: str) -> list[Probl
     return [origin.problem(f"'{field}': {error.message}")]
 
 
+def _limited(path: tuple[Any, ...]) -> str:
+    """What a field with a limit on its length is, for a message: 'glossary term', 'slip's printed words'."""
+    names = {"term": "glossary term", "abbreviation": "glossary term's abbreviation",
+             "printed": "slip's printed words"}
+    name = next((part for part in reversed(path) if isinstance(part, str)), "value")
+    return names.get(name, f"'{name}'")
+
+
 def _keys(value: Any) -> str:
     if isinstance(value, dict):
         return ", ".join(str(k) for k in value) or "no fields"
     return _shown(value)
 
 
+_ID = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _PATTERNS = {
     "^[a-z0-9]+(-[a-z0-9]+)*$": "a kebab-case id (lowercase letters, digits and single hyphens, e.g. term-gp-federation)",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD",
