@@ -50,3 +50,10 @@ def test_many_terms_sharing_a_long_start_nest_no_deeper_than_their_branches() ->
     pattern = trie_alternation([re.escape(c) for c in f"{start}{i:03d}"] for i in range(100))
     assert pattern.startswith(start) and pattern.count("(?:") <= 11
     assert re.fullmatch(pattern, f"{start}042")
+
+
+def test_phrases_that_start_each_other_nest_deeper_than_python_recurses_by_default() -> None:
+    """2,000 phrases each one character longer than the last: a group per phrase, nested, compiled."""
+    from gpia.model.phrases import compile_nested
+    pattern = compile_nested(trie_alternation(["a"] * k for k in range(1, 2001)))
+    assert pattern.fullmatch("a" * 2000) and pattern.fullmatch("a" * 7) and not pattern.fullmatch("a" * 2001)

@@ -202,7 +202,7 @@ def test_a_glossary_term_of_two_thousand_words_is_refused_naming_the_limit(data_
     long = " ".join(["word"] * 2000)
     write(data_copy, relative, text[:start] + long + text[end:])
     assert problems(data_copy) == [
-        f"{relative}:{line}:{col}: 'terms[0].term' is {len(long):,} characters long; a glossary term is at most 100 "
+        f"{relative}:{line}:{col}: 'terms[0].term' is {len(long):,} characters long; a glossary term is at most 500 "
         "characters (see Limits on sizes in CONTRIBUTING.md), so shorten it"]
 
 

@@ -6,11 +6,18 @@ are each read again wherever the text begins that way (100 glossary terms sharin
 words, 20 definitions that nearly say one of them: 7.7 times the CPU of a whole build). Factored,
 a shared start is read once, so a scan costs about the length of the text times the length of the
 longest phrase that agrees with it, whatever the number of phrases. The schemas cap the length of
-the phrases (glossary.json, sources.json), which also bounds the nesting of the expression.
+the phrases (glossary.json, sources.json), which also bounds the nesting of the expression: a group
+for each place where a phrase ends or two part, at most one per piece of the longest phrase.
 """
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Iterable, Sequence
+
+# Python's compiler of regular expressions recurses once or twice per nested group (and _pattern
+# once per level): enough room for phrases of a few thousand pieces, far above the schemas' limits.
+_NESTING_ROOM = 20_000
 
 
 def trie_alternation(phrases: Iterable[Sequence[str]]) -> str:
@@ -25,7 +32,25 @@ def trie_alternation(phrases: Iterable[Sequence[str]]) -> str:
         for piece in phrase:
             node = node.setdefault(piece, {})
         node[None] = {}  # a phrase ends here
-    return _pattern(trie)
+    with _room():
+        return _pattern(trie)
+
+
+def compile_nested(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile for an expression of trie_alternation, however deeply its groups nest."""
+    with _room():
+        return re.compile(pattern, flags)
+
+
+class _room:
+    """Room for the recursion of deeply nested groups, while it lasts."""
+
+    def __enter__(self) -> None:
+        self.limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(self.limit, _NESTING_ROOM))
+
+    def __exit__(self, *exc: object) -> None:
+        sys.setrecursionlimit(self.limit)
 
 
 def _pattern(node: dict[str | None, dict]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from gpia.views.html import esc
-from gpia.model.phrases import trie_alternation
+from gpia.model.phrases import compile_nested, trie_alternation
 from gpia.model.records import KnowledgeBase
 
 _BETWEEN_WORDS = r"(?:\s|&#10;)+"
@@ -35,7 +35,7 @@ class SicMarker:
         # Words of the phrase may be separated by any white space (or a line break written as &#10;).
         # One expression factored by the phrases' shared starts: its cost does not grow with their number.
         phrases = trie_alternation(_pieces(p) for p in ordered)
-        self._pattern = re.compile(r"(?<![\w-])(" + phrases + r")(?![\w-])") if phrases else None
+        self._pattern = compile_nested(r"(?<![\w-])(" + phrases + r")(?![\w-])") if phrases else None
         self._meant_by_escaped = {esc(" ".join(p.split())): self.meant[p] for p in ordered}
 
     def __call__(self, escaped: str) -> str:

@@ -27,7 +27,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from gpia.model.phrases import trie_alternation
+from gpia.model.phrases import compile_nested, trie_alternation
 from gpia.model.records import KnowledgeBase
 
 # What the results call each kind of page; a kind of record not listed is named after its kind.
@@ -72,7 +72,7 @@ class SearchMarks:
         # One expression for every spelled-out term, longest first, factored by shared starts (so
         # its cost does not grow with the number of terms); built once per build.
         names = trie_alternation([re.escape(c) for c in n] for n in self._abbreviation_of)
-        self._terms = re.compile(r"\b(" + names + r")\b", re.IGNORECASE) if names else None
+        self._terms = compile_nested(r"\b(" + names + r")\b", re.IGNORECASE) if names else None
 
     def filters(self, spec: dict | None, src_uri: str) -> PageFilters:
         kb = self.kb
