@@ -218,3 +218,13 @@ def test_too_many_slips_are_refused_naming_the_limit(data_copy: Path) -> None:
     assert found[0] == (f"{relative}:{line}:7: 'sources[0].sic' lists {50 + text[at:].split('  - id:')[0].count('printed:'):,} "
                         "items; it may list at most 50 (see Limits on sizes in CONTRIBUTING.md), so remove some")
     assert len(found) == 1
+
+
+def test_an_address_is_one_line_without_characters_that_end_an_attribute(data_copy: Path) -> None:
+    relative = "clauses/citations.yaml"
+    text = (ROOT / relative).read_text(encoding="utf-8")
+    start, end, line, col = _span(text, ("citations", 0, "url"))
+    write(data_copy, relative, text[:start] + "'https://example.org/\"><script>x</script>'" + text[end:])
+    assert problems(data_copy) == [
+        f"{relative}:{line}:{col}: 'citations[0].url' is \"https://example.org/\\\"><script>x</script>\", which is not "
+        "an https:// address (one line, without spaces or \" < > \\ ^ ` { | })"]

@@ -303,7 +303,7 @@ _PATTERNS = {
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD",
     "^[0-9]+(\\.[0-9]+)*(\\([a-z]+\\))?$": "a clause number such as \"6.2(d)\"",
     "^[0-9]+$": "a number written in quotes, such as \"5\"",
-    "^https://[^\\s]+$": "an https:// address (one line, no spaces)",
+    "^https://[^\\s\"<>\\\\^`{|}]+$": "an https:// address (one line, without spaces or \" < > \\ ^ ` { | })",
     "^[A-Za-z0-9&'./+()-]+( [A-Za-z0-9&'./+()-]+)*$":
         "an abbreviation as the text writes it: one line of letters, digits and & ' . / + ( ) -, "
         "words separated by single spaces, such as \"GP IA\"",
