@@ -151,9 +151,14 @@ def schema_problems(doc: YamlDocument, kind: str) -> list[Problem]:
         pass
     validator = validator_for(kind)
     seen: set[Problem] = set()
-    for error in validator.iter_errors(doc.data):
+    errors = list(validator.iter_errors(doc.data))
+    # A value of the wrong form is named for its form, not also for its length: one slip, one message.
+    formed = {tuple(e.absolute_path) for e in errors if e.validator != "maxLength"}
+    for error in errors:
         if isinstance(error.instance, float) and not math.isfinite(error.instance):
             continue  # reported above, once
+        if error.validator == "maxLength" and tuple(error.absolute_path) in formed:
+            continue
         for problem in _explain(doc, error, kind):
             # One slip, one message: an empty item fails both "must be a mapping" and "one of".
             if problem not in seen:
