@@ -3,16 +3,21 @@ SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-RUN := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(BIN)/python
+# The code under scripts/ is installed into the virtual environment (pyproject.toml, editable), which
+# gives the `gpia` command and the `gpia` MkDocs plugin.
+GPIA := NO_MKDOCS_2_WARNING=1 $(BIN)/gpia
+PY := NO_MKDOCS_2_WARNING=1 $(BIN)/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: setup validate propose diff new guide fix build linkcheck serve zensical test browser bench clean
 
-# The virtual environment is rebuilt whenever requirements.txt changes.
-$(VENV)/.installed: requirements.txt
+# The virtual environment is rebuilt whenever requirements.txt or pyproject.toml changes: the pinned
+# requirements, then this project itself in editable mode (its code stays in scripts/).
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 setup: $(VENV)/.installed
@@ -24,37 +29,37 @@ $(VENV)/.zensical-installed: $(VENV)/.installed requirements-zensical.txt
 	touch $@
 
 validate: setup
-	@$(RUN) -m gpia validate
+	@$(GPIA) validate
 
 # Suggest ancestors for each requirement of the newer version of every declared comparison (or of
 # COMPARISON=<id> only), with a similarity score, for a person to confirm in the YAML; it never
 # writes the data.
 propose: setup
-	@$(RUN) -m gpia.tools.propose $(if $(COMPARISON),--comparison $(COMPARISON))
+	@$(GPIA) propose $(if $(COMPARISON),--comparison $(COMPARISON))
 
 # What the working tree changes in the knowledge base since BASE (default HEAD), as Markdown for a
 # pull request: `make diff BASE=origin/main`. Reads BASE from git objects; no second checkout. Both
 # sides' sites are built (in temporary folders), so the pages affected are exactly those that differ.
 BASE ?= HEAD
 diff: setup
-	@$(RUN) -m gpia.tools.datadiff --base "$(BASE)"
+	@$(GPIA) diff --base "$(BASE)"
 
 # Add a record from its template in templates/: `make new KIND=term ID=term-care-navigator`;
 # a question or requirement also needs IN=<its FAQ section or area id>.
 new: setup
 	@if [ -z "$(KIND)" ] || [ -z "$(ID)" ]; then \
-	  echo "usage: make new KIND=<term|citation|change|clause|question|requirement|schedule|faq-section|guidance> ID=<new id> [IN=<section or area id>]" >&2; exit 2; fi
-	@$(RUN) -m gpia.tools.scaffold "$(KIND)" "$(ID)" $(if $(IN),--in "$(IN)")
+	  echo "usage: make new KIND=<$$($(PY) -m gpia.tools.scaffold --kinds)> ID=<new id> [IN=<section or area id>]" >&2; exit 2; fi
+	@$(GPIA) new "$(KIND)" "$(ID)" $(if $(IN),--in "$(IN)")
 
 # Write the sources' own quotation marks and dashes into NHS wording pasted with others (from Word,
 # say); every other byte of the files stays as it is.
 fix: setup
-	@$(RUN) -m gpia.tools.fix
+	@$(GPIA) fix
 
 # Rewrite the lists in CONTRIBUTING.md that come from the code (NHS-wording fields, the kinds
 # `make new` knows, each kind's required fields); tests/test_guide.py fails while they are stale.
 guide: setup
-	@$(RUN) -m gpia.tools.guide
+	@$(GPIA) guide
 
 # SOURCE_DATE_EPOCH (the last commit's time) makes the sitemap dates, and so the site, reproducible.
 build: validate
@@ -62,18 +67,18 @@ build: validate
 
 # Every internal href, src and #anchor of the built site resolves (external links are not fetched).
 linkcheck: build
-	@$(RUN) -m gpia.tools.linkcheck site/
+	@$(PY) -m gpia.tools.linkcheck site/
 
 # Starts even when the data has problems: every page then lists them, and reloads once they are fixed.
 serve: setup
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
-# The same site built by Zensical (Material's successor), which runs no hooks: the whole docs tree is
+# The same site built by Zensical (Material's successor), which runs no plugins of ours: the whole docs tree is
 # written to build/zensical/ first (docs/ with its macros rendered, and every page and download
 # generated from the data), Zensical builds it, then each page gets its tooltips and search marks
 # and the site its Pagefind index. Into site-zensical/; see scripts/gpia/tools/engines.py.
 zensical: validate $(VENV)/.zensical-installed
-	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(RUN) -m gpia.tools.engines zensical
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(PY) -m gpia.tools.engines zensical
 
 # Browser tests drive Debian's Chromium (browsers cannot be downloaded here).
 # apt-get runs as root (CI runs as root; elsewhere through sudo, which drops the environment, hence
@@ -93,11 +98,11 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 test: setup $(VENV)/.zensical-installed browser node_modules/.installed
-	$(RUN) -m pytest
+	$(PY) -m pytest
 
 # Speed and size at x1, x10 and x100 the real data (not part of `make test`); see BENCHMARKS.md.
 bench: setup
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/bench.py
+	$(GPIA) bench
 
 clean:
 	rm -rf site site-zensical build test-artifacts .pytest_cache bench-out

@@ -85,7 +85,7 @@ def page(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
-# Our [sic] marks after the sources' slips (gpia.model.sic) are not NHS wording: tests that compare a
+# Our [sic] marks after the sources' slips (gpia.views.sic) are not NHS wording: tests that compare a
 # page with the records' text leave them out.
 SIC_MARK = re.compile(r' <span class="gpia-sic">\[sic<span class="gpia-sic-note">.*?</span>\]</span>'
                       r'| \[sic: probably “[^”]*”\]')

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from gpia.pages.build_views import build_views
 from gpia.tools.linkcheck import Target, resolve
 from gpia.knowledge_base import load_or_raise
 from gpia.model.records import FACETS, KnowledgeBase
@@ -17,7 +18,6 @@ from gpia.tools.synthetic import generate
 from gpia.model.urls import relative_base, url_of
 from gpia.validate.source_outline import fold as normalise
 from gpia.views.agreements import AGREEMENTS_PER_PAGE, FACET_LABELS, SILENT, facet_anchor, listing, matrix_cell
-from gpia.views.common import BuildViews
 from gpia.views.pages import listing_page
 
 from conftest import ROOT, copy_data, problems, without_sic
@@ -270,7 +270,7 @@ def test_each_cell_gives_every_point_linked_to_its_facet_on_the_agreement_page(k
 
 
 def test_a_cell_golden(kb: KnowledgeBase, built_site: Path) -> None:
-    view = BuildViews.for_knowledge_base(kb).view("../")
+    view = build_views(kb).view("../")
     cell = matrix_cell(view, kb.agreements["la-ia"], "parties")
     assert cell == ('<td><ul><li><a href="../agreements/la-ia/#facet-parties">An ICP '
                     "and a local authority.</a></li></ul></td>")
@@ -363,7 +363,7 @@ def test_the_matrix_pages_at_scale(tmp_path: Path) -> None:
     assert pages.page_count == 3 == -(-len(kb3.agreements) // AGREEMENTS_PER_PAGE)
     seen = []
     for n in (1, 2, 3):
-        view = BuildViews.for_knowledge_base(kb3).view(relative_base(pages.uri(n)))
+        view = build_views(kb3).view(relative_base(pages.uri(n)))
         markup = listing_page(view, "agreements", n)
         parser = _Matrix()
         parser.feed(markup)

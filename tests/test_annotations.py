@@ -57,7 +57,7 @@ BROKEN = ("# yaml-language-server: $schema=../../scripts/gpia/schemas/schedule.j
 FILE = "clauses/schedules/schedule-test.yaml"
 MISSING = f"{FILE}:3:3: missing required field 'title' in schedule ('schedule-test'); add it"
 UNKNOWN = (f"{FILE}:4:3: unknown field 'titel' in schedule ('schedule-test'); remove it or correct its spelling "
-           "(allowed here: example, fields, id, last_reviewed, number, quotes, rests_on, summary, title)")
+           "(allowed here: also_known_as, example, fields, id, last_reviewed, number, quotes, rests_on, summary, title)")
 
 
 def test_validate_under_github_actions_annotates_summarises_and_fails(
@@ -74,7 +74,7 @@ def test_validate_under_github_actions_annotates_summarises_and_fails(
         "missing required field 'title' in schedule ('schedule-test'); add it",
         f"::error file={FILE},line=4,col=3,title=Knowledge base data::"
         "unknown field 'titel' in schedule ('schedule-test'); remove it or correct its spelling "
-        "(allowed here: example, fields, id, last_reviewed, number, quotes, rests_on, summary, title)",
+        "(allowed here: also_known_as, example, fields, id, last_reviewed, number, quotes, rests_on, summary, title)",
     ]
     assert err.splitlines() == [MISSING, UNKNOWN, skipped("clauses/schedules/schedule-test.yaml"),
                                 "2 problems in the knowledge base data; nothing was built."]
@@ -83,7 +83,7 @@ def test_validate_under_github_actions_annotates_summarises_and_fails(
         "earlier step\n### 2 problem(s) in the knowledge base data\n\n| file | line | column | problem |\n|---|---|---|---|\n"
         f"| `{FILE}` | 3 | 3 | `missing required field 'title' in schedule ('schedule-test'); add it` |\n"
         f"| `{FILE}` | 4 | 3 | `unknown field 'titel' in schedule ('schedule-test'); remove it or correct its spelling "
-        "(allowed here: example, fields, id, last_reviewed, number, quotes, rests_on, summary, title)` |\n")
+        "(allowed here: also_known_as, example, fields, id, last_reviewed, number, quotes, rests_on, summary, title)` |\n")
 
 
 def test_validate_outside_github_actions_prints_no_annotations(
@@ -104,7 +104,7 @@ HOSTILE = ("# yaml-language-server: $schema=../../scripts/gpia/schemas/schedule.
            '  "##[add-mask]y": 2\n'
            '  "[x](https://evil) ![i](https://evil/i.png) @org/team <img src=x> a|b ``c`` ::add-mask::s": 3\n'
            "  title: Evil\n  summary: Our words.\n  last_reviewed: 2026-11-25\n")
-ALLOWED = "remove it or correct its spelling (allowed here: example, fields, id, last_reviewed, number, quotes, rests_on, summary, title)"
+ALLOWED = "remove it or correct its spelling (allowed here: also_known_as, example, fields, id, last_reviewed, number, quotes, rests_on, summary, title)"
 
 
 def test_hostile_problem_annotation_is_one_command() -> None:

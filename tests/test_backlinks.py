@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from gpia.pages.build_views import build_views
 from gpia.knowledge_base import read_documents
 from gpia.load.jsonpaths import find
 from gpia.model.backlinks import backlinks, references
@@ -16,7 +17,6 @@ from gpia.model.mentions import MentionLinker
 from gpia.model.records import KnowledgeBase
 from gpia.model.urls import kind_of, url_of
 from gpia.validate.references import index_records
-from gpia.views.common import BuildViews
 
 from conftest import ROOT
 
@@ -203,7 +203,7 @@ def test_no_record_is_out_of_reach(kb: KnowledgeBase, built_site: Path) -> None:
 
 
 def test_referenced_by_names_25_records_then_counts_the_rest(kb: KnowledgeBase) -> None:
-    shared = BuildViews.for_knowledge_base(kb)
+    shared = build_views(kb)
     terms = sorted(kb.terms)[:27]
     view = dataclasses.replace(shared, backlinks={"clause-6-2-d": tuple(terms)}).view("../../")
     line = view.referenced_by("clause-6-2-d")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from conftest import page as built_page
 
-from gpia.model.checklist import DECISIONS_HEADER, decisions_csv
+from gpia.pages.build_views import build_views
+from gpia.pages.checklist import DECISIONS_HEADER, decisions_csv
 from gpia.pages.drafting import decisions_docx
 from gpia.model.records import KnowledgeBase
 from gpia.pages.word import document_text
-from gpia.views.common import BuildViews
 
 # What the sources put to a site, by the words its item must carry (issue "The guide as its readers use it").
 TOPICS = {
@@ -37,7 +37,7 @@ def test_every_decision_the_sources_raise_is_an_item(kb: KnowledgeBase) -> None:
 
 
 def test_each_item_rests_on_source_text_that_says_what_it_claims(kb: KnowledgeBase) -> None:
-    view = BuildViews.for_knowledge_base(kb).view()
+    view = build_views(kb).view()
     raised = {  # a phrase of the NHS wording each item is raised by
         "decide-who-signs": "power of attorney", "decide-federation-as-party": "in its own right",
         "decide-ccg-involvement": "conflicts of interest", "decide-monitoring": "type and extent of monitoring",
@@ -59,8 +59,8 @@ def test_the_csv_has_one_row_per_item_in_order(kb: KnowledgeBase) -> None:
 
 
 def test_the_word_document_holds_every_item_and_is_reproducible(kb: KnowledgeBase) -> None:
-    content = decisions_docx(BuildViews.for_knowledge_base(kb).view())
-    assert content == decisions_docx(BuildViews.for_knowledge_base(kb).view())
+    content = decisions_docx(build_views(kb).view())
+    assert content == decisions_docx(build_views(kb).view())
     text = document_text(content)
     for d in kb.decisions.values():
         assert f"☐ {d.title}" in text
@@ -73,4 +73,4 @@ def test_the_page_shows_each_item_with_a_box_and_its_downloads(built_site: Path,
     assert 'href="../data/before-you-sign.docx"' in html and 'href="../data/before-you-sign.csv"' in html
     for d in kb.decisions.values():
         assert f'id="{d.id}"' in html and f'id="tick-{d.id}"' in html and f'for="tick-{d.id}"' in html
-    assert (built_site / "data/before-you-sign.docx").read_bytes() == decisions_docx(BuildViews.for_knowledge_base(kb).view())
+    assert (built_site / "data/before-you-sign.docx").read_bytes() == decisions_docx(build_views(kb).view())

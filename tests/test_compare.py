@@ -11,16 +11,17 @@ from pathlib import Path
 import pytest
 
 from gpia.compare.redline import (Op, area_groups, compare, compare_url, comparison_pages, derived_kind, descendants,
-                          group_page_id, groups_by_page, per_ancestor, redline, render_redline, tokenise)
+                          group_page_id, groups_by_page, per_ancestor, redline, tokenise)
 from gpia.compare.tokens import tokens
 from gpia.pages.generated import generated_files
 from gpia.knowledge_base import load_or_raise
 from gpia.model.records import KnowledgeBase
 from gpia.tools.synthetic import generate
 from gpia.model.urls import url_of
-from gpia.views.common import BuildViews
+from gpia.pages.build_views import build_views
 from gpia.views.compare import GROUPS_PER_PAGE, compare_page, group_page, listing, what_changed
 from gpia.views.pages import record_page
+from gpia.views.redline import render_redline
 
 from conftest import ROOT, SOURCES, without_sic
 
@@ -302,7 +303,7 @@ def test_a_row_that_draws_one_bullet_from_another_row_is_not_called_merged_or_re
 
 
 def test_a_group_page_is_a_record_page_with_its_title_and_anchor(kb: KnowledgeBase) -> None:
-    view = BuildViews.for_knowledge_base(kb).view("../../")
+    view = build_views(kb).view("../../")
     assert record_page(view, "compare-group", "icp-2019-int-workforce").startswith(
         r"# Compare: Workforce \(rows 8\. → 6\.\) { #cmp-icp-2019-int-workforce }" "\n\n")
     assert record_page(view, "compare-group", "mcp-2016-int-shared-vision").startswith(
@@ -431,7 +432,7 @@ def test_what_changed_links_the_known_changes_to_their_pairs(built_site: Path, k
 
 
 def test_what_changed_links_at_most_three_rows_per_note(kb: KnowledgeBase) -> None:
-    markup = what_changed(BuildViews.for_knowledge_base(kb).view("../"))
+    markup = what_changed(build_views(kb).view("../"))
     item = next(i for i in re.findall(r'<li id="change-addressee-dropped"><p>(.*?)</li>', markup, re.S))
     rows = re.findall(r"; (?=\d)|See: ", item)
     assert len(rows) == 3
@@ -464,7 +465,7 @@ def test_compare_lists_every_row_group_under_its_table(built_site: Path) -> None
 
 def test_the_list_of_row_groups_pages(kb: KnowledgeBase) -> None:
     rows = dataclasses.replace(listing(kb), per_page=5)
-    view = BuildViews.for_knowledge_base(kb).view("../../../")
+    view = build_views(kb).view("../../../")
     assert rows.page_count == 3
     second = rows.render(view, 2)
     assert second.startswith('<h2 class="gpia-list-group" id="list-integration">Integration commitments '
@@ -518,7 +519,7 @@ def test_a_new_2019_bullet_and_its_dropped_2016_bullet_are_shown(data_copy: Path
     assert [r.id for r in group.new_requirements] == ["icp-2019-int-transfers-of-care"]
     assert [r.id for r in group.dropped] == ["mcp-2016-int-transfers-of-care", "mcp-2016-int-mdt-working"]
 
-    views = BuildViews.for_knowledge_base(kb)
+    views = build_views(kb)
     markup = group_page(views.view("../../"), "icp-2019-int-common-protocols")
     block = _pair_block(markup, "cmp-icp-2019-int-transfers-of-care")
     assert '<span class="gpia-sr-only">Change: </span>New</span>' in block

@@ -57,7 +57,9 @@ def test_the_comparison_covers_downloads_schemas_and_search(builds) -> None:
     names = set(builds[0])
     assert "data/knowledge-base.json" in names
     assert {"data/requirement.csv", "data/question.csv", "data/schedule.csv", "data/local-schedules.csv"} <= names
-    assert "schema/schedule.json" in names and len([n for n in names if n.startswith("schema/")]) == len(list((ROOT / "scripts/gpia/schemas").glob("*.json")))
+    # Every data kind's schema, and the drafting pack's draft file's (gpia.pages.draft_tool).
+    assert "schema/schedule.json" in names and len([n for n in names if n.startswith("schema/")]) == len(list((ROOT / "scripts/gpia/schemas").glob("*.json"))) + 1
+    assert "schema/draft.json" in names
     assert {"sitemap.xml", "sitemap.xml.gz", "index.html", "schedules/schedule-5-kpis/index.html"} <= names
     assert len([n for n in names if n.startswith("pagefind/fragment/")]) > 100  # every page's indexed text
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from conftest import page as built_page
 from docx import Document
 
+from gpia.pages.build_views import build_views
 from gpia.pages.drafting import EXAMPLE_LABEL, KPI_COLUMNS, drafting_files, example_path, target_text, template_path
 from gpia.model.records import KnowledgeBase, Kpi
 from gpia.pages.word import NOTE_STYLE, document_text
@@ -89,11 +90,10 @@ def test_a_long_title_from_the_data_is_cut_to_words_core_property_limit() -> Non
 
 
 def test_the_data_page_lists_the_documents_of_one_schedules_page_however_many_there_are(kb10: KnowledgeBase) -> None:
-    from gpia.views.common import BuildViews
-    from gpia.views.downloads import drafting_list
+    from gpia.pages.downloads import drafting_list
     from gpia.views.schedules import SCHEDULES_PER_PAGE
     assert len(kb10.schedules) > SCHEDULES_PER_PAGE
-    lines = drafting_list(BuildViews.for_knowledge_base(kb10).view()).splitlines()
+    lines = drafting_list(build_views(kb10).view()).splitlines()
     assert len(lines) == SCHEDULES_PER_PAGE + 1
     assert lines[-1] == (f"- The other {len(kb10.schedules) - SCHEDULES_PER_PAGE:,} schedules: each links its own "
                          "documents from its page; see [the list of schedules](schedules.md).")

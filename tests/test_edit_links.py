@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
+from gpia.pages.build_views import build_views
 from gpia.pages.context import load_context
-from gpia.views.common import BuildViews, checked_edit_base, reviewed
+from gpia.views.common import checked_edit_base, reviewed
 from gpia.views.pages import record_page
 
 from conftest import ROOT
@@ -35,7 +36,7 @@ def test_with_edit_base_it_is_an_edit_link() -> None:
 ])
 def test_page_level_list_of_data_files(edit_base: str | None, expected: str) -> None:
     from gpia.knowledge_base import load_or_raise
-    view = BuildViews.for_knowledge_base(load_or_raise(ROOT, check_wording=False), edit_base).view()
+    view = build_views(load_or_raise(ROOT, check_wording=False), edit_base).view()
     assert view.data_files(["clauses/a.yaml", "clauses/b.yaml"]) == expected
 
 
@@ -47,7 +48,7 @@ def test_edit_base_is_normalised(value: str | None, expected: str | None) -> Non
 
 @pytest.mark.parametrize("value", ["http://example.org/edit/", "javascript:alert(1)", 5])
 def test_edit_base_must_be_https(value: Any) -> None:
-    with pytest.raises(ValueError, match=r"edit_base \(extra.edit_base in mkdocs.yml, or GPIA_EDIT_BASE\) must be "
+    with pytest.raises(ValueError, match=r"edit_base \(the gpia plugin's option in mkdocs.yml, or GPIA_EDIT_BASE\) must be "
                                          r"an https:// URL such as https://github.com/ORG/REPO/edit/main/, not "):
         checked_edit_base(value)
 
@@ -64,7 +65,7 @@ def test_the_build_reads_edit_base_from_mkdocs_yml_or_the_environment(
         monkeypatch.setenv("GPIA_EDIT_BASE", environment)
     else:
         monkeypatch.delenv("GPIA_EDIT_BASE", raising=False)
-    # What scripts/hooks.py does with mkdocs.yml's `extra`, and gpia.pages.write with the config it reads.
+    # What the gpia plugin does with its edit_base option, and gpia.pages.write with the config it reads.
     context = load_context(ROOT, extra.get("edit_base"))
     assert expected in record_page(context.views.view(), "faq-section", "faq-section-introduction")
     assert expected.replace("faq/01-introduction.yaml", "clauses/glossary.yaml") in \

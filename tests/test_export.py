@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from gpia import sitemap
 from gpia.model import checklist
+from gpia.pages import checklist as pages_checklist
 from gpia.pages.export import (FORMULA_START, RECORD_KINDS, csv_files, csv_text, download_files, knowledge_base_json,
                          published_schemas, record_dicts, spreadsheet_safe)
 from gpia.load.layout import SCHEMA_DIR
@@ -210,15 +212,15 @@ def test_every_checklist_column_neutralises_a_formula(kb: KnowledgeBase, start: 
     header = [f.name for f in fields(first)]
     for column in header:
         row = replace(first, **{column: text})
-        monkeypatch.setattr(checklist, "checklist_rows", lambda _kb, row=row: [row])
-        parsed = list(csv.reader(io.StringIO(checklist.checklist_csv(kb), newline="")))
+        monkeypatch.setattr(pages_checklist, "checklist_rows", lambda _kb, row=row: [row])
+        parsed = list(csv.reader(io.StringIO(pages_checklist.checklist_csv(kb), newline="")))
         assert parsed[0] == header
         assert parsed[1] == ["'" + text if name == column else str(v) for name, v in zip(header, astuple(first))]
 
 
 def test_real_data_needs_no_quote_added(kb: KnowledgeBase) -> None:
     """No text of today's data begins like a formula, so the CSV cells are the data as written."""
-    for name, content in [*csv_files(kb).items(), (checklist.CSV_PATH, checklist.checklist_csv(kb))]:
+    for name, content in [*csv_files(kb).items(), (sitemap.CHECKLIST_CSV, pages_checklist.checklist_csv(kb))]:
         for row in csv.reader(io.StringIO(content, newline="")):
             for cell in row:
                 assert not (cell.startswith("'") and spreadsheet_safe(cell[1:]) != cell[1:]), (name, cell)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from gpia.pages.build_views import build_views
 from gpia.model.records import KnowledgeBase
 from gpia.model.urls import relative_base
 from gpia.pages.generated import front_matter, generated_files, put_html_back, set_html_aside
-from gpia.views.common import BuildViews
 from gpia.views.glossary import term_page
 from gpia.views.pages import listing_page
 
@@ -20,7 +20,7 @@ def test_a_generated_page_names_what_it_shows_and_skips_the_macros_plugin() -> N
 
 
 def test_a_generated_page_is_complete_rendered_for_its_address_with_its_data_file(kb: KnowledgeBase) -> None:
-    views = BuildViews.for_knowledge_base(kb, "https://example.org/edit/")
+    views = build_views(kb, "https://example.org/edit/")
     files = {f.uri: f for f in generated_files(kb, views)}
     term = files["glossary/term-icp.md"]
     assert (term.is_page, term.url, term.spec) == (True, "glossary/term-icp/", {"record": "term", "id": "term-icp"})
@@ -32,7 +32,7 @@ def test_a_generated_page_is_complete_rendered_for_its_address_with_its_data_fil
 
 
 def test_a_later_list_page_names_the_files_of_the_records_it_shows(kb10: KnowledgeBase) -> None:
-    views = BuildViews.for_knowledge_base(kb10)
+    views = build_views(kb10)
     second = {f.uri: f for f in generated_files(kb10, views)}["faq/pages/2.md"]
     assert second.content == front_matter({"list": "faq", "page": 2}) + listing_page(
         views.view(relative_base("faq/pages/2/")), "faq", 2)

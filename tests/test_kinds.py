@@ -7,14 +7,14 @@ import io
 
 import pytest
 
+from gpia.pages.build_views import build_views
 from gpia.load.layout import LAYOUT, SCHEMA_DIR
 from gpia.model import kinds
-from gpia.model.kinds import KIND, KINDS, MAKE_NEW, STORED
+from gpia.model.kinds import KIND, KINDS, MAKE_NEW, STORED, counts
 from gpia.model.records import KnowledgeBase
 from gpia.pages.export import csv_files
 from gpia.tools.scaffold import RECIPES, TEMPLATE_DIR
 from gpia.validate.references import REFERENCE_PLACES
-from gpia.views.common import BuildViews
 from gpia.pages.export import _RENAMED
 from gpia.views.pages import LISTINGS, RECORD_PAGES, record_page
 
@@ -38,7 +38,7 @@ def test_every_kind_has_its_file_schema_and_model(kind: kinds.Kind) -> None:
 def test_the_knowledge_base_holds_exactly_the_stored_kinds() -> None:
     held = [f.name for f in dataclasses.fields(KnowledgeBase) if f.name != "derived"]
     assert sorted(held) == sorted(k.records for k in STORED)
-    assert list(KnowledgeBase().counts()) == [k.records for k in STORED]
+    assert list(counts(KnowledgeBase())) == [k.records for k in STORED]
 
 
 @pytest.mark.parametrize("name", MAKE_NEW)
@@ -49,7 +49,7 @@ def test_every_kind_make_new_adds_has_its_template(name: str) -> None:
 
 
 def test_every_kind_with_pages_has_its_renderer_and_its_lists(kb: KnowledgeBase) -> None:
-    view = BuildViews.for_knowledge_base(kb).view("../../")
+    view = build_views(kb).view("../../")
     assert set(RECORD_PAGES) - NOT_A_KIND == {k.name for k in KINDS if k.own_page}
     for kind in KINDS:
         if kind.own_page:

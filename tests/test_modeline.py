@@ -76,5 +76,5 @@ def test_modeline_problem_comes_with_the_files_other_problems(data_copy: Path) -
         f"insert this as line 1: {RIGHT}",
         f"{SCHEDULE}:2:3: missing required field 'title' in schedule ('schedule-workforce'); add it",
         f"{SCHEDULE}:3:3: unknown field 'titel' in schedule ('schedule-workforce'); remove it or correct its spelling "
-        "(allowed here: example, fields, id, last_reviewed, number, quotes, rests_on, summary, title)",
+        "(allowed here: also_known_as, example, fields, id, last_reviewed, number, quotes, rests_on, summary, title)",
     ]

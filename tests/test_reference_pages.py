@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from gpia.pages.build_views import build_views
 from gpia.pages.generated import generated_files
 from gpia.tools.linkcheck import Target, resolve
 from gpia.model.records import KnowledgeBase
@@ -16,7 +17,7 @@ from gpia.model.schedule_links import schedules_in_order
 from gpia.model.urls import relative_base, url_of
 from gpia.views import glossary, reference, sources
 from gpia.views.agreements import AGREEMENTS_PER_PAGE
-from gpia.views.common import BuildViews, View
+from gpia.views.common import View
 from gpia.views.pages import LISTINGS, RECORD_PAGES, listing_page, record_page
 from gpia.views.schedules import SCHEDULES_PER_PAGE
 
@@ -27,7 +28,7 @@ MINE = {"agreements": ("agreement", "agreements/"), "glossary": ("term", "glossa
 
 
 def view_at(kb: KnowledgeBase, url: str) -> View:
-    return BuildViews.for_knowledge_base(kb).view(relative_base(url))
+    return build_views(kb).view(relative_base(url))
 
 
 def linked_pages(markup: str, at: str) -> list[str]:

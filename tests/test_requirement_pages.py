@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from gpia.pages.build_views import build_views
 from gpia.model.checklist import checklist_rows
 from gpia.compare.redline import compare_url
 from gpia.pages.generated import generated_files
@@ -16,7 +17,6 @@ from gpia.model.records import KnowledgeBase
 from gpia.model.schedule_links import kpis_by_requirement, trace_rows
 from gpia.model.urls import relative_base, url_of
 from gpia.views import requirements
-from gpia.views.common import BuildViews
 from gpia.views.pages import LISTINGS, RECORD_PAGES, listing_page
 
 from conftest import page, visible
@@ -79,7 +79,7 @@ def test_a_row_page_says_where_it_comes_from_and_links_round(built_site: Path, k
 
 
 def test_the_record_page_macro_knows_rows_only(kb: KnowledgeBase) -> None:
-    view = BuildViews.for_knowledge_base(kb).view("../../")
+    view = build_views(kb).view("../../")
     ids, render = RECORD_PAGES["area"]
     assert set(ids(kb)) == set(kb.areas)
     assert render(view, "icp-2019-gov-decision-making").startswith(
@@ -112,7 +112,7 @@ def test_the_list_page_has_each_tables_intro_and_links_every_row(built_site: Pat
 
 
 def test_rows_are_paged_in_table_order_with_continued_groups(kb: KnowledgeBase) -> None:
-    view = BuildViews.for_knowledge_base(kb).view(relative_base("commitments/pages/3/"))
+    view = build_views(kb).view(relative_base("commitments/pages/3/"))
     rows = replace(requirements.listing(kb, "integration"), per_page=4)
     assert rows.page_count == 4
     third = rows.render(view, 3)  # the current version's rows first: ICP 2019 fills pages 1-2, then MCP 2016 rows 2 to 5
@@ -134,7 +134,7 @@ def test_at_ten_times_the_data_rows_and_lists_are_pages_of_fixed_size(kb10: Know
         for n in range(2, listing.page_count + 1):
             assert files[f"{name}/pages/{n}.md"] == {"list": name, "page": n}
         assert f"{name}/pages/{listing.page_count + 1}.md" not in files
-    view = BuildViews.for_knowledge_base(kb10).view(relative_base("commitments/pages/2/"))
+    view = build_views(kb10).view(relative_base("commitments/pages/2/"))
     second = listing_page(view, "commitments", 2)
     assert second.startswith("# Integration commitments, page 2 of 7\n\n")
     assert second.count('<span class="gpia-count">') == 25

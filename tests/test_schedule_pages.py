@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from gpia.model.checklist import CSV_PATH, HEADER, checklist_csv, checklist_rows
+from gpia.model.checklist import HEADER, checklist_rows
+from gpia.pages.checklist import checklist_csv
+from gpia.sitemap import CHECKLIST_CSV as CSV_PATH
 from gpia.knowledge_base import load_knowledge_base
 from gpia.model.records import KnowledgeBase
 from gpia.model.schedule_links import kpis_by_requirement, schedules_in_order

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from gpia.model.checklist import HEADER, checklist_csv, checklist_rows
+from gpia.model.checklist import HEADER, checklist_rows
+from gpia.pages.checklist import checklist_csv
 from gpia.load.layout import SCHEMA_DIR
 from gpia.knowledge_base import load_knowledge_base
 from gpia.model.records import KnowledgeBase

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gpia.knowledge_base import load_knowledge_base
-from gpia.model.kinds import KINDS
+from gpia.model.kinds import KINDS, counts
 from gpia.model.records import KnowledgeBase
 from gpia.tools.synthetic import generate
 
@@ -45,8 +45,8 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Knowledge
 
 def test_x3_has_three_times_every_record_that_multiplies(real: KnowledgeBase, synthetic) -> None:
     _, kb = synthetic
-    expected = {kind: n if kind in FIXED else SCALE * n for kind, n in real.counts().items()}
-    assert kb.counts() == expected
+    expected = {kind: n if kind in FIXED else SCALE * n for kind, n in counts(real).items()}
+    assert counts(kb) == expected
     assert len(kb.requirements) == SCALE * len(real.requirements)
     assert len(kb.questions) == SCALE * len(real.questions)
     assert len(kb.schedules) == SCALE * len(real.schedules)

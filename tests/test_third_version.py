@@ -21,9 +21,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SOURCES, copy_data, mkdocs_build, page, problems, visible, write
-from gpia.compare.redline import redline, render_redline
+from gpia.compare.redline import redline
 from gpia.knowledge_base import load_or_raise
 from gpia.model.records import KnowledgeBase
+from gpia.views.redline import render_redline
 
 FIXTURE = ROOT / "tests" / "fixtures" / "third-version"
 NEW, MIDDLE, OLD = "icp-2021", "icp-2019", "mcp-2016"

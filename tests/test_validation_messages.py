@@ -19,7 +19,7 @@ CASES = [
     ("unknown field",
      GOOD.replace("  last_reviewed", "  colour: blue\n  last_reviewed"),
      [f"{FILE}:6:3: unknown field 'colour' in schedule ('schedule-test'); remove it or correct its spelling "
-      "(allowed here: example, fields, id, last_reviewed, number, quotes, rests_on, summary, title)"]),
+      "(allowed here: also_known_as, example, fields, id, last_reviewed, number, quotes, rests_on, summary, title)"]),
     ("missing required field",
      GOOD.replace("  summary: Our words.\n", ""),
      [f"{FILE}:3:3: missing required field 'summary' in schedule ('schedule-test'); add it"]),
@@ -84,7 +84,7 @@ def test_every_problem_is_reported_together(data_copy: Path) -> None:
     assert problems(data_copy) == [
         "clauses/schedules/schedule-other.yaml:3:3: missing required field 'title' in schedule ('schedule-other'); add it",
         f"{FILE}:6:3: unknown field 'colour' in schedule ('schedule-test'); remove it or correct its spelling "
-        "(allowed here: example, fields, id, last_reviewed, number, quotes, rests_on, summary, title)",
+        "(allowed here: also_known_as, example, fields, id, last_reviewed, number, quotes, rests_on, summary, title)",
     ]
 
 

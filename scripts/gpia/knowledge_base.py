@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from gpia.model import records as m
+from gpia.model.kinds import KINDS, Kind
 from gpia.validate.addresses import address_problems
-from gpia.compare.alignment import alignment_problems, comparison_problems
+from gpia.validate.alignment import alignment_problems, comparison_problems, prose_alignment_problems
 from gpia.compare.changes import unshown
-from gpia.compare.prose import prose_alignment_problems
 from gpia.validate.checks import semantic_problems
 from gpia.load.layout import expected_places, kind_of, scan_data
 from gpia.load.modeline import modeline_problem
@@ -211,7 +211,12 @@ def load_or_raise(root: Path, sources_dir: Path | None = None, *, check_wording:
 def build_model(docs: list[tuple[str, YamlDocument]]) -> m.KnowledgeBase:
     kb = m.KnowledgeBase()
     for kind, doc in docs:
-        _BUILDERS[kind](kb, doc)
+        if kind in _BUILDERS:
+            _BUILDERS[kind](kb, doc)
+        for listed in _LISTED.get(kind, ()):
+            records = getattr(kb, listed.records)  # type: ignore[arg-type]
+            for item in doc.data.get(listed.list_key, ()):
+                records[item["id"]] = m.from_data(listed.model, item, path=doc.path)
     kb.faq_sections = dict(sorted(kb.faq_sections.items(), key=lambda item: item[1].path))
     # Tables (and their areas and requirements) in reading order: versions as clauses/versions.yaml
     # lists them (oldest first), governance first.
@@ -223,19 +228,15 @@ def build_model(docs: list[tuple[str, YamlDocument]]) -> m.KnowledgeBase:
     return kb
 
 
-# Each model is built from its YAML by field name (gpia.model.records.from_data); what a builder
-# adds is only what the YAML does not hold: the file, the parent's id, a position.
-
-def _sources(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
-    for s in doc.data["sources"]:
-        kb.sources[s["id"]] = m.from_data(m.Source, s, path=doc.path)
-
-
-def _versions(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
-    for v in doc.data["versions"]:
-        kb.versions[v["id"]] = m.from_data(m.Version, v, path=doc.path)
-    for c in doc.data.get("comparisons", ()):
-        kb.comparisons[c["id"]] = m.from_data(m.VersionComparison, c, path=doc.path)
+# Each model is built from its YAML by field name (gpia.model.records.from_data). The records of a
+# kind listed at the top of its file (`terms:`, `clauses:`) need nothing else: the registry of kinds
+# says where they are and which class they are, and each is built with its file (_LISTED). A builder
+# below is for a file whose records nest, and adds only what the YAML does not hold: the file, the
+# parent's id, a position.
+_LISTED: dict[str, tuple[Kind, ...]] = {}
+for _kind in KINDS:
+    if _kind.records and _kind.parent is None and len(_kind.place) == 2 and _kind.list_key:
+        _LISTED[_kind.file] = (*_LISTED.get(_kind.file, ()), _kind)
 
 
 def _table(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
@@ -253,11 +254,6 @@ def _table(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
         areas.append(area)
         kb.areas[area.id] = area
     kb.tables[t["id"]] = m.from_data(m.RequirementTable, t, areas=tuple(areas), path=doc.path)
-
-
-def _clauses(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
-    for c in doc.data["clauses"]:
-        kb.clauses[c["id"]] = m.from_data(m.Clause, c, path=doc.path)
 
 
 def _schedule(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
@@ -279,31 +275,6 @@ def _example_value(kind: str, value: Any) -> m.ExampleValue:
     if kind == "list":
         return tuple(value)
     return value
-
-
-def _agreements(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
-    for a in doc.data["agreements"]:
-        kb.agreements[a["id"]] = m.from_data(m.Agreement, a, path=doc.path)
-
-
-def _glossary(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
-    for t in doc.data["terms"]:
-        kb.terms[t["id"]] = m.from_data(m.Term, t, path=doc.path)
-
-
-def _citations(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
-    for c in doc.data["citations"]:
-        kb.citations[c["id"]] = m.from_data(m.Citation, c, path=doc.path)
-
-
-def _changes(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
-    for c in doc.data["changes"]:
-        kb.changes[c["id"]] = m.from_data(m.Change, c, path=doc.path)
-
-
-def _decisions(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
-    for d in doc.data["decisions"]:
-        kb.decisions[d["id"]] = m.from_data(m.Decision, d, path=doc.path)
 
 
 ANSWER_KINDS = ("paragraph", "numbered", "table")
@@ -343,14 +314,4 @@ def _document(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
     kb.documents[d["id"]] = m.from_data(m.Document, d, passages=tuple(passages), path=doc.path)
 
 
-def _guidance(kb: m.KnowledgeBase, doc: YamlDocument) -> None:
-    for g in doc.data["guidance"]:
-        kb.guidance[g["id"]] = m.from_data(m.Guidance, g, path=doc.path)
-
-
-_BUILDERS = {
-    "sources": _sources, "versions": _versions, "requirement-table": _table, "clauses": _clauses,
-    "schedule": _schedule, "agreements": _agreements, "glossary": _glossary, "citations": _citations,
-    "faq-section": _faq, "changes": _changes, "document": _document, "guidance": _guidance,
-    "decisions": _decisions,
-}
+_BUILDERS = {"requirement-table": _table, "schedule": _schedule, "faq-section": _faq, "document": _document}

@@ -7,7 +7,7 @@ Without a folder it builds the real site first (Pagefind's index is written by t
 question is typed into the real search box; "found" means what the browser test asserts: one of its
 answers is among the first five pages shown (the page, or a section listed under it). Bytes are
 counted from the browser's network events: everything fetched after the search dialog opens, for
-the first query and then for a second one.
+the first query and then for a second one; then for a question and for a misspelt word as the first.
 """
 from __future__ import annotations
 
@@ -25,6 +25,9 @@ from .server import serve
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "scripts")]
 from conftest import mkdocs_build  # noqa: E402
+
+
+FIRST_QUERIES = ("does every practice have to sign", "intergration agreement")
 
 
 def cell(position: int | None) -> str:
@@ -77,6 +80,10 @@ def main() -> None:
     print(f"\nTop 1: {top1} of {len(QUESTIONS)}; top 5: {top5} of {len(QUESTIONS)}")
     one, two = fetched_bytes(site)
     print(f"\nFetched: first query {one / 1024:.0f} KB, second query {two / 1024:.0f} KB")
+    # A first query that is a question (relaxed: searched again without its stop words, then word by
+    # word) and one with a typing slip (which also fetches the word list for "Did you mean").
+    for first in FIRST_QUERIES:
+        print(f"Fetched for a first query {first!r}: {fetched_bytes(site, first)[0] / 1024:.0f} KB")
 
 
 if __name__ == "__main__":

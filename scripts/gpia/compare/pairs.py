@@ -1,6 +1,6 @@
 """Which versions readers can compare: every declared comparison, and every pair a chain of them links.
 
-The comparisons are data (`comparisons:` in clauses/versions.yaml, checked by gpia.compare.alignment):
+The comparisons are data (`comparisons:` in clauses/versions.yaml, checked by gpia.validate.alignment):
 each names an older version (`from`), a newer one (`to`) and the kinds of table it aligns. A version
 is compared from at most one older version and to at most one newer one, so the comparisons form
 chains (a→b→c); any two versions on a chain can be compared, the older one's bullets traced to the

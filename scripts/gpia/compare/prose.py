@@ -21,12 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gpia.compare.redline import Op, redline, same_words
-from gpia.load.jsonpaths import find
-from gpia.load.problems import Problem
-from gpia.load.yaml_loader import YamlDocument
 from gpia.model.derived import once_per_knowledge_base
 from gpia.model.records import AnswerBlock, KnowledgeBase, Passage, Question
-from gpia.validate.references import RecordEntry
 
 # Between the pieces of a split or merge in a redline: U+2029 PARAGRAPH SEPARATOR, a character the
 # data can never hold (gpia.validate.text_rules refuses it), so a line break in the data is not one.
@@ -198,51 +194,6 @@ def section_counterparts(kb: KnowledgeBase, comparison: ProseComparison) -> dict
                 if heading and heading not in found.setdefault(b.question, []):
                     found[b.question].append(heading)
     return {q: tuple(h) for q, h in found.items()}
-
-
-def prose_alignment_problems(valid: list[tuple[str, YamlDocument]], index: dict[str, RecordEntry]) -> list[Problem]:
-    """Each `derives_from` of an answer's block names a body paragraph or list item of the document of
-    the version that a declared comparison (`comparisons:` in versions.yaml) compares the block's
-    own version from."""
-    version_of: dict[str, str] = {}  # source id -> the version whose text it is
-    older_of: dict[str, set[str]] = {}  # version id -> the versions compared to it
-    declared: list[dict] = []
-    for kind, doc in valid:
-        if kind == "versions":
-            for version in doc.data.get("versions", []):
-                version_of.setdefault(version["source"], version["id"])
-            declared += doc.data.get("comparisons", [])
-    known = set(version_of.values())
-    if any(c["from"] not in known or c["to"] not in known or c["from"] == c["to"] for c in declared):
-        return []  # a broken comparison is reported where it is declared; these checks wait for it
-    for comparison in declared:
-        older_of.setdefault(comparison["to"], set()).add(comparison["from"])
-    problems: list[Problem] = []
-    for kind, doc in valid:
-        if kind != "faq-section":
-            continue
-        own = version_of.get(doc.data["section"]["source"])
-        for path, ancestor in find(doc.data, ("questions", "*", "answer", "*", "derives_from", "*")):
-            entry = index.get(ancestor)
-            if entry is None or entry.kind != "passage":
-                continue  # reported by the reference check
-            passage = entry.data
-            where = doc.origin(path)
-            printed = next((k for k in ("paragraph", "item", "heading", "contents", "figure") if k in passage), "block")
-            if printed not in PROSE or passage.get("matter"):
-                part = f"{passage['matter']} matter" if passage.get("matter") else f"a {printed}"
-                problems.append(where.problem(
-                    f"'derives_from' names '{ancestor}', which is {part} of {entry.doc.path}; name the body "
-                    "paragraphs or list items that this block rewrites"))
-            elif version_of.get(entry.doc.data["document"]["source"]) not in older_of.get(own or "", set()):
-                older = sorted(older_of.get(own or "", set()))
-                problems.append(where.problem(
-                    f"'derives_from' names '{ancestor}', a passage of {entry.doc.path}, which is not the text of a "
-                    f"version that {own or 'this FAQ'} is compared from"
-                    + (f" ({', '.join(older)}, in the comparisons of clauses/versions.yaml)" if older else
-                       " (clauses/versions.yaml declares no comparison to it)")
-                    + "; name a passage of the older version's document"))
-    return problems
 
 
 def document_pairs(kb: KnowledgeBase) -> list[tuple[str, str]]:

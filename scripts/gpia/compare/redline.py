@@ -28,7 +28,6 @@ from typing import Literal
 
 from gpia.compare.tokens import tokens
 from gpia.model.derived import once_per_knowledge_base
-from gpia.views.html import esc
 from gpia.compare.pairs import Pairing, default_pairing, folder
 from gpia.model.records import Area, KnowledgeBase, Requirement
 
@@ -155,36 +154,9 @@ def _absorb_small_equalities(ops: list[Op]) -> tuple[Op, ...]:
     return tuple(result)
 
 
-# What a screen reader announces before each run, and what the site's CSS shows as its marker.
-DELETED, INSERTED = "deleted: ", "inserted: "
-
-
 def punctuation_only(text: str) -> bool:
     """A run with no word in it: a comma, a question mark, a bracket (or white space) alone."""
     return not any(c.isalnum() for c in text)
-
-
-def render_redline(ops: tuple[Op, ...], text: Callable[[str], str] = esc, *, marks: bool = True) -> str:
-    """HTML for a redline: the one renderer, for the site and for `make diff`.
-
-    With `marks` (the site): each run carries hidden "deleted: " / "inserted: " text, so a screen
-    reader announces it and the change never rests on colour alone, and a class the site's CSS draws
-    a marker for (docs/assets/gpia.css); a run of punctuation alone also gets `gpia-punct`, drawn
-    padded and outlined so an added "," or "?" is seen. Without (GitHub, which strips classes and
-    has no such CSS): plain <del> and <ins>. `text` writes each run's text (escaped by default)."""
-    parts = []
-    for op in ops:
-        if op.kind == "equal":
-            parts.append(text(op.text))
-            continue
-        tag, label = ("del", DELETED) if op.kind == "delete" else ("ins", INSERTED)
-        if not marks:
-            parts.append(f"<{tag}>{text(op.text)}</{tag}>")
-            continue
-        punct = " gpia-punct" if punctuation_only(op.text) else ""
-        parts.append(f'<{tag} class="gpia-{tag}{punct}"><span class="gpia-sr-only">{label}</span>'
-                     f"{text(op.text)}</{tag}>")
-    return "".join(parts)
 
 
 @dataclass(frozen=True)

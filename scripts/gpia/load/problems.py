@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gpia.tools.github_text import log_line, one_line
+from gpia.text import log_line, one_line
 
 
 @dataclass(frozen=True, order=True)

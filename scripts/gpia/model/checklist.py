@@ -1,22 +1,20 @@
-"""The local adaptation checklist: every placeholder a site must complete, as rows and as CSV.
+"""The local adaptation checklist: every placeholder a site must complete, as rows.
 
 The checklist's paged list (views/schedules.py, one entry per requirement with its placeholders
-marked) and the download `data/local-schedules.csv` are both built from `checklist_rows`, so they
+marked) and the download `data/local-schedules.csv` (gpia.pages.checklist) are both built from
+`checklist_rows`, so they
 list the same placeholders in the same order. The links are from the site root and come from
 gpia.model.urls, so they follow the records' pages (a requirement is an anchor on its row's page).
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import astuple, dataclass, fields
 
 from gpia.model.current import rank
-from gpia.pages.export import csv_text
 from gpia.model.records import KnowledgeBase
 from gpia.model.schedule_links import requirements_in_reading_order
 from gpia.model.urls import section_url, url_of
 
-CSV_PATH = "data/local-schedules.csv"
 # Anchors of the sections of a schedule's page that the checklist links to.
 TEMPLATE_ANCHOR = "template"
 EXAMPLE_ANCHOR = "example"
@@ -55,36 +53,6 @@ def checklist_rows(kb: KnowledgeBase) -> list[ChecklistRow]:
     return rows
 
 
-def checklist_csv(kb: KnowledgeBase) -> str:
-    """The rows as CSV text, written as every download is (`export.csv_text`: CRLF lines, every
-    cell quoted, no cell a spreadsheet would read as a formula)."""
-    return csv_text(HEADER, (astuple(row) for row in checklist_rows(kb)))
-
-
 # ---- before you sign: the decisions of clauses/decisions.yaml ----------------------------------
 
-DECISIONS_CSV_PATH = "data/before-you-sign.csv"
-DECISIONS_DOCX_PATH = "data/before-you-sign.docx"
 DECISIONS_TITLE = "Before you sign: decisions and local drafting"
-DECISIONS_HEADER = ("done", "id", "title", "what_to_settle", "who_decides", "options", "raised_by",
-                    "source_wording", "read_with", "worked_example", "link")
-
-
-def _words(kb: KnowledgeBase) -> Callable[[str], str]:
-    # Imported here: the views import this module.
-    from gpia.views.common import BuildViews
-    view = BuildViews.for_knowledge_base(kb).view()
-    return lambda record_id: f"{view.where_printed(record_id)}: “{view.source_words(record_id)}”"
-
-
-def decisions_csv(kb: KnowledgeBase) -> str:
-    """One row per item, in the checklist's order; `done` is left blank for the reader to fill in.
-    The columns holding our words are named for what they hold; `source_wording` is NHS wording."""
-    words = _words(kb)
-    rows = []
-    for d in kb.decisions.values():
-        rows.append(("", d.id, d.title, d.ask, d.who_decides, "\n".join(d.options), "\n".join(d.rests_on),
-                     "\n\n".join(words(r) for r in d.rests_on), "\n".join(url_of(kb, s) for s in d.see),
-                     section_url(kb, d.example, EXAMPLE_ANCHOR) if d.example else "", url_of(kb, d.id)))
-    return csv_text(DECISIONS_HEADER, rows)
-

@@ -9,10 +9,13 @@ fields (`gpia.model.records.refers`, `nhs`), walked here into:
 - `record_places` and `reference_places`, the YAML patterns of the second pass (gpia.validate.references);
 - `quote_places` and `wording_fields`, the fields of NHS wording CONTRIBUTING.md lists;
 - `linked_references`, every link between records of a built model (gpia.model.backlinks);
-- `kind_of`, `page_of` (gpia.model.urls), `label`, the export's order and `counts()`.
+- `kind_of`, `page_of` (gpia.model.urls), `label`, the export's order and `counts()`;
+- the kinds `make new` adds (MAKE_NEW, gpia.model.recipes), what search calls each kind's page and
+  whether it is mostly NHS wording (gpia.sitemap, gpia.pages.search), and the records a file lists
+  at its top, which gpia.knowledge_base builds from this registry alone.
 
-The views bind renderers to kinds in their own tables (gpia.views.pages), checked against this
-registry by tests/test_kinds.py: the model never imports a view.
+Every page and download address derives from here in the site map (gpia.sitemap); the views bind a
+renderer to each kind of page (gpia.views.pages) and nothing else: the model never imports a view.
 """
 from __future__ import annotations
 
@@ -59,6 +62,9 @@ class Kind:
     listings: tuple[str, ...] = ()  # the paged lists that show its records (gpia.views.pages.LISTINGS)
     download: str | None = None  # what its CSV download holds, for the "Data and reuse" page
     cloned: bool = True  # multiplied in the synthetic corpora of `make bench` (False: a short curated list)
+    make_new: int = 0  # its place in the list of kinds `make new KIND=...` adds (1 first); 0: not added that way
+    search_label: str | None = None  # what search results call its page (default: its name, capitalised)
+    nhs_wording: bool = False  # its page's text is mostly the sources' own wording, quoted (a search filter)
 
     @property
     def list_key(self) -> str:
@@ -90,17 +96,19 @@ KINDS: tuple[Kind, ...] = (
          lambda kb, i: f"{kb.versions[kb.areas[i].version].label}, {kb.areas[i].row} {kb.areas[i].title}",
          records="areas", parent="table", parent_field="table", own_page=True,
          page=lambda kb, i: f"{_table_folder(kb, kb.areas[i].table)}{i}/", listings=("governance", "commitments"),
-         download="the rows (areas) of the requirement tables"),
+         download="the rows (areas) of the requirement tables", search_label="Requirement", nhs_wording=True),
     Kind("requirement", "requirement-table", ("areas", "*", "requirements", "*"), m.Requirement, _requirement_label,
          records="requirements", parent="area", parent_field="area",
-         download="the requirements, one per printed bullet, with their alignment to the versions they are compared with"),
+         download="the requirements, one per printed bullet, with their alignment to the versions they are compared with",
+         make_new=6),
     Kind("clause", "clauses", ("clauses", "*"), m.Clause,
          lambda kb, i: f"Clause {kb.clauses[i].number} ({kb.versions[kb.clauses[i].template].label}): {kb.clauses[i].title}",
          records="clauses", folder="clauses/", own_page=True, listings=("clauses",),
-         download="clauses of the template agreements that the guidance cites"),
+         download="clauses of the template agreements that the guidance cites",
+         make_new=4, search_label="Clause", nhs_wording=True),
     Kind("schedule", "schedule", ("schedule",), m.Schedule, lambda kb, i: kb.schedules[i].label,
          records="schedules", folder="schedules/", own_page=True, listings=("schedules", "traceability"),
-         download="schedules of the agreement"),
+         download="schedules of the agreement", make_new=7, search_label="Schedule"),
     # An indicator of a schedule's worked example: shown, linked and exported as part of its schedule.
     Kind("kpi", "schedule", ("schedule", "example", "values", "kpis", "*"), m.Kpi,
          lambda kb, i: next(k.name for s in kb.schedules.values() for k in s.kpis if k.id == i), parent="schedule"),
@@ -108,21 +116,21 @@ KINDS: tuple[Kind, ...] = (
          lambda kb, i: f"{kb.agreements[i].name} ({kb.agreements[i].abbreviation})" if kb.agreements[i].abbreviation
          else kb.agreements[i].name,
          records="agreements", folder="agreements/", own_page=True, listings=("agreements",),
-         download="the agreements the guidance mentions"),
+         download="the agreements the guidance mentions", search_label="Agreement"),
     Kind("term", "glossary", ("terms", "*"), m.Term,
          lambda kb, i: f"{kb.terms[i].term} ({kb.terms[i].abbreviation})" if kb.terms[i].abbreviation else kb.terms[i].term,
          records="terms", folder="glossary/", own_page=True, listings=("glossary",),
-         download="glossary terms and abbreviations"),
+         download="glossary terms and abbreviations", make_new=1, search_label="Glossary"),
     Kind("citation", "citations", ("citations", "*"), m.Citation, lambda kb, i: kb.citations[i].title,
          records="citations", folder="sources/", own_page=True, listings=("citations",),
-         download="other public sources the guide cites"),
+         download="other public sources the guide cites", make_new=2, search_label="Source"),
     Kind("faq-section", "faq-section", ("section",), m.FaqSection,
          lambda kb, i: f"{kb.faq_sections[i].number} {kb.faq_sections[i].title}",
          records="faq_sections", folder="faq/", own_page=True, listings=("faq",),
-         download="the sections of the FAQs"),
+         download="the sections of the FAQs", make_new=8, search_label="FAQ answer", nhs_wording=True),
     Kind("question", "faq-section", ("questions", "*"), m.Question, lambda kb, i: kb.questions[i].question,
          records="questions", parent="faq-section", parent_field="section", folder="faq/",
-         download="the FAQs, question and answer"),
+         download="the FAQs, question and answer", make_new=5),
     # A paragraph or list of an FAQ answer that has an id: an anchor on its section's page, shown and
     # exported as part of its question.
     Kind("answer", "faq-section", ("questions", "*", "answer", "*"), m.AnswerBlock,
@@ -131,17 +139,18 @@ KINDS: tuple[Kind, ...] = (
          lambda kb, i: "What changed: " + _short(kb.changes[i].summary),
          records="changes", folder="compare/", listings=("compare",),  # on the comparison's first page
          download="our notes on what changed in each comparison of versions, with how the rows that show each are found",
-         cloned=False),
+         cloned=False, make_new=3),
     Kind("document", "document", ("document",), m.Document,
          lambda kb, i: f"{kb.sources[kb.documents[i].source].title}: the whole text",
          # A source's whole text, read in printed order: /sources/<source id>/read/.
          records="documents", own_page=True, page=lambda kb, i: f"sources/{kb.documents[i].source}/read/",
-         cloned=False),
+         cloned=False, search_label="Source text", nhs_wording=True),
     Kind("passage", "document", ("blocks", "*"), m.Passage, lambda kb, i: _short(kb.passages[i].text or ""),
          records="passages", parent="document", parent_field="document", cloned=False),
     # Only blocks with an id: tables and questions are records already.
     Kind("guidance", "guidance", ("guidance", "*"), m.Guidance, lambda kb, i: kb.guidance[i].question,
-         records="guidance", folder="guidance/", own_page=True, listings=("guidance",), cloned=False),
+         records="guidance", folder="guidance/", own_page=True, listings=("guidance",),
+         cloned=False, make_new=9, search_label="Our guidance"),
     Kind("decision", "decisions", ("decisions", "*"), m.Decision,
          lambda kb, i: "Before you sign: " + kb.decisions[i].title,
          records="decisions", folder="checklist/", listings=("checklist",),  # on the checklist's first page
@@ -151,7 +160,7 @@ KINDS: tuple[Kind, ...] = (
 )
 KIND = {k.name: k for k in KINDS}
 # The kinds `make new KIND=...` adds, in the order it lists them (gpia.tools.scaffold, CONTRIBUTING.md).
-MAKE_NEW = ("term", "citation", "change", "clause", "question", "requirement", "schedule", "faq-section", "guidance")
+MAKE_NEW = tuple(k.name for k in sorted((k for k in KINDS if k.make_new), key=lambda k: k.make_new))
 # Kinds with records of their own in the KnowledgeBase, in the order they are exported.
 STORED: tuple[Kind, ...] = tuple(k for k in KINDS if k.records)
 ANY = frozenset(k.name for k in STORED)

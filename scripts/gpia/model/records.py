@@ -249,6 +249,7 @@ class Area:
     table: str
     requirements: tuple[Requirement, ...]
     last_reviewed: str
+    also_known_as: tuple[str, ...] = ()  # our words readers may type for it: search finds the record by them
 
 
 @dataclass(frozen=True)
@@ -363,6 +364,7 @@ class Schedule:
     fields: tuple[ScheduleField, ...] = ()
     example: ScheduleExample | None = None
     rests_on: tuple[str, ...] = refers(SOURCE_TEXT, linked=False, default=())  # the source passages our summary rests on
+    also_known_as: tuple[str, ...] = ()  # our words readers may type for it: search finds the record by them
 
     @property
     def label(self) -> str:
@@ -393,6 +395,7 @@ class Agreement:
     path: str
     terms: tuple[str, ...] = refers("term", default=())  # glossary terms for its name
     rests_on: tuple[str, ...] = refers(SOURCE_TEXT, linked=False, default=())  # the source passages our summary rests on
+    also_known_as: tuple[str, ...] = ()  # our words readers may type for it: search finds the record by them
 
 
 @dataclass(frozen=True)
@@ -408,6 +411,7 @@ class Term:
     last_reviewed: str
     path: str
     rests_on: tuple[str, ...] = refers(SOURCE_TEXT, linked=False, default=())  # the source passages our definition and note rest on
+    also_known_as: tuple[str, ...] = ()  # our words readers may type for it: search finds the record by them
 
 
 @dataclass(frozen=True)
@@ -487,6 +491,7 @@ class Question:
     section: str
     last_reviewed: str
     path: str
+    also_known_as: tuple[str, ...] = ()  # our words readers may type for it: search finds the record by them
 
 
 @dataclass(frozen=True)
@@ -586,8 +591,3 @@ class KnowledgeBase:
     def requirements_of(self, version: str, kind: str | None = None) -> list[Requirement]:
         return [r for r in self.requirements.values()
                 if r.version == version and (kind is None or self.tables[r.table].kind == kind)]
-
-    def counts(self) -> dict[str, int]:
-        """How many records of each kind, by field (every kind of the registry, gpia/model/kinds.py)."""
-        from gpia.model.kinds import counts  # the registry imports this module
-        return counts(self)

@@ -1,4 +1,4 @@
-"""The site's own stylesheets as served: minified after the build (scripts/hooks.py calls this).
+"""The site's own stylesheets as served: minified after the build (the MkDocs plugin, gpia_mkdocs/plugin.py, calls this).
 
 docs/assets/*.css stay readable, with their comments; the built copies lose the comments and the
 white space, which no browser needs (Lighthouse flags unminified CSS as wasted bytes on the

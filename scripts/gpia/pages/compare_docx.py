@@ -12,12 +12,9 @@ from gpia.compare.redline import Op, groups_by_page, per_ancestor, redline
 from gpia.model.derived import once_per_knowledge_base
 from gpia.model.records import KnowledgeBase, Requirement
 from gpia.pages.tracked import tracked_changes_docx
+from gpia.sitemap import comparison_docx as comparison_path
 
 KIND_WORDS = {"governance": "Shared governance table", "integration": "Integration commitments table"}
-
-
-def comparison_path(pairing: Pairing) -> str:
-    return f"data/compare-{pairing.old}-{pairing.new}.docx"
 
 
 def comparison_files(kb: KnowledgeBase) -> dict[str, bytes]:

@@ -1,11 +1,12 @@
 """One build's knowledge base and the views every page shares: loaded once, by one adapter.
 
-Whatever runs a build loads it here once: the mkdocs hook (scripts/hooks.py, at the start of each
-build and of each rebuild of `mkdocs serve`), or the generator that writes the whole docs tree for
-other engines (gpia.pages.write). The macros module (scripts/macros.py) reads the loaded context and
-only registers macros.
+Whatever runs a build loads it here once: the MkDocs plugin (gpia_mkdocs.plugin, at the start of
+each build and of each rebuild of `mkdocs serve`), or the generator that writes the whole docs tree
+for other engines (gpia.pages.write). The macros module (gpia_mkdocs.macros) reads the plugin's
+loaded context and only registers macros.
 
-Where the data comes from is read from the environment, the same for every engine:
+Where the data comes from is the plugin's options in mkdocs.yml (data_root, sources_dir,
+skip_wording, edit_base), which these environment variables override, the same for every engine:
 
 - GPIA_DATA_ROOT: a folder holding clauses/ and faq/ instead of the project (the tests' fixtures);
 - GPIA_SOURCES_DIR: the source documents, instead of ../shared/sources;
@@ -22,6 +23,7 @@ from gpia import knowledge_base
 from gpia.knowledge_base import LoadResult
 from gpia.load.problems import format_problems
 from gpia.model.records import KnowledgeBase
+from gpia.pages.build_views import build_views
 from gpia.views.common import BuildViews
 
 
@@ -46,39 +48,26 @@ class BuildContext:
         return "The knowledge base data has problems:\n" + format_problems(self.result.problems, self.result.skipped)
 
 
-def data_root(project_dir: Path) -> Path:
-    """The project folder, or GPIA_DATA_ROOT (used by tests to build from fixture data)."""
+def data_root(project_dir: Path, configured: Path | None = None) -> Path:
+    """GPIA_DATA_ROOT (used by tests to build from fixture data), else the configured folder, else
+    the project folder."""
     override = os.environ.get("GPIA_DATA_ROOT")
-    return Path(override) if override else project_dir
+    return Path(override) if override else configured or project_dir
 
 
-def load_context(project_dir: Path, edit_base: object = None) -> BuildContext:
+def load_context(project_dir: Path, edit_base: object = None, *, data_dir: Path | None = None,
+                 sources: Path | None = None, skip_wording: bool = False) -> BuildContext:
     """Read and check the data once and derive what every page shares.
 
-    `edit_base` is the config's `extra.edit_base` (GPIA_EDIT_BASE when unset); a value that is not an
-    https:// URL raises ValueError, a problem of the config, not of the data."""
-    root = data_root(project_dir)
-    sources = os.environ.get("GPIA_SOURCES_DIR")
-    check_wording = os.environ.get("GPIA_SKIP_WORDING") != "1"
-    result = knowledge_base.load_knowledge_base(root, Path(sources) if sources else None, check_wording=check_wording)
+    `edit_base` is the config's (GPIA_EDIT_BASE when unset); a value that is not an https:// URL
+    raises ValueError, a problem of the config, not of the data. `data_dir`, `sources` and
+    `skip_wording` are the config's too, each overridden by its environment variable."""
+    root = data_root(project_dir, data_dir)
+    sources = Path(os.environ["GPIA_SOURCES_DIR"]) if os.environ.get("GPIA_SOURCES_DIR") else sources
+    check_wording = not skip_wording and os.environ.get("GPIA_SKIP_WORDING") != "1"
+    result = knowledge_base.load_knowledge_base(root, sources, check_wording=check_wording)
     if result.knowledge_base is None:
         return BuildContext(project_dir, root, result, None)
-    views = BuildViews.for_knowledge_base(result.knowledge_base, edit_base or os.environ.get("GPIA_EDIT_BASE"))
+    kb = result.knowledge_base
+    views = build_views(kb, edit_base or os.environ.get("GPIA_EDIT_BASE"))
     return BuildContext(project_dir, root, result, views)
-
-
-_current: BuildContext | None = None
-
-
-def set_current(context: BuildContext) -> None:
-    """Make `context` the one this build's pages are rendered from (the loading adapter calls it)."""
-    global _current
-    _current = context
-
-
-def current() -> BuildContext:
-    if _current is None:
-        raise RuntimeError("no build context: the adapter that loads the knowledge base (scripts/hooks.py) "
-                           "has not run; build with mkdocs.yml's hooks, or write the docs with "
-                           "`python -m gpia.pages.write`")
-    return _current

@@ -12,27 +12,15 @@ from typing import TYPE_CHECKING
 from gpia.model.derived import once_per_knowledge_base
 from gpia.model.records import FREQUENCIES, OWNERS, KnowledgeBase, Kpi, Schedule, ScheduleField
 from gpia.model.checklist import DECISIONS_TITLE, EXAMPLE_ANCHOR
+from gpia.model.schedule_words import EXAMPLE_LABEL, KIND_NAMES, KPI_COLUMNS, number, target_text
 from gpia.model.urls import section_url
 from gpia.pages.word import LABEL_STYLE, NOTE_STYLE, Draft
+from gpia.sitemap import schedule_example_docx as example_path, schedule_template_docx as template_path
 
 if TYPE_CHECKING:
     from gpia.views.common import View
 
-EXAMPLE_LABEL = "Illustrative example — not NHS wording"
 BLANK = "To be completed locally"
-KIND_NAMES = {"text": "text", "list": "a list", "table": "a table", "number": "a number",
-              "kpi-table": "an indicator table"}
-KPI_COLUMNS = ("Indicator", "Definition", "Numerator", "Denominator", "Target", "Frequency", "Data source",
-               "Reporting route", "Owner", "Evidences")
-FOLDER = "data/schedules/"
-
-
-def template_path(schedule_id: str) -> str:
-    return f"{FOLDER}{schedule_id}-template.docx"
-
-
-def example_path(schedule_id: str) -> str:
-    return f"{FOLDER}{schedule_id}-example.docx"
 
 
 @once_per_knowledge_base  # listed with their sizes on /data/ and written by the hook: built once
@@ -115,18 +103,6 @@ def _value(kb: KnowledgeBase, document: Draft, f: ScheduleField, value: object) 
         document.paragraph(f"{number(value)} {f.unit or ''}".strip())
     else:
         document.paragraph(str(value))
-
-
-def number(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def target_text(k: Kpi) -> str:
-    unit = k.target.unit
-    direction = {"at-least": "at least", "at-most": "at most"}[k.target.direction]
-    return f"{direction} {number(k.target.value)}{'' if unit == '%' else ' '}{unit}"
 
 
 def kpi_row(kb: KnowledgeBase, k: Kpi) -> list[str]:

@@ -21,9 +21,9 @@ from gpia.model.backlinks import backlinks, reference_pairs
 from gpia.compare.pairs import direct_pairings
 from gpia.compare.redline import compare
 from gpia.model.derived import once_per_knowledge_base
-from gpia.load.layout import SCHEMA_DIR
 from gpia.model.kinds import KIND, STORED, provenance
 from gpia.model.records import KnowledgeBase
+from gpia.sitemap import KNOWLEDGE_BASE_JSON, kind_csv, schema_files
 
 # (record kind, KnowledgeBase attribute), in the order records are written: the registry's order.
 RECORD_KINDS: tuple[tuple[str, str], ...] = tuple((k.name, k.records) for k in STORED)  # type: ignore[misc]
@@ -34,7 +34,7 @@ _INTERNAL_FIELDS = frozenset({"id", "path", "line", "last_reviewed"})
 _RENAMED = {("table", "kind"): "table", ("comparison", "old"): "from", ("comparison", "new"): "to"}
 _OWN_KEYS = frozenset({"id", "kind", "provenance", "references", "referenced_by", "last_reviewed"})
 
-JSON_PATH = "data/knowledge-base.json"
+JSON_PATH = KNOWLEDGE_BASE_JSON
 TITLE = "GP Integration Agreement guide: knowledge base"
 
 
@@ -99,7 +99,7 @@ def csv_files(kb: KnowledgeBase, items: list[dict[str, Any]] | None = None) -> d
         columns: list[str] = []
         for row in rows:
             columns += [c for c in row if c not in columns]
-        files[f"data/{kind}.csv"] = csv_text(columns, ([row.get(c, "") for c in columns] for row in rows))
+        files[kind_csv(kind)] = csv_text(columns, ([row.get(c, "") for c in columns] for row in rows))
     return files
 
 
@@ -143,7 +143,7 @@ def download_files(kb: KnowledgeBase) -> dict[str, str]:
 
 def published_schemas() -> dict[str, bytes]:
     """Site path -> bytes of each JSON Schema, exactly as the validator reads it (schema/<kind>.json)."""
-    return {f"schema/{path.name}": path.read_bytes() for path in sorted(SCHEMA_DIR.glob("*.json"))}
+    return {uri: path.read_bytes() for uri, path in schema_files().items()}
 
 
 def _plain(value: Any, record_types: tuple[type, ...]) -> Any:

@@ -2,7 +2,7 @@
 
 Each is a complete file: its path in the docs tree, its content (a page's Markdown, whose body is
 mostly HTML from the views, with its front matter; or a download's bytes) and the data files it
-comes from (for edit links). Any engine can build them: the mkdocs hook (scripts/hooks.py) adds
+comes from (for edit links). Any engine can build them: the MkDocs plugin (gpia_mkdocs/plugin.py) adds
 them to its build, and gpia.pages.write writes them, with docs/, to a folder other engines build.
 
 A page's front matter says which record or list page it shows (`gpia_generated`, ids being
@@ -17,15 +17,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gpia.model.checklist import CSV_PATH, DECISIONS_CSV_PATH, DECISIONS_DOCX_PATH, checklist_csv, decisions_csv
+from gpia import sitemap
+from gpia.pages.build_views import build_views
+from gpia.pages.checklist import checklist_csv, decisions_csv
 from gpia.pages.compare_docx import comparison_files
 from gpia.model.records import KnowledgeBase
 from gpia.model.urls import relative_base
 from gpia.pages.drafting import decisions_docx, drafting_files
+from gpia.pages.draft_tool import draft_files
 from gpia.pages.export import download_files, published_schemas
-from gpia.pages.moved import MOVED_PATH, moved_anchors_json
+from gpia.pages.moved import moved_anchors_json
 from gpia.views.common import BuildViews
-from gpia.views.pages import LISTINGS, RECORD_PAGES, page_url, render_generated
+from gpia.views.pages import LISTINGS, RECORD_PAGES, render_generated
 
 GENERATED_KEY = "gpia_generated"
 
@@ -60,7 +63,7 @@ class GeneratedFile:
 def generated_files(kb: KnowledgeBase, views: BuildViews | None = None) -> list[GeneratedFile]:
     """Every file the data adds to the docs tree, sorted by path. `views` is the build's shared
     state (its edit links); without it, views are made for `kb` with none."""
-    shared = views or BuildViews.for_knowledge_base(kb)
+    shared = views or build_views(kb)
     files: list[GeneratedFile] = []
     # Downloads (data/) and the JSON Schemas editors and other tools can fetch (schema/).
     files += [GeneratedFile(uri, content) for uri, content in download_files(kb).items()]
@@ -69,11 +72,13 @@ def generated_files(kb: KnowledgeBase, views: BuildViews | None = None) -> list[
     files += [GeneratedFile(uri, content) for uri, content in drafting_files(kb).items()]
     # Each declared comparison as a Word document with tracked changes.
     files += [GeneratedFile(uri, content) for uri, content in comparison_files(kb).items()]
+    # The drafting pack tool's data, Word template and blank pack (/draft/), and its draft file's schema.
+    files += [GeneratedFile(uri, content) for uri, content in draft_files(kb, shared.view()).items()]
     # A page per record of the kinds that multiply (/schedules/<id>/, /faq/<section-id>/, ...).
     for kind, (ids, _) in RECORD_PAGES.items():
         for record_id in ids(kb):
             spec: dict[str, str | int] = {"record": kind, "id": record_id}
-            files.append(_page(shared, page_url(kb, kind, record_id).rstrip("/") + ".md", spec,
+            files.append(_page(shared, sitemap.page_source(kb, kind, record_id), spec,
                                _data_files(kb, [record_id])))
     # The later pages of each paged list (its first page is the list's page in docs/).
     for name, listing in LISTINGS.items():
@@ -81,11 +86,11 @@ def generated_files(kb: KnowledgeBase, views: BuildViews | None = None) -> list[
         for n in range(2, pages.page_count + 1):
             files.append(_page(shared, pages.source_path(n), {"list": name, "page": n},
                                _data_files(kb, [item.record_id for item in pages.shown(n)])))
-    files.append(GeneratedFile(CSV_PATH, checklist_csv(kb).encode("utf-8")))
+    files.append(GeneratedFile(sitemap.CHECKLIST_CSV, checklist_csv(kb).encode("utf-8")))
     if kb.decisions:
-        files.append(GeneratedFile(DECISIONS_CSV_PATH, decisions_csv(kb).encode("utf-8")))
-        files.append(GeneratedFile(DECISIONS_DOCX_PATH, decisions_docx(shared.view())))
-    files.append(GeneratedFile(MOVED_PATH, moved_anchors_json(kb)))
+        files.append(GeneratedFile(sitemap.DECISIONS_CSV, decisions_csv(kb, shared.view()).encode("utf-8")))
+        files.append(GeneratedFile(sitemap.DECISIONS_DOCX, decisions_docx(shared.view())))
+    files.append(GeneratedFile(sitemap.MOVED_ANCHORS, moved_anchors_json(kb)))
     return sorted(files, key=lambda f: f.uri)
 
 

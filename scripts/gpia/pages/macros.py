@@ -1,6 +1,6 @@
 """The macros the hand-written pages in docs/ call, and the variables they read: one table.
 
-Registered by the mkdocs-macros adapter (scripts/macros.py) and used by the generator that renders
+Registered by the mkdocs-macros pluglet (gpia_mkdocs/macros.py) and used by the generator that renders
 docs/ itself for other engines (gpia.pages.write), so both put the same views on the same pages.
 Each macro renders for the page being built: `base` gives the way from it back to the site root.
 """
@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from gpia.model.kinds import counts
 from gpia.pages.context import BuildContext
 from gpia.views.checklist import before_you_sign
 from gpia.views.common import View
 from gpia.views.compare import compare_page, word_download
 from gpia.views.contributing import contributing_guide, templates
-from gpia.views.downloads import downloads_table, drafting_list, schemas_list, sources_list
+from gpia.pages.downloads import downloads_table, drafting_list, schemas_list, sources_list
 from gpia.views.pages import listing_page
 from gpia.views.printing import whole_guide
 from gpia.views.prose import text_comparison_page
@@ -61,4 +62,4 @@ def page_macros(context: BuildContext, base: Callable[[], str]) -> dict[str, Cal
 
 def page_variables(context: BuildContext) -> dict[str, Any]:
     kb = context.kb
-    return {"counts": kb.counts(), "kb_versions": {v.id: v.label for v in kb.versions.values()}}
+    return {"counts": counts(kb), "kb_versions": {v.id: v.label for v in kb.versions.values()}}

@@ -14,8 +14,9 @@ from gpia.compare.redline import anchor as compare_anchor
 from gpia.compare.redline import comparison_pages, compare_url
 from gpia.model.records import KnowledgeBase
 from gpia.model.urls import PAGE_OF_KIND, kind_of, page_of, url_of
+from gpia.sitemap import MOVED_ANCHORS
 
-MOVED_PATH = "assets/moved-anchors.json"
+MOVED_PATH = MOVED_ANCHORS
 
 
 def _old_page(kb: KnowledgeBase, record_id: str) -> str:

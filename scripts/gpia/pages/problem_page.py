@@ -2,7 +2,7 @@
 
 Plain HTML from templates (gpia/views/templates/problem-*.html), every message escaped (messages
 quote the data, which comes from pull requests). The
-serve adapter (scripts/hooks.py) shows it for every address; the page reloads by itself once the
+serve adapter (gpia_mkdocs/plugin.py) shows it for every address; the page reloads by itself once the
 data is fixed, as MkDocs' live reload does for any page.
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """What Pagefind indexes and how readers can narrow it: attributes added to each finished page.
 
 Pagefind (run after the build, `write_index`) reads a page's HTML, not our data, so everything it
-needs is written into the page here, in one pass over the finished HTML (scripts/hooks.py):
+needs is written into the page here, in one pass over the finished HTML (the MkDocs plugin, gpia_mkdocs/plugin.py):
 
 - `data-pagefind-body` on the main content of the pages readers search; pages whose front matter
   says `search: {exclude: true}` (the later pages of lists, this site's notes on search) get none,
@@ -29,28 +29,28 @@ from pathlib import Path
 
 from gpia.model.phrases import compile_nested, trie_alternation
 from gpia.model.records import KnowledgeBase
+from gpia.pages.search_words import WordList, page_words_html
+from gpia.sitemap import NHS_WORDING_PAGES, SEARCH_LABELS
+from gpia.views.html_tokens import Tag, Text, element, tokens
+from gpia.views.templating import render
 
-# What the results call each kind of page; a kind of record not listed is named after its kind.
-KIND_LABELS = {
-    "area": "Requirement", "faq-section": "FAQ answer", "clause": "Clause", "schedule": "Schedule",
-    "agreement": "Agreement", "term": "Glossary", "document": "Source text", "citation": "Source",
-    "compare-group": "Comparison", "guidance": "Our guidance",
-}
+# What the results call each kind of page, from the site map (which has it from the registry of kinds).
+KIND_LABELS = SEARCH_LABELS
 GUIDE_PAGE = "Guide page"
 # Hand-written pages for people who edit or reuse the data rather than read the guidance.
 CONTRIBUTOR_PAGES = frozenset({"contributing.md", "data.md", "about-search.md"})
 # Kinds of page whose text is mostly the sources' own wording, quoted.
-NHS_WORDING_KINDS = frozenset({"area", "faq-section", "clause", "document", "compare-group"})
+NHS_WORDING_KINDS = NHS_WORDING_PAGES
 
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
-_ARTICLE_END = "</article>"
-_EXCLUDE = re.compile(r"\sdata-search-exclude(?=[\s>/])")
-_HEADERLINK = re.compile(r'<a class="headerlink"')
-_ABBR = re.compile(r'<abbr title="([^"]*)">')
+# The element of a Material page that holds its content: what Pagefind indexes.
+CONTENT_ELEMENT = ("article", "md-content__inner md-typeset")
+# Where a view marked a copy or boilerplate to leave out of the index (one mechanism for all views).
+_EXCLUDE = "data-search-exclude"
 
 
-def _words(markup: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+def _words(markup: str, found: list[Tag | Text]) -> str:
+    """The text of some HTML (read into `found`), its tags read as spaces."""
+    return " ".join(html.unescape(" ".join(markup[t.start:t.end] for t in found if isinstance(t, Text))).split())
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ class SearchMarks:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+        self.words = WordList()  # the words of the indexed pages, for "Did you mean" (search_words.py)
         self._version_of_source = {v.source: v.label for v in kb.versions.values()}
         terms = [t for t in kb.terms.values() if t.abbreviation]
         self._abbreviation_of = {t.term.lower(): t.abbreviation for t in terms}
@@ -101,30 +102,59 @@ class SearchMarks:
     def vocabulary(self, content: str) -> list[str]:
         """Words a reader may type for what this page says: expansions of its abbreviations, and
         abbreviations of the terms it spells out."""
-        found = {html.unescape(title) for title in _ABBR.findall(content)}
+        return self._vocabulary(content, tokens(content))
+
+    def _vocabulary(self, markup: str, read: list[Tag | Text]) -> list[str]:
+        found = {t.attr("title") or "" for t in read
+                 if isinstance(t, Tag) and t.name == "abbr" and not t.closing and t.has("title")}
         if self._terms is not None:
-            found |= {self._abbreviation_of[m.lower()] for m in self._terms.findall(_words(content))}
+            found |= {self._abbreviation_of[m.lower()] for m in self._terms.findall(_words(markup, read))}
         return sorted(found)
 
-    def page_html(self, output: str, spec: dict | None, src_uri: str, indexed: bool) -> str:
-        output = _EXCLUDE.sub(" data-pagefind-ignore", output)
-        output = _HEADERLINK.sub('<a class="headerlink" data-pagefind-ignore', output)
-        match = _ARTICLE.search(output)
-        if not indexed or not match:
-            return output
-        end = output.find(_ARTICLE_END, match.end())
-        content = output[match.end():end]
-        f = self.filters(spec, src_uri)
-        meta = [("kind", f.kind), ("audience", f.audience)] + [("version", v) for v in f.versions]
-        if f.nhs_wording:
-            meta.append(("wording", "NHS wording"))
-        hidden = "".join(f'<span data-pagefind-filter="{name}">{html.escape(value)}</span>' for name, value in meta)
-        hidden += f'<span data-pagefind-meta="kind">{html.escape(f.kind)}</span>'
-        words = self.vocabulary(content)
-        vocabulary = (f'<p hidden data-pagefind-weight="0.5">{html.escape(" ".join(words))}</p>' if words else "")
-        opening = '<article class="md-content__inner md-typeset" data-pagefind-body>'
-        return (output[:match.start()] + opening + content
-                + f'<div hidden data-pagefind-ignore>{hidden}</div>{vocabulary}' + output[end:])
+    def page_html(self, output: str, spec: dict | None, src_uri: str, indexed: bool,
+                  readers_words: tuple[str, ...] = ()) -> str:
+        """The page with what Pagefind reads written into it, found by an HTML parser
+        (gpia.views.html_tokens): every other byte of the page stays as it was."""
+        edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the page, in order
+        read = tokens(output)
+        for t in read:
+            if not isinstance(t, Tag) or t.closing:
+                continue
+            if t.has(_EXCLUDE):
+                edits.append((t.start, t.end, _retagged(output, t)))
+            elif t.name == "a" and t.attr("class") == "headerlink":
+                edits.append((t.start, t.end, _retagged(output, t, ignore=True)))
+        article = element(read, *CONTENT_ELEMENT)
+        if indexed and article is not None:
+            opening, closing = read[article[0]], read[article[1]]
+            f = self.filters(spec, src_uri)
+            meta = [("kind", f.kind), ("audience", f.audience)] + [("version", v) for v in f.versions]
+            if f.nhs_wording:
+                meta.append(("wording", "NHS wording"))
+            marks = str(render("search-marks.html", filters=meta, kind=f.kind,
+                               vocabulary=" ".join(self._vocabulary(output, read[article[0] + 1:article[1]]))))
+            # The record's readers' words and names (gpia.pages.search_words), and the page's words
+            # for "Did you mean" (readers' pages only: contributor pages are not in their results).
+            words = page_words_html(self.kb, spec, readers_words)
+            if f.audience == "readers":
+                self.words.add(src_uri, output[opening.end:closing.start] + words)
+            edits.append((opening.start, opening.end, str(render("search-body.html"))))
+            edits.append((closing.start, closing.start, marks + words))
+            edits.sort(key=lambda e: (e[0], e[1]))
+        out, done = [], 0
+        for edit_start, edit_end, replacement in edits:
+            out += [output[done:edit_start], replacement]
+            done = edit_end
+        return "".join(out) + output[done:]
+
+
+def _retagged(page: str, tag: Tag, ignore: bool = False) -> str:
+    """A start tag with data-pagefind-ignore: in place of the views' data-search-exclude, or added
+    after the headerlink class (the permalink glyphs), every other byte as written."""
+    text = page[tag.start:tag.end]
+    if ignore:
+        return text.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore', 1)
+    return text.replace(_EXCLUDE, "data-pagefind-ignore", 1)
 
 
 def write_index(site_dir: Path, output: Path | None = None) -> None:

@@ -1,16 +1,16 @@
 """Write the whole docs tree to a folder: any static-site engine can then build the site from it.
 
-    PYTHONPATH=scripts python -m gpia.pages.write OUT_DIR [--config mkdocs.yml] [--engine-config FILE --site-dir DIR]
+    gpia write OUT_DIR [--config mkdocs.yml] [--engine-config FILE --site-dir DIR]
 
 The folder holds docs/ with each page's macro calls already rendered (the same macros the mkdocs
 build registers, gpia.pages.macros), every page and download generated from the data
 (gpia.pages.generated), and the assets: plain Markdown and files, which need neither the macros
-plugin nor the hooks. Every page is written as `<its URL>index.md` (docs/faq.md as faq/index.md),
+plugin nor the guide's plugin. Every page is written as `<its URL>index.md` (docs/faq.md as faq/index.md),
 so that a relative link means the same whether an engine resolves it against the page's URL
 (MkDocs, which leaves raw HTML alone) or against its source file (Zensical 0.0.x, which rewrites
 the links in raw HTML too, as MkDocs does a Markdown link to a .md file); the Markdown links of a
 page that moves are rewritten to match. `--engine-config` also writes a copy of mkdocs.yml pointed at the folder,
-without the macros plugin, the hooks and `watch`. What the hooks add to each page's HTML (tooltips,
+without the macros plugin, the guide's plugin and `watch`. What the plugin adds to each page's HTML (tooltips,
 search marks, Pagefind's index) is added to a site built from the folder by gpia.pages.finish.
 
 Where the data comes from is read from the environment, as for the mkdocs build (gpia.pages.context).
@@ -35,6 +35,7 @@ from gpia.pages.generated import HTML_BLOCK, generated_files
 from gpia.pages.macros import page_macros, page_variables
 
 ROOT = Path(__file__).resolve().parents[3]
+PLUGIN = "gpia"  # the guide's MkDocs plugin, whose options say where the data comes from
 
 # YAML front matter, as MkDocs reads it (mkdocs.utils.meta).
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -50,13 +51,25 @@ def load_project(config_file: Path) -> tuple[dict[str, Any], Path, BuildContext]
     edit_base is wrong or the data has problems."""
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     project = config_file.resolve().parent
+    options = plugin_options(config)
+    folder = lambda name: project / options[name] if options.get(name) else None  # noqa: E731
     try:
-        context = load_context(project, (config.get("extra") or {}).get("edit_base"))
+        context = load_context(project, options.get("edit_base"), data_dir=folder("data_root"),
+                               sources=folder("sources_dir"), skip_wording=options.get("skip_wording") is True)
     except ValueError as error:
         raise PageError(str(error)) from error
     if context.broken:
         raise PageError(context.problem_message())
     return config, project, context
+
+
+def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+    """The options of the guide's plugin (`- gpia` or `- gpia: {...}` under mkdocs.yml's plugins),
+    which the MkDocs build reads through the plugin itself (gpia_mkdocs.plugin)."""
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and PLUGIN in entry:
+            return entry[PLUGIN] or {}
+    return {}
 
 
 def page_url(src_uri: str) -> str:
@@ -187,7 +200,7 @@ def generated_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:
 
 def engine_config(config_file: Path, docs_dir: Path, site_dir: Path, target: Path, *,
                   not_in_nav: list[str] = (), theme_overrides: bool = True) -> dict[str, Any]:
-    """mkdocs.yml for building the written folder: no macros plugin, no hooks, nothing to watch,
+    """mkdocs.yml for building the written folder: no macros plugin, no guide plugin, nothing to watch,
     and the generated pages (`not_in_nav`, paths in the tree) kept out of the navigation, as the
     hook keeps them. Paths are written relative to `target`, the file it will be saved as. Without
     `theme_overrides` the theme is the engine's own (custom_dir holds Material 9's templates)."""
@@ -198,15 +211,18 @@ def engine_config(config_file: Path, docs_dir: Path, site_dir: Path, target: Pat
         return os.path.relpath(path.resolve(), here)
 
     config["plugins"] = [p for p in config.get("plugins") or []
-                         if not (p == "macros" or isinstance(p, dict) and "macros" in p)]
+                         if not (p in ("macros", PLUGIN) or isinstance(p, dict) and ("macros" in p or PLUGIN in p))]
     if not config["plugins"]:
         del config["plugins"]
     config.pop("hooks", None)
     config.pop("watch", None)
     if "nav" in config:
         config["nav"] = _moved_nav(config["nav"])
-    if not_in_nav:
-        config["not_in_nav"] = "".join(f"/{path}\n" for path in sorted(not_in_nav))
+    # Hand-written pages mkdocs.yml keeps out of the navigation, at their place in the tree.
+    kept_out = [tree_path(line.strip().lstrip("/")) for line in str(config.get("not_in_nav") or "").splitlines()
+                if line.strip()]
+    if not_in_nav or kept_out:
+        config["not_in_nav"] = "".join(f"/{path}\n" for path in sorted({*not_in_nav, *kept_out}))
     config["docs_dir"] = relative(docs_dir)
     config["site_dir"] = relative(site_dir)
     theme = config.get("theme") or {}
@@ -236,7 +252,7 @@ def save_config(config: dict[str, Any], target: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="gpia write", description=__doc__.split("\n\n")[0])
     parser.add_argument("out_dir", type=Path, help="the folder to write the docs tree to (emptied first)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the mkdocs.yml to start from")
     parser.add_argument("--engine-config", type=Path, help="also write a config for building out_dir here")

@@ -10,7 +10,7 @@ The data may come from a fork, so every text taken from it (ids, file names, fie
 problems) is shown as a code span that it cannot close (`github_text.code`): on GitHub it cannot
 become a link, an image, HTML, an @mention or a workflow command.
 
-    PYTHONPATH=scripts python -m gpia.tools.datadiff --base origin/main
+    gpia diff --base origin/main
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gpia.compare.redline import Op, redline, render_redline, same_words
+from gpia.compare.redline import Op, redline, same_words
 from gpia.pages.export import RECORD_KINDS
 from gpia.tools.github_text import code, log_text
 from gpia.load.layout import DATA_DIRS
@@ -34,6 +34,7 @@ from gpia.model.records import KnowledgeBase
 from gpia.load.problems import Problem
 from gpia.validate.references import RecordEntry, index_records
 from gpia.model.urls import PAGE_OF_KIND, page_of
+from gpia.views.redline import render_redline
 
 CONTEXT_WORDS = 6  # unchanged words kept on each side of a change in long text
 EXPORTED_KINDS = frozenset(kind for kind, _ in RECORD_KINDS)

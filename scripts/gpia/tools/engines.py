@@ -1,10 +1,10 @@
-"""Build the site with an engine other than the mkdocs build with its hooks: `make zensical`.
+"""Build the site with an engine other than the mkdocs build with its plugin: `make zensical`.
 
-    PYTHONPATH=scripts python -m gpia.tools.engines zensical [--site-dir site-zensical]
-    PYTHONPATH=scripts python -m gpia.tools.engines mkdocs --site-dir DIR   # plain mkdocs, no hooks or macros
+    python -m gpia.tools.engines zensical [--site-dir site-zensical]
+    python -m gpia.tools.engines mkdocs --site-dir DIR   # plain mkdocs, no plugin of ours, no macros
 
 The data is loaded once; the whole docs tree is written to build/<engine>/docs with a config
-beside it (gpia.pages.write); the engine builds it; then each page gets what the hooks would have
+beside it (gpia.pages.write); the engine builds it; then each page gets what the plugin would have
 added (gpia.pages.finish: tooltips, search marks, Pagefind's index). Zensical 0.0.x builds only
 inside the folder of its config, so its site is built in build/zensical/site and then moved to
 --site-dir. Material's template overrides (theme.custom_dir) are for Material 9: Zensical builds
@@ -61,8 +61,8 @@ def build(engine: str, site_dir: Path, work: Path, config_file: Path = ROOT / "m
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("engine", choices=ENGINES)
-    parser.add_argument("--site-dir", type=Path, help="where the site goes (default: site-<engine>/)")
-    parser.add_argument("--work", type=Path, help="where the docs tree and config are written (default: build/<engine>/)")
+    parser.add_argument("--site-dir", type=Path, help="where the site goes (default: site-ENGINE/)")
+    parser.add_argument("--work", type=Path, help="where the docs tree and config are written (default: build/ENGINE/)")
     args = parser.parse_args(argv)
     site_dir = (args.site_dir or ROOT / f"site-{args.engine}").resolve()
     work = (args.work or ROOT / "build" / args.engine).resolve()

@@ -6,7 +6,7 @@ NHS-wording value that the check finds in its source, each quote or dash that di
 character the source prints there is rewritten in the YAML file, in place. Nothing else in the
 file changes: not its line endings, its other characters or its layout.
 
-    PYTHONPATH=scripts python -m gpia.tools.fix [--root .] [--sources ../shared/sources]
+    gpia fix [--root .] [--sources ../shared/sources]
 """
 from __future__ import annotations
 

@@ -14,54 +14,15 @@ end the paragraph, and the span with it) are shown as `\\n`. In a table `table_c
 with `::` after any white space (`::error …::`, `::add-mask::…`, `::stop-commands::…`), and
 also when it holds `##[command]` anywhere. `log_text` writes such lines as `%3A%3A…` and
 `##%5B…` instead (the runner's own escapes for `:` and `[`), so they are printed, not run.
+
+The escapes themselves are in gpia.text, at the bottom of the core, so that the problems of
+gpia.load and the Contributing page can use them without reaching up into the tools.
 """
 from __future__ import annotations
 
-import re
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_BACKTICKS = re.compile(r"`+")
-# Where "##[" would be: the split goes between the two "#".
-_LEGACY_COMMAND = re.compile(r"(?<=#)(?=#\[)")
-_COMMAND_START = re.compile(r"^(\s*)::")
-
-
-def one_line(text: str) -> str:
-    """The text on one line: each line break written as the two characters \\n (or \\r)."""
-    return _LINE_BREAK.sub(lambda m: m.group(0).replace("\r", "\\r").replace("\n", "\\n"), text)
-
-
-def code(text: str) -> str:
-    """The text as a GitHub Markdown code span that no text can close or break out of."""
-    text = one_line(text)
-    # "##[" is split over two adjacent spans (an HTML comment, which GitHub drops, keeps them
-    # apart), so that not even the Markdown source holds a workflow command (see log_text).
-    return "<!-- -->".join(_span(part) for part in _LEGACY_COMMAND.split(text))
-
-
-def _span(text: str) -> str:
-    if not text:
-        return "` `"
-    fence = "`" * (1 + max((len(run) for run in _BACKTICKS.findall(text)), default=0))
-    # CommonMark removes one space from each end of a span that has them: pad a text that begins or
-    # ends with a space or backtick (a backtick there would join the fence) so that it stays whole.
-    # A text of spaces only is kept as it is.
-    pad = " " if text[0] in "` " or text[-1] in "` " else ""
-    if not text.strip(" "):
-        pad = ""
-    return f"{fence}{pad}{text}{pad}{fence}"
+from gpia.text import code, log_line, log_text, one_line  # noqa: F401  (the escapes live in gpia.text)
 
 
 def table_cell(text: str) -> str:
     """A code span for a GitHub table cell: `|` is escaped, as the cell would otherwise end there."""
     return code(text).replace("|", "\\|")
-
-
-def log_line(line: str) -> str:
-    """One line of a log, which the Actions runner will print and not run as a command."""
-    return _COMMAND_START.sub(r"\1%3A%3A", line).replace("##[", "##%5B")
-
-
-def log_text(text: str) -> str:
-    """`log_line` applied to every line of the text (the runner splits lines at CR, LF and CRLF)."""
-    return "\n".join(log_line(line) for line in _LINE_BREAK.split(text))

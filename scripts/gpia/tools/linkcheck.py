@@ -12,7 +12,7 @@ resolved from the site folder, i.e. for a site served at the root of its host. W
 is the HTML: CSS and JavaScript files are checked to exist, not read (Material's stylesheets
 refer to nothing but data: URLs, and its script builds URLs at run time from the page's base).
 
-Run it as `PYTHONPATH=scripts python -m gpia.tools.linkcheck site/`.
+Run it as `python -m gpia.tools.linkcheck site/`.
 """
 from __future__ import annotations
 
@@ -179,7 +179,7 @@ def check_link(link: Link, site: Path, pages: dict[str, Page]) -> LinkProblem | 
     if page is not None and page.base is not None:
         base = resolve(link.page, page.base)
         if isinstance(base, str):
-            return LinkProblem(link.page, link.line, link.url, f"the page's <base href> {base}")
+            return LinkProblem(link.page, link.line, link.url, f"the page's base URL {base}")
         start = base.path + "index.html" if base.is_folder else base.path
     target = resolve(start, link.url)
     if isinstance(target, str):

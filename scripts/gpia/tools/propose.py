@@ -1,4 +1,4 @@
-"""Propose alignments for a person to confirm: `PYTHONPATH=scripts python -m gpia.tools.propose` (or `make propose`).
+"""Propose alignments for a person to confirm: `gpia propose` (or `make propose`).
 
 For each comparison declared in clauses/versions.yaml (or the one given with --comparison), it prints,
 for each requirement of the newer version, the closest requirements of the older version with a
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from gpia.load.jsonpaths import find
 from gpia.knowledge_base import read_documents
-from gpia.compare.alignment import declared_comparisons
+from gpia.validate.alignment import declared_comparisons
 _WORD = re.compile(r"\w+")
 
 

@@ -6,7 +6,7 @@ clause, a question, a requirement) is inserted after the list's last item, in th
 file already uses, leaving every other line of the file untouched; a record that is a file of its
 own (a schedule, an FAQ section) gets a new file with the right editor modeline.
 
-    PYTHONPATH=scripts python -m gpia.tools.scaffold term term-new-thing
+    gpia new term term-new-thing
 """
 from __future__ import annotations
 
@@ -19,34 +19,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gpia.knowledge_base import read_documents
-from gpia.compare.alignment import declared_comparisons
+from gpia.validate.alignment import declared_comparisons
 from gpia.load.modeline import expected_modeline
-from gpia.model.kinds import KIND, MAKE_NEW, Kind
+from gpia.model.kinds import KIND, MAKE_NEW, Kind  # noqa: F401
+from gpia.model.recipes import RECIPES, TEMPLATE_DIR, Recipe  # noqa: F401
 from gpia.validate.references import index_records
 from gpia.load.yaml_loader import YamlDocument
 
-TEMPLATE_DIR = "templates"
 PLACEHOLDER_ID = "NEW-ID"
 PLACEHOLDER_DATE = "YYYY-MM-DD"
 _KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-@dataclass(frozen=True)
-class Recipe:
-    template: str  # file name in templates/
-    file_kind: str  # schema kind of the file the record goes into
-    parent: str | None = None  # record kind that IN= must name, for records inside another record
-    list_key: str = ""  # the list the record is appended to: top-level key, or the key inside its parent
-
-
-def _recipe(kind: Kind) -> Recipe:
-    # A record of a list inside another record (a requirement in its area) names that record with IN=;
-    # one at the top of its file (a term) or a file of its own (a schedule) does not.
-    return Recipe(kind.template, kind.file, parent=kind.parent if kind.list_key else None, list_key=kind.list_key)
-
-
-# From the registry of kinds: the kinds `make new` adds (MAKE_NEW), in its order.
-RECIPES: dict[str, Recipe] = {name: _recipe(KIND[name]) for name in MAKE_NEW}
 
 
 class ScaffoldError(Exception):
@@ -174,6 +156,9 @@ def _new_file(root: Path, kind: str, record_id: str, template: str, date: str) -
 
 
 def main(argv: list[str] | None = None) -> int:
+    if (sys.argv[1:] if argv is None else argv) == ["--kinds"]:
+        print("|".join(RECIPES))  # the kinds it adds, for the usage line of `make new`
+        return 0
     parser = argparse.ArgumentParser(prog="make new", description="Add a record from its template in templates/.")
     parser.add_argument("kind", help=f"one of: {', '.join(RECIPES)}")
     parser.add_argument("id", help="the new record's id (kebab-case)")

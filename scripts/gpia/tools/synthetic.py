@@ -6,7 +6,7 @@ clone renames its ids with a suffix and rewrites references between cloned recor
 keeps the real text lengths, cross-references and alignments, and passes the same validation.
 Sources, versions and their comparisons are not cloned: each clone is a row of the same tables.
 
-    PYTHONPATH=scripts python -m gpia.tools.synthetic --scale 10 --out /tmp/kb-x10
+    python -m gpia.tools.synthetic --scale 10 --out /tmp/kb-x10
 """
 from __future__ import annotations
 

@@ -2,8 +2,8 @@
 
 A term with the id `index` would be built at glossary/index.md, which MkDocs publishes at /glossary/,
 the address of the hand-written glossary: one page would silently replace the other. So before the
-site is built, the address of every page generated from the data (gpia.views.pages, the same table
-gpia.pages.generated builds them from) is checked against
+site is built, the address of every page generated from the data (the site map, gpia.sitemap, the
+same table gpia.pages.generated builds them from) is checked against
 
 - the hand-written pages in docs/ and the folders of its other files (assets/);
 - the later pages of every paged list (`<list>/pages/<n>/`, the folder kept whatever the list's length);
@@ -11,7 +11,7 @@ gpia.pages.generated builds them from) is checked against
   (search/, pagefind/, and 404/ beside the page-not-found page 404.html);
 - the pages of every other record.
 
-The folders come from the same tables and constants the build uses, so they cannot drift;
+The folders come from the site map the build writes by, so they cannot drift;
 only the tools' folders are listed by hand.
 
 Each id that collides is one problem at the id, naming what is already at that address.
@@ -23,13 +23,11 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from gpia.model.checklist import CSV_PATH
-from gpia.pages.export import JSON_PATH, published_schemas
-from gpia.model.records import KnowledgeBase
-from gpia.pages.moved import MOVED_PATH
+from gpia import sitemap
 from gpia.load.problems import Problem
+from gpia.model.records import KnowledgeBase
+from gpia.sitemap import page_url
 from gpia.validate.references import RecordEntry
-from gpia.views.pages import LISTINGS, RECORD_PAGES, page_url
 
 # The hand-written pages (mkdocs.yml's docs_dir; tests/test_addresses.py checks they agree).
 DOCS_DIR = Path(__file__).resolve().parents[3] / "docs"
@@ -47,7 +45,7 @@ _PAGE_NAMES = {"area": "this row's page", "compare-group": "this row's compariso
 
 @dataclass(frozen=True)
 class RecordPage:
-    kind: str  # a key of RECORD_PAGES
+    kind: str  # a key of gpia.sitemap.PAGE_IDS
     record_id: str
     source: str  # where the page's Markdown is added to the build, e.g. 'glossary/term-mcp.md'
 
@@ -69,25 +67,24 @@ def site_address(source: str) -> str:
 def record_pages(kb: KnowledgeBase) -> list[RecordPage]:
     """Every page built for a record, where gpia.pages.generated puts it."""
     return [RecordPage(kind, record_id, page_url(kb, kind, record_id).rstrip("/") + ".md")
-            for kind, (ids, _) in RECORD_PAGES.items() for record_id in ids(kb)]
+            for kind, record_id in sitemap.record_pages(kb)]
 
 
 def reserved_folders(kb: KnowledgeBase, docs_dir: Path) -> list[tuple[str, str]]:
     """(folder, what it is): no record's page may be in one."""
     folders = []
-    for listing in LISTINGS.values():
-        pages = listing(kb)
-        folders.append((posixpath.dirname(pages.source_path(2)) + "/", f"the folder of the later pages of the list "
-                                                                       f"at /{pages.folder} (/{pages.uri(2)} and on)"))
+    for folder in sitemap.LISTS.values():
+        folders.append((sitemap.later_pages_folder(folder), f"the folder of the later pages of the list "
+                                                            f"at /{folder} (/{sitemap.list_page(folder, 2)} and on)"))
     # The folders of the files the build writes (downloads, schemas, scripts) hold nothing else;
     # so does the folder of a file in docs/ that is not a page (docs/assets/), unless it is a
-    # page's own folder too (an image beside a page).
-    written = [JSON_PATH, CSV_PATH, MOVED_PATH, *published_schemas()]
+    # page's own folder too (an image beside a page). A folder is named by its first file in docs/,
+    # else by the first the site map declares.
     docs_files = _docs_files(docs_dir)
     pages = {site_address(f) for f in docs_files if f.endswith(".md")}
     beside = [f for f in docs_files if not f.endswith(".md") and posixpath.dirname(f) + "/" not in pages]
     example: dict[str, str] = {}
-    for file in sorted(written + beside):
+    for file in sorted(beside) + sitemap.fixed_downloads():
         if "/" in file:
             example.setdefault(posixpath.dirname(file) + "/", file)
     folders += [(folder, f"the folder of files such as /{file}") for folder, file in sorted(example.items())]

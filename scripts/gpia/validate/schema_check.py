@@ -259,6 +259,9 @@ def _explain(doc: YamlDocument, error: ValidationError, kind: str) -> list[Probl
         return [origin.problem(f"'{field}' is an empty list; add at least one item or remove the field")]
     if check == "minProperties":
         return [origin.problem(f"'{field}' is empty; fill in its fields (see the schema's description) or remove it")]
+    if check == "maxLength" and _unanchored(error.schema.get("pattern", "")) == READERS_WORDS:
+        return [origin.problem(f"'{field}' is {len(value):,} characters long; a word readers type is at most "
+                               f"{error.validator_value} characters, so shorten it or split it in two")]
     if check == "maxLength" and _unanchored(error.schema.get("pattern", "")) == _ID:  # a page's address
         return [origin.problem(f"'{field}' is {len(value):,} characters long; an id is at most "
                                f"{error.validator_value} characters, because it becomes the address of a page, "
@@ -267,13 +270,20 @@ def _explain(doc: YamlDocument, error: ValidationError, kind: str) -> list[Probl
         return [origin.problem(f"'{field}' is {len(value):,} characters long; a {_limited(path)} is at most "
                                f"{error.validator_value:,} characters (see Limits on sizes in CONTRIBUTING.md), "
                                "so shorten it")]
+    if check == "maxItems" and _unanchored(error.schema.get("items", {}).get("pattern", "")) == READERS_WORDS:
+        return [origin.problem(f"'{field}' lists {len(value)} items; at most {error.validator_value}, so keep "
+                               "the ones readers use most")]
     if check == "maxItems":
         return [origin.problem(f"'{field}' lists {len(value):,} items; it may list at most "
                                f"{error.validator_value:,} (see Limits on sizes in CONTRIBUTING.md), so remove some")]
+    if check == "minLength" and value:
+        return [origin.problem(f"'{field}' is {_shown(value)}; it must be at least {error.validator_value} "
+                               "characters long")]
     if check == "minLength":
         return [origin.problem(f"'{field}' is empty; write the text or remove the field")]
     if check == "uniqueItems":
-        return [origin.problem(f"'{field}' lists the same id twice; remove the repeat")]
+        words = _unanchored(error.schema.get("items", {}).get("pattern", "")) == READERS_WORDS
+        return [origin.problem(f"'{field}' lists the same {'word' if words else 'id'} twice; remove the repeat")]
     if check == "oneOf" and isinstance(value, dict):
         # The one branch whose required fields are all there is what the author meant: explain its
         # errors (a line break in a table's id), not "must be exactly one of".
@@ -303,6 +313,8 @@ def _keys(value: Any) -> str:
 
 
 _ID = "^[a-z0-9]+(-[a-z0-9]+)*$"
+# The words readers may type for a record (`also_known_as`); like every pattern, a whole value.
+READERS_WORDS = "^[A-Za-z0-9][A-Za-z0-9&'./+()-]*( [A-Za-z0-9&'./+()-]+)*$"
 _PATTERNS = {
     "^[a-z0-9]+(-[a-z0-9]+)*$": "a kebab-case id (lowercase letters, digits and single hyphens, e.g. term-gp-federation)",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD",
@@ -312,6 +324,8 @@ _PATTERNS = {
     "^[A-Za-z0-9&'./+()-]+( [A-Za-z0-9&'./+()-]+)*$":
         "an abbreviation as the text writes it: one line of letters, digits and & ' . / + ( ) -, "
         "words separated by single spaces, such as \"GP IA\"",
+    READERS_WORDS: "a word or phrase a reader may type: one line of letters, digits and & ' . / + ( ) -, "
+                   "starting with a letter or digit, words separated by single spaces, such as \"data protection\"",
 }
 
 

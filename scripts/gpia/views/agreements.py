@@ -15,6 +15,7 @@ from markupsafe import Markup
 from gpia.views.html import md_text
 from gpia.model.records import FACETS, Agreement, KnowledgeBase, Quote, Statement
 from gpia.views.common import View
+from gpia.sitemap import LISTS
 from gpia.views.paging import Item, Listing
 from gpia.views.templating import markup, render
 
@@ -39,7 +40,7 @@ def facet_anchor(facet: str) -> str:
 
 @once_per_knowledge_base
 def listing(kb: KnowledgeBase) -> Listing:
-    return Listing("agreements", "Agreements", "agreements/", AGREEMENTS_PER_PAGE,
+    return Listing("agreements", "Agreements", LISTS["agreements"], AGREEMENTS_PER_PAGE,
                          tuple(Item(a) for a in kb.agreements), entry=matrix_row, table=matrix,
                    files=lambda kb, a: kb.agreements[a].path)
 

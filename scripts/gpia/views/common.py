@@ -6,19 +6,20 @@ Join HTML with f-strings or `"".join` (which give a plain str of HTML), or pass 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from markupsafe import Markup
 
 from gpia.model.backlinks import backlinks
-from gpia.pages.export import JSON_PATH
 from gpia.views.html import Abbreviations, esc
 from gpia.model.mentions import MentionLinker
 from gpia.model.records import KnowledgeBase, Quote
-from gpia.pages.search import SearchMarks
-from gpia.model.sic import SicMarker
+from gpia.views.sic import SicMarker
 from gpia.model.kinds import label
 from gpia.model.urls import kind_of, url_of
+from gpia.sitemap import KNOWLEDGE_BASE_JSON
 from gpia.views.templating import markup, render
 
 
@@ -39,13 +40,19 @@ class BuildViews:
     mentions: MentionLinker
     backlinks: dict[str, tuple[str, ...]]
     sic: SicMarker
-    edit_base: str | None = None  # mkdocs.yml `extra: edit_base:`, e.g. https://github.com/ORG/REPO/edit/main/
-    search: SearchMarks | None = None  # what Pagefind indexes of each finished page
+    edit_base: str | None = None  # mkdocs.yml's gpia plugin `edit_base:`, e.g. https://github.com/ORG/REPO/edit/main/
+    # What Pagefind indexes of each finished page (gpia.pages.search.SearchMarks), given by the pages
+    # layer that builds the site; the views never read it.
+    search: Any = None
+    # The size in bytes of a download by its site path (gpia.sitemap), given by the pages layer that
+    # writes the downloads (gpia.pages.build_views), for the views that print one.
+    download_size: Callable[[str], int] | None = None
 
     @classmethod
-    def for_knowledge_base(cls, kb: KnowledgeBase, edit_base: str | None = None) -> BuildViews:
+    def for_knowledge_base(cls, kb: KnowledgeBase, edit_base: str | None = None, search: Any = None,
+                           download_size: Callable[[str], int] | None = None) -> BuildViews:
         return cls(kb, abbreviations_for(kb), MentionLinker(kb), backlinks(kb), SicMarker(kb),
-                   checked_edit_base(edit_base), SearchMarks(kb))
+                   checked_edit_base(edit_base), search, download_size)
 
     def view(self, base: str = "") -> View:
         return View(self, base)
@@ -61,6 +68,13 @@ class View:
     @property
     def kb(self) -> KnowledgeBase:
         return self.shared.kb
+
+    def download_size(self, path: str) -> int:
+        """The size in bytes of the download at `path`, as the pages layer writes it."""
+        if self.shared.download_size is None:
+            raise RuntimeError(f"the size of {path} is known only to the build: make the views with "
+                               "gpia.pages.build_views.build_views")
+        return self.shared.download_size(path)
 
     def text(self, value: str, *, mentions: bool = True) -> Markup:
         """Data text as safe HTML, with [sic] on the sources' slips and links on clause/schedule
@@ -79,7 +93,7 @@ class View:
             return Markup()
         # Bounded, so a page does not grow with the records that point at it.
         return render("referenced-by.html", links=self.links(list(origins[:BACKLINKS_SHOWN])),
-                      more=len(origins) - BACKLINKS_SHOWN, download=self.base + JSON_PATH)
+                      more=len(origins) - BACKLINKS_SHOWN, download=self.base + KNOWLEDGE_BASE_JSON)
 
     def href(self, record_id: str) -> str:
         return self.base + url_of(self.kb, record_id)
@@ -201,7 +215,7 @@ def checked_edit_base(value: object) -> str | None:
     if value in (None, ""):
         return None
     if not isinstance(value, str) or not value.startswith("https://"):
-        raise ValueError("edit_base (extra.edit_base in mkdocs.yml, or GPIA_EDIT_BASE) must be an https:// URL "
+        raise ValueError("edit_base (the gpia plugin's option in mkdocs.yml, or GPIA_EDIT_BASE) must be an https:// URL "
                          f"such as https://github.com/ORG/REPO/edit/main/, not {value!r}")
     return value if value.endswith("/") else value + "/"
 

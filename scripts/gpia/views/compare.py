@@ -22,15 +22,16 @@ from dataclasses import dataclass
 from gpia.compare.changes import examples, renumbered_clauses
 from gpia.compare.pairs import Pairing, default_pairing, folder, is_default, pairings
 from gpia.compare.redline import (CHANGE_KINDS, AreaGroup, Comparison, Op, Pair, anchor, compare, compare_url,
-                                  comparison_pages, group_page_id, groups_by_page, per_ancestor, redline, render_redline)
+                                  comparison_pages, group_page_id, groups_by_page, per_ancestor, redline)
 from gpia.compare.redline import group_url as _group_url
-from gpia.pages.compare_docx import comparison_docx, comparison_path
 from gpia.model.derived import once_per_knowledge_base
 from gpia.model.records import KnowledgeBase, Requirement
+from gpia.sitemap import COMPARE_GROUPS_PER_PAGE, LISTS, comparison_docx as comparison_path
 from gpia.views.common import View, ours
 from gpia.views.html import esc, md_text
 from gpia.views.paging import Item, Listing
 from gpia.views.templating import markup, render
+from gpia.views.redline import render_redline
 
 TABLE_KINDS = (("governance", "Shared governance and decision making"), ("integration", "Integration commitments"))
 TABLE_TITLES = dict(TABLE_KINDS)
@@ -51,7 +52,7 @@ KIND_MEANINGS = {
 }
 ALL_KINDS = (*CHANGE_KINDS, "new", "dropped")
 
-GROUPS_PER_PAGE = 20  # row groups per page of the list on a compare page
+GROUPS_PER_PAGE = COMPARE_GROUPS_PER_PAGE
 MAX_EXAMPLES = 3  # rows linked from each "What changed" note; the rest are counted
 
 
@@ -110,7 +111,7 @@ def word_download(view: View, pairing: Pairing | None = None) -> str:
     pairing = pairing or default_pairing(view.kb)
     if pairing is None or not pairing.direct:
         return ""
-    size = len(comparison_docx(view.kb, pairing))  # worked out once per build (generated_files asks too)
+    size = view.download_size(comparison_path(pairing))  # worked out once per build (generated_files asks too)
     return str(render("compare-download.html", href=view.base + comparison_path(pairing), size=f"{size / 1024:.0f} KB"))
 
 
@@ -316,7 +317,7 @@ def listing(kb: KnowledgeBase, pairing: Pairing | None = None) -> Listing:
     """A pair's row groups of every compared kind of table, in page order, under their table's name."""
     pairing = pairing or default_pairing(kb)
     if pairing is None:
-        return Listing("compare", "Compare versions, row by row", "compare/", GROUPS_PER_PAGE, (), entry=lambda v, i: "")
+        return Listing("compare", "Compare versions, row by row", LISTS["compare"], GROUPS_PER_PAGE, (), entry=lambda v, i: "")
     items = tuple(Item(page_id, group.kind) for page_id, group in groups_by_page(kb, pairing).items())
     name = "compare" if is_default(kb, pairing) else f"compare-{pairing.slug}"
     return Listing(name, f"{pair_title(kb, pairing)}, row by row", folder(kb, pairing), GROUPS_PER_PAGE, items,
@@ -423,27 +424,6 @@ def pair_list_page(view: View, record_id: str) -> str:
     slug, _, page = record_id.partition("/pages/")
     rows = listing(view.kb, pairings(view.kb)[slug])
     return f"{rows.title_markdown(int(page))}\n\n{rows.render(view, int(page))}"
-
-
-def default_group_ids(kb: KnowledgeBase) -> dict[str, AreaGroup]:
-    """The default pair's row groups by page id (none when no comparison is declared)."""
-    return groups_by_page(kb) if default_pairing(kb) else {}
-
-
-def other_pairs(kb: KnowledgeBase) -> list[Pairing]:
-    return [p for p in pairings(kb).values() if not is_default(kb, p)]
-
-
-def pair_page_ids(kb: KnowledgeBase) -> list[str]:
-    return [p.slug for p in other_pairs(kb)]
-
-
-def pair_group_ids(kb: KnowledgeBase) -> list[str]:
-    return [f"{p.slug}/{page_id}" for p in other_pairs(kb) for page_id in groups_by_page(kb, p)]
-
-
-def pair_list_ids(kb: KnowledgeBase) -> list[str]:
-    return [f"{p.slug}/pages/{n}" for p in other_pairs(kb) for n in range(2, listing(kb, p).page_count + 1)]
 
 
 @dataclass

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from gpia.tools.github_text import code
-from gpia.tools.guide import refreshed
-from gpia.tools.scaffold import RECIPES, TEMPLATE_DIR
+from gpia.model.recipes import RECIPES, TEMPLATE_DIR
+from gpia.text import code
+from gpia.validate.guide_blocks import refreshed
 
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^)\s]+)\)")
 

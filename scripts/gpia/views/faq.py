@@ -12,6 +12,7 @@ from gpia.views.html import md_text
 from gpia.model.records import AnswerBlock, KnowledgeBase, Question
 from gpia.views.common import View
 from gpia.views.placed import in_document
+from gpia.sitemap import LISTS
 from gpia.views.paging import Item, Listing
 from gpia.views.templating import render
 
@@ -21,7 +22,7 @@ QUESTIONS_PER_PAGE = 20
 @once_per_knowledge_base
 def listing(kb: KnowledgeBase) -> Listing:
     items = tuple(Item(q.id, s.id) for s in kb.faq_sections.values() for q in s.questions)
-    return Listing("faq", "FAQs", "faq/", QUESTIONS_PER_PAGE, items,
+    return Listing("faq", "FAQs", LISTS["faq"], QUESTIONS_PER_PAGE, items,
                    entry=lambda view, q: view.link(q), group_heading=lambda view, s: view.link(s),
                    files=lambda kb, q: kb.questions[q].path)
 
@@ -39,7 +40,8 @@ def question(view: View, q: Question) -> str:
     heading = f"## {md_text(q.question)} {{ #{q.id} }}"
     body = render("faq-question.html", cite=view.cite(q.id), answer=answer_html(view, q),
                   related=view.links(q.relates_to), in_document=in_document(view, q.id),
-                  referenced_by=view.referenced_by(q.id), reviewed=view.reviewed(q.last_reviewed, q.path))
+                  referenced_by=view.referenced_by(q.id), reviewed=view.reviewed(q.last_reviewed, q.path),
+                  readers_words=render("readers-words.html", words=q.also_known_as) if q.also_known_as else "")
     return f"{heading}\n\n{body}"
 
 

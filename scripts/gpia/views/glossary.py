@@ -17,6 +17,7 @@ from gpia.model.derived import once_per_knowledge_base
 from gpia.views.html import md_text
 from gpia.model.records import KnowledgeBase
 from gpia.views.common import View
+from gpia.sitemap import LISTS
 from gpia.views.paging import Item, Listing
 from gpia.views.templating import render
 
@@ -27,7 +28,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
 @once_per_knowledge_base
 def listing(kb: KnowledgeBase) -> Listing:
     terms = sorted(kb.terms.values(), key=lambda t: ((t.abbreviation or t.term).casefold(), t.id))
-    return Listing("glossary", "Glossary", "glossary/", TERMS_PER_PAGE, tuple(Item(t.id) for t in terms),
+    return Listing("glossary", "Glossary", LISTS["glossary"], TERMS_PER_PAGE, tuple(Item(t.id) for t in terms),
                    entry=entry, files=lambda kb, t: kb.terms[t].path)
 
 

@@ -10,6 +10,7 @@ from gpia.model.derived import once_per_knowledge_base
 from gpia.views.html import md_text
 from gpia.model.records import KnowledgeBase
 from gpia.views.common import View
+from gpia.sitemap import LISTS
 from gpia.views.paging import Item, Listing
 from gpia.views.templating import render
 
@@ -18,7 +19,7 @@ GUIDANCE_PER_PAGE = 20
 
 @once_per_knowledge_base
 def listing(kb: KnowledgeBase) -> Listing:
-    return Listing("guidance", "Questions sites ask", "guidance/", GUIDANCE_PER_PAGE,
+    return Listing("guidance", "Questions sites ask", LISTS["guidance"], GUIDANCE_PER_PAGE,
                    tuple(Item(g) for g in kb.guidance), entry=lambda view, g: view.link(g),
                    files=lambda kb, g: kb.guidance[g].path)
 

@@ -8,42 +8,21 @@ from __future__ import annotations
 import html
 import re
 
-# Python-Markdown's backslash-escapable characters; escaping them keeps data text literal.
-# `<`, `>` and `&` are turned into entities first instead (a backslash would show).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
-
-
-def esc(text: str) -> str:
-    """Data text as HTML text or attribute value. Line breaks become &#10; (the same character to a
-    browser), so no blank line from the data ever splits a block of the page's HTML: Markdown, and
-    gpia.pages.generated, read a blank line as the end of an HTML block."""
-    return html.escape(text, quote=True).replace("\n", "&#10;")
-
-
-def md_text(text: str) -> str:
-    """Data text for a Markdown heading or paragraph: every syntax character escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
-
+from gpia.text import esc, md_text  # noqa: F401  (the views import them from here)
+from gpia.views.html_tokens import Tag, tokens
+from gpia.views.templating import markup, render
 
 # Elements whose text never gets a tooltip: code and preformatted text show characters exactly, an
 # existing <abbr> already has one, a redline's <del> and <ins> mark words changed in a text that is
-# shown in full beside them, and the others are not text a reader reads (script, style and
-# textarea are also skipped whole by _RAW; listed here too in case one is never closed).
+# shown in full beside them, and the others are not text a reader reads.
 _NO_TOOLTIPS = frozenset({"abbr", "code", "kbd", "pre", "samp", "del", "ins", "script", "style", "textarea", "svg",
                           "math", "template"})
 # An element with this attribute gets none either: for a view that writes a term's abbreviation
 # next to its expansion (the glossary list), where a tooltip would only repeat it.
 NO_TOOLTIPS_ATTR = "data-gpia-no-tooltips"
-_OPT_OUT = re.compile(rf"\s{NO_TOOLTIPS_ATTR}(?=[\s=/>])")
 # Elements that have no content, hence no end tag to wait for.
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
                    "wbr"})
-# A tag, its attribute values quoted with " or ' (which may hold ">").
-_TAG_BODY = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
-# Tokens of a page's HTML that are never changed: comments, declarations, and elements whose
-# content is raw text (a "<" inside a script is not a tag).
-_RAW = (r"<!--.*?-->|<![^>]*>|<\?[^>]*>"
-        + "".join(rf"|(?i:<{name}\b{_TAG_BODY}>.*?</{name}\s*>)" for name in ("script", "style", "textarea")))
 
 
 class Abbreviations:
@@ -51,51 +30,52 @@ class Abbreviations:
 
     Applied once per page to its finished HTML (`in_html`), never through Markdown: the term is
     only ever written as an attribute value, escaped for the browser and for Material's tooltips
-    (`tooltip_title`), and the abbreviation's own characters are left exactly as the page had them. One regular expression, built once per build, finds the
-    tags and the abbreviations in a single scan of the page, so a page costs the same whether
+    (`tooltip_title`), and the abbreviation's own characters are left exactly as the page had them.
+    The page is read with an HTML parser (gpia.views.html_tokens), and one regular expression, built
+    once per build, finds the abbreviations in each run of its text, so a page costs the same whether
     the glossary has 20 abbreviations or 2,000.
     """
 
     def __init__(self, definitions: dict[str, str]):
         self.definitions = {_SPACE.sub(" ", a): term for a, term in definitions.items() if a.strip()}
-        self._titles = {a: esc(tooltip_title(term)) for a, term in self.definitions.items()}
-        self._scan = None
+        self._titles = {a: tooltip_title(term) for a, term in self.definitions.items()}
+        self._words = None
         if self.definitions:
-            words = _trie_pattern(sorted(self.definitions))
-            self._scan = re.compile(
-                rf"(?P<raw>{_RAW})|(?P<tag><(?P<close>/?)(?P<name>[A-Za-z][\w:-]*){_TAG_BODY}>)"
-                # Not after "&" or "#" either, so that no match starts inside a character reference.
-                rf"|(?<![\w&#-])(?P<abbr>{words})(?![\w-])", re.DOTALL)
+            # Not after "&" or "#" either, so that no match starts inside a character reference.
+            self._words = re.compile(rf"(?<![\w&#-])(?:{_trie_pattern(sorted(self.definitions))})(?![\w-])")
 
     def in_html(self, page_html: str) -> str:
         """The page's HTML with a tooltip on every abbreviation in its text: never inside a tag or an
         attribute, nor inside an element of _NO_TOOLTIPS or one marked with NO_TOOLTIPS_ATTR."""
-        if self._scan is None:
+        if self._words is None:
             return page_html
+        page_html = str(page_html)  # slices of Markup would be escaped when joined
         skipping: str | None = None  # the name of the element whose text gets no tooltip, while in it
         depth = 0  # how many elements of that name are open (nested ones included)
-
-        def replace(match: re.Match[str]) -> str:
-            nonlocal skipping, depth
-            found = match.group(0)
-            name = match.group("name")
-            if name:
-                name = name.lower()
+        out: list[str] = []
+        done = 0
+        for token in tokens(page_html):
+            if isinstance(token, Tag):
                 if skipping is None:
-                    if name not in _VOID and not match.group("close") and not found.endswith("/>") and (
-                            name in _NO_TOOLTIPS or (NO_TOOLTIPS_ATTR in found and _OPT_OUT.search(found))):
-                        skipping, depth = name, 1
-                elif name == skipping and not found.endswith("/>"):
-                    depth += -1 if match.group("close") else 1
+                    if token.name not in _VOID and not token.closing and not token.self_closing and (
+                            token.name in _NO_TOOLTIPS or token.has(NO_TOOLTIPS_ATTR)):
+                        skipping, depth = token.name, 1
+                elif token.name == skipping and not token.self_closing:
+                    depth += -1 if token.closing else 1
                     if depth == 0:
                         skipping = None
-                return found
-            if match.group("abbr") is None or skipping is not None:
-                return found
-            title = self._titles.get(_SPACE.sub(" ", html.unescape(found)))
-            return found if title is None else f'<abbr title="{title}">{found}</abbr>'
+            elif skipping is None:
+                text = page_html[token.start:token.end]
+                marked = self._words.sub(self._abbr, text)
+                if marked != text:
+                    out += [page_html[done:token.start], marked]
+                    done = token.end
+        return "".join(out) + page_html[done:] if out else page_html
 
-        return self._scan.sub(replace, page_html)
+    def _abbr(self, match: re.Match[str]) -> str:
+        found = match.group(0)
+        title = self._titles.get(_SPACE.sub(" ", html.unescape(found)))
+        return found if title is None else str(render("abbr.html", title=title, text=markup(found)))
 
 
 _SPACE = re.compile(r"[ \t\n]")

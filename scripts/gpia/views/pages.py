@@ -8,51 +8,34 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from gpia.model.kinds import KIND
+from gpia import sitemap
 from gpia.model.records import KnowledgeBase
-from gpia.model.urls import page_of
 from gpia.views import agreements, compare, documents, faq, glossary, guidance, reference, requirements, schedules, sources
 from gpia.views.common import View
 from gpia.views.paging import Listing
 
-def _ids(kind: str) -> Callable[[KnowledgeBase], Iterable[str]]:
-    records = KIND[kind].records
-    assert records is not None and KIND[kind].own_page, f"{kind} has no page per record in the registry of kinds"
-    return lambda kb: getattr(kb, records)
-
-
-# kind -> (the ids of its records, Markdown of one record's page). The kinds with a page per record are
-# those the registry of kinds (gpia/model/kinds.py) marks `own_page`; tests/test_kinds.py keeps the two equal.
+# page kind -> Markdown of one page. The page kinds, their ids and addresses are the site map's
+# (gpia.sitemap.PAGE_IDS: the kinds the registry marks `own_page`, and the compare pages); here each
+# is bound to its renderer, and nothing else.
+RENDERERS: dict[str, Callable[[View, str], str]] = {
+    "schedule": schedules.schedule_page,
+    "faq-section": faq.section_page,
+    "area": requirements.area_page,
+    "compare-group": compare.group_page,
+    "compare-pair": compare.pair_page,
+    "compare-pair-group": compare.pair_group_page,
+    "compare-pair-list": compare.pair_list_page,
+    "agreement": agreements.agreement_page,
+    "term": glossary.term_page,
+    "clause": reference.clause_page,
+    "citation": sources.citation_page,
+    "document": documents.document_page,
+    "guidance": guidance.guidance_page,
+}
+# kind -> (the ids of its pages, Markdown of one page), as gpia.pages.generated builds them.
 RECORD_PAGES: dict[str, tuple[Callable[[KnowledgeBase], Iterable[str]], Callable[[View, str], str]]] = {
-    "schedule": (_ids("schedule"), schedules.schedule_page),
-    "faq-section": (_ids("faq-section"), faq.section_page),
-    "area": (_ids("area"), requirements.area_page),
-    # A row group of the default pair's comparison, by gpia.compare.redline.group_page_id; the other
-    # pairs' compare pages, their row groups ('<from>...<to>/<row id>') and later list pages.
-    "compare-group": (compare.default_group_ids, compare.group_page),
-    "compare-pair": (compare.pair_page_ids, compare.pair_page),
-    "compare-pair-group": (compare.pair_group_ids, compare.pair_group_page),
-    "compare-pair-list": (compare.pair_list_ids, compare.pair_list_page),
-    "agreement": (_ids("agreement"), agreements.agreement_page),
-    "term": (_ids("term"), glossary.term_page),
-    "clause": (_ids("clause"), reference.clause_page),
-    "citation": (_ids("citation"), sources.citation_page),
-    "document": (_ids("document"), documents.document_page),
-    "guidance": (_ids("guidance"), guidance.guidance_page),
-}
-
-# kind -> the site-root-relative URL of a record's page, for kinds whose pages are not where
-# gpia.model.urls.page_of puts the record itself (a comparison page is named by a row, not the row's page).
-PAGE_URLS: dict[str, Callable[[KnowledgeBase, str], str]] = {
-    "compare-group": lambda kb, page_id: compare.group_url(page_id),
-    **{kind: lambda kb, record_id: f"compare/{record_id}/" for kind in ("compare-pair", "compare-pair-group",
-                                                                          "compare-pair-list")},
-}
-
-
-def page_url(kb: KnowledgeBase, kind: str, record_id: str) -> str:
-    """Where the page of a record of RECORD_PAGES[kind] is built, e.g. 'compare/<row id>/'."""
-    return PAGE_URLS[kind](kb, record_id) if kind in PAGE_URLS else page_of(kb, record_id)
+    kind: (sitemap.PAGE_IDS[kind], render) for kind, render in RENDERERS.items()}
+page_url = sitemap.page_url
 
 
 # list name -> the list (computed once per knowledge base); each kind's `listings` in the registry

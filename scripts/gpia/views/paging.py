@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from gpia.model.records import KnowledgeBase
+from gpia.sitemap import list_page, list_page_source
 from gpia.views.common import View
 from gpia.views.templating import markup, render
 
@@ -44,11 +45,11 @@ class Listing:
 
     def uri(self, page: int) -> str:
         """Site-root-relative URL of page n: the folder itself for page 1."""
-        return self.folder if page == 1 else f"{self.folder}pages/{page}/"
+        return list_page(self.folder, page)
 
     def source_path(self, page: int) -> str:
         """Where a generated later page goes in the site's docs, e.g. 'faq/pages/2.md'."""
-        return f"{self.folder}pages/{page}.md"
+        return list_page_source(self.folder, page)
 
     def shown(self, page: int) -> tuple[Item, ...]:
         """The items on page n."""

@@ -11,22 +11,23 @@ from __future__ import annotations
 
 from gpia.compare.prose import KINDS, PIECE_BREAK, ProseChange, ProseComparison, compare_prose, document_pairs, section_counterparts
 from gpia.compare.pairs import Pairing, direct_pairings
-from gpia.compare.redline import Op, groups_by_page, group_url, per_ancestor, redline, render_redline
+from gpia.compare.redline import Op, groups_by_page, group_url, per_ancestor, redline
 from gpia.views.compare import KIND_LABELS
 from gpia.model.urls import page_of
 from gpia.views.common import View
 from gpia.views.html import esc
 from gpia.views.templating import markup, render
+from gpia.views.redline import render_redline
 
 # The kinds of change in the order the filter lists them: the prose's, then the tables' own (moved).
 FILTER_ORDER = (*KINDS, "moved")
-# A piece boundary inside a redline (a split's or merge's pieces, each on its own line).
-_BREAK = '<span class="gpia-piece-break" aria-hidden="true">¶</span><br>'
 
 
 def redline_html(ops) -> str:
-    """A redline whose pieces (PIECE_BREAK between a split's paragraphs) each start on a new line."""
-    return render_redline(ops, lambda text: esc(text).replace(PIECE_BREAK, _BREAK))
+    """A redline whose pieces (PIECE_BREAK between a split's paragraphs) each start on a new line,
+    after a piece break (templates/piece-break.html)."""
+    piece_break = str(render("piece-break.html"))
+    return render_redline(ops, lambda text: esc(text).replace(PIECE_BREAK, piece_break))
 
 
 def text_comparison_page(view: View, pair: tuple[str, str] | None = None) -> str:
@@ -34,8 +35,7 @@ def text_comparison_page(view: View, pair: tuple[str, str] | None = None) -> str
     kb = view.kb
     pairs = document_pairs(kb)
     if pair is None and not pairs:
-        return ('<p class="gpia-provenance">No declared comparison has the whole text of both of its versions '
-                "(clauses/documents/), so there is nothing to compare here.</p>")
+        return str(render("prose-none.html"))
     older, newer = pair or pairs[0]
     comparison = compare_prose(kb, older, newer)
     old_label, new_label = kb.versions[older].label, kb.versions[newer].label

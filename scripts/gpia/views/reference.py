@@ -16,6 +16,7 @@ from gpia.model.derived import once_per_knowledge_base
 from gpia.views.html import md_text
 from gpia.model.records import Clause, KnowledgeBase
 from gpia.views.common import View
+from gpia.sitemap import LISTS
 from gpia.views.paging import Item, Listing
 from gpia.views.templating import render
 
@@ -33,7 +34,7 @@ def clause_order(kb: KnowledgeBase, c: Clause) -> tuple:
 @once_per_knowledge_base
 def listing(kb: KnowledgeBase) -> Listing:
     clauses = sorted(kb.clauses.values(), key=lambda c: clause_order(kb, c))
-    return Listing("clauses", "Clauses", "clauses/", CLAUSES_PER_PAGE,
+    return Listing("clauses", "Clauses", LISTS["clauses"], CLAUSES_PER_PAGE,
                          tuple(Item(c.id, c.template) for c in clauses), entry=entry,
                    group_heading=lambda view, v: render("clause-group.html", version=view.kb.versions[v].label,
                                                         agreement=view.text(view.kb.versions[v].agreement,

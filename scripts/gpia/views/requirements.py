@@ -17,6 +17,7 @@ from gpia.model.schedule_links import kpis_by_requirement
 from gpia.model.urls import section_url
 from gpia.views.placed import in_document
 from gpia.views.common import View, ours, permalink
+from gpia import sitemap
 from gpia.views.paging import Item, Listing
 
 ROWS_PER_PAGE = 25
@@ -35,8 +36,8 @@ def listing(kb: KnowledgeBase, kind: str) -> Listing:
     """The rows of both versions' tables of one kind; each page ends with the YAML files it shows."""
     name, title = LISTS[kind]
     items = tuple(Item(a.id, t.id) for t in tables_of(kb, kind) for a in t.areas)
-    return Listing(name, title, f"{name}/", ROWS_PER_PAGE, items, entry=row_entry, group_heading=table_heading,
-                   files=lambda kb, area: kb.tables[kb.areas[area].table].path)
+    return Listing(name, title, sitemap.LISTS[name], ROWS_PER_PAGE, items, entry=row_entry,
+                   group_heading=table_heading, files=lambda kb, area: kb.tables[kb.areas[area].table].path)
 
 
 def row_entry(view: View, area_id: str) -> str:

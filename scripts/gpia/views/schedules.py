@@ -10,23 +10,17 @@ from markupsafe import Markup
 from gpia.model.checklist import EXAMPLE_ANCHOR, TEMPLATE_ANCHOR, checklist_rows
 from gpia.model.current import newest_first, rank, version_heading
 from gpia.model.derived import once_per_knowledge_base
-from gpia.pages.drafting import example_path, template_path
 from gpia.views.html import md_text
 from gpia.model.records import FREQUENCIES, OWNERS, Clause, KnowledgeBase, Kpi, Schedule, ScheduleField
 from gpia.model.schedule_links import Pointer, TraceRow, pointers_to, schedules_in_order, trace_rows, versions_of
 from gpia.model.urls import section_url
+from gpia.model.schedule_words import EXAMPLE_LABEL, KIND_NAMES, KPI_COLUMNS, number, target_text  # noqa: F401
+from gpia.sitemap import LISTS, draft_href, schedule_example_docx as example_path, schedule_template_docx as template_path
 from gpia.views.common import View, ours
 from gpia.views.paging import Item, Listing
 from gpia.views.reference import DECISION_ANCHOR, clause_order
 from gpia.views.templating import render
 
-EXAMPLE_LABEL = "Illustrative example — not NHS wording"
-
-DIRECTIONS = {"at-least": "at least", "at-most": "at most"}
-KIND_NAMES = {"text": "text", "list": "a list", "table": "a table", "number": "a number",
-              "kpi-table": "an indicator table"}
-KPI_COLUMNS = ("Indicator", "Definition", "Numerator", "Denominator", "Target", "Frequency", "Data source",
-               "Reporting route", "Owner", "Evidences")
 # A `related` link and an FAQ that does not name the schedule are our associations, not mentions.
 POINTER_WORDS = {"placeholder": "leaves detail here", "related": "is linked here by us",
                  "clause": "cross-refers here", "faq": "mentions this schedule",
@@ -96,7 +90,8 @@ def _word_downloads(view: View, s: Schedule) -> str:
     if not s.fields:
         return Markup()
     return render("schedule-downloads.html", template_href=view.base + template_path(s.id),
-                  example_href=view.base + example_path(s.id) if s.example else "")
+                  example_href=view.base + example_path(s.id) if s.example else "",
+                  draft_href=view.base + draft_href(view.kb, s.id))
 
 
 # ---- blank template --------------------------------------------------------------------------
@@ -157,18 +152,6 @@ def _invented(view: View, value: str) -> str:
     return view.text(value, mentions=False)
 
 
-def number(value: object) -> str:
-    """12.0 -> '12', 2.5 -> '2.5'."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def target_text(kpi: Kpi) -> str:
-    unit = kpi.target.unit
-    return f"{DIRECTIONS[kpi.target.direction]} {number(kpi.target.value)}{'' if unit == '%' else ' '}{unit}"
-
-
 def kpi_table(view: View, kpis: tuple[Kpi, ...]) -> Markup:
     """A summary table (one row per indicator) and each indicator in full under its own anchor (its id)."""
     summary = _table(["Indicator", "Target", "Frequency", "Owner"], [
@@ -195,7 +178,7 @@ INDEX_COLUMNS = ("No.", "Schedule", "Versions that point here", "Placeholders", 
 
 @once_per_knowledge_base
 def schedules_listing(kb: KnowledgeBase) -> Listing:
-    return Listing("schedules", "Schedules", "schedules/", SCHEDULES_PER_PAGE,
+    return Listing("schedules", "Schedules", LISTS["schedules"], SCHEDULES_PER_PAGE,
                          tuple(Item(s.id) for s in schedules_in_order(kb)), entry=_index_row, table=_index_table,
                    files=lambda kb, s: kb.schedules[s].path)
 
@@ -234,7 +217,7 @@ def traceability_listing(kb: KnowledgeBase) -> Listing:
     page ends with the YAML files of its requirements."""
     items = tuple(sorted((Item(r.requirement.id, r.requirement.version) for r in trace_rows(kb)),
                          key=lambda item: rank(kb, item.group)))  # the current version first
-    return Listing("traceability", "Traceability: commitments, schedules and indicators", "traceability/",
+    return Listing("traceability", "Traceability: commitments, schedules and indicators", LISTS["traceability"],
                          TRACE_PER_PAGE, items, entry=_trace_entry,
                    group_heading=lambda view, version: render("traceability-group.html",
                                                               version=version_heading(view.kb, version)),
@@ -281,7 +264,7 @@ def checklist_listing(kb: KnowledgeBase) -> Listing:
     named = sorted((Item(f"{version}:{s}", f"named-{version}") for version, s in _named_without_placeholder(kb)),
                    key=lambda item: rank(kb, item.record_id.split(":")[0]))
     decisions = [Item(c.id, "decisions") for c in _optional_clauses(kb)]
-    return Listing("checklist", "Local adaptation checklist", "checklist/", CHECKLIST_PER_PAGE,
+    return Listing("checklist", "Local adaptation checklist", LISTS["checklist"], CHECKLIST_PER_PAGE,
                          tuple(placeholders + named + decisions), entry=_checklist_entry,
                    group_heading=_checklist_group, files=_checklist_file)
 

@@ -12,6 +12,7 @@ from gpia.model.derived import once_per_knowledge_base
 from gpia.views.html import md_text
 from gpia.model.records import KnowledgeBase
 from gpia.views.common import View, ours
+from gpia.sitemap import LISTS
 from gpia.views.paging import Item, Listing
 from gpia.views.templating import render
 
@@ -41,7 +42,7 @@ def sources_page(view: View) -> str:
 
 @once_per_knowledge_base
 def listing(kb: KnowledgeBase) -> Listing:
-    return Listing("citations", "Other public sources we cite", "sources/", CITATIONS_PER_PAGE,
+    return Listing("citations", "Other public sources we cite", LISTS["citations"], CITATIONS_PER_PAGE,
                          tuple(Item(c) for c in kb.citations), entry=citation_entry,
                    files=lambda kb, c: CITATIONS_FILE)
 

@@ -23,7 +23,7 @@ from jinja2 import BaseLoader, BytecodeCache, Environment, FileSystemLoader, Str
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from gpia.views.html import esc
+from gpia.text import esc
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

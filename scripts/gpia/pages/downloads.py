@@ -6,6 +6,7 @@ Returns Markdown rather than HTML so that MkDocs checks each link to a download 
 from __future__ import annotations
 
 from gpia.pages.drafting import drafting_files, example_path, template_path
+from gpia.sitemap import kind_csv
 from gpia.pages.export import JSON_PATH, RECORD_KINDS, download_files, published_schemas
 from gpia.model.kinds import KINDS
 from gpia.views.html import md_text
@@ -34,7 +35,7 @@ def downloads_table(view: View) -> str:
     rows = [f"| [{JSON_PATH.split('/')[-1]}]({JSON_PATH}) | every record, all kinds, with provenance and "
             f"references | {sum(counts.values())} | {_size(files[JSON_PATH])} |"]
     for kind, _ in RECORD_KINDS:
-        path = f"data/{kind}.csv"
+        path = kind_csv(kind)
         if path in files:
             rows.append(f"| [{kind}.csv]({path}) | {WHAT.get(kind, kind)} | {counts[kind]} | {_size(files[path])} |")
     return "\n".join(["| file | what it holds | records | size |", "|---|---|--:|--:|", *rows])

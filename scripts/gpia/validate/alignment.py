@@ -6,7 +6,8 @@ declarations. The alignment is reviewed data, not a guess made at build time: in
 requirement of the newer version names the older version's requirement(s) it derives from
 (`derives_from`) or is `status: new`, and every requirement of the older version that no newer
 requirement derives from is `status: dropped`. `alignment_problems` keeps that data complete and
-pointing the right way, so each compare page can show every bullet of both versions. No version is
+pointing the right way, so each compare page can show every bullet of both versions;
+`prose_alignment_problems` does the same for the FAQ answers' `derives_from` (gpia.compare.prose). No version is
 named here: the rules read them from the data.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from gpia.compare.prose import PROSE
 from gpia.load.jsonpaths import find
 from gpia.load.problems import Origin, Problem
 from gpia.validate.references import RecordEntry
@@ -360,4 +362,49 @@ def _older_side_problems(record: _Record, incoming: _Declared | None, outgoing: 
         problems.append(record.origin("id").problem(
             f"requirement '{record.id}' is not carried forward by any {new} requirement: name it in the "
             f"'derives_from' of the {new} requirement(s) that carry it, or add 'status: dropped'"))
+    return problems
+
+
+def prose_alignment_problems(valid: list[tuple[str, YamlDocument]], index: dict[str, RecordEntry]) -> list[Problem]:
+    """Each `derives_from` of an answer's block names a body paragraph or list item of the document of
+    the version that a declared comparison (`comparisons:` in versions.yaml) compares the block's
+    own version from."""
+    version_of: dict[str, str] = {}  # source id -> the version whose text it is
+    older_of: dict[str, set[str]] = {}  # version id -> the versions compared to it
+    declared: list[dict] = []
+    for kind, doc in valid:
+        if kind == "versions":
+            for version in doc.data.get("versions", []):
+                version_of.setdefault(version["source"], version["id"])
+            declared += doc.data.get("comparisons", [])
+    known = set(version_of.values())
+    if any(c["from"] not in known or c["to"] not in known or c["from"] == c["to"] for c in declared):
+        return []  # a broken comparison is reported where it is declared; these checks wait for it
+    for comparison in declared:
+        older_of.setdefault(comparison["to"], set()).add(comparison["from"])
+    problems: list[Problem] = []
+    for kind, doc in valid:
+        if kind != "faq-section":
+            continue
+        own = version_of.get(doc.data["section"]["source"])
+        for path, ancestor in find(doc.data, ("questions", "*", "answer", "*", "derives_from", "*")):
+            entry = index.get(ancestor)
+            if entry is None or entry.kind != "passage":
+                continue  # reported by the reference check
+            passage = entry.data
+            where = doc.origin(path)
+            printed = next((k for k in ("paragraph", "item", "heading", "contents", "figure") if k in passage), "block")
+            if printed not in PROSE or passage.get("matter"):
+                part = f"{passage['matter']} matter" if passage.get("matter") else f"a {printed}"
+                problems.append(where.problem(
+                    f"'derives_from' names '{ancestor}', which is {part} of {entry.doc.path}; name the body "
+                    "paragraphs or list items that this block rewrites"))
+            elif version_of.get(entry.doc.data["document"]["source"]) not in older_of.get(own or "", set()):
+                older = sorted(older_of.get(own or "", set()))
+                problems.append(where.problem(
+                    f"'derives_from' names '{ancestor}', a passage of {entry.doc.path}, which is not the text of a "
+                    f"version that {own or 'this FAQ'} is compared from"
+                    + (f" ({', '.join(older)}, in the comparisons of clauses/versions.yaml)" if older else
+                       " (clauses/versions.yaml declares no comparison to it)")
+                    + "; name a passage of the older version's document"))
     return problems

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from gpia.views.html import esc
 from gpia.model.phrases import compile_nested, trie_alternation
 from gpia.model.records import KnowledgeBase
+from gpia.text import esc
+from gpia.views.templating import markup, render
 
 _BETWEEN_WORDS = r"(?:\s|&#10;)+"
 
@@ -45,5 +46,4 @@ class SicMarker:
 
     def _mark(self, match: re.Match[str]) -> str:
         meant = self._meant_by_escaped[" ".join(match.group(1).replace("&#10;", " ").split())]
-        return (f'{match.group(1)} <span class="gpia-sic">[sic<span class="gpia-sic-note">: '
-                f'probably “{esc(meant)}”</span>]</span>')
+        return render("sic.html", printed=markup(match.group(1)), meant=meant)

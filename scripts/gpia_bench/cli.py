@@ -1,0 +1,105 @@
+"""`gpia bench` (`make bench`): measure, then write BENCHMARKS.md or, with --only, one part of it."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import gpia_bench
+from gpia_bench.baseline import BASELINE_REV, BASELINE_SECTION, measure_baseline
+from gpia_bench.document import keep_other_sections, splice_section, splice_serve, splice_tooltips
+from gpia_bench.report import baseline_section, report, search_section, serve_line
+from gpia_bench.run import ROOT, snapshot
+from gpia_bench.scale import measure
+from gpia_bench.search import SEARCH_SECTION, measure_search
+from gpia_bench.serve import measure_serve
+from gpia_bench.targets import Extra
+from gpia_bench.tooltips import measure_tooltips
+
+
+def _say(what: str) -> None:
+    print(f"measuring {what}…", file=sys.stderr)
+
+
+def _scales(args: argparse.Namespace) -> list[int]:
+    return [int(s) for s in args.scales.split(",")]
+
+
+def only_baseline(args: argparse.Namespace, text: str) -> tuple[str, str]:
+    lines = baseline_section(measure_baseline(args.baseline, _scales(args), args.runs, args.work))
+    return splice_section(text, BASELINE_SECTION, lines), "\n".join(lines)
+
+
+def only_search(args: argparse.Namespace, text: str) -> tuple[str, str]:
+    _say(f"search at {_scales(args)}")
+    lines = search_section(measure_search(_scales(args), args.runs, args.work), args.runs)
+    return splice_section(text, SEARCH_SECTION, lines), "\n".join(lines)
+
+
+def only_serve(args: argparse.Namespace, text: str) -> tuple[str, str]:
+    _say("live reload")
+    serve = measure_serve(args.runs, args.work)
+    return splice_serve(text, serve), serve_line(serve)
+
+
+def only_tooltips(args: argparse.Namespace, text: str) -> tuple[str, str]:
+    _say("tooltips")
+    text = splice_tooltips(text, measure_tooltips(args.runs, args.work))
+    return text, text
+
+
+ONLY = {"tooltips": only_tooltips, "search": only_search, "serve": only_serve, "baseline": only_baseline}
+
+
+def full_run(args: argparse.Namespace) -> str:
+    results = {}
+    for scale in _scales(args):
+        _say(f"×{scale}")
+        results[scale] = measure(scale, args.runs, args.work)
+    _say("live reload")
+    serve = measure_serve(args.runs, args.work)
+    _say("tooltips")
+    text = report(results, Extra(serve, measure_tooltips(args.runs, args.work)), args.runs)
+    _say("search")
+    text = splice_section(text, SEARCH_SECTION,
+                          search_section(measure_search(list(results), args.runs, args.work), args.runs))
+    _say("before and after the redesign")
+    text = splice_section(text, BASELINE_SECTION,
+                          baseline_section(measure_baseline(args.baseline, list(results), args.runs, args.work)))
+    if args.out.exists():
+        text = keep_other_sections(args.out.read_text(encoding="utf-8"), text)
+    return text
+
+
+def parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gpia bench", description=gpia_bench.__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1,10,100")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/gpia-bench"))
+    parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    parser.add_argument("--only", choices=list(ONLY), help="measure only this, and replace only its figures in an existing --out")
+    parser.add_argument("--baseline", default=BASELINE_REV,
+                        help=f"the revision compared with in '{BASELINE_SECTION[3:]}' (default {BASELINE_REV}, "
+                             "the last commit before the redesign)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    command = parser()
+    args = command.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    snapshot(args.work)
+    if args.only:
+        if not args.out.exists():
+            command.error(f"{args.out} does not exist yet: run the whole benchmark first")
+        text, shown = ONLY[args.only](args, args.out.read_text(encoding="utf-8"))
+    else:
+        text = shown = full_run(args)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(shown)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,197 @@
+"""The targets of issue #7: each evaluated from the figures of a run, with what to do when it is missed."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from gpia_bench.run import KB
+from gpia_bench.scale import Scale
+from gpia_bench.serve import SERVE_TARGET, Serve
+from gpia_bench.tooltips import TOOLTIP_TARGET, Tooltips
+
+Results = dict[int, Scale]
+
+
+@dataclass
+class Extra:
+    """What is measured once rather than per scale; None: not measured in this run."""
+    serve: Serve | None = None  # `mkdocs serve` after a YAML edit
+    tooltips: Tooltips | None = None
+
+
+@dataclass
+class Target:
+    name: str
+    limit: float
+    unit: str
+    value: Callable[[Results, Extra], float | None]  # None: not measured in this run
+    why: Callable[[Results, Extra], str]  # when missed: the cause, and what would close the gap
+
+
+def _at(scale: int, get: Callable[[Scale], float]) -> Callable[[Results, Extra], float | None]:
+    return lambda results, _: get(results[scale]) if scale in results else None
+
+
+def _between(high: int, low: int, get: Callable[[Scale], float]) -> Callable[[Results, Extra], float | None]:
+    return lambda results, _: get(results[high]) / get(results[low]) if high in results and low in results else None
+
+
+def _scales_only(why: Callable[[Results], str]) -> Callable[[Results, Extra], str]:
+    return lambda results, _: why(results)
+
+
+def _growth(results: Results) -> str:
+    """How the heaviest pages of the largest scale grew from the scale before it."""
+    scales = sorted(results)
+    if len(scales) < 2:
+        return ""
+    low, high = results[scales[-2]], results[scales[-1]]
+    pages = [f"`{page}` {high.sizes.sizes[page] / low.sizes.sizes[page]:.0f}×" for page, _ in high.sizes.heaviest
+             if page in low.sizes.sizes]
+    return (f" From ×{low.scale} to ×{high.scale} ({high.scale // low.scale}× the records) the site's HTML grew "
+            f"{high.sizes.total_mb / low.sizes.total_mb:.1f}× ({low.sizes.total_mb:,.1f} MB to "
+            f"{high.sizes.total_mb:,.1f} MB), and its heaviest pages grew {', '.join(pages)}.")
+
+
+def _why_ratio(results: Results) -> str:
+    return ("At ×1 the whole build takes a second or two, so fixed costs decide the ratio: the mkdocs-macros plugin "
+            "(importing it and a Jinja pass over every page), importing the core, compiling the nine JSON Schemas, "
+            "then loading the data, rendering the views and writing the downloads (measured in one process: about "
+            "0.2 s, 0.15 s, 0.1 s and 0.1 s). The ratio falls as the corpus grows (see the table). Closing it at ×1 "
+            "means cutting those fixed costs: rendering only the pages that call macros "
+            "(`render_by_default: false` with `render_macros: true` in their front matter), or caching the "
+            "compiled schemas between builds.")
+
+
+def _why_linear(results: Results) -> str:
+    return ("Build time follows the number of pages and the bytes of HTML that Python-Markdown and Material's search "
+            "indexer parse." + _growth(results))
+
+
+def _why_60s(results: Results) -> str:
+    r = results[100]
+    layer = r.build_s - r.floor_s
+    cost = (f"the data layer adds {layer:.0f} s (loading, views, downloads)" if layer > 0 else
+            f"the build is {-layer:.0f} s faster than the floor, because generated pages skip the macros plugin's "
+            "Jinja pass and Python-Markdown's parsing of their HTML, which the floor's plain Markdown pays")
+    return (f"The floor alone, Material building the same pages with no data layer, takes {r.floor_s:.0f} s at ×100 "
+            f"for {r.sizes.pages:,} pages; {cost}. With a page per record, what is left is Material's cost per "
+            "page: rendering its page template (about a third of the build, half of that the navigation) and "
+            "parsing the page again for its search index (about a quarter). What would close it: fewer pages (for "
+            "example the 3,500 glossary terms of ×100 on shared pages, which would give up their own addresses), "
+            "or a page template without the site navigation for record pages, which Material does not offer.")
+
+
+def _why_heaviest_x1(results: Results) -> str:
+    page, size = results[1].sizes.heaviest[0]
+    return (f"`{page}` ({size / KB:.0f} KB) holds every record of its kind with its quotes; lighten it by "
+            "moving the quotes and details to per-record pages.")
+
+
+def _why_heaviest(results: Results) -> str:
+    high = max(results)
+    kinds = results[high].sizes.by_kind()
+    low = results[1].sizes.by_kind()
+    grown = [f"`{kind}` {size / low[kind][1]:.1f}×" for kind, (_, size) in kinds.items()
+             if kind in low and size > 1.2 * low[kind][1]]
+    return ("Every list is paged and every record that multiplies has its own page (see Page weight below), so "
+            "no page shows a number of records that grows with the corpus. The pages that still grew: "
+            + (", ".join(grown) if grown else "none by kind") + ". A record page grows only when a record "
+            "is pointed at by more records (its \"Referenced by\" and \"What points here\" lists); paging those "
+            "lists too would close it.")
+
+
+def _why_validate(results: Results) -> str:
+    r = results[100]
+    total = sum(r.phases.values())
+    steps = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in sorted(r.phases.items(), key=lambda i: -i[1]))
+    nodes = r.counts
+    return (f"Where the time goes at ×100 (one run, {total:.2f} s in all, plus starting Python and importing): "
+            f"{steps}. Reading the YAML with libyaml still costs about a microsecond per value in Python, to build "
+            "it and remember the line and column of every key and value. Parsing in two processes was measured "
+            "and did not pay: sending the parsed files with their positions back (27 MB pickled, 1.4 s; 31 MB "
+            "with marshal, 0.6 s) costs about what the second core saves, on a machine whose two cores other "
+            "jobs also use. What would close it: keep each file's checked result in a cache keyed by its content "
+            "hash, so a run re-reads only the files that changed, or a compiled YAML parser that returns "
+            f"positions ({nodes['requirements']:,} requirements and {nodes['questions']:,} FAQs are about "
+            "400,000 YAML values).")
+
+
+def _why_serve(results: Results) -> str:
+    return ("`mkdocs serve` rebuilds the whole site on any change, and the edited page is served once the "
+            "rebuild is done, so this is a ×1 rebuild plus the file watcher's delay (it polls every 0.5 s). A "
+            "rebuild skips what an edit cannot change: Material's templates are compiled once per process, the "
+            "Word downloads are written again only when their content changes, and Pagefind's index is written "
+            "after the pages are served.")
+
+
+def _why_search(results: Results) -> str:
+    growth = (f" (×10 to ×100 here: {results[100].sizes.search_kb / results[10].sizes.search_kb:.1f}×)"
+              if 10 in results else "")
+    return ("Each record's text is now indexed once, on its own page: list entries, comparison sides, the "
+            "traceability and checklist copies and all boilerplate carry `data-pagefind-ignore` (see Search index "
+            f"below). What is left is the text itself, which grows with the corpus{growth}: a reader can find "
+            "any requirement, answer, clause, term or worked example by its words. Closing the rest means "
+            "indexing less of it (for example only headings and NHS wording, not our worked examples and "
+            "drafting notes, which would make our own guidance unfindable), or splitting the index by section "
+            "and loading each part on demand, which Material's search does not do.")
+
+
+
+def _why_tooltips(results: Results, extra: Extra) -> str:
+    return ("The tooltip pass scans each page's HTML once, so its cost follows the bytes of HTML built, not the "
+            "number of abbreviations; if it is missed, profile `Abbreviations.in_html` on the largest pages "
+            "(a page with thousands of tags makes thousands of calls to its replacement function).")
+
+
+TARGETS = [
+    Target("Build ×1 ≤ 1.3× the floor", 1.3, "×", _at(1, lambda r: r.ratio), _scales_only(_why_ratio)),
+    Target("Build ×100 ≤ 12× build ×10", 12, "×", _between(100, 10, lambda r: r.build_s), _scales_only(_why_linear)),
+    Target("Build ×100 ≤ 60 s", 60, "s", _at(100, lambda r: r.build_s), _scales_only(_why_60s)),
+    Target("Heaviest page ×1 ≤ 150 KB", 150, "KB", _at(1, lambda r: r.sizes.heaviest_kb),
+           _scales_only(_why_heaviest_x1)),
+    Target("Heaviest page ×100 ≤ 1.2× its ×1 weight", 1.2, "×", _between(100, 1, lambda r: r.sizes.heaviest_kb),
+           _scales_only(_why_heaviest)),
+    Target("Validate ×100 ≤ 2 s", 2, "s", _at(100, lambda r: r.validate_s), _scales_only(_why_validate)),
+    Target(SERVE_TARGET, 2, "s", lambda _, extra: extra.serve.page_s if extra.serve else None,
+           _scales_only(_why_serve)),
+    Target("Search index ×100 ≤ 5 MB", 5 * KB, "KB", _at(100, lambda r: r.sizes.search_kb), _scales_only(_why_search)),
+    Target(TOOLTIP_TARGET, 1.5, "×", lambda _, extra: extra.tooltips.ratio if extra.tooltips else None,
+           _why_tooltips),
+]
+
+
+def _value(number: float, unit: str) -> str:
+    if unit == "KB":
+        return f"{number / KB:.2f} MB" if number >= KB else f"{number:.0f} KB"
+    if unit == "×":
+        return f"{number:.2f}×"
+    return f"{number:.2f} s"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A target as a run found it: its measured value and status in words, and when it is missed,
+    the note on its cause (gpia_bench/templates/targets.md.j2 writes its row)."""
+    name: str
+    measured: str | None  # None: not measured in this run
+    status: str
+    note: str | None = None
+
+
+def outcome(target: Target, results: Results, extra: Extra) -> Outcome:
+    value = target.value(results, extra)
+    if value is None:
+        return Outcome(target.name, None, "—")
+    if value <= target.limit:
+        return Outcome(target.name, _value(value, target.unit), "met")
+    return Outcome(target.name, _value(value, target.unit),
+                   f"**not met** (over by {_value(value - target.limit, target.unit)})", target.why(results, extra))
+
+
+def outcomes(results: Results, extra: Extra) -> list[Outcome]:
+    return [outcome(target, results, extra) for target in TARGETS]
+
+
+def named(name: str) -> Target:
+    return next(t for t in TARGETS if t.name == name)

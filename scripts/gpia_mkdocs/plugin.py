@@ -1,0 +1,206 @@
+"""The `gpia` MkDocs plugin: the adapter that owns the build's knowledge base.
+
+At the start of each build (and each rebuild of `mkdocs serve`) it loads the data once into the
+core's build context (gpia.pages.context), kept on the plugin, which the macros
+(gpia_mkdocs.macros) read; it adds the pages and downloads the core generates
+(gpia.pages.generated, complete files); and it finishes each page's HTML: the glossary's
+abbreviation tooltips, what Pagefind indexes, and Pagefind's index after the build.
+
+    plugins:
+      - gpia:
+          edit_base: https://github.com/ORG/REPO/edit/main/   # optional
+
+Each option but edit_base is overridden by an environment variable (GPIA_DATA_ROOT,
+GPIA_SOURCES_DIR, GPIA_SKIP_WORDING=1, GPIA_SERVING=1), and GPIA_EDIT_BASE is used when edit_base
+is unset, for every engine alike (gpia.pages.context).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from gpia.load.layout import DATA_DIRS
+from gpia.pages.context import BuildContext, data_root, load_context
+from gpia.pages.generated import GENERATED_KEY, dump_for_floor, generated_files, put_html_back, set_html_aside
+from gpia.pages.problem_page import problem_page_html, problem_page_source
+from gpia.pages.assets import minify_stylesheets
+from gpia.pages.search import keep_index, wait_for_index, write_index, write_index_soon
+from gpia.pages.search_words import front_matter_words
+from gpia.tools.github_text import log_line, one_line
+from gpia.views.templating import COMPILED_ONCE
+
+# Messages go through MkDocs' logging, so that `mkdocs build --strict` fails on a warning.
+log = get_plugin_logger("gpia")
+
+# The page shown for addresses that are no page of the site while the data has problems.
+PROBLEM_PAGE = "gpia-data-problems.html"
+
+
+class GuideConfig(Config):
+    """The plugin's options in mkdocs.yml."""
+    # Where "Edit this data" links under each record open its YAML file, e.g.
+    # https://github.com/ORG/REPO/edit/main/ (the file's path is appended); unset: GPIA_EDIT_BASE,
+    # else the path is shown as text. Checked by the core (an https:// URL).
+    edit_base = c.Optional(c.Type(str))
+    # A folder holding clauses/ and faq/ instead of the project's (GPIA_DATA_ROOT overrides it).
+    data_root = c.Optional(c.Dir(exists=True))
+    # The source documents, instead of ../shared/sources (GPIA_SOURCES_DIR overrides it).
+    sources_dir = c.Optional(c.Dir(exists=False))
+    # Skip the word-for-word check of NHS wording (GPIA_SKIP_WORDING=1 sets it): only for data
+    # altered on purpose, never for the published site.
+    skip_wording = c.Type(bool, default=False)
+
+
+class GuidePlugin(BasePlugin[GuideConfig]):
+    """State lives on the instance: MkDocs keeps one instance for all the rebuilds of `mkdocs serve`
+    (a plugin with on_startup is cached), and makes its options anew for each."""
+
+    def __init__(self) -> None:
+        self.serving = False  # `mkdocs serve` (on_startup), or GPIA_SERVING=1
+        self.context: BuildContext | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    @property
+    def _serving(self) -> bool:
+        return self.serving or os.environ.get("GPIA_SERVING") == "1"
+
+    def current(self) -> BuildContext:
+        """This build's context (loaded in on_config)."""
+        if self.context is None:
+            raise PluginError("gpia: the knowledge base is read in on_config, which has not run")
+        return self.context
+
+    @event_priority(100)  # before the macros plugin registers its macros (gpia_mkdocs.macros), which read it
+    def on_config(self, config):
+        try:
+            context = load_context(Path(config.config_file_path).parent, self.config.edit_base,
+                                   data_dir=_path(self.config.data_root), sources=_path(self.config.sources_dir),
+                                   skip_wording=self.config.skip_wording)
+        except ValueError as error:
+            raise PluginError(str(error)) from error
+        for warning in context.result.warnings:
+            # INFO, not WARNING: `mkdocs build --strict` fails on any logged warning, and these must not
+            # fail the build (the message itself starts "warning:"; `make fix` mends them).
+            log.info(log_line(one_line(str(warning))))
+        if context.broken:
+            if not self._serving:
+                raise PluginError(context.problem_message())  # a build (--strict or not) fails on bad data
+            # `mkdocs serve`: build a site whose every page lists the problems (on_files), so the
+            # server answers at once and the browser reloads when the data is fixed.
+            log.warning(context.problem_message())
+        self.context = context
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        context = self.current()
+        if context.broken:  # every hand-written page shows the problems instead
+            source = problem_page_source(context.result.problems, context.result.skipped)
+            for file in files.documentation_pages():
+                file.content_string = source
+            return files
+        for generated in generated_files(context.kb, context.views):
+            inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, generated.uri, content=generated.content, inclusion=inclusion))
+        return files
+
+    def on_env(self, env, *, config, files):
+        # MkDocs makes the theme's Jinja environment anew for every build: without this, each rebuild of
+        # `mkdocs serve` compiled Material's templates again (about a quarter of a second at ×1).
+        env.bytecode_cache = COMPILED_ONCE
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        # After the macros plugin: hand-written pages arrive with their macros rendered.
+        dump_for_floor(page.file.src_uri, markdown)
+        # A generated page, and a hand-written one that holds the HTML of many records (/print/, marked
+        # `html_aside: true`): its HTML blocks are set aside from Python-Markdown, whose scan of raw HTML
+        # costs about the page's length for every block (on /print/ it grew with the corpus squared).
+        if not (page.meta.get(GENERATED_KEY) or page.meta.get("html_aside")):
+            return markdown
+        markdown, page.gpia_html_blocks = set_html_aside(markdown)
+        return markdown
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        if page.meta.get(GENERATED_KEY):
+            # The macros plugin, even with render_macros: false, sets page.title from the raw Markdown
+            # heading when it holds "{{" or "{%" (a heading that quotes data can): Markdown escapes and
+            # the heading's { #id } then reach <title>. Without that override, MkDocs gives the rendered
+            # heading's text.
+            page.__dict__.pop("title", None)
+        blocks = getattr(page, "gpia_html_blocks", None)
+        if blocks:
+            html = put_html_back(html, blocks)
+        context = self.current()
+        if context.broken:
+            return html
+        # Abbreviation tooltips, on every page (hand-written and generated), once it is HTML.
+        return context.views.abbr.in_html(html)
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        # What Pagefind indexes, and the filters and words it reads, once each page is finished.
+        context = self.current()
+        if context.broken:
+            return output  # the data is broken: the page is the problem list, with nothing to index
+        search = page.meta.get("search") or {}
+        indexed = not (isinstance(search, dict) and search.get("exclude"))
+        return context.views.search.page_html(output, page.meta.get(GENERATED_KEY), page.file.src_uri, indexed,
+                                              front_matter_words(page.meta))
+
+    def on_pre_build(self, *, config) -> None:
+        if self._serving:
+            keep_index(Path(config.site_dir))  # set aside while the rebuild empties the site folder
+
+    def on_post_build(self, *, config) -> None:
+        context = self.current()
+        if context.broken:
+            Path(config.site_dir, PROBLEM_PAGE).write_text(
+                problem_page_html(context.result.problems, context.result.skipped), encoding="utf-8")
+            return
+        # The site's own stylesheets, minified as served (docs/assets keeps them readable).
+        minify_stylesheets(Path(config.site_dir), [str(path) for path in config.extra_css])
+        # The words of the indexed pages, for the search box's "Did you mean" (gpia/pages/search_words.py).
+        context.views.search.words.write(Path(config.site_dir))
+        # Pagefind indexes the built site: in `make build` and the tests' builds before the build ends;
+        # after every rebuild of `mkdocs serve` too, so the served site's search follows the data, but
+        # in the background, while browsers already reload with the new pages.
+        if self._serving:
+            write_index_soon(Path(config.site_dir))
+        else:
+            write_index(Path(config.site_dir))
+
+    def on_shutdown(self) -> None:
+        wait_for_index()
+
+    def on_serve(self, server, *, config, builder):
+        """Every address that is not a page (a record's page, while the data is broken) gets the
+        problem page too, with the live-reload script, so it reloads when the data is fixed."""
+        site_dir = config.site_dir
+        fallback = server.error_handler
+
+        def error_handler(code: int) -> bytes | None:
+            page = Path(site_dir, PROBLEM_PAGE)
+            if code == 404 and page.is_file():
+                return server._inject_js_into_html(page.read_bytes(), server._visible_epoch)
+            return fallback(code)
+
+        server.error_handler = error_handler
+        # Data read from elsewhere (the data_root option or GPIA_DATA_ROOT, as the tests do) is watched too.
+        project = Path(config.config_file_path).parent
+        root = data_root(project, _path(self.config.data_root))
+        if root.resolve() != project.resolve():
+            for folder in DATA_DIRS:
+                if Path(root, folder).is_dir():
+                    server.watch(str(Path(root, folder)))
+        return server
+
+
+def _path(value: str | None) -> Path | None:
+    return Path(value) if value else None

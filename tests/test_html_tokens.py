@@ -1,0 +1,68 @@
+"""Finished HTML is read with an HTML parser (gpia.views.html_tokens) and changed only where it
+marks something: the search marks and the tooltips keep every other byte of a page."""
+from __future__ import annotations
+
+from gpia.model.records import KnowledgeBase
+from gpia.pages.search import SearchMarks
+from gpia.views.html import Abbreviations
+from gpia.views.html_tokens import Tag, Text, element, tokens
+
+PAGE = ('<!doctype html><p class=a title="x > y">GP &amp; <b>IA</b></p><!-- <b>not a tag</b> -->'
+        '<script>if (a<b) x="</p>";</script><br/>end')
+
+
+def test_each_tag_and_run_of_text_comes_with_its_place_in_the_page() -> None:
+    found = [(type(t).__name__, PAGE[t.start:t.end]) for t in tokens(PAGE)]
+    assert found == [
+        ("Tag", '<p class=a title="x > y">'), ("Text", "GP &amp; "), ("Tag", "<b>"), ("Text", "IA"), ("Tag", "</b>"),
+        ("Tag", "</p>"), ("Tag", "<script>"), ("Text", 'if (a<b) x="</p>";'), ("Tag", "</script>"), ("Tag", "<br/>"),
+        ("Text", "end")]
+    first = tokens(PAGE)[0]
+    assert isinstance(first, Tag) and first.attr("title") == "x > y" and first.attr("class") == "a"
+    br = [t for t in tokens(PAGE) if isinstance(t, Tag) and t.name == "br"][0]
+    assert br.self_closing and not br.closing
+
+
+def test_an_element_ends_at_its_own_end_tag_not_a_nested_one() -> None:
+    page = '<div class="c"><div>in</div>still</div>after'
+    read = tokens(page)
+    start, end = element(read, "div", "c")
+    assert page[read[start].end:read[end].start] == "<div>in</div>still"
+    assert element(read, "div", "other") is None
+
+
+ARTICLE = '<article class="md-content__inner md-typeset">'
+
+
+def _page(content: str) -> str:
+    return f'<html><body><nav data-search-exclude>menu</nav>{ARTICLE}{content}</article>\n<footer>f</footer></body></html>'
+
+
+def test_the_search_marks_change_only_the_tags_they_mark() -> None:
+    content = ('<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1>'
+               '<article class="inner"><p>first</p></article><p data-search-exclude>copy</p><p>last</p>')
+    marked = SearchMarks(KnowledgeBase()).page_html(_page(content), None, "page.md", True)
+    assert marked == (
+        '<html><body><nav data-pagefind-ignore>menu</nav>'
+        '<article class="md-content__inner md-typeset" data-pagefind-body>'
+        '<h1 id="t">Title<a class="headerlink" data-pagefind-ignore href="#t">¶</a></h1>'
+        '<article class="inner"><p>first</p></article><p data-pagefind-ignore>copy</p><p>last</p>'
+        # At the end of the page's content, not inside the first article nested in it.
+        '<div hidden data-pagefind-ignore><span data-pagefind-filter="kind">Guide page</span>'
+        '<span data-pagefind-filter="audience">readers</span><span data-pagefind-meta="kind">Guide page</span></div>'
+        '</article>\n<footer>f</footer></body></html>')
+
+
+def test_a_page_left_out_of_search_keeps_its_content_unmarked() -> None:
+    page = _page("<p>text</p>")
+    marked = SearchMarks(KnowledgeBase()).page_html(page, None, "page.md", False)
+    assert marked == page.replace("<nav data-search-exclude>", "<nav data-pagefind-ignore>")
+
+
+def test_tooltips_change_only_the_text_they_mark() -> None:
+    abbreviations = Abbreviations({"GP": "general practice"})
+    page = '<p title="GP">A GP <code>GP</code> &amp; GPs</p><!-- GP --><script>GP</script>'
+    assert abbreviations.in_html(page) == (
+        '<p title="GP">A <abbr title="general practice">GP</abbr> <code>GP</code> &amp; GPs</p>'
+        '<!-- GP --><script>GP</script>')
+    assert isinstance(tokens(page)[1], Text)
