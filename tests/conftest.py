@@ -16,7 +16,7 @@ from gpia.model.records import KnowledgeBase
 from gpia.tools.synthetic import generate
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT.parent / "shared" / "sources"
+SOURCES = Path(os.environ.get("GPIA_SOURCES_DIR") or ROOT.parent / "shared" / "sources")
 # Passed for `sources` where a test's data is deliberately not the sources' wording: skips the check.
 NO_SOURCES = Path("/nonexistent-sources")
 

@@ -122,6 +122,16 @@ CASES = [
      [(VERSIONS, "    from: mcp-2016\n", "    from: icp-2019\n")],
      [(VERSIONS, "    to: icp-2019", "icp-2019",
        "comparison 'mcp-2016-to-icp-2019' compares 'icp-2019' with itself; 'to' names the newer version")]),
+    ("two comparisons that go round in a circle",
+     [(VERSIONS, "    from: mcp-2016\n    to: icp-2019\n    tables: [governance, integration]\n",
+       "    from: mcp-2016\n    to: icp-2019\n    tables: [governance, integration]\n    summary: Back.\n"
+       "    last_reviewed: 2026-12-02\n  - id: icp-2019-to-mcp-2016\n    from: icp-2019\n    to: mcp-2016\n"
+       "    tables: [governance]\n")],
+     [(VERSIONS, "    from: icp-2019", "icp-2019",
+       "comparison 'icp-2019-to-mcp-2016' compares 'icp-2019' to 'mcp-2016', but comparison 'mcp-2016-to-icp-2019' "
+       f"({VERSIONS}:26:11) from 'mcp-2016' to 'icp-2019' already leads the other way: the comparisons go round in a "
+       "circle (mcp-2016 → icp-2019 → mcp-2016); each compares an older version to a newer one, so remove one of them "
+       "or correct its 'from' and 'to'")]),
 ]
 
 

@@ -236,3 +236,54 @@ def test_pages_affected_are_exactly_the_pages_two_real_builds_differ_in(repo: Pa
     assert listed == differ
     assert {"/", "/data/", "/glossary/", "/glossary/term-test-added/"} <= set(listed)
     assert "/data/term.csv" in report.split("Downloads rebuilt:")[1]
+
+
+CRASH_HOOK = '''import os
+from pathlib import Path
+
+
+def on_pre_build(config):
+    glossary = Path(os.environ["GPIA_DATA_ROOT"], "clauses", "glossary.yaml").read_text(encoding="utf-8")
+    if "term-test-crash" in glossary:
+        raise ValueError("day is out of range for month")
+'''
+
+
+def test_a_change_whose_site_crashes_fails_and_says_why(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """A change whose data passes the checks but whose build raises (as 2026-02-30 once did in the Word
+    files): `make diff` fails and prints the build's error, instead of a clean list of pages affected.
+    The project is this one with a hook, which raises on a term only the change has."""
+    import gpia.tools.datadiff as datadiff
+    project = tmp_path / "project"
+    project.mkdir()
+    for entry in datadiff.PROJECT.iterdir():
+        if entry.name != "mkdocs.yml":
+            (project / entry.name).symlink_to(entry)
+    (project / "crash_hook.py").write_text(CRASH_HOOK, encoding="utf-8")
+    config = (datadiff.PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\nhooks:" not in config
+    (project / "mkdocs.yml").write_text(config + "\nhooks:\n  - crash_hook.py\n", encoding="utf-8")
+    monkeypatch.setattr(datadiff, "PROJECT", project)
+    edit(repo, "clauses/glossary.yaml", OLD_TERM, OLD_TERM + NEW_TERM.replace("term-test-added", "term-test-crash"))
+    assert main(["--base", "HEAD", "--root", str(repo), "--sources", str(NO_SOURCES)]) == 1
+    out, err = capsys.readouterr()
+    assert err == ("make diff: the site does not build with this change (mkdocs build --strict exited with 1):\n"
+                   "ValueError: day is out of range for month\n")
+    assert ("### Pages affected\n\n> **The site does not build with this change**, so no page can be shown: "
+            "`ValueError: day is out of range for month`. `make build` shows the whole error.\n") in out
+    assert "- `/glossary/term-test-crash/`" not in out
+    assert "### Added\n\n- `term-test-crash`" in out
+
+
+def test_a_change_with_problems_fails_and_lists_them(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(repo, "clauses/glossary.yaml", OLD_TERM, OLD_TERM.replace("2026-11-25", "2026-02-30"))
+    assert main(["--base", "HEAD", "--root", str(repo), "--sources", str(NO_SOURCES), "--no-build"]) == 1
+    out, err = capsys.readouterr()
+    line = next(i for i, text in enumerate((repo / "clauses/glossary.yaml").read_text().splitlines(), 1)
+                if "2026-02-30" in text)
+    assert err == ("make diff: the data in this change has 1 problem, so the site does not build; fix them (`make "
+                   "validate` lists them):\n"
+                   f"clauses/glossary.yaml:{line}:20: 'terms[35].last_reviewed' is \"2026-02-30\", which is not a day "
+                   "of the calendar (February 2026 has 28 days); write a real date as YYYY-MM-DD\n")
+    assert "> **Note:** the data in this change has 1 problem;" in out

@@ -23,7 +23,8 @@ FIELD = "'terms[6].also_known_as"
 CASES = [
     ("two spaces", "[data  protection]", [f"{GLOSSARY}:54:21: {FIELD}[0]' is \"data  protection\", which is not {WHAT}"]),
     ("markup", "['<b>KPI</b>']", [f"{GLOSSARY}:54:21: {FIELD}[0]' is \"<b>KPI</b>\", which is not {WHAT}"]),
-    ("a line feed after the word", '["targets\\n"]', [f"{GLOSSARY}:54:21: {FIELD}[0]' is \"targets\\n\", which is not {WHAT}"]),
+    ("a line feed after the word", '["targets\\n"]', [f"{GLOSSARY}:54:21: {FIELD}[0]' is \"targets\" with a line break at the end; remove the line break "
+      "at the end"]),
     ("too long", "[" + "a" * 41 + "]",
      [f"{GLOSSARY}:54:21: {FIELD}[0]' is 41 characters long; a word readers type is at most 40 characters, so "
       "shorten it or split it in two"]),

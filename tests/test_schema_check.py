@@ -37,6 +37,10 @@ MUTATIONS = [
     ("empty list", lambda d: [d.update({k: []}) for k, v in list(d.items()) if isinstance(v, list)][:1]),
     ("boolean where text", lambda d: d.update({"last_reviewed": False})),
     ("bad date", lambda d: d.update({"last_reviewed": "2026-1-1"})),
+    # Patterns match whole values, and dates are days of the calendar, in both validators.
+    ("id with a trailing line feed", lambda d: d.update({"id": str(d.get("id", "x")) + "\n"})),
+    ("date with a trailing line feed", lambda d: d.update({"last_reviewed": "2026-11-25\n"})),
+    ("impossible day", lambda d: d.update({"last_reviewed": "2026-02-30"})),
 ]
 
 

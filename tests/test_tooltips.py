@@ -229,7 +229,7 @@ def test_term_text_never_reaches_a_page_as_markdown(hostile: tuple[Path, Path]) 
 
 @pytest.mark.parametrize("abbreviation", [
     "ICP\n\n<script>alert(1)</script>", "<img src=x onerror=alert(1)>", 'ICP" onmouseover="alert(1)',
-    "[ICP](https://evil.example/)", "{{ 7*7 }}", "ICP\nContract", " ICP", "GP  IA", "ICP ",
+    "[ICP](https://evil.example/)", "{{ 7*7 }}", "ICP\nContract", "GP  IA",
 ])
 def test_an_abbreviation_must_be_one_line_of_plain_characters(data_copy: Path, abbreviation: str) -> None:
     line = replace_abbreviation(data_copy, "term-icp", abbreviation)
@@ -237,6 +237,15 @@ def test_an_abbreviation_must_be_one_line_of_plain_characters(data_copy: Path, a
         f"clauses/glossary.yaml:{line}:19: 'terms[1].abbreviation' is {json.dumps(abbreviation)}, which is not an "
         "abbreviation as the text writes it: one line of letters, digits and & ' . / + ( ) -, words separated "
         'by single spaces, such as "GP IA"']
+
+
+@pytest.mark.parametrize("abbreviation, where", [(" ICP", "start"), ("ICP ", "end")])
+def test_an_abbreviation_with_a_space_around_it_is_told_to_remove_it(data_copy: Path, abbreviation: str,
+                                                                     where: str) -> None:
+    line = replace_abbreviation(data_copy, "term-icp", abbreviation)
+    assert problems(data_copy) == [
+        f"clauses/glossary.yaml:{line}:19: 'terms[1].abbreviation' is \"ICP\" with a space at the {where}; remove "
+        f"the space at the {where}"]
 
 
 @pytest.mark.parametrize("abbreviation", ["A&E", "O'X", "GP IA", "NHS 111", "ICP(s)", "B/C.", "C++"])

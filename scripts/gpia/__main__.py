@@ -20,15 +20,16 @@ import os
 import sys
 from pathlib import Path
 
-from gpia.tools.annotations import annotation, step_summary
-from gpia.tools.github_text import log_text
+from gpia.tools.annotations import annotation, step_summary, warnings_summary
+from gpia.tools.github_text import log_line, log_text, one_line
 from gpia.knowledge_base import load_knowledge_base
-from gpia.load.problems import format_problems
+from gpia.load.problems import DataWarning, format_problems
 from gpia.model.kinds import counts
 
 
 def validate(root: Path, sources: Path | None, check_wording: bool = True) -> int:
     result = load_knowledge_base(root, sources, check_wording=check_wording)
+    show_warnings(result.warnings)
     if result.problems:
         print(format_problems(result.problems, result.skipped), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -51,6 +52,21 @@ def validate(root: Path, sources: Path | None, check_wording: bool = True) -> in
         f"{c['questions']} FAQs in {c['faq_sections']} sections; {c['clauses']} clauses; {c['schedules']} schedules; "
         f"{c['agreements']} agreements; {c['terms']} terms; {wording}."))
     return 0
+
+
+def show_warnings(warnings: list[DataWarning]) -> None:
+    """Each warning on its own line (stderr), as a pull request's annotation and in its step summary;
+    none fails the check."""
+    if not warnings:
+        return
+    print("\n".join(log_line(one_line(str(w))) for w in warnings), file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for warning in warnings:
+            print(annotation(warning))
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as out:
+                out.write(warnings_summary(warnings))
 
 
 # Each delegated command: its module (imported only when it runs) and one line of help.

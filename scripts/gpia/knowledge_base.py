@@ -9,7 +9,7 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +22,12 @@ from gpia.validate.checks import semantic_problems
 from gpia.load.layout import expected_places, scan_data
 from gpia.load.modeline import modeline_problem
 from gpia.validate.placeholders import placeholder_problems
-from gpia.load.problems import KnowledgeBaseError, Problem
+from gpia.load.problems import DataWarning, KnowledgeBaseError, Problem
 from gpia.validate.references import index_records, record_kinds, reference_problems
 from gpia.validate.schedule_checks import schedule_problems
 from gpia.validate.schema_check import schema_problems
 from gpia.validate.text_rules import text_problems
+from gpia.validate.typography import typography_warnings
 from gpia.validate.verbatim import load_sources, verbatim_problems
 from gpia.load.yaml_loader import YamlDocument, parse_yaml, read_data_text
 
@@ -39,6 +40,9 @@ class LoadResult:
     verbatim_checked: bool  # False only when the caller asked to skip the wording check
     # One line saying which checks waited because a file could not be read or failed its schema.
     skipped: str | None = None
+    # What passes but should be mended (a curly quote where the source prints a straight one):
+    # shown by the validator and the build, never failing them.
+    warnings: list[DataWarning] = field(default_factory=list)
 
 
 def default_sources_dir(root: Path) -> Path:
@@ -125,12 +129,14 @@ def _load(root: Path, sources_dir: Path | None, check_wording: bool) -> LoadResu
     problems += schedule_problems(valid, index)
     problems += alignment_problems(valid, lenient, index)
     problems += prose_alignment_problems(valid, index)
+    warnings: list[DataWarning] = []
     if check_wording:
-        problems += wording_problems(root, sources_dir, valid)
+        found, warnings = wording_checks(root, sources_dir, valid)
+        problems += found
     if not count:
         problems.append(Problem("clauses", 1, 1, "no data files found; expected YAML under clauses/ and faq/"))
     if problems:
-        return LoadResult(None, sorted(set(problems)), count, check_wording)
+        return LoadResult(None, sorted(set(problems)), count, check_wording, warnings=warnings)
     kb = build_model(valid)
     # Rules about the model as a whole: each note on what changed finds a row to show it.
     problems = [index[c.id].doc.origin(index[c.id].path + ("find",)).problem(
@@ -141,8 +147,8 @@ def _load(root: Path, sources_dir: Path | None, check_wording: bool) -> LoadResu
     # later pages, a reserved folder or another record's page.
     problems += address_problems(kb, index)
     if problems:
-        return LoadResult(None, problems, count, check_wording)
-    return LoadResult(kb, [], count, check_wording)
+        return LoadResult(None, problems, count, check_wording, warnings=warnings)
+    return LoadResult(kb, [], count, check_wording, warnings=warnings)
 
 
 def broken_files(docs: list[tuple[str, YamlDocument]], problems: list[Problem]) -> dict[str, str]:
@@ -183,6 +189,18 @@ def wording_problems(root: Path, sources_dir: Path | None, docs: list[tuple[str,
     # The folder named as from the project (the data's folder), where `make validate` runs: ../shared/sources.
     texts, problems = load_sources(folder, docs, os.path.relpath(folder, root))
     return problems + verbatim_problems(docs, texts, root)
+
+
+def wording_checks(root: Path, sources_dir: Path | None,
+                   docs: list[tuple[str, YamlDocument]]) -> tuple[list[Problem], list[DataWarning]]:
+    """The wording's problems, and its warnings: quotes and dashes the check forgave (make fix)."""
+    folder = sources_dir if sources_dir is not None else default_sources_dir(root)
+    if not folder.is_dir():
+        return wording_problems(root, sources_dir, docs), []
+    texts, problems = load_sources(folder, docs)
+    problems += verbatim_problems(docs, texts, root)
+    lines_of = lambda doc: (root / doc.path).read_text(encoding="utf-8").split("\n")  # noqa: E731
+    return problems, typography_warnings(docs, texts, lines_of)
 
 
 def load_or_raise(root: Path, sources_dir: Path | None = None, *, check_wording: bool = True) -> m.KnowledgeBase:

@@ -17,6 +17,20 @@ class Problem:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
 
 
+@dataclass(frozen=True, order=True)
+class DataWarning:
+    """Something in the data that passes the checks but should be mended (the message says how). A
+    channel apart from problems: checks return problems; the caller shows warnings and still passes."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: warning: {self.message}"
+
+
 @dataclass(frozen=True)
 class Origin:
     """Where a record or value was written."""

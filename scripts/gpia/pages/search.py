@@ -27,6 +27,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from gpia.model.phrases import compile_nested, trie_alternation
 from gpia.model.records import KnowledgeBase
 from gpia.pages.search_words import WordList, page_words_html
 from gpia.sitemap import NHS_WORDING_PAGES, SEARCH_LABELS
@@ -69,10 +70,10 @@ class SearchMarks:
         self._version_of_source = {v.source: v.label for v in kb.versions.values()}
         terms = [t for t in kb.terms.values() if t.abbreviation]
         self._abbreviation_of = {t.term.lower(): t.abbreviation for t in terms}
-        # One expression for every spelled-out term, longest first; built once per build.
-        names = sorted(self._abbreviation_of, key=len, reverse=True)
-        self._terms = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE) \
-            if names else None
+        # One expression for every spelled-out term, longest first, factored by shared starts (so
+        # its cost does not grow with the number of terms); built once per build.
+        names = trie_alternation([re.escape(c) for c in n] for n in self._abbreviation_of)
+        self._terms = compile_nested(r"\b(" + names + r")\b", re.IGNORECASE) if names else None
 
     def filters(self, spec: dict | None, src_uri: str) -> PageFilters:
         kb = self.kb

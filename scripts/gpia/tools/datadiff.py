@@ -45,6 +45,11 @@ class GitError(Exception):
     pass
 
 
+class BuildFailed(Exception):
+    """The change's site does not build: the report says so, and `make diff` fails, saying why as the
+    build does (its problems, or its error)."""
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """One side of the comparison: its records as written, and what the full loader says of them."""
@@ -96,15 +101,30 @@ def data_diff(root: Path, base: str, sources: Path | None = None, *, build: bool
 
     With `build`, both sides' sites are built and compared page by page, so the pages affected
     are exactly those whose HTML differs; without it they are placed from the records' kinds."""
+    return diff_report(root, base, sources, build=build)[0]
+
+
+def diff_report(root: Path, base: str, sources: Path | None = None, *, build: bool = False) -> tuple[str, str | None]:
+    """The Markdown of `data_diff`, and why the change's site does not build (None when it does, or
+    when nothing was built and its data has no problem)."""
     root = root.resolve()
     sources = sources if sources is not None else default_sources_dir(root)
+    failure = None
     with tempfile.TemporaryDirectory(prefix="gpia-base-") as folder:
         short = export_revision(root, base, Path(folder))
         old = snapshot(Path(folder), sources)
         files = file_changes(Path(folder), root)
-        pages = built_differences(Path(folder), root) if build and old.kb and snapshot_builds(root, sources) else None
+        pages = None
+        if build and snapshot_builds(root, sources):
+            try:
+                pages = built_differences(Path(folder), root) if old.kb else None
+            except BuildFailed as error:
+                failure = str(error)
     new = snapshot(root, sources)
-    return render(old, new, f"{code(base)} ({short})", files, pages)
+    if new.problems:
+        failure = (f"the data in this change has {_count(new.problems)}, so the site does not build; fix "
+                   "them (`make validate` lists them):\n" + "\n".join(str(p) for p in new.problems))
+    return render(old, new, f"{code(base)} ({short})", files, pages, failure), failure
 
 
 def snapshot_builds(root: Path, sources: Path | None) -> bool:
@@ -160,8 +180,9 @@ def _how_bytes_changed(before: bytes, after: bytes) -> str | None:
 
 
 def built_differences(old_data: Path, new_data: Path) -> dict[str, bool] | None:
-    """Every page (address) whose built HTML differs between the two data folders, or None if a
-    side does not build. Each side is built with this project's pages, templates and code."""
+    """Every page (address) whose built HTML differs between the two data folders, or None if the
+    base does not build. Each side is built as `make build` does (--strict), with this project's
+    pages, templates and code; if the change's side does not build, BuildFailed says why."""
     with tempfile.TemporaryDirectory(prefix="gpia-sites-") as folder:
         sites = []
         for name, data in (("old", old_data), ("new", new_data)):
@@ -169,13 +190,23 @@ def built_differences(old_data: Path, new_data: Path) -> dict[str, bool] | None:
             env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GPIA_DATA_ROOT=str(data), GPIA_SKIP_WORDING="1",
                        SOURCE_DATE_EPOCH="0")
             env.pop("GPIA_SERVING", None)
-            done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
+            done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file",
                                    str(PROJECT / "mkdocs.yml"), "--site-dir", str(site)],
                                   cwd=PROJECT, env=env, capture_output=True)
+            if done.returncode and name == "new":
+                raise BuildFailed(_build_error(done.stderr.decode("utf-8", "replace"), done.returncode))
             if done.returncode:
                 return None
             sites.append(site)
         return {page: True for page in _differing_files(*sites)}
+
+
+def _build_error(stderr: str, returncode: int) -> str:
+    """What the build said of its failure: its error lines, or the last line of a traceback."""
+    lines = [line.rstrip() for line in stderr.splitlines() if line.strip()]
+    said = [line for line in lines if line.startswith(("ERROR", "Error:", "Aborted"))]
+    what = "\n".join(said) if said else (lines[-1] if lines else "")
+    return f"the site does not build with this change (mkdocs build --strict exited with {returncode}):\n{what}".rstrip()
 
 
 def _differing_files(old: Path, new: Path) -> list[str]:
@@ -190,7 +221,7 @@ def _differing_files(old: Path, new: Path) -> list[str]:
 
 
 def render(old: Snapshot, new: Snapshot, base_label: str, files: dict[str, str] | None = None,
-           built: dict[str, bool] | None = None) -> str:
+           built: dict[str, bool] | None = None, failure: str | None = None) -> str:
     added = [i for i in new.records if i not in old.records]
     removed = [i for i in old.records if i not in new.records]
     old_nested, new_nested = _record_data(old.records), _record_data(new.records)
@@ -230,6 +261,12 @@ def render(old: Snapshot, new: Snapshot, base_label: str, files: dict[str, str] 
         pages.setdefault(_page(new, record_id), []).append(record_id)
     for record_id in removed:
         pages.setdefault(_page(old, record_id), []).append(record_id)
+    if failure is not None and not new.problems:  # the problems are noted above
+        first, _, rest = failure.partition("\n")
+        out += ["", "### Pages affected", "", f"> **The site does not build with this change**, so no page can be "
+                f"shown: {code(rest.strip().splitlines()[-1] if rest.strip() else first)}. `make build` shows the "
+                "whole error."]
+        return "\n".join(out) + "\n"
     if built is not None:
         # Exact: the pages whose built HTML differs, each with the changed records that are its own.
         shown = [p for p in sorted(built) if p == "" or p.endswith("/") or p.endswith(".html")]
@@ -476,10 +513,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="place the pages affected from the records' kinds instead of building both sides")
     args = parser.parse_args(argv)
     try:
-        sys.stdout.write(data_diff(args.root, args.base, args.sources, build=not args.no_build))
+        report, failure = diff_report(args.root, args.base, args.sources, build=not args.no_build)
     except GitError as error:
         print(log_text(f"make diff: {error}"), file=sys.stderr)
         return 2
+    sys.stdout.write(report)
+    if failure is not None:
+        print(log_text(f"make diff: {failure}"), file=sys.stderr)
+        return 1
     return 0
 
 

@@ -13,25 +13,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
-from gpia.load.jsonpaths import find
 from gpia.knowledge_base import default_sources_dir, read_documents
-from gpia.validate.source_outline import TYPOGRAPHIC, fold
-from gpia.validate.verbatim import WORDING_FIELDS, _span_at, _value_at, load_sources, raw_index
-from gpia.load.yaml_loader import YamlDocument
-
-QUOTES_AND_DASHES = TYPOGRAPHIC | frozenset("'\"-")
-
-
-def _source_of(doc: YamlDocument, path: tuple[Any, ...]) -> str | None:
-    """The source a wording value is checked against: its quote's, else its file's."""
-    for cut in range(len(path), -1, -1):
-        holder = _value_at(doc.data, path[:cut])
-        if isinstance(holder, dict) and isinstance(holder.get("source"), str):
-            return holder["source"]
-    section = doc.data.get("section") if isinstance(doc.data, dict) else None
-    return section.get("source") if isinstance(section, dict) else None
+from gpia.validate.typography import differences
+from gpia.validate.verbatim import load_sources
 
 
 def typographic_fixes(root: Path, sources: Path) -> dict[str, list[tuple[int, int, str, str]]]:
@@ -39,55 +24,11 @@ def typographic_fixes(root: Path, sources: Path) -> dict[str, list[tuple[int, in
     docs, _, _ = read_documents(root)
     valid = [(kind, doc) for kind, doc in docs if not kind.startswith("invalid:")]
     texts, _ = load_sources(sources, valid)
+    lines_of = lambda doc: (root / doc.path).read_text(encoding="utf-8").split("\n")  # noqa: E731
     fixes: dict[str, list[tuple[int, int, str, str]]] = {}
-    for kind, doc in valid:
-        lines = (root / doc.path).read_text(encoding="utf-8").split("\n")
-        for file_kind, pattern, _ in WORDING_FIELDS:
-            if file_kind != kind:
-                continue
-            for path, value in find(doc.data, pattern):
-                if not isinstance(value, str):
-                    continue
-                source = texts.get(_source_of(doc, path) or "")
-                if source is None or source.outline is None:
-                    continue
-                for k, written, printed in _differences(value, source.outline.blocks):
-                    at = _locate(doc, path, value, raw_index(value, k), lines)
-                    if at:
-                        fixes.setdefault(doc.path, []).append((*at, written, printed))
+    for found in differences(valid, texts, lines_of):
+        fixes.setdefault(found.doc.path, []).append((found.line, found.col, found.written, found.printed))
     return fixes
-
-
-def _differences(value: str, blocks: list[Any]) -> list[tuple[int, str, str]]:
-    wanted = fold(value)
-    for block in blocks:
-        start = 0 if block.text == wanted else _span_at(block.text, wanted)
-        if start is None:
-            continue
-        out = []
-        for k in range(len(wanted)):
-            ours = value[raw_index(value, k)]
-            theirs = block.printed[raw_index(block.printed, start + k)]
-            if ours != theirs and ours in QUOTES_AND_DASHES and theirs in QUOTES_AND_DASHES and fold(ours) == fold(theirs):
-                out.append((k, ours, theirs))
-        return out
-    return []
-
-
-def _locate(doc: YamlDocument, path: tuple[Any, ...], value: str, at: int | None,
-            lines: list[str]) -> tuple[int, int] | None:
-    if at is None:
-        return None
-    start = doc.origin(path)
-    word = at
-    while word > 0 and not value[word - 1].isspace():
-        word -= 1
-    fragment = value[word:at + 1]
-    for number in range(start.line - 1, min(len(lines), start.line + 400)):
-        col = lines[number].find(fragment, start.col - 1 if number == start.line - 1 else 0)
-        if col != -1:
-            return number + 1, col + at - word + 1
-    return None
 
 
 def apply_fixes(root: Path, fixes: dict[str, list[tuple[int, int, str, str]]]) -> int:

@@ -133,6 +133,7 @@ def comparison_problems(docs: list[tuple[str, YamlDocument]]) -> list[Problem]:
                 "compare it with the next version only (a chain of comparisons lets readers compare it with "
                 "later ones)"))
         out_of.setdefault(c.old, c)
+    problems.extend(_circle_problems(out_of))
     ids = ", ".join(seen)
     for kind, changes in docs:
         if kind != "changes" or not isinstance(changes.data, dict):
@@ -142,6 +143,39 @@ def comparison_problems(docs: list[tuple[str, YamlDocument]]) -> list[Problem]:
                 problems.append(changes.origin(("changes", position, "comparison")).problem(
                     f"change '{change.get('id')}' is about comparison '{change['comparison']}', but no comparison "
                     f"in {doc.path} has that id; use one of: {ids or 'none is declared'}"))
+    return problems
+
+
+def _circles(out_of: dict[str, _Declared]) -> list[list[_Declared]]:
+    """The comparisons that go round in a circle (a version compared, by steps, to itself), each circle
+    once, ending with the declaration written last."""
+    circles, done = [], set()
+    for start in out_of:
+        steps: dict[str, int] = {}
+        chain: list[_Declared] = []
+        version = start
+        while version in out_of and version not in done and version not in steps:
+            steps[version] = len(chain)
+            chain.append(out_of[version])
+            version = out_of[version].new
+        if version in steps:
+            circle = chain[steps[version]:]
+            last = max(range(len(circle)), key=lambda i: circle[i].position)
+            circles.append(circle[last + 1:] + circle[:last + 1])
+        done.update(steps)
+    return circles
+
+
+def _circle_problems(out_of: dict[str, _Declared]) -> list[Problem]:
+    problems = []
+    for circle in _circles(out_of):
+        last, others = circle[-1], circle[:-1]
+        route = " → ".join([c.old for c in circle] + [circle[0].old])
+        named = ", ".join(f"comparison '{c.id}' ({c.origin('from')}) from '{c.old}' to '{c.new}'" for c in others)
+        problems.append(last.origin("from").problem(
+            f"comparison '{last.id}' compares '{last.old}' to '{last.new}', but {named} already "
+            f"{'leads' if len(others) == 1 else 'lead'} the other way: the comparisons go round in a circle ({route}); "
+            "each compares an older version to a newer one, so remove one of them or correct its 'from' and 'to'"))
     return problems
 
 
@@ -161,6 +195,8 @@ class _Alignment:
         for c in usable:
             self.into.setdefault(c.new, c)
             self.out_of.setdefault(c.old, c)
+        # Comparisons in a circle say no version is older: the alignment waits for that too.
+        self.waiting = self.waiting or bool(_circles(self.out_of))
 
     def incoming(self, record: _Record) -> _Declared | None:
         """The comparison whose newer version is the record's, if it aligns the record's table."""

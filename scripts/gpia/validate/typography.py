@@ -1,0 +1,122 @@
+"""Quotation marks and dashes in NHS wording that differ from the ones the source prints.
+
+The wording check forgives them (source_outline.fold: a curly and a straight quote are one
+character to it), so text pasted from Word passes; but the guide should print the source's own
+characters. Each one is a warning, not a problem: `make validate`, the build and a pull request's
+annotations show it and still pass, and `make fix` rewrites it.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from gpia.load.jsonpaths import find
+from gpia.load.problems import DataWarning
+from gpia.load.yaml_loader import YamlDocument
+from gpia.validate.source_outline import TYPOGRAPHIC, fold
+from gpia.validate.verbatim import WORDING_FIELDS, SourceText, _span_at, _value_at, raw_index
+
+QUOTES_AND_DASHES = TYPOGRAPHIC | frozenset("'\"-")
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One quote or dash written where the source prints another (line and column from 1)."""
+
+    doc: YamlDocument
+    path: tuple[Any, ...]  # the wording value's
+    source: str  # the source's id
+    line: int
+    col: int
+    written: str
+    printed: str
+
+    def warning(self) -> DataWarning:
+        return DataWarning(self.doc.path, self.line, self.col, (
+            f"'{_field(self.path)}' has {character_name(self.written)} where source '{self.source}' prints "
+            f"{character_name(self.printed)}; the wording check forgives it, but the guide should print the "
+            "source's character: run make fix"))
+
+
+def character_name(char: str) -> str:
+    """RIGHT SINGLE QUOTATION MARK ’ (the name first: a quote is hard to tell from another by eye)."""
+    return f"{unicodedata.name(char, f'U+{ord(char):04X}')} {char}"
+
+
+def _field(path: tuple[Any, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def source_of(doc: YamlDocument, path: tuple[Any, ...]) -> str | None:
+    """The source a wording value is checked against: its quote's, else its file's."""
+    for cut in range(len(path), -1, -1):
+        holder = _value_at(doc.data, path[:cut])
+        if isinstance(holder, dict) and isinstance(holder.get("source"), str):
+            return holder["source"]
+    section = doc.data.get("section") if isinstance(doc.data, dict) else None
+    return section.get("source") if isinstance(section, dict) else None
+
+
+def differences(docs: list[tuple[str, YamlDocument]], texts: dict[str, SourceText],
+                lines_of: Any) -> Iterator[Difference]:
+    """Every quote or dash of the NHS wording of `docs` (valid files) that differs from its source's.
+    `lines_of(doc)` gives the file's lines, to place each character."""
+    for kind, doc in docs:
+        lines: list[str] | None = None
+        for file_kind, pattern, _ in WORDING_FIELDS:
+            if file_kind != kind:
+                continue
+            for path, value in find(doc.data, pattern):
+                if not isinstance(value, str) or not QUOTES_AND_DASHES.intersection(value):
+                    continue
+                source_id = source_of(doc, path) or ""
+                source = texts.get(source_id)
+                if source is None or source.outline is None:
+                    continue
+                for k, written, printed in _differences(value, source.outline.blocks):
+                    lines = lines if lines is not None else lines_of(doc)
+                    at = _locate(doc, path, value, raw_index(value, k), lines)
+                    if at:
+                        yield Difference(doc, path, source_id, *at, written, printed)
+
+
+def typography_warnings(docs: list[tuple[str, YamlDocument]], texts: dict[str, SourceText],
+                        lines_of: Any) -> list[DataWarning]:
+    return sorted(d.warning() for d in differences(docs, texts, lines_of))
+
+
+def _differences(value: str, blocks: list[Any]) -> list[tuple[int, str, str]]:
+    wanted = fold(value)
+    for block in blocks:
+        start = 0 if block.text == wanted else _span_at(block.text, wanted)
+        if start is None:
+            continue
+        out = []
+        for k in range(len(wanted)):
+            ours = value[raw_index(value, k)]
+            theirs = block.printed[raw_index(block.printed, start + k)]
+            if ours != theirs and ours in QUOTES_AND_DASHES and theirs in QUOTES_AND_DASHES and fold(ours) == fold(theirs):
+                out.append((k, ours, theirs))
+        return out
+    return []
+
+
+def _locate(doc: YamlDocument, path: tuple[Any, ...], value: str, at: int | None,
+            lines: list[str]) -> tuple[int, int] | None:
+    if at is None:
+        return None
+    start = doc.origin(path)
+    word = at
+    while word > 0 and not value[word - 1].isspace():
+        word -= 1
+    fragment = value[word:at + 1]
+    for number in range(start.line - 1, min(len(lines), start.line + 400)):
+        col = lines[number].find(fragment, start.col - 1 if number == start.line - 1 else 0)
+        if col != -1:
+            return number + 1, col + at - word + 1
+    return None
