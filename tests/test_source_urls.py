@@ -50,8 +50,8 @@ def test_an_address_must_be_one_https_address(data_copy: Path) -> None:
     path = with_url(data_copy, "http://publisher.example/gp-ia-faqs/")
     line = line_of(path, "    url: ")
     assert problems(data_copy) == [
-        f"clauses/sources.yaml:{line}:10: 'sources[1].url' is \"http://publisher.example/gp-ia-faqs/\", which is not one "
-        "https:// address, without spaces or line breaks"]
+        f"clauses/sources.yaml:{line}:10: 'sources[1].url' is \"http://publisher.example/gp-ia-faqs/\", which is not an "
+        "https:// address (one line, without spaces or \" < > \\ ^ ` { | })"]
 
 
 def test_an_address_with_a_line_break_at_its_end_is_refused(data_copy: Path) -> None:
@@ -60,4 +60,4 @@ def test_an_address_with_a_line_break_at_its_end_is_refused(data_copy: Path) -> 
     line = line_of(path, "    url: ")
     found = problems(data_copy)
     assert len(found) == 1 and found[0].startswith(f"clauses/sources.yaml:{line}:10: 'sources[1].url' is "), found
-    assert found[0].endswith("which is not one https:// address, without spaces or line breaks"), found
+    assert found[0].endswith("with a line break at the end; remove the line break at the end"), found

@@ -18,7 +18,8 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from browser.schema_fields import inline, load_schema
-from gpia.load.layout import SCHEMA_DIR, data_files, kind_of
+from gpia.load.layout import SCHEMA_DIR, data_files
+from gpia.model.kinds import file_kind as kind_of
 from gpia.load.yaml_loader import load_yaml_file, parse_yaml
 from gpia.validate.schema_check import schema_problems
 
