@@ -97,8 +97,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
+# Both cores (pytest-xdist), each test file whole on one worker so its module fixtures are made once.
 test: setup $(VENV)/.zensical-installed browser node_modules/.installed
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile
 
 # Speed and size at x1, x10 and x100 the real data (not part of `make test`); see BENCHMARKS.md.
 bench: setup
