@@ -231,7 +231,7 @@ def _scan(page: str) -> list[Tag | Text]:
             region = gt + 1, None
         elif startswith("<!", i):
             gt = find(">", i + 9)
-            if page[i:i + 9].lower() != "<!doctype" or gt < 0:
+            if page[i + 2:i + 9].lower() != "doctype" or gt < 0:
                 raise _Unsure
             region = gt + 1, None
         elif i + 1 < n:
