@@ -5,7 +5,7 @@ from __future__ import annotations
 from gpia.model.records import KnowledgeBase
 from gpia.pages.search import SearchMarks
 from gpia.views.html import Abbreviations
-from gpia.views.html_tokens import Tag, Text, element, tokens
+from gpia.views.html_tokens import Tag, Text, _read, _scan, element, tokens
 
 PAGE = ('<!doctype html><p class=a title="x > y">GP &amp; <b>IA</b></p><!-- <b>not a tag</b> -->'
         '<script>if (a<b) x="</p>";</script><br/>end')
@@ -66,3 +66,34 @@ def test_tooltips_change_only_the_text_they_mark() -> None:
         '<p title="GP">A <abbr title="general practice">GP</abbr> <code>GP</code> &amp; GPs</p>'
         '<!-- GP --><script>GP</script>')
     assert isinstance(tokens(page)[1], Text)
+
+
+# The one-pass scanner finds what html.parser finds (gpia.views.html_tokens._read, the parser itself),
+# plain tags and every odd construct the scanner reads itself or leaves to the parser.
+ODD = [
+    PAGE, "", "text only", "<", "a<", "<p", "<p class=", '<p class="x', "a & b", "&", "x&amp", "&#", "&#;", "&#x41;",
+    "&#65a <b>x</b>", "&#65 <b>x</b> &#; <i>y</i>", "<P CLASS='A' Title=x>t</P>", "<a href=x/>", "<br/>", "<br />",
+    "<img src='a>b'>", '<a b="c"d="e">x</a>', "<a\x0bb='c'>x</a>", "<a =b>x</a>", '<a ="x>y', "<a/b>x</a>", "</>",
+    "</ p>", "</p class=x>", "</3>", "<!-- c -->x", "<!-- c", "<!doctype html>", "<!DOCTYPE html", "<![CDATA[x]]>y",
+    "<!x>y", "<?php x ?>y", "<?x", "<script>a<b</p></script>x", "<script>x", "<style>a</STYLE >b",
+    "<script/>x<b>y</b>", "<script>x</scriptx></script>y", "<textarea><b></textarea>", "a < b > c", "<1>x",
+    '<a title="a &amp; b" data-x>x</a>', "<a title=\"&quot;>\">x</a>", "<p>\u00a0<b\u00a0x>y</b></p>",
+]
+
+
+def _key(read: list[Tag | Text]) -> list[tuple]:
+    return [(t.start, t.end, t.name, t.attrs, t.closing, t.self_closing) if isinstance(t, Tag) else (t.start, t.end)
+            for t in read]
+
+
+def test_the_scanner_reads_odd_html_as_the_parser_does() -> None:
+    for page in ODD:
+        assert _key(tokens(page)) == _key(_read(page)), page
+
+
+def test_the_scanner_reads_every_page_of_the_site_itself_as_the_parser_does(built_site) -> None:
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 100
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        assert _key(_scan(page)) == _key(_read(page)), path

@@ -9,24 +9,58 @@ tree, lxml's, writes the whole page anew).
 """
 from __future__ import annotations
 
+import re
+import string
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
+from html.parser import (HTMLParser, attrfind_tolerant, charref, endtagfind, locatestarttagend_tolerant,
+                         starttagopen, tagfind_tolerant)
 
 
-@dataclass(frozen=True)
 class Tag:
-    start: int  # offset of its "<" in the page
-    end: int  # offset just after its ">"
-    name: str  # lower case
-    attrs: tuple[tuple[str, str | None], ...]  # values with their character references resolved
-    closing: bool = False  # an end tag, </name>
-    self_closing: bool = False  # written <name ... />
+    """A start or end tag: its offsets in the page, its name (lower case) and, read when first asked
+    for, its attributes (values with their character references resolved)."""
+
+    __slots__ = ("start", "end", "name", "closing", "self_closing", "_attrs", "_page")
+
+    def __init__(self, start: int, end: int, name: str, attrs: tuple[tuple[str, str | None], ...] | None = (),
+                 closing: bool = False, self_closing: bool = False, *, page: str = ""):
+        self.start, self.end, self.name = start, end, name  # "<" of the tag; just after its ">"
+        self.closing, self.self_closing = closing, self_closing  # </name>; written <name ... />
+        self._attrs, self._page = attrs, page  # attrs None: read from the page when asked for
+
+    @property
+    def attrs(self) -> tuple[tuple[str, str | None], ...]:
+        if self._attrs is None:
+            after_name = tagfind_tolerant.match(self._page, self.start + 1).end()  # type: ignore[union-attr]
+            self._attrs = tuple(_attributes(self._page, after_name, self.end))
+        return self._attrs
+
+    def _absent(self, name: str) -> bool:
+        # An attribute's name is written in its tag (in any case): most tags are not read at all.
+        return self._attrs is None and name not in self._page[self.start:self.end].lower()
 
     def attr(self, name: str) -> str | None:
+        if self._absent(name):
+            return None
         return next((value for key, value in self.attrs if key == name), None)
 
     def has(self, name: str) -> bool:
+        if self._absent(name):
+            return False
         return any(key == name for key, _ in self.attrs)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Tag) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def _key(self) -> tuple:
+        return self.start, self.end, self.name, self.attrs, self.closing, self.self_closing
+
+    def __repr__(self) -> str:
+        return f"Tag{self._key()!r}"
 
 
 @dataclass(frozen=True)
@@ -96,12 +130,162 @@ class _Reader(HTMLParser):
 
 def tokens(page: str) -> list[Tag | Text]:
     """The page's tags and runs of text, in order (comments, declarations and the like are neither)."""
+    try:
+        return _scan(page)
+    except _Unsure:
+        return _read(page)
+
+
+def _read(page: str) -> list[Tag | Text]:
+    """tokens() by html.parser itself, for the pages _scan leaves to it."""
     reader = _Reader(page)
     reader.feed(page)
     reader.close()
     if reader._done < len(page):
         reader.found.append(Text(reader._done, len(page)))
     return reader.found
+
+
+# One pass over the page that finds what html.parser finds (its own patterns, the same order of
+# cases as its goahead()), with no method call per tag and attributes read only when asked for: the
+# parser itself took a quarter of a build. What it is not sure to read exactly as html.parser does
+# (a construct cut off by the end of the page, a "<!" other than a doctype, a character reference
+# html.parser stops at) it leaves to html.parser (_Unsure); tests/test_html_tokens.py compares the two.
+class _Unsure(Exception):
+    pass
+
+
+_CDATA_END = {name: re.compile(r"</\s*%s\s*>" % name, re.I) for name in HTMLParser.CDATA_CONTENT_ELEMENTS}
+_COMMENT_CLOSE = re.compile(r"--\s*>")
+_CHARREF_START = re.compile("&#")
+_NAME_AT_END = re.compile(r"&[a-zA-Z][-.a-zA-Z0-9]*\Z")
+_NOT_WHOLE = frozenset(string.ascii_letters + "=/")
+# Most tags of a page, written plainly (names of letters and digits, values in double quotes with no
+# "<" or ">"), which html.parser reads as a tag ending at the ">" of this match, of this name.
+_SPACE = "[ \t\n\r\f]"
+_SIMPLE_START = re.compile(rf'<([a-zA-Z][a-zA-Z0-9]*)(?:{_SPACE}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<>]*")?)*{_SPACE}*(/?)>')
+
+
+def _scan(page: str) -> list[Tag | Text]:
+    if _NAME_AT_END.search(page) or any(not charref.match(page, m.start()) for m in _CHARREF_START.finditer(page)):
+        raise _Unsure
+    found: list[Tag | Text] = []
+    done = i = 0  # the end of the last tag or comment found; where the scan is
+    n, find, startswith = len(page), page.find, page.startswith
+    cdata: str | None = None  # inside <script> or <style>, whose text ends only at their end tag
+    while i < n:
+        if cdata is None:
+            i = find("<", i)
+            if i < 0:
+                break
+        else:
+            cdata_end = _CDATA_END[cdata].search(page, i)
+            if cdata_end is None:
+                raise _Unsure
+            i = cdata_end.start()
+        region: tuple[int, Tag | None] | None = None  # (end, tag) of a tag or comment at i
+        simple = _SIMPLE_START.match(page, i) if cdata is None else None
+        if simple is not None:
+            tag, endpos = simple.group(1).lower(), simple.end()
+            region = endpos, Tag(i, endpos, tag, None, False, simple.group(2) == "/", page=page)
+            if not simple.group(2) and tag in _CDATA_END:
+                cdata = tag
+        elif cdata is None and starttagopen.match(page, i):
+            endpos = _start_tag_end(page, i)
+            name = tagfind_tolerant.match(page, i + 1)
+            rest = page[_attributes_end(page, name.end(), endpos):endpos].strip()
+            if rest in (">", "/>"):
+                tag = name.group(1).lower()
+                region = endpos, Tag(i, endpos, tag, None, False, rest == "/>", page=page)
+                if rest == ">" and tag in _CDATA_END:
+                    cdata = tag
+            else:
+                i = endpos  # html.parser's text
+        elif startswith("</", i):
+            gt = find(">", i + 1)
+            if gt < 0:
+                raise _Unsure
+            whole = endtagfind.match(page, i)
+            if whole is None:
+                name = None if cdata is not None else tagfind_tolerant.match(page, i + 2)
+                if cdata is not None or startswith("</>", i):
+                    i = gt + 1 if cdata is not None else i + 3  # text
+                elif name is None:
+                    region = gt + 1, None  # a bogus comment
+                else:
+                    end = find(">", name.end()) + 1
+                    region = end, Tag(i, end, name.group(1).lower(), (), True)
+            elif cdata is not None and whole.group(1).lower() != cdata:
+                i = gt + 1  # text
+            else:
+                region, cdata = (gt + 1, Tag(i, gt + 1, whole.group(1).lower(), (), True)), None
+        elif startswith("<!--", i):
+            close = _COMMENT_CLOSE.search(page, i + 4)
+            if close is None:
+                raise _Unsure
+            region = close.end(), None
+        elif startswith("<?", i):
+            gt = find(">", i + 2)
+            if gt < 0:
+                raise _Unsure
+            region = gt + 1, None
+        elif startswith("<!", i):
+            gt = find(">", i + 9)
+            if page[i + 2:i + 9].lower() != "doctype" or gt < 0:
+                raise _Unsure
+            region = gt + 1, None
+        elif i + 1 < n:
+            i += 1  # a "<" of the text
+        else:
+            raise _Unsure
+        if region is not None:
+            if i > done:
+                found.append(Text(done, i))
+            if region[1] is not None:
+                found.append(region[1])
+            done = i = region[0]
+    if done < n:
+        found.append(Text(done, n))
+    return found
+
+
+def _start_tag_end(page: str, i: int) -> int:
+    """html.parser's check_for_whole_start_tag, or _Unsure where it waits for more of the page."""
+    j = locatestarttagend_tolerant.match(page, i).end()  # type: ignore[union-attr]
+    after = page[j:j + 1]
+    if after == ">":
+        return j + 1
+    if after == "/" and page.startswith("/>", j):
+        return j + 2
+    if after == "" or after in _NOT_WHOLE:
+        raise _Unsure
+    return j if j > i else i + 1
+
+
+def _attribute_matches(page: str, k: int, endpos: int):  # type: ignore[no-untyped-def]
+    while k < endpos:
+        found = attrfind_tolerant.match(page, k)
+        if not found:
+            break
+        yield found
+        k = found.end()
+
+
+def _attributes_end(page: str, k: int, endpos: int) -> int:
+    for found in _attribute_matches(page, k, endpos):
+        k = found.end()
+    return k
+
+
+def _attributes(page: str, k: int, endpos: int):  # type: ignore[no-untyped-def]
+    """A start tag's attributes, as html.parser's parse_starttag reads them."""
+    for found in _attribute_matches(page, k, endpos):
+        name, rest, value = found.group(1, 2, 3)
+        if not rest:
+            value = None
+        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+            value = value[1:-1]
+        yield name.lower(), unescape(value) if value else value
 
 
 def element(read: list[Tag | Text], name: str, css_class: str) -> tuple[int, int] | None:
