@@ -125,7 +125,7 @@ def test_reserved_folders_for_a_kind_of_record_published_at_the_site_root(
         f"{CITATIONS}:{lines['search']}:9: the id 'search' would publish this citation's page at /search/, inside "
         "search/, the folder of the search index; choose another id",
         f"{CITATIONS}:{lines['assets']}:9: the id 'assets' would publish this citation's page at /assets/, inside "
-        "assets/, the folder of files such as /assets/draft-docx.js; choose another id",
+        "assets/, the folder of files such as /assets/disclosures.js; choose another id",
         f"{CITATIONS}:{lines['data']}:9: the id 'data' would publish this citation's page at /data/, the address of "
         "the hand-written page docs/data.md and inside data/, the folder of files such as /data/knowledge-base.json; "
         "choose another id",

@@ -53,7 +53,7 @@ def test_the_frame_of_the_real_site_names_its_versions(built_site: Path, kb: Kno
         "(2019). Explanations and examples are the guide's own words and are labelled as such.")
     assert visible(re.search(r'<meta name="description" content="([^"]*)">', html).group(1)) == words.description(kb)
     text = visible(html)
-    assert ("Historical guidance from 2016 and 2019 Everything quoted here comes from two documents: The multispecialty "
+    assert ("Everything quoted here comes from two documents: The multispecialty "
             "community provider (MCP) template Integration Agreement – overview (NHS England, December 2016; the "
             "guide's MCP 2016) and GP Integration Agreement FAQs (NHS England and NHS Improvement, August 2019; the "
             "guide's ICP 2019). Both are historical.") in text
@@ -79,7 +79,8 @@ def test_hostile_names_are_shown_as_text_in_the_frame_and_on_the_home_page(tmp_p
     assert f"publications of {publisher} (2016)" in visible(
         re.search(r'<div class="md-copyright__highlight">(.*?)</div>', html, re.S).group(1))
     assert f"({publisher}, December 2016; the guide's MCP 2016)" in text
-    assert f"what changed between the MCP 2016 and {label} versions" in text
+    # The task list's comparison names the pair /compare/ shows.
+    assert f"The MCP 2016 and {label} requirements side by side" in text
 
 
 def _quoted(value: str) -> str:

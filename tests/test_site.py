@@ -83,7 +83,7 @@ def test_home_page_says_the_guidance_is_historical(built_site: Path) -> None:
     text = visible(page_text(built_site, "."))
     # Said once on a phone's first screen: by the banner, not again by a box on the home page.
     assert text.count("Historical guidance") == 1
-    assert "Everything quoted here comes from two NHS documents, both historical" in text
+    assert "Everything quoted here comes from two documents: " in text and "Both are historical." in text
     assert "57 requirements from 4 printed tables, 9 FAQs" in text
 
 

@@ -197,7 +197,8 @@ def wording_checks(root: Path, sources_dir: Path | None,
     folder = sources_dir if sources_dir is not None else default_sources_dir(root)
     if not folder.is_dir():
         return wording_problems(root, sources_dir, docs), []
-    texts, problems = load_sources(folder, docs)
+    # The folder named as from the project (the data's folder), where `make validate` runs: ../shared/sources.
+    texts, problems = load_sources(folder, docs, os.path.relpath(folder, root))
     problems += verbatim_problems(docs, texts, root)
     lines_of = lambda doc: (root / doc.path).read_text(encoding="utf-8").split("\n")  # noqa: E731
     return problems, typography_warnings(docs, texts, lines_of)

@@ -82,5 +82,5 @@ def _text(value: str) -> Markup:
 
 def page_variables(context: BuildContext) -> dict[str, Any]:
     kb = context.kb
-    return {"counts": counts(kb), "kb_versions": {v.id: v.label for v in kb.versions.values()},
+    return {"counts": counts(kb), "kb_versions": {v.id: Markup(md_text(v.label)) for v in kb.versions.values()},
             "versions": version_words(kb)}

@@ -6,10 +6,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from markupsafe import Markup
+
 from gpia.model.records import KnowledgeBase
+from gpia.text import md_text
 
 YEAR = re.compile(r"\b(\d{4})\b")
 SHORT = re.compile(r"\(([^()]+)\)\Z")  # "integrated care provider (ICP)" -> "ICP"
+
+
+def _md(value: str) -> Markup:
+    return Markup(md_text(value))
 
 
 def version_words(kb: KnowledgeBase) -> list[dict[str, Any]]:
@@ -19,9 +26,10 @@ def version_words(kb: KnowledgeBase) -> list[dict[str, Any]]:
         source = kb.sources[v.source]
         year = YEAR.findall(source.published)
         short = SHORT.search(v.provider)
-        words.append({"id": v.id, "label": v.label, "year": year[-1] if year else source.published,
-                      "published": source.published, "publisher": source.publisher, "title": source.title,
-                      "subtitle": source.subtitle or "",
-                      "agreement": v.agreement, "provider": v.provider,
-                      "provider_short": short.group(1) if short else v.provider})
+        # Words from the data reach a page's Markdown: each as text, never markup.
+        words.append({"id": v.id, "label": _md(v.label), "year": _md(year[-1] if year else source.published),
+                      "published": _md(source.published), "publisher": _md(source.publisher),
+                      "title": _md(source.title), "subtitle": _md(source.subtitle or ""),
+                      "agreement": _md(v.agreement), "provider": _md(v.provider),
+                      "provider_short": _md(short.group(1) if short else v.provider)})
     return words
