@@ -244,7 +244,9 @@ def test_every_page_shows_hostile_data_as_text_and_runs_none_of_it(
 
 
 def problems_in_tooltips(page: Page, where: str, poisoned: Poisoned, problems: dict[str, list[str]]) -> None:
-    """Hover each element marked by TITLED and check the tooltip Material shows for it."""
+    """Hover each element marked by TITLED and check the tooltip Material shows for it (with every
+    disclosure open, as a reader opens it to read what it holds)."""
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_timeout(150)  # Material swaps the header's site name for the page title
     for mark in page.evaluate(TITLED):
