@@ -253,12 +253,18 @@ def problems_in_tooltips(page: Page, where: str, poisoned: Poisoned, problems: d
         target.evaluate("e => { for (let d = e.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }")
         title = target.get_attribute("title") or ""
         field = poisoned.names({m.group(0) for m in MARKER.finditer(title)})
-        try:
-            # force: in the header the title's own box is under Material's, which takes the pointer
-            target.hover(timeout=2000, force=True)
-            # Material links the element to its tooltip while it shows.
-            page.wait_for_function(TOOLTIP_SHOWN, arg=target.element_handle(), timeout=2000)
-        except PlaywrightTimeout:
+        for attempt in range(2):
+            try:
+                # The pointer leaves first: a tooltip shows when it enters the element.
+                page.mouse.move(0, 0)
+                # force: in the header the title's own box is under Material's, which takes the pointer
+                target.hover(timeout=2000, force=True)
+                # Material links the element to its tooltip while it shows.
+                page.wait_for_function(TOOLTIP_SHOWN, arg=target.element_handle(), timeout=2000)
+                break
+            except PlaywrightTimeout:
+                pass
+        else:
             problems[field].append(f"{where}: no tooltip shows for a title that holds data: {title[:60]!r}")
             continue
         tooltip = f'[id="{target.get_attribute("aria-describedby")}"]'
