@@ -64,7 +64,7 @@ def read_documents(root: Path) -> tuple[list[tuple[str, YamlDocument]], list[Pro
         if isinstance(text, Problem):
             problems.append(text)
             continue
-        modeline = modeline_problem(text.partition("\n")[0].rstrip("\r"), relative, kind)
+        modeline = modeline_problem(text.partition("\n")[0].rstrip("\r"), relative, kind, root)
         if modeline:
             problems.append(modeline)
         loaded = parse_yaml(text, relative)

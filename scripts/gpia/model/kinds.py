@@ -20,11 +20,14 @@ renderer to each kind of page (gpia.views.pages) and nothing else: the model nev
 from __future__ import annotations
 
 import dataclasses
+import os
 import types
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from importlib import import_module
+from pathlib import Path
 from typing import Any
 
 from gpia.load import layout
@@ -68,6 +71,16 @@ class Kind:
     search_label: str | None = None  # what search results call its page (default: its name, capitalised)
     nhs_wording: bool = False  # its page's text is mostly the sources' own wording, quoted (a search filter)
     files: str | None = None  # on the kind at the top of its file kind: where those files are (a glob; LAYOUT)
+    # A kind with no bespoke renderer in gpia.views.pages is shown by the generic ones, from templates
+    # it names: `page_template` its record page (given `record`), `list_template` one entry of its
+    # list (given `record` and `href`), the list being `listings[0]`, titled `list_title`, at `folder`,
+    # whose first page is generated too (no page in docs/).
+    page_template: str | None = None
+    list_template: str | None = None
+    list_title: str | None = None
+    # For a kind registered from outside the core (register): the folder holding its schema
+    # (<file>.json) and its page templates; None: the core's (gpia/schemas, gpia/views/templates).
+    home: Path | None = None
 
     @property
     def list_key(self) -> str:
@@ -169,6 +182,31 @@ KINDS: tuple[Kind, ...] = (
                   "that raise each",
          cloned=False, files="clauses/decisions.yaml"),
 )
+
+
+def register(*kinds: Kind) -> None:
+    """Add kinds to the registry, before anything derives from it: call it from a module named in
+    GPIA_KINDS, which the registry imports as it is first read (tests/fixtures/kind does)."""
+    global KINDS
+    taken = {k.name for k in KINDS}
+    for kind in kinds:
+        if kind.name in taken:
+            raise ValueError(f"a kind called '{kind.name}' is declared already")
+        if kind.records in {f.name for f in dataclasses.fields(m.KnowledgeBase)}:
+            raise ValueError(f"kind '{kind.name}': '{kind.records}' is a field of KnowledgeBase already")
+        if kind.records:
+            m.STORES.add(kind.records)
+        if kind.home is not None:
+            layout.add_schema_folder(kind.home)
+        taken.add(kind.name)
+    KINDS = (*KINDS, *kinds)
+
+
+# Kinds declared outside the core: the modules named in GPIA_KINDS (comma-separated), each of which
+# calls register(...) when imported. Read here, once, so that everything derived below includes them.
+for _module in filter(None, (name.strip() for name in os.environ.get("GPIA_KINDS", "").split(","))):
+    import_module(_module)
+
 KIND = {k.name: k for k in KINDS}
 # Where each file kind's files are (glob relative to the data root, file kind), from the kinds that
 # declare it: single files first, then folders of files, each in the registry's order. The loader

@@ -147,7 +147,7 @@ def _new_file(root: Path, kind: str, record_id: str, template: str, date: str) -
     lines = template.splitlines()
     # The template's own first line is a modeline for where templates/ sits; write the destination's.
     body = [line for line in lines[1:] if not line.lstrip().startswith("#")]
-    text = _fill("\n".join([expected_modeline(relative, file_kind), *body]) + "\n", record_id, date)
+    text = _fill("\n".join([expected_modeline(relative, file_kind, root), *body]) + "\n", record_id, date)
     if number:
         text = text.replace('number: "0."', f'number: "{number}"', 1)
     file.parent.mkdir(parents=True, exist_ok=True)
