@@ -192,10 +192,8 @@ def register(*kinds: Kind) -> None:
     for kind in kinds:
         if kind.name in taken:
             raise ValueError(f"a kind called '{kind.name}' is declared already")
-        if kind.records in {f.name for f in dataclasses.fields(m.KnowledgeBase)}:
+        if kind.records in m.FIELDS:
             raise ValueError(f"kind '{kind.name}': '{kind.records}' is a field of KnowledgeBase already")
-        if kind.records:
-            m.STORES.add(kind.records)
         if kind.home is not None:
             layout.add_schema_folder(kind.home)
         taken.add(kind.name)
@@ -208,6 +206,8 @@ for _module in filter(None, (name.strip() for name in os.environ.get("GPIA_KINDS
     import_module(_module)
 
 KIND = {k.name: k for k in KINDS}
+# A stored kind without a field of its own in KnowledgeBase keeps its records in `by_kind`.
+m.STORES.update(k.records for k in KINDS if k.records and k.records not in m.FIELDS)
 # Where each file kind's files are (glob relative to the data root, file kind), from the kinds that
 # declare it: single files first, then folders of files, each in the registry's order. The loader
 # (gpia.load.layout, below the model) is given it; the editor's settings (.vscode) follow it.

@@ -592,7 +592,7 @@ class KnowledgeBase:
 
     def records(self, name: str) -> dict[str, Any]:
         """The records of a stored kind by id, by the name its Kind gives as `records` ('terms')."""
-        if name in _FIELDS:
+        if name in FIELDS:
             return getattr(self, name)  # type: ignore[no-any-return]
         if name in STORES:
             return self.by_kind.setdefault(name, {})
@@ -612,7 +612,8 @@ class KnowledgeBase:
                 if r.version == version and (kind is None or self.tables[r.table].kind == kind)]
 
 
-_FIELDS = frozenset(f.name for f in dataclasses.fields(KnowledgeBase))
+# The stores KnowledgeBase has a field for.
+FIELDS = frozenset(f.name for f in dataclasses.fields(KnowledgeBase)) - {"derived", "by_kind"}
 # The names of the stores in KnowledgeBase.by_kind: one per stored kind that has no field of its own,
 # added by the registry of kinds (gpia.model.kinds) as it reads each declaration.
 STORES: set[str] = set()
