@@ -43,7 +43,8 @@ print(json.dumps({
     "lists": {name: folder for name, folder in LISTS.items() if name == "notices"},
     "csvs": {k: v for k, v in kind_csvs().items() if k == "notice"},
     "make_new": list(MAKE_NEW),
-    "recipe": list(vars(RECIPES["notice"]).values()) if "notice" in RECIPES else None,
+    "recipe": [getattr(RECIPES["notice"], f) for f in ("template", "file_kind", "parent", "list_key")]
+              if "notice" in RECIPES else None,
     "guide_block": new_kinds(),
     "files": {uri: content.decode("utf-8") if isinstance(content, bytes) else content for uri, content in files.items()
               if "notice" in uri or uri in ("data/knowledge-base.json", "schema/download/knowledge-base.json")},

@@ -63,7 +63,7 @@ def scaffold(root: Path, kind: str, record_id: str, parent_id: str | None = None
     if not recipe.parent and parent_id:
         raise ScaffoldError(f"a {kind} does not go inside another record; leave out IN=")
     date = (today or datetime.date.today()).isoformat()
-    template = (root / TEMPLATE_DIR / recipe.template).read_text(encoding="utf-8")
+    template = recipe.template_path(root).read_text(encoding="utf-8")
     if not recipe.list_key:
         return _new_file(root, kind, record_id, template, date)
     if recipe.parent:
