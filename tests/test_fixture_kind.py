@@ -122,7 +122,7 @@ def test_each_record_has_its_page_from_the_page_template(probed: dict[str, Any])
     assert "# Opening hours of the fixture surgery { #notice-fixture-opening-hours }" in page
     assert ('<div class="fixture-notice"><p>The fixture surgery is open on weekdays; this notice exists only for '
             "the tests.</p><p>Terms: term-mcp</p></div>") in page
-    assert '<a href="../../notices/">Local notices</a>' in page
+    assert 'Every notice: <a href="../../notices/">Local notices</a>.' in page
     assert "Last reviewed 2026-12-01 · data: <code>clauses/notices.yaml</code>" in page
     assert "notices/notice-fixture-new-phone-line.md" in probed["files"]
 

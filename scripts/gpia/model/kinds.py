@@ -194,6 +194,10 @@ def register(*kinds: Kind) -> None:
             raise ValueError(f"a kind called '{kind.name}' is declared already")
         if kind.records in m.FIELDS:
             raise ValueError(f"kind '{kind.name}': '{kind.records}' is a field of KnowledgeBase already")
+        if kind.page_template and not (kind.own_page and kind.records):
+            raise ValueError(f"kind '{kind.name}' has a page_template: give it own_page=True and its records")
+        if kind.list_template and not (kind.listings and kind.list_title and kind.folder):
+            raise ValueError(f"kind '{kind.name}' has a list_template: give it listings, list_title and folder")
         if kind.home is not None:
             layout.add_schema_folder(kind.home)
         taken.add(kind.name)

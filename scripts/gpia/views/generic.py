@@ -36,8 +36,8 @@ def record_page(kind: Kind) -> Callable[[View, str], str]:
         body = render(kind.page_template or "", record=record)
         back = Markup()
         if kind.list_template and kind.list_title:
-            back = render("back-to-list.html", every="Every entry", href=f"{view.base}{LISTS[kind.listings[0]]}",
-                          name=kind.list_title)
+            back = render("back-to-list.html", every=f"Every {kind.name.replace('-', ' ')}",
+                          href=f"{view.base}{LISTS[kind.listings[0]]}", name=kind.list_title)
         reviewed = view.reviewed(record.last_reviewed, record.path) if getattr(record, "last_reviewed", None) \
             else view.data_files([record.path])
         end = render("record-end.html", class_name="", back=back, referenced_by=view.referenced_by(record_id),
