@@ -120,3 +120,12 @@ def test_a_kind_shown_by_its_templates_declares_what_they_need() -> None:
             assert kind.listings and kind.list_title and kind.folder, kind.name
             assert LISTS[kind.listings[0]] == kind.folder, kind.name
     assert set(GENERATED_LISTS) == {k.listings[0] for k in KINDS if k.list_template}
+
+
+def test_register_is_refused_once_the_registry_is_read() -> None:
+    # Everything derived from the registry (the layout, the site map, the renderers) is made once, as
+    # it is imported: a kind registered later would be missing from all of it.
+    late = dataclasses.replace(KIND["guidance"], name="late", records="late")
+    with pytest.raises(RuntimeError, match="register kinds from a module named in GPIA_KINDS"):
+        kinds.register(late)
+    assert "late" not in KIND and late not in kinds.KINDS

@@ -184,10 +184,16 @@ KINDS: tuple[Kind, ...] = (
 )
 
 
+_READ = False
+
+
 def register(*kinds: Kind) -> None:
     """Add kinds to the registry, before anything derives from it: call it from a module named in
     GPIA_KINDS, which the registry imports as it is first read (tests/fixtures/kind does)."""
     global KINDS
+    if _READ:
+        raise RuntimeError("the registry of kinds has been read already: register kinds from a module named "
+                           "in GPIA_KINDS, which the registry imports before anything derives from it")
     taken = {k.name for k in KINDS}
     for kind in kinds:
         if kind.name in taken:
@@ -209,6 +215,7 @@ def register(*kinds: Kind) -> None:
 for _module in filter(None, (name.strip() for name in os.environ.get("GPIA_KINDS", "").split(","))):
     import_module(_module)
 
+_READ = True  # from here on the registry is derived from, and register() refuses
 KIND = {k.name: k for k in KINDS}
 # A stored kind without a field of its own in KnowledgeBase keeps its records in `by_kind`.
 m.STORES.update(k.records for k in KINDS if k.records and k.records not in m.FIELDS)
