@@ -164,6 +164,8 @@ def test_make_new_adds_one(probed: dict[str, Any], tmp_path: Path) -> None:
     assert ("| `notice` | `notices:` in `clauses/notices.yaml` | [templates/notice.yaml](templates/notice.yaml) | "
             "`make new KIND=notice ID=<new id>` |") in probed["guide_block"].splitlines()
     root = _project(tmp_path)
+    # The Makefile's usage line lists what this prints.
+    assert _python(root, "-m", "gpia", "new", "--kinds").stdout.strip().endswith("|guidance|notice")
     done = _python(root, "-m", "gpia", "new", "notice", "notice-fixture-added", "--root", str(root))
     assert done.returncode == 0, done.stderr
     assert "  - id: notice-fixture-added\n" in (root / NOTICES).read_text(encoding="utf-8")
