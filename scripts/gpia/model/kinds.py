@@ -1,7 +1,8 @@
 """The registry of kinds: each kind of record is declared once, here, and everything else derives from it.
 
 A `Kind` says which file kind (and so which schema) holds its records and where in such a file they
-are (and, on the kind at the top of a file kind, where those files are: LAYOUT), its model class and the KnowledgeBase field that holds its records,
+are (and, on the kind at the top of a file kind, where those files are: LAYOUT), its model class and where the KnowledgeBase holds its records
+(a field of its own, or `by_kind`: KnowledgeBase.records), the templates of its pages when no renderer of its own shows them,
 the kind of record it sits inside, where its page is, its label, what its download holds and whether
 `make new` can add one. Its references and its fields of NHS wording are the metadata of its model's
 fields (`gpia.model.records.refers`, `nhs`), walked here into:
@@ -15,7 +16,9 @@ fields (`gpia.model.records.refers`, `nhs`), walked here into:
   at its top, which gpia.knowledge_base builds from this registry alone.
 
 Every page and download address derives from here in the site map (gpia.sitemap); the views bind a
-renderer to each kind of page (gpia.views.pages) and nothing else: the model never imports a view.
+renderer to each kind of page (gpia.views.pages, or gpia.views.generic from the kind's templates) and
+nothing else: the model never imports a view. A kind can be declared outside the core too: a module
+named in GPIA_KINDS calls `register(Kind(...))`, before anything derives from the registry.
 """
 from __future__ import annotations
 
@@ -58,7 +61,8 @@ class Kind:
     place: Pattern  # where its records are in such a file; "*" is every item of a list
     model: type  # its class in gpia.model.records
     label: Callable[[m.KnowledgeBase, str], str]  # how a link to one of its records reads
-    records: str | None = None  # the KnowledgeBase field holding its records by id; None: held in its parent's
+    records: str | None = None  # kb.records(<this>) holds its records by id: a KnowledgeBase field, or kept in
+    # its `by_kind` when it has none; None: held in its parent's
     parent: str | None = None  # the kind of record it sits inside
     parent_field: str | None = None  # the model field naming that parent, when its page is the parent's
     folder: str | None = None  # site-root-relative folder of its page(s) (urls.PAGE_OF_KIND)

@@ -2,7 +2,8 @@
 
 An explicit table, read by gpia.pages.generated, which renders each page (render_generated) into a
 complete file naming its record or list page in its front matter. A record page's Markdown is rendered by RECORD_PAGES[kind]; page n of a
-list by LISTINGS[name](kb).render(view, n); page 1 of a list by the listing_page macro in docs/.
+list by LISTINGS[name](kb).render(view, n); page 1 of a list by the listing_page macro in docs/, or,
+for a kind shown by its templates (gpia.views.generic), generated like the later pages.
 """
 from __future__ import annotations
 
