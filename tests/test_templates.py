@@ -38,8 +38,8 @@ VIEWS = SCRIPTS / "gpia" / "views"
 SCANNED = sorted(SCRIPTS.rglob("*.py"))
 
 # A tag in a string: "<p", "</p", "<br>", "<!doctype": an element of HTML by its name. Comments are
-# not markup (the Markdown placeholders of gpia.pages.generated, CONTRIBUTING.md's generated-block
-# markers), and neither is a placeholder in prose such as `ID=<new id>`.
+# not markup (CONTRIBUTING.md's generated-block markers), and neither is a placeholder in prose such
+# as `ID=<new id>`.
 _ELEMENTS = frozenset("""a abbr address area article aside audio b base bdi bdo blockquote body br button canvas
 caption cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure
 footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark
@@ -118,11 +118,17 @@ def test_every_exception_to_the_rule_is_still_needed() -> None:
     assert all(what == "esc" for _, what in ALLOWED)  # no file may write a tag: no exception for tags
 
 
+def test_the_scan_reads_every_package_under_scripts() -> None:
+    packages = {path.relative_to(SCRIPTS).parts[0] for path in SCANNED}
+    assert {"gpia", "gpia_mkdocs", "gpia_bench"} <= packages
+    assert VIEWS / "compare.py" in SCANNED
+
+
 def test_the_scan_finds_html_in_an_f_string_and_a_hand_called_esc() -> None:
     tree = ast.parse('def f(x):\n    """A <p> in a docstring is prose."""\n'
                      '    return f\'<p class="a">{esc(x)}</p>\' + "<br>"\n')
     assert sorted(text for _, text in _strings(tree) if _has_tag(text)) == ["</p>", "<br>", '<p class="a">']
-    assert not _has_tag("make new KIND=term ID=<new id>") and not _has_tag("<!-- gpia-html 3 -->")
+    assert not _has_tag("make new KIND=term ID=<new id>") and not _has_tag("<!-- generated: kinds -->")
     assert _has_tag("<!DOCTYPE html>") and _has_tag("the page's <base href>")
     assert _escapes(tree) == [3]
 
