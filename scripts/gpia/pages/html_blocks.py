@@ -10,7 +10,9 @@ block, so the page cost its length squared (see BENCHMARKS.md).
 block that opens with one of the views' block elements into Markdown's own stash of raw HTML
 (`md.htmlStash`), as `html_block` itself would; Markdown's `raw_html` postprocessor writes each back
 where it stood. Only blocks that open with a block-level element: Markdown wraps a block that opens
-with an inline tag in <p>, and still does. Nothing is searched for in the finished HTML.
+with an inline tag in <p>, and still does. Nothing is searched for in the finished HTML. (Markdown's
+placeholders are marked with control characters, which no data text can hold: the loader refuses
+them.)
 """
 from __future__ import annotations
 
