@@ -47,10 +47,13 @@ menu meta meter nav noscript object ol optgroup option output p param picture pr
 search section select slot small source span strong style sub summary sup svg table tbody td template textarea tfoot th
 thead time title tr track u ul var video wbr""".split())
 _TAG_NAME = re.compile(r"<(?:/?([A-Za-z][A-Za-z0-9-]*)(?=[\s>/])|!(doctype))", re.IGNORECASE)
+# A regular expression that looks for tags by name: "</?li>", "<(?:div|p|ul)[\s>]", "<ul|<li".
+_PATTERN_NAMES = re.compile(r"<(?:/\?|\(\?:)?((?:[A-Za-z][A-Za-z0-9]*\|)*[A-Za-z][A-Za-z0-9]*)(?=[\s>/|)\\[(]|$)")
 
 
 def _has_tag(text: str) -> bool:
-    return any((m.group(1) or m.group(2)).lower() in _ELEMENTS | {"doctype"} for m in _TAG_NAME.finditer(text))
+    return (any((m.group(1) or m.group(2)).lower() in _ELEMENTS | {"doctype"} for m in _TAG_NAME.finditer(text))
+            or any(name.lower() in _ELEMENTS for m in _PATTERN_NAMES.finditer(text) for name in m.group(1).split("|")))
 
 
 # The single places that rightly escape in Python (no place may write a tag). Each exception names
@@ -130,6 +133,9 @@ def test_the_scan_finds_html_in_an_f_string_and_a_hand_called_esc() -> None:
     assert sorted(text for _, text in _strings(tree) if _has_tag(text)) == ["</p>", "<br>", '<p class="a">']
     assert not _has_tag("make new KIND=term ID=<new id>") and not _has_tag("<!-- generated: kinds -->")
     assert _has_tag("<!DOCTYPE html>") and _has_tag("the page's <base href>")
+    # Regular expressions that name tags: finished HTML is read with a parser instead.
+    assert _has_tag(r"<(?:div|p|ul)[\s>]") and _has_tag(r"</?li>|</?ul(?:\s[^>]*)?>") and _has_tag("<ul|<li|•")
+    assert not _has_tag(r"(?P<indent> *)") and not _has_tag(r"(?<![\w&#-])") and not _has_tag(r"</\s*%s\s*>")
     assert _escapes(tree) == [3]
 
 
