@@ -12,7 +12,6 @@ comes from the data, and no data text ever reaches a template engine.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,29 +128,6 @@ def _data_files(kb: KnowledgeBase, record_ids: list[str]) -> tuple[str, ...]:
                 found.add(path)
                 break
     return tuple(sorted(found))
-
-
-# Python-Markdown passes raw HTML through unchanged, but first parses all of it to find where each
-# block ends: most of the Markdown time of a generated page, whose body is HTML from the views.
-# So each top-level HTML block is set aside behind a comment and put back once the page is HTML.
-# Headings stay Markdown, for the table of contents and permalinks. Only blocks that open with a
-# block-level tag: Markdown wraps a block that opens with an inline tag in <p>, and still does.
-HTML_BLOCK = re.compile(r"<(?:div|p|ul|ol|dl|table|figure|blockquote|nav|section|details)[\s>]")
-_SLOT = re.compile(r"<!-- gpia-html (\d+) -->")
-
-
-def set_html_aside(markdown: str) -> tuple[str, list[str]]:
-    blocks = markdown.split("\n\n")
-    aside: list[str] = []
-    for i, block in enumerate(blocks):
-        if HTML_BLOCK.match(block):
-            blocks[i] = f"<!-- gpia-html {len(aside)} -->"
-            aside.append(block)
-    return "\n\n".join(blocks), aside
-
-
-def put_html_back(html: str, aside: list[str]) -> str:
-    return _SLOT.sub(lambda m: aside[int(m.group(1))], html)
 
 
 def dump_for_floor(src_uri: str, markdown: str) -> None:
