@@ -257,8 +257,7 @@ def checkbox(document: DocxDocument, tag: str, text: str) -> None:
 
 # One step of a Draft: ("heading", text, level), ("paragraph", text, style or None),
 # ("note", label, text), ("note-list", label, items), ("nhs", text, where), ("table", headings, rows,
-# weights or None) or
-# ("checkbox", tag, text); all tuples of strings.
+# weights or None) or ("checkbox", tag, text); all tuples of strings.
 Step = tuple
 
 
