@@ -122,12 +122,12 @@ def test_the_word_document_quotes_only_the_passages_and_says_once_where_each_who
     sources = [t for t in text if t.startswith("Source wording: ")]
     for question in {questions[r] for r in rests_on if r in questions}:
         assert sum(t.endswith(f", whole answer at /{url_of(kb, question)}") for t in sources) == 1, question
-    # Two passages of one answer quoted together say where they are from once, under the second.
+    # Two passages of one answer quoted together say where they are from once, above the first.
     first, second = kb.decisions["decide-who-signs"].rests_on
     assert questions[first] == questions[second]
     at = text.index(f"“{view.source_words(first)}”")
+    assert text[at - 1] == f"Source wording: {view.where_printed(first)}, whole answer at /{url_of(kb, questions[first])}"
     assert text[at + 1] == f"“{view.source_words(second)}”"
-    assert text[at + 2] == f"Source wording: {view.where_printed(second)}, whole answer at /{url_of(kb, questions[second])}"
 
 
 def test_each_item_opens_with_its_box_and_the_line_for_the_decision(kb: KnowledgeBase) -> None:

@@ -134,10 +134,11 @@ def test_every_document_spaces_its_paragraphs_and_headings_as_the_style_says(wor
         for level in (1, 2, 3):
             assert document.styles[f"Heading {level}"].paragraph_format.space_before.pt == STYLE.heading_space_before_pt
         assert document.styles["Title"].font.size.pt == STYLE.title_size_pt, path
-        # A quotation is set a point smaller, and where it is from sits right under it, on the same page.
+        # A quotation is set a point smaller, and where it is from comes just before it, on the same page.
         for n, p in enumerate(document.paragraphs):
             if p.style.name == "NHS Wording" and p.text.startswith("“"):
                 assert {r.font.size.pt for r in p.runs} == {STYLE.quotation_size_pt}, path
-                following = document.paragraphs[n + 1]
-                if following.text.startswith("Source wording: "):
-                    assert p.paragraph_format.keep_with_next and p.paragraph_format.space_after == 0, path
+            if p.style.name == "Drafting Note" and p.text.startswith("Source wording: "):
+                assert {r.font.size.pt for r in p.runs} == {STYLE.quotation_size_pt}, path
+                assert p.paragraph_format.keep_with_next and p.paragraph_format.space_after == 0, path
+                assert document.paragraphs[n + 1].style.name == "NHS Wording", path

@@ -145,30 +145,31 @@ def decisions_docx(view: View) -> bytes:
     document = Draft(DECISIONS_TITLE, "What a site decides before its GP Integration Agreement is signed", reviewed)
     document.note("About this checklist",
                   "Each item is a decision or a piece of local drafting that the NHS sources put to a site. The "
-                  "items, who decides and the options are the guide's own words; the wording each item rests on is "
-                  "quoted from the sources. Nothing here is legal advice.")
+                  "items, who decides and the options are the guide's own words; the passages of the sources each "
+                  "item rests on are quoted, each once, with where the guide shows the whole answer they are part "
+                  "of. Nothing here is legal advice.")
     quoted: dict[str, str] = {}  # record id -> title of the item it is quoted under
-    addressed: set[str] = set()  # where the guide shows a whole answer: given under its first quotation
+    addressed: set[str] = set()  # where the guide shows a whole answer: said above its first quotation
     for d in kb.decisions.values():
         document.heading(d.title, 1)
         document.checkbox(d.id, DONE_LINE)
         document.note("What to settle", d.ask)
         document.note("Who decides", d.who_decides)
         document.note_list("Options", d.options)
-        for n, record_id in enumerate(d.rests_on):
+        said = ""  # where the quotation just before is from, said above it
+        for record_id in d.rests_on:
             where = view.where_printed(record_id)
             if record_id in quoted:
                 document.note("Rests on", f"{where}, quoted above under “{quoted[record_id]}”")
+                said = ""
                 continue
             quoted[record_id] = d.title
-            # Passages of one answer quoted one after the other say where they are from once, under the last.
-            following = d.rests_on[n + 1] if n + 1 < len(d.rests_on) else None
-            if following is not None and following not in quoted and view.where_printed(following) == where:
-                document.nhs_wording(view.source_words(record_id), "")
-                continue
+            # Passages of one answer quoted one after the other say where they are from once, above the first.
             whole = _whole(kb, record_id)
-            document.nhs_wording(view.source_words(record_id), where if whole in addressed else f"{where}, {whole}")
+            lead = "" if where == said else where if whole in addressed else f"{where}, {whole}"
+            document.nhs_wording(view.source_words(record_id), lead)
             addressed.add(whole)
+            said = where
         if d.example:
             document.note("Worked example", f"{kb.schedules[d.example].label}, in the guide at "
                                             f"/{section_url(kb, d.example, EXAMPLE_ANCHOR)}")

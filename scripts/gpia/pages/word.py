@@ -135,18 +135,18 @@ def note_list(document: DocxDocument, label: str, items: Sequence[str]) -> None:
 
 
 def nhs_wording(document: DocxDocument, text: str, where: str) -> None:
-    """A quotation set off from the text (STYLE.quotation_size_pt) and, under it on the same page
-    with no space between, where it is from (`where`; empty when the next quotation says it)."""
+    """A quotation set off from the text (STYLE.quotation_size_pt), introduced by where it is from
+    (`where`, kept on the page of the quotation's first lines; empty when the quotation before it
+    is from the same place and has said so)."""
     from docx.shared import Pt
 
     size = Pt(STYLE.quotation_size_pt)
-    paragraph = document.add_paragraph(style=NHS_STYLE)
-    paragraph.add_run(f"“{text}”").font.size = size
-    if not where:  # a passage of several quoted together: the last says where they are from
-        return
-    paragraph.paragraph_format.space_after = 0
-    paragraph.paragraph_format.keep_with_next = True
-    document.add_paragraph(style=NOTE_STYLE).add_run(f"Source wording: {where}").font.size = size
+    if where:
+        lead = document.add_paragraph(style=NOTE_STYLE)
+        lead.add_run(f"Source wording: {where}").font.size = size
+        lead.paragraph_format.space_after = 0
+        lead.paragraph_format.keep_with_next = True
+    document.add_paragraph(style=NHS_STYLE).add_run(f"“{text}”").font.size = size
 
 
 def table(document: DocxDocument, headings: Sequence[str], rows: Sequence[Sequence[str]],
