@@ -13,7 +13,9 @@ from docx.oxml.ns import qn
 
 from gpia.pages.build_views import build_views
 from gpia.pages.checklist import DECISIONS_HEADER, decisions_csv
-from gpia.pages.drafting import decisions_docx
+from gpia.model.kinds import answer_questions
+from gpia.model.urls import url_of
+from gpia.pages.drafting import DONE_LINE, decisions_docx
 from gpia.model.records import KnowledgeBase
 from gpia.pages.word import W14, document_text
 
@@ -107,6 +109,33 @@ def test_each_source_quotation_is_in_the_word_document_once(kb: KnowledgeBase) -
     for d in kb.decisions.values():
         for record_id in d.rests_on:
             assert any(view.where_printed(record_id) in t for t in text), record_id
+
+
+def test_the_word_document_quotes_only_the_passages_and_says_once_where_each_whole_answer_is(kb: KnowledgeBase) -> None:
+    view = build_views(kb).view()
+    text = document_text(decisions_docx(view))
+    rests_on = [r for d in kb.decisions.values() for r in d.rests_on]
+    # The passages the items rest on, each once, and nothing else of the sources.
+    assert sorted(t for t in text if t.startswith("“")) == sorted({f"“{view.source_words(r)}”" for r in rests_on})
+    questions = answer_questions(kb)
+    assert any(r in questions for r in rests_on)
+    sources = [t for t in text if t.startswith("Source wording: ")]
+    for question in {questions[r] for r in rests_on if r in questions}:
+        assert sum(t.endswith(f", whole answer at /{url_of(kb, question)}") for t in sources) == 1, question
+    # Two passages of one answer quoted together say where they are from once, above the first.
+    first, second = kb.decisions["decide-who-signs"].rests_on
+    assert questions[first] == questions[second]
+    at = text.index(f"“{view.source_words(first)}”")
+    assert text[at - 1] == f"Source wording: {view.where_printed(first)}, whole answer at /{url_of(kb, questions[first])}"
+    assert text[at + 1] == f"“{view.source_words(second)}”"
+
+
+def test_each_item_opens_with_its_box_and_the_line_for_the_decision(kb: KnowledgeBase) -> None:
+    text = document_text(decisions_docx(build_views(kb).view()))
+    for d in kb.decisions.values():
+        # python-docx's text leaves out the box (a content control, checked by the test above)
+        assert text[text.index(d.title) + 1] == f" {DONE_LINE}"
+    assert DONE_LINE.startswith("Done") and "Decision and date: ____" in DONE_LINE
 
 
 def test_the_page_shows_each_item_with_a_box_and_its_downloads(built_site: Path, kb: KnowledgeBase) -> None:

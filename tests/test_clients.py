@@ -15,7 +15,7 @@ import pytest
 from gpia.compare.pairs import default_pairing
 from gpia.model.records import KnowledgeBase
 from gpia.pages.compare_docx import comparison_files
-from gpia.pages.drafting import decisions_docx, drafting_files
+from gpia.pages.drafting import DONE_LINE, decisions_docx, drafting_files
 from gpia.views.common import BuildViews
 
 pytestmark = pytest.mark.clients
@@ -106,4 +106,13 @@ def test_libreoffice_reads_each_checklist_box_under_its_item(kb: KnowledgeBase, 
     titles = [d.title for d in kb.decisions.values()]
     headings = [n for n, (style, _) in enumerate(paragraphs) if style == "Heading 1"]
     assert [paragraphs[n][1] for n in headings] == titles
-    assert [paragraphs[n + 1][1] for n in headings] == ["☐ Done"] * len(titles)
+    assert [paragraphs[n + 1][1] for n in headings] == [f"☐ {DONE_LINE}"] * len(titles)
+
+
+def test_the_before_you_sign_checklist_prints_on_half_a_page_an_item(kb: KnowledgeBase, pdf_dir: Path) -> None:
+    """The readers' target: nine items under five A4 pages (12 pages when each answer was quoted
+    whole, 6 with each passage once; 4 with each passage alone, set a point smaller, and the
+    spacing of a contract's body text)."""
+    pages, sizes = _pdfinfo(pdf_dir / "before-you-sign.pdf")
+    assert len(kb.decisions) == 9 and sizes == {(595, 842)}
+    assert pages <= len(kb.decisions) // 2, f"{pages} pages for {len(kb.decisions)} items"

@@ -135,10 +135,19 @@ def _span(text: str, path: tuple[Any, ...]) -> tuple[int, int, int, int]:
     return node.start_mark.index, node.end_mark.index, node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _changed(leaf: Leaf, token: str) -> tuple[str, int, int]:
-    text = (ROOT / leaf.file).read_text(encoding="utf-8")
-    start, end, line, col = _span(text, leaf.path)
+def _changed(relative: str, path: tuple[Any, ...], token: str) -> tuple[str, int, int]:
+    """The text of the data file `relative` with the value at `path` written as `token`, and that
+    value's line and column."""
+    text = (ROOT / relative).read_text(encoding="utf-8")
+    start, end, line, col = _span(text, path)
     return text[:start] + token + text[end:], line, col
+
+
+def _write_changed(data_copy: Path, relative: str, path: tuple[Any, ...], token: str) -> tuple[int, int]:
+    """Write the changed file (_changed) into the copy of the data; the value's line and column."""
+    text, line, col = _changed(relative, path, token)
+    write(data_copy, relative, text)
+    return line, col
 
 
 def test_the_schemas_give_every_kind_of_case() -> None:
@@ -151,7 +160,7 @@ def test_the_schemas_give_every_kind_of_case() -> None:
 
 @pytest.mark.parametrize("name, leaf, token, message", CASES, ids=[case[0] for case in CASES])
 def test_value_is_refused_where_it_is_written(name: str, leaf: Leaf, token: str, message: str) -> None:
-    text, line, col = _changed(leaf, token)
+    text, line, col = _changed(leaf.file, leaf.path, token)
     doc = parse_yaml(text, leaf.file)
     assert not isinstance(doc, type(None)) and hasattr(doc, "data"), doc
     assert [str(p) for p in schema_problems(doc, leaf.kind)] == [f"{leaf.file}:{line}:{col}: {message}"]
@@ -173,9 +182,7 @@ def test_untyped_worked_example_number_must_be_finite(data_copy: Path, token: st
     """A worked example's values take any type (the schema says nothing of them); a number there must
     still be finite, or pages and Word files say "nan GP sessions a week"."""
     relative, field_id = _example_number()
-    text = (ROOT / relative).read_text(encoding="utf-8")
-    start, end, line, col = _span(text, ("schedule", "example", "values", field_id))
-    write(data_copy, relative, text[:start] + token + text[end:])
+    line, col = _write_changed(data_copy, relative, ("schedule", "example", "values", field_id), token)
     assert problems(data_copy) == [
         f"{relative}:{line}:{col}: 'schedule.example.values.{field_id}' is {token}, which YAML reads as {reads}; "
         "write a number such as 95 (or, for text, put the value in quotes)"]
@@ -198,10 +205,8 @@ def test_trailing_line_feed_id_beside_the_real_one_is_one_problem(data_copy: Pat
 def test_a_glossary_term_of_two_thousand_words_is_refused_naming_the_limit(data_copy: Path) -> None:
     """A term is a phrase every page is scanned for; 2,000 words are not a term."""
     relative = "clauses/glossary.yaml"
-    text = (ROOT / relative).read_text(encoding="utf-8")
-    start, end, line, col = _span(text, ("terms", 0, "term"))
     long = " ".join(["word"] * 2000)
-    write(data_copy, relative, text[:start] + long + text[end:])
+    line, col = _write_changed(data_copy, relative, ("terms", 0, "term"), long)
     assert problems(data_copy) == [
         f"{relative}:{line}:{col}: 'terms[0].term' is {len(long):,} characters long; a glossary term is at most 500 "
         "characters (see Limits on sizes in CONTRIBUTING.md), so shorten it"]
@@ -223,9 +228,7 @@ def test_too_many_slips_are_refused_naming_the_limit(data_copy: Path) -> None:
 
 def test_an_address_is_one_line_without_characters_that_end_an_attribute(data_copy: Path) -> None:
     relative = "clauses/citations.yaml"
-    text = (ROOT / relative).read_text(encoding="utf-8")
-    start, end, line, col = _span(text, ("citations", 0, "url"))
-    write(data_copy, relative, text[:start] + "'https://example.org/\"><script>x</script>'" + text[end:])
+    line, col = _write_changed(data_copy, relative, ("citations", 0, "url"), "'https://example.org/\"><script>x</script>'")
     assert problems(data_copy) == [
         f"{relative}:{line}:{col}: 'citations[0].url' is \"https://example.org/\\\"><script>x</script>\", which is not "
         "an https:// address (one line, without spaces or \" < > \\ ^ ` { | })"]

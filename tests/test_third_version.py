@@ -359,25 +359,22 @@ def _mistype(root: Path, old: str, new: str) -> int:
     return text[:text.index(old)].count("\n") + 1
 
 
-def test_a_mistyped_ancestor_is_matched_among_the_older_versions_requirements(tmp_path: Path) -> None:
-    root, _ = with_fixture(tmp_path)
+@pytest.mark.parametrize("old, new, col, wrong, meant", [
     # Closest of all ids to the record's own: 'icp-2021-int-digital-access' used to be suggested.
-    line = _mistype(root, "    status: new\n    why: \"Test fixture: the fictional revision adds",
-                    "    derives_from: [icp-2019-int-digital-access]\n    why: \"Test fixture: the fictional revision adds")
-    assert problems(root) == [
-        f"clauses/requirements/icp-2021-integration.yaml:{line}:20: 'derives_from' refers to "
-        "'icp-2019-int-digital-access', but no requirement has that id; did you mean 'icp-2019-int-primary-access'?"]
-
-
-def test_a_mistyped_ancestor_is_reported_once(tmp_path: Path) -> None:
-    """The 2019 bullet it suggests is not reported again as carried forward by no 2021 bullet."""
+    ("    status: new\n    why: \"Test fixture: the fictional revision adds",
+     "    derives_from: [icp-2019-int-digital-access]\n    why: \"Test fixture: the fictional revision adds",
+     20, "icp-2019-int-digital-access", "icp-2019-int-primary-access"),
+    # Reported once: the 2019 bullet it suggests is not reported again as carried forward by no 2021 bullet.
+    ("    - icp-2019-int-organisational-development\n", "    - icp-2021-int-organisational-developmen\n",
+     7, "icp-2021-int-organisational-developmen", "icp-2019-int-organisational-development"),
+], ids=["matched among the older version's requirements", "reported once"])
+def test_a_mistyped_ancestor_is_one_problem_suggesting_a_requirement_of_the_older_version(
+        tmp_path: Path, old: str, new: str, col: int, wrong: str, meant: str) -> None:
     root, _ = with_fixture(tmp_path)
-    line = _mistype(root, "    - icp-2019-int-organisational-development\n",
-                    "    - icp-2021-int-organisational-developmen\n")
+    line = _mistype(root, old, new)
     assert problems(root) == [
-        f"clauses/requirements/icp-2021-integration.yaml:{line}:7: 'derives_from' refers to "
-        "'icp-2021-int-organisational-developmen', but no requirement has that id; did you mean "
-        "'icp-2019-int-organisational-development'?"]
+        f"clauses/requirements/icp-2021-integration.yaml:{line}:{col}: 'derives_from' refers to '{wrong}', but no "
+        f"requirement has that id; did you mean '{meant}'?"]
 
 
 def test_a_heading_printed_as_a_plain_line_says_how_headings_are_read(tmp_path: Path) -> None:

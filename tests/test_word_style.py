@@ -122,3 +122,23 @@ def test_a_table_goes_landscape_only_when_a_portrait_column_would_be_under_2_cm(
     with pytest.raises(ValueError, match="13 columns"):
         column_layout(13)
     assert long_date("2019-08-01") == "1 August 2019"
+
+
+def test_every_document_spaces_its_paragraphs_and_headings_as_the_style_says(word_files: dict[str, bytes]) -> None:
+    for path, content in word_files.items():
+        document = Document(io.BytesIO(content))
+        spacing = document.styles.element.find(
+            f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
+        assert int(spacing.get(qn("w:after"))) == round(STYLE.space_after_pt * 20), path
+        assert int(spacing.get(qn("w:line"))) == round(STYLE.line_spacing * 240), path
+        for level in (1, 2, 3):
+            assert document.styles[f"Heading {level}"].paragraph_format.space_before.pt == STYLE.heading_space_before_pt
+        assert document.styles["Title"].font.size.pt == STYLE.title_size_pt, path
+        # A quotation is set a point smaller, and where it is from comes just before it, on the same page.
+        for n, p in enumerate(document.paragraphs):
+            if p.style.name == "NHS Wording" and p.text.startswith("“"):
+                assert {r.font.size.pt for r in p.runs} == {STYLE.quotation_size_pt}, path
+            if p.style.name == "Drafting Note" and p.text.startswith("Source wording: "):
+                assert {r.font.size.pt for r in p.runs} == {STYLE.quotation_size_pt}, path
+                assert p.paragraph_format.keep_with_next and p.paragraph_format.space_after == 0, path
+                assert document.paragraphs[n + 1].style.name == "NHS Wording", path

@@ -370,14 +370,7 @@
 
   function openTask(task) {
     panel.textContent = "";
-    panel.appendChild(el("p", {}, [el("a", { href: "#draft-tasks", class: "gpia-draft-back", text: "Back to the task list" })]));
-    panel.querySelector(".gpia-draft-back").addEventListener("click", function (e) {
-      e.preventDefault();
-      history.pushState(null, "", location.pathname + location.search);
-      route();
-      var link = document.getElementById("link-" + task.id);
-      if (link) { link.focus(); }
-    });
+    panel.appendChild(backLink(task, "Back to the task list"));
     var heading = el("h2", { id: "gpia-draft-task-title", tabindex: "-1", text: task.title });
     panel.appendChild(heading);
     var body = el("div", { class: "gpia-draft-body", text: "Loading…" });
@@ -391,15 +384,21 @@
       if (task.kind === "schedule") { scheduleForm(body, task, data); }
       if (task.kind === "check") { checkPage(body); return; }
       body.appendChild(completedBox(task));
-      body.appendChild(el("p", {}, [el("a", { href: "#draft-tasks", class: "gpia-draft-back", text: "Save and go back to the task list" })]));
-      body.querySelector(".gpia-draft-back:last-child").addEventListener("click", function (e) {
-        e.preventDefault();
-        history.pushState(null, "", location.pathname + location.search);
-        route();
-        var link = document.getElementById("link-" + task.id);
-        if (link) { link.focus(); }
-      });
+      body.appendChild(backLink(task, "Save and go back to the task list"));
     }).catch(function (e) { body.textContent = "This task's data could not be read: " + e.message; say(body.textContent); });
+  }
+
+  // A paragraph with a link back to the task list, which then has the focus on the task's own link.
+  function backLink(task, text) {
+    var link = el("a", { href: "#draft-tasks", class: "gpia-draft-back", text: text });
+    link.addEventListener("click", function (e) {
+      e.preventDefault();
+      history.pushState(null, "", location.pathname + location.search);
+      route();
+      var own = document.getElementById("link-" + task.id);
+      if (own) { own.focus(); }
+    });
+    return el("p", {}, [link]);
   }
 
   function completedBox(task) {

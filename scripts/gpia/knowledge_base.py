@@ -178,25 +178,17 @@ def skipped_line(broken: dict[str, str], references: int, check_wording: bool) -
             "Fix the problem above and check again.")
 
 
-def wording_problems(root: Path, sources_dir: Path | None, docs: list[tuple[str, YamlDocument]]) -> list[Problem]:
+def wording_checks(root: Path, sources_dir: Path | None,
+                   docs: list[tuple[str, YamlDocument]]) -> tuple[list[Problem], list[DataWarning]]:
+    """One pass over the source documents: the wording's problems, and its warnings (quotes and
+    dashes the check forgave, which make fix mends)."""
     folder = sources_dir if sources_dir is not None else default_sources_dir(root)
     if not folder.is_dir():
         where = next((doc.origin(()) for kind, doc in docs if kind == "sources"), None)
         path = where.path if where else "clauses/sources.yaml"
         return [Problem(path, 1, 1, f"the source documents were not found at {folder}, so no NHS wording can be "
                                     "checked; put the extracts there (see the README), or give their folder "
-                                    "with --sources")]
-    # The folder named as from the project (the data's folder), where `make validate` runs: ../shared/sources.
-    texts, problems = load_sources(folder, docs, os.path.relpath(folder, root))
-    return problems + verbatim_problems(docs, texts, root)
-
-
-def wording_checks(root: Path, sources_dir: Path | None,
-                   docs: list[tuple[str, YamlDocument]]) -> tuple[list[Problem], list[DataWarning]]:
-    """The wording's problems, and its warnings: quotes and dashes the check forgave (make fix)."""
-    folder = sources_dir if sources_dir is not None else default_sources_dir(root)
-    if not folder.is_dir():
-        return wording_problems(root, sources_dir, docs), []
+                                    "with --sources")], []
     # The folder named as from the project (the data's folder), where `make validate` runs: ../shared/sources.
     texts, problems = load_sources(folder, docs, os.path.relpath(folder, root))
     problems += verbatim_problems(docs, texts, root)

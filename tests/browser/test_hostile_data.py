@@ -7,8 +7,6 @@ The fields poisoned and those the schemas constrain are written to test-artifact
 """
 from __future__ import annotations
 
-import warnings
-
 import csv
 import io
 import json
@@ -268,12 +266,9 @@ def problems_in_tooltips(page: Page, where: str, poisoned: Poisoned, problems: d
             except PlaywrightTimeout:
                 pass
         else:
-            # Known, left for a fix: a heading's tooltip on one guidance page does not show in this
-            # build. Recorded in the artifact and as a warning; what the tooltips that show hold is asserted.
-            message = f"{where}: no tooltip shows for a title that holds data: {title[:60]!r}"
-            with ARTIFACT.open("a", encoding="utf-8") as out:
-                out.write(message + "\n")
-            warnings.warn(message)
+            # A title the reader can point at shows its tooltip: an element scrolled into view lands
+            # below the sticky header (docs/assets/gpia.css), not under it where no pointer reaches it.
+            problems[field].append(f"{where}: no tooltip shows for a title that holds data: {title[:60]!r}")
             continue
         tooltip = f'[id="{target.get_attribute("aria-describedby")}"]'
         for m in sorted(set(not_literal(page.locator(tooltip).text_content() or ""))):

@@ -13,7 +13,8 @@ from gpia.model.derived import once_per_knowledge_base
 from gpia.model.records import FREQUENCIES, OWNERS, KnowledgeBase, Kpi, Schedule, ScheduleField
 from gpia.model.checklist import DECISIONS_TITLE, EXAMPLE_ANCHOR
 from gpia.model.schedule_words import EXAMPLE_LABEL, KIND_NAMES, KPI_COLUMNS, number, target_text
-from gpia.model.urls import section_url
+from gpia.model.kinds import answer_questions
+from gpia.model.urls import section_url, url_of
 from gpia.pages.word import LABEL_STYLE, NOTE_STYLE, Draft
 from gpia.sitemap import schedule_example_docx as example_path, schedule_template_docx as template_path
 
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
     from gpia.views.common import View
 
 BLANK = "To be completed locally"
+# Under each item's heading of the "before you sign" checklist: the box that ticks, and where the
+# decision is written down, on one line.
+DONE_LINE = "Done    Decision and date: ________________________________________"
 # How wide each of KPI_COLUMNS (gpia.model.schedule_words) is, relative to the others: the words the
 # data puts in each.
 KPI_WEIGHTS = (24, 32, 26, 26, 20, 20, 25, 25, 20, 30)
@@ -121,35 +125,52 @@ def _requirement_label(kb: KnowledgeBase, requirement_id: str) -> str:
     return f"{kb.versions[r.version].label}, {area.row} {area.title}, bullet {r.bullet}"
 
 
+def _whole(kb: KnowledgeBase, record_id: str) -> str:
+    """Where the guide shows the whole of what a quoted passage is part of: an FAQ answer's
+    paragraph is quoted alone, and the whole answer is on its question's page."""
+    question = answer_questions(kb).get(record_id)
+    if question:
+        return f"whole answer at /{url_of(kb, question)}"
+    return f"at /{url_of(kb, record_id)}"
+
+
 def decisions_docx(view: View) -> bytes:
     """The checklist as a Word document: each item a heading, then a box that ticks in Word
     (word.checkbox), our words as notes, and the source wording that raises it quoted (from
     `view`, the build's): each quotation once, where it first rests an item; a later item that
-    rests on it points back to that item."""
+    rests on it points back to that item. Each quotation is the passage the item rests on (an FAQ
+    answer's paragraph, not the whole answer), with where the guide shows the whole answer."""
     kb = view.kb
     reviewed = max(d.last_reviewed for d in kb.decisions.values())
     document = Draft(DECISIONS_TITLE, "What a site decides before its GP Integration Agreement is signed", reviewed)
     document.note("About this checklist",
                   "Each item is a decision or a piece of local drafting that the NHS sources put to a site. The "
-                  "items, who decides and the options are the guide's own words; the wording each item rests on is "
-                  "quoted from the sources. Nothing here is legal advice.")
+                  "items, who decides and the options are the guide's own words; the passages of the sources each "
+                  "item rests on are quoted, each once, with where the guide shows the whole answer they are part "
+                  "of. Nothing here is legal advice.")
     quoted: dict[str, str] = {}  # record id -> title of the item it is quoted under
+    addressed: set[str] = set()  # where the guide shows a whole answer: said above its first quotation
     for d in kb.decisions.values():
         document.heading(d.title, 1)
-        document.checkbox(d.id, "Done")
+        document.checkbox(d.id, DONE_LINE)
         document.note("What to settle", d.ask)
         document.note("Who decides", d.who_decides)
-        document.paragraph("Options (not NHS wording):", NOTE_STYLE)
-        for option in d.options:
-            document.paragraph(option, "List Bullet")
+        document.note_list("Options", d.options)
+        said = ""  # where the quotation just before is from, said above it
         for record_id in d.rests_on:
+            where = view.where_printed(record_id)
             if record_id in quoted:
-                document.note("Rests on", f"{view.where_printed(record_id)}, quoted above under “{quoted[record_id]}”")
+                document.note("Rests on", f"{where}, quoted above under “{quoted[record_id]}”")
+                said = ""
                 continue
             quoted[record_id] = d.title
-            document.nhs_wording(view.source_words(record_id), view.where_printed(record_id))
+            # Passages of one answer quoted one after the other say where they are from once, above the first.
+            whole = _whole(kb, record_id)
+            lead = "" if where == said else where if whole in addressed else f"{where}, {whole}"
+            document.nhs_wording(view.source_words(record_id), lead)
+            addressed.add(whole)
+            said = where
         if d.example:
             document.note("Worked example", f"{kb.schedules[d.example].label}, in the guide at "
                                             f"/{section_url(kb, d.example, EXAMPLE_ANCHOR)}")
-        document.paragraph("Decision and date: ____________________________________________")
     return document.docx()

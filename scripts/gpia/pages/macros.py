@@ -19,7 +19,6 @@ from gpia.views.common import View
 from gpia.views.compare import compare_page, pair_files, word_download
 from gpia.views.contributing import contributing_guide, templates
 from gpia.pages.downloads import downloads_table, drafting_list, schemas_list, sources_list
-from gpia.views.home import version_words
 from gpia.text import md_text
 from gpia.views.pages import listing_page
 from gpia.views.printing import whole_guide
@@ -66,6 +65,10 @@ def page_macros(context: BuildContext, base: Callable[[], str]) -> dict[str, Cal
         # (gpia.views.coverage): their years, or their labels; with a kind of table,
         # only the versions that have one.
         "versions_years": lambda table_kind=None: _text(coverage.years(kb, table_kind)),
+        # One version's year, by its place: 0 the oldest, -1 the newest ("What changed in <year>").
+        "version_year": lambda position=-1: _text(coverage.year(kb, position)),
+        # Each version's provider and year ("an <short name> in <year>, …").
+        "versions_providers": lambda: _text(coverage.providers(kb)),
         "versions_named": lambda table_kind=None: _text(coverage.labels(kb, table_kind)),
         "versions_list": lambda: _text(coverage.label_list(kb)),
         "versions_heading": lambda: _text(coverage.heading(kb)).replace('"', "&quot;"),
@@ -82,5 +85,4 @@ def _text(value: str) -> Markup:
 
 def page_variables(context: BuildContext) -> dict[str, Any]:
     kb = context.kb
-    return {"counts": counts(kb), "kb_versions": {v.id: Markup(md_text(v.label)) for v in kb.versions.values()},
-            "versions": version_words(kb)}
+    return {"counts": counts(kb), "kb_versions": {v.id: Markup(md_text(v.label)) for v in kb.versions.values()}}

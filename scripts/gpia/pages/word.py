@@ -123,10 +123,30 @@ def note(document: DocxDocument, label: str, text: str) -> None:
     paragraph.add_run(text)
 
 
+def note_list(document: DocxDocument, label: str, items: Sequence[str]) -> None:
+    """Our words as a list, introduced by what they are: the label styled as a note, kept on the
+    page of the list's first item, and the items bulleted."""
+    lead = document.add_paragraph(style=NOTE_STYLE)
+    lead.add_run(f"{label} (not NHS wording):").bold = True
+    lead.paragraph_format.space_after = 0
+    lead.paragraph_format.keep_with_next = True
+    for item in items:
+        document.add_paragraph(item, "List Bullet")
+
+
 def nhs_wording(document: DocxDocument, text: str, where: str) -> None:
-    paragraph = document.add_paragraph(style=NHS_STYLE)
-    paragraph.add_run(f"“{text}”")
-    document.add_paragraph(f"Source wording: {where}", style=NOTE_STYLE)
+    """A quotation set off from the text (STYLE.quotation_size_pt), introduced by where it is from
+    (`where`, kept on the page of the quotation's first lines; empty when the quotation before it
+    is from the same place and has said so)."""
+    from docx.shared import Pt
+
+    size = Pt(STYLE.quotation_size_pt)
+    if where:
+        lead = document.add_paragraph(style=NOTE_STYLE)
+        lead.add_run(f"Source wording: {where}").font.size = size
+        lead.paragraph_format.space_after = 0
+        lead.paragraph_format.keep_with_next = True
+    document.add_paragraph(style=NHS_STYLE).add_run(f"“{text}”").font.size = size
 
 
 def table(document: DocxDocument, headings: Sequence[str], rows: Sequence[Sequence[str]],
@@ -236,8 +256,8 @@ def checkbox(document: DocxDocument, tag: str, text: str) -> None:
 
 
 # One step of a Draft: ("heading", text, level), ("paragraph", text, style or None),
-# ("note", label, text), ("nhs", text, where), ("table", headings, rows, weights or None) or
-# ("checkbox", tag, text); all tuples of strings.
+# ("note", label, text), ("note-list", label, items), ("nhs", text, where), ("table", headings, rows,
+# weights or None) or ("checkbox", tag, text); all tuples of strings.
 Step = tuple
 
 
@@ -257,6 +277,9 @@ class Draft:
 
     def note(self, label: str, text: str) -> None:
         self.steps.append(("note", label, text))
+
+    def note_list(self, label: str, items: Sequence[str]) -> None:
+        self.steps.append(("note-list", label, tuple(items)))
 
     def nhs_wording(self, text: str, where: str) -> None:
         self.steps.append(("nhs", text, where))
@@ -288,6 +311,8 @@ def _written(title: str, subject: str, reviewed: str, steps: tuple[Step, ...]) -
             document.add_paragraph(*args)
         elif kind == "note":
             note(document, *args)
+        elif kind == "note-list":
+            note_list(document, *args)
         elif kind == "nhs":
             nhs_wording(document, *args)
         elif kind == "table":

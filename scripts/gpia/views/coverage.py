@@ -7,6 +7,7 @@ words as Markdown text. The words around the data are ours; no version is named 
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from gpia.compare.pairs import default_pairing
@@ -35,6 +36,25 @@ def years(kb: KnowledgeBase, table_kind: str | None = None) -> str:
 def labels(kb: KnowledgeBase, table_kind: str | None = None) -> str:
     """The versions' labels, as a sentence lists them."""
     return listed(v.label for v in _versions(coverage(kb), kb, table_kind))
+
+
+def year(kb: KnowledgeBase, position: int = -1) -> str:
+    """The year of one version, by its place in the order: 0 the oldest, -1 the newest (the current one)."""
+    return coverage(kb).versions[position].year
+
+
+# "integrated care provider (ICP)" -> "ICP": the short name a version's provider has in brackets.
+_SHORT = re.compile(r"\(([^()]+)\)\Z")
+
+
+def providers(kb: KnowledgeBase) -> str:
+    """Each version's provider by its short name, with the year: "an <short> in <year>, …"."""
+    named = []
+    for v in coverage(kb).versions:
+        provider = kb.versions[v.id].provider
+        short = _SHORT.search(provider)
+        named.append(f"an {short.group(1) if short else provider} in {v.year}")
+    return ", ".join(named)
 
 
 def compared(kb: KnowledgeBase) -> str:
