@@ -26,9 +26,10 @@ from gpia.views.templating import markup, render
 # "Referenced by" names this many records, then says how many more there are.
 BACKLINKS_SHOWN = 25
 # The most bytes of Markdown a page that shows part of a whole document holds (the printed guide's
-# parts, the whole documents compared: gpia.views.split); its HTML is about half as large again, so
-# no such page reaches 2 MB however large the corpus grows.
-PAGE_BYTES = 1024 * 1024
+# parts, the whole documents compared: gpia.views.split). Its HTML was at most 1.4 times as large at
+# ×10 (the tables of contents, tooltips and page template), so no such page nears 2 MB, however large
+# the corpus grows (`make bench` weighs every page).
+PAGE_BYTES = 768 * 1024
 
 
 def abbreviations_for(kb: KnowledgeBase) -> Abbreviations:
