@@ -152,7 +152,8 @@ def whole_guide(view: View) -> str:
     versions = [(v.label, kb.sources[v.source].title, kb.sources[v.source].published) for v in kb.versions.values()]
     pages = [{"title": p.part.title, "anchor": p.part.anchor,
               "pages": [(p.href(view, n), n) for n in range(1, len(p.pages) + 1)]} for p in printed]
-    out = [render_template("print-button.html", label="Print the whole guide" if whole else "Print these contents"),
+    out = [render_template("print-intro.html", whole=whole),
+           render_template("print-button.html", label="Print the whole guide" if whole else "Print these contents"),
            render_template("print-title.html", date=long_date(data_date(kb)), versions=versions),
            render_template("print-contents.html", parts=pages, whole=whole)]
     if not whole:
