@@ -1,6 +1,8 @@
-"""/print/: the whole guide on one page, in reading order, to print or save as PDF.
+"""/print/: the whole guide in reading order, to print or save as PDF; and each of its parts on pages of
+its own (print/<part>/, gpia.sitemap), split so that no page grows with the corpus (gpia.views.split).
 
-It opens with a title page (the date of the data and the versions it covers) and a contents list of
+/print/ holds every part while the whole guide fits one such page (at the real size it does); beyond
+that it holds the title page and the contents, which link each part's pages. It opens with a title page (the date of the data and the versions it covers) and a contents list of
 its parts; on paper each part starts a new page, the navigation meant for the screen is left out,
 and an outside link's address is printed after it (print CSS in docs/assets/gpia.css). Each part is
 the records' own pages (the same views, in the order of their lists on the web: the glossary

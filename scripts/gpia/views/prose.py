@@ -6,6 +6,11 @@ older passages that nothing rewrites follow, labelled dropped. A reader can narr
 kind of change (docs/assets/gpia.js; without the script every change shows). The counts at the top
 come from the same groups, so they add up. The wording shown is NHS wording, quoted; the notes on
 each change and the labels are ours.
+
+The page is split into pages of bounded size (gpia.views.split), a question and its changes never
+across two: the first says what is compared and counts it, later ones are at compare/text/pages/<n>/,
+and every anchor that left the first page is in the site's moved anchors (text_comparison_moved), so
+a link made to /compare/text/#<anchor> still arrives.
 """
 from __future__ import annotations
 
