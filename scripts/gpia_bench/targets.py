@@ -109,7 +109,7 @@ def _why_page_limit(results: Results) -> str:
     page, size = results[scale].sizes.heaviest[0]
     return (f"`{page}` weighs {size / KB:,.0f} KB at ×{scale}. The pages of a whole document (the printed guide's "
             "parts, the whole documents compared) are split into pages of at most `PAGE_BYTES` of Markdown "
-            "(`scripts/gpia/views/common.py`; the HTML was at most 1.4 times that at ×10); a heavier page is either one "
+            "(`scripts/gpia/views/common.py`, which says how much heavier their HTML was); a heavier page is either one "
             "record longer than that on its own, or a kind of page that is not split: lower `PAGE_BYTES`, or "
             "split that kind of page the same way (`scripts/gpia/views/split.py`).")
 
