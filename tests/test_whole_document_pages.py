@@ -20,7 +20,7 @@ from gpia.pages.generated import generated_files
 from gpia.pages.moved import moved_anchors
 from gpia.views.common import PAGE_BYTES
 from gpia.views.printing import guide_parts, part_page, printed_parts, whole_guide
-from gpia.views.prose import (DROPPED_ANCHOR, text_comparison, text_comparison_later_page, text_comparison_moved,
+from gpia.views.prose import (CHANGES_PER_PIECE, DROPPED_ANCHOR, text_comparison, text_comparison_later_page, text_comparison_moved,
                               text_comparison_page)
 
 ID = re.compile(r'\bid="([^"]+)"')
@@ -128,6 +128,14 @@ def test_at_ten_times_the_data_the_pages_of_the_documents_compared_are_bounded(k
     assert found is not None and len(found.pages) > 2
     for n, page in enumerate(found.pages, start=1):
         assert sum(_size(done.html) for _, done in page) <= small or len(page) == 1, n
+    # A question whose tables multiply with the corpus goes on in pieces of at most CHANGES_PER_PIECE
+    # changes: its heading (and anchor) on the first, "(continued)" on the others; every anchor once.
+    pieces = [(piece, done) for page in found.pages for piece, done in page]
+    assert all(piece.end - piece.start <= CHANGES_PER_PIECE for piece, _ in pieces)
+    continued = [done for piece, done in pieces if piece.start > 0]
+    assert continued and all("(continued)" in done.html and 'id="text-' not in done.html for done in continued)
+    anchors = [a for _, done in pieces for a in done.anchors]
+    assert len(anchors) == len(set(anchors))
     uris = {f.uri for f in generated_files(kb10, shared)}
     assert {f"compare/text/pages/{n}.md" for n in range(2, len(found.pages) + 1)} <= uris
     assert "compare/text/pages/1.md" not in uris

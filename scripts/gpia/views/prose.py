@@ -43,11 +43,19 @@ def redline_html(ops) -> str:
     return render_redline(ops, lambda text: esc(text).replace(PIECE_BREAK, piece_break))
 
 
+# A question's changes go on pages this many at a time (its paragraphs' changes, then the bullets of the
+# tables it prints, which multiply with the corpus): a page never holds more than one such piece too many.
+CHANGES_PER_PIECE = 50
+
+
 @dataclass(frozen=True)
 class _Piece:
-    """A question of the newer document with its changes, or one older passage dropped."""
+    """Changes start to end of a question of the newer document (from 0: the question's heading too),
+    or one older passage dropped."""
     question: str | None
     changes: tuple[ProseChange, ...]
+    start: int = 0
+    end: int = 0
 
 
 @dataclass
@@ -83,7 +91,29 @@ def text_comparison(shared: BuildViews) -> TextComparison | None:
     old_label, new_label = kb.versions[older].label, kb.versions[newer].label
     counterparts = section_counterparts(kb, comparison)
     pairing = next((p for p in direct_pairings(kb) if (p.old, p.new) == (older, newer)), None)
-    pieces = [_Piece(q, tuple(changes)) for q, changes in _by_question(comparison)]
+    # Each question's changes as shown from a page (their links start from it), made once per page's view;
+    # the view is kept with them, so its id is not reused.
+    made: dict[int, tuple[View, dict[str, list[dict[str, object]]]]] = {}
+
+    def question_changes(view: View, question_id: str, changes: tuple[ProseChange, ...]) -> list[dict[str, object]]:
+        by_question = made.setdefault(id(view), (view, {}))[1]
+        if question_id not in by_question:
+            q = kb.questions[question_id]
+            shown = [_change(view, c, old_label, new_label) for c in changes]
+            # Each table the answer prints: its bullets' changes, where the newer document prints it.
+            for b in q.answer:
+                if b.kind == "table" and pairing is not None and kb.tables[b.table or ""].kind in pairing.kinds:
+                    shown += _table_changes(view, pairing, kb.tables[b.table or ""].kind, old_label, new_label)
+            by_question[question_id] = shown
+        return by_question[question_id]
+
+    counting = shared.view()
+    pieces = []
+    for question_id, changes in _by_question(comparison):
+        total = len(question_changes(counting, question_id, tuple(changes)))
+        pieces += [_Piece(question_id, tuple(changes), start, min(total, start + CHANGES_PER_PIECE))
+                   for start in range(0, max(total, 1), CHANGES_PER_PIECE)]
+    made.clear()
     pieces += [_Piece(None, (c,)) for c in comparison.changes if c.kind == "dropped"]
     rendered: dict[int, _Rendered] = {}
 
@@ -93,16 +123,14 @@ def text_comparison(shared: BuildViews) -> TextComparison | None:
             out = _Rendered(str(render("prose-change.html", change=change)), [str(change["kind"])], [str(change["anchor"])])
         else:
             q = kb.questions[piece.question]
-            shown = [_change(view, c, old_label, new_label) for c in piece.changes]
-            # Each table the answer prints: its bullets' changes, where the newer document prints it.
-            for b in q.answer:
-                if b.kind == "table" and pairing is not None and kb.tables[b.table or ""].kind in pairing.kinds:
-                    shown += _table_changes(view, pairing, kb.tables[b.table or ""].kind, old_label, new_label)
+            shown = question_changes(view, q.id, piece.changes)[piece.start:piece.end]
+            first = piece.start == 0
             html = str(render(
-                "prose-question.html", id=f"text-{q.id}", question=q.question, href=view.href(q.id),
-                counterparts=[markup(view.link(h, kb.passages[h].text or h)) for h in counterparts.get(q.id, ())],
-                old_label=old_label, changes=shown))
-            out = _Rendered(html, [str(c["kind"]) for c in shown], [f"text-{q.id}", *(str(c["anchor"]) for c in shown)])
+                "prose-question.html", id=f"text-{q.id}" if first else "", question=q.question, href=view.href(q.id),
+                counterparts=[markup(view.link(h, kb.passages[h].text or h)) for h in counterparts.get(q.id, ())]
+                if first else [], old_label=old_label, changes=shown))
+            out = _Rendered(html, [str(c["kind"]) for c in shown],
+                            [f"text-{q.id}"] * first + [str(c["anchor"]) for c in shown])
         rendered[id(piece)] = out
         return out.html
 
