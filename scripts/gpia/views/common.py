@@ -28,8 +28,7 @@ BACKLINKS_SHOWN = 25
 # The most bytes of Markdown a page that shows part of a whole document holds (the printed guide's
 # parts, the whole documents compared: gpia.views.split). Its HTML is larger (the tables of contents,
 # the tooltips, the search marks and the page template): at ×100 with 768 KB of Markdown a printed
-# part's page weighed at most 1.2 MB and a page of the documents compared 1.95 MB (its redlines name
-# the versions' abbreviations again and again), so the pages hold 512 KB, and no page nears 2 MB
+# part's page weighed at most 1.2 MB (1.6 times its Markdown). At 512 KB no such page nears 2 MB
 # however large the corpus grows (`make bench` weighs every page).
 PAGE_BYTES = 512 * 1024
 
