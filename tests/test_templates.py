@@ -24,7 +24,7 @@ from gpia.views.compare import compare_page
 from gpia.views.requirements import LISTS, tables_page
 from gpia.views.common import View
 from gpia.views.pages import LISTINGS, RECORD_PAGES
-from gpia.views.printing import whole_guide
+from gpia.views.printing import part_page, printed_parts, whole_guide
 from gpia.views.prose import text_comparison_page
 from gpia.views.schedules import checklist_page, traceability_page
 from gpia.views.sources import sources_page
@@ -167,6 +167,8 @@ def _rendered_by_the_views(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -
         for macro in (sources_page, whole_guide, checklist_page, traceability_page, before_you_sign, compare_page):
             macro(view)
         text_comparison_page(view)
+        for printed in printed_parts(shared):  # each part of the printed guide on pages of its own
+            part_page(shared, printed.part.name, 1)
         for table_kind in LISTS:  # page 1 of /governance/ and /commitments/ (a macro of docs/)
             tables_page(view, table_kind)
         # What the build adds to each finished page: the tooltips and the marks Pagefind reads.

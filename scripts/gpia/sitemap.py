@@ -166,6 +166,34 @@ def later_pages_folder(folder: str) -> str:
     return f"{folder}pages/"
 
 
+# --- Whole documents, in pages of bounded size ------------------------------------------------------
+
+# /print/ (docs/print.md) prints the whole guide; each of its parts is also printed on pages of its own,
+# at print/<part>/ and, when a part is longer than one page holds, print/<part>/pages/<n>/ (n from 2).
+# gpia.views.printing gives each part its title, records and pages.
+PRINT_FOLDER = "print/"
+PRINT_PARTS = ("governance", "commitments", "faq", "clauses", "schedules", "agreements", "glossary", "citations",
+               "before-you-sign")
+# The whole documents compared (docs/compare/text.md): its later pages at compare/text/pages/<n>/.
+TEXT_COMPARISON = "compare/text/"
+
+
+def print_part_page(part: str, page: int) -> str:
+    """Site-root-relative URL of page n of a part of the printed guide, e.g. 'print/faq/', 'print/faq/pages/2/'."""
+    return list_page(f"{PRINT_FOLDER}{part}/", page)
+
+
+def print_part_source(part: str, page: int) -> str:
+    """Where that page's Markdown is added to the build, e.g. 'print/faq.md', 'print/faq/pages/2.md'."""
+    return f"{PRINT_FOLDER}{part}.md" if page == 1 else list_page_source(f"{PRINT_FOLDER}{part}/", page)
+
+
+def whole_document_folders() -> list[tuple[str, str]]:
+    """(folder, what it is) of the pages that split a whole document: no record's page may be in one."""
+    return [(PRINT_FOLDER, "the folder of the pages of the printed guide's parts and their later pages"),
+            (later_pages_folder(TEXT_COMPARISON), "the folder of the later pages of the whole documents compared")]
+
+
 # --- Pages of records -----------------------------------------------------------------------------
 
 def _ids(kind: str) -> Callable[[KnowledgeBase], Iterable[str]]:

@@ -13,7 +13,7 @@ from gpia_bench.run import KB, machine
 from gpia_bench.scale import Scale
 from gpia_bench.search import SEARCH_SECTION, SearchFigures
 from gpia_bench.serve import SERVE_FILE, SERVE_PAGE, Serve
-from gpia_bench.targets import Extra, Outcome, Results, outcomes
+from gpia_bench.targets import PAGE_LIMIT_TARGET, Extra, Outcome, Results, outcomes
 from gpia_bench.tooltips import TOOLTIP_SECTION, TOOLTIP_TERMS, Tooltips
 
 SEARCH_LIMIT_KB = 300  # at most this for a first query at the largest scale
@@ -102,5 +102,6 @@ def report(results: Results, extra: Extra, runs: int) -> str:
     """The whole of BENCHMARKS.md but the sections on search and on the baseline."""
     scales = list(results.values())
     return _render("report.md.j2", machine=machine(), runs=runs, scales=scales, kinds=_kinds(scales),
+                   page_limit_target=PAGE_LIMIT_TARGET,
                    serve_line=serve_line(extra.serve), targets="\n".join(target_lines(results, extra)),
                    tooltips="\n".join(tooltip_section(extra.tooltips)))

@@ -16,6 +16,7 @@ from gpia.model.urls import url_of
 from gpia_bench.run import KB
 
 PAGES_LISTED = 4  # heaviest pages named per scale
+PAGE_LIMIT_KB = 2 * KB  # no page over 2 MB, whatever it shows and however large the corpus (issue #27)
 # Material's site navigation, and its tables of contents (classes of their <nav> elements).
 PRIMARY, SECONDARY = "md-nav--primary", "md-nav--secondary"
 
@@ -54,7 +55,9 @@ def abbreviations_shown(html: str) -> int:
 @dataclass
 class SiteSizes:
     sizes: dict[str, int]  # page -> bytes
-    whole: frozenset[str]  # pages that show a whole document by design (see whole_document_pages)
+    # Pages that show a whole document, each split into pages of bounded size (see whole_document_pages):
+    # weighed with every other page, and listed apart too.
+    whole: frozenset[str]
     median_kb: float
     search_kb: float
     home_nav_kb: float  # site navigation on the home page
@@ -66,49 +69,74 @@ class SiteSizes:
     def pages(self) -> int:
         return len(self.sizes)
 
+    def is_whole(self, page: str) -> bool:
+        """A page of a whole document: one of `whole`, or a page inside its folder (/print/faq/pages/2/)."""
+        return any(page == folder or (folder != "/" and page.startswith(folder)) for folder in self.whole)
+
     @property
     def heaviest(self) -> list[tuple[str, int]]:
-        """The heaviest pages but those that show a whole document, (page, bytes), heaviest first."""
-        return sorted(((page, size) for page, size in self.sizes.items() if page not in self.whole),
-                      key=lambda item: (-item[1], item[0]))[:PAGES_LISTED]
+        """The heaviest pages, every page counted, (page, bytes), heaviest first."""
+        return sorted(self.sizes.items(), key=lambda item: (-item[1], item[0]))[:PAGES_LISTED]
 
     @property
     def whole_documents(self) -> list[tuple[str, int]]:
-        """The pages that show a whole document, (page, bytes), in order of address."""
-        return sorted((page, self.sizes[page]) for page in self.whole if page in self.sizes)
+        """The pages that show a whole document or part of one, (page, bytes), heaviest first."""
+        return sorted(((page, size) for page, size in self.sizes.items() if self.is_whole(page)),
+                      key=lambda item: (-item[1], item[0]))[:PAGES_LISTED]
+
+    @property
+    def whole_document_pages(self) -> int:
+        return sum(1 for page in self.sizes if self.is_whole(page))
 
     @property
     def heaviest_kb(self) -> float:
+        """The heaviest page of all (the 2 MB target)."""
         return self.heaviest[0][1] / KB
+
+    @property
+    def heaviest_record_kb(self) -> float:
+        """The heaviest page of a record or a list (the targets of issue #7), the pages of whole
+        documents aside: those are split by bytes, not by records (PAGE_LIMIT_KB bounds them)."""
+        return max(size for page, size in self.sizes.items() if not self.is_whole(page)) / KB
 
     @property
     def total_mb(self) -> float:
         return sum(self.sizes.values()) / KB / KB
 
     def by_kind(self) -> dict[str, tuple[int, int]]:
-        """Kind of page -> (how many, heaviest bytes): each list's pages, each folder's record pages;
-        the pages that show a whole document aside."""
+        """Kind of page -> (how many, heaviest bytes): each list's pages, each folder's record pages,
+        the pages of each whole document."""
         kinds: dict[str, list[int]] = {}
         for page, size in self.sizes.items():
-            if page in self.whole:
-                continue
             kinds.setdefault(page_kind(page), []).append(size)
         return {kind: (len(sizes), max(sizes)) for kind, sizes in sorted(kinds.items())}
 
 
+# The kinds of page (page_kind) that show a whole document, split by bytes rather than by records.
+WHOLE_KINDS = frozenset({"/print/", "/print/<id>/", "/compare/text/", "/sources/<id>/read/"})
+
+
 def page_kind(page: str) -> str:
-    """'/faq/' and its list's later pages '/faq/pages/3/' -> '/faq/'; a record's '/faq/<id>/' -> '/faq/<id>/'."""
+    """'/faq/' and its list's later pages '/faq/pages/3/' -> '/faq/'; a record's '/faq/<id>/' -> '/faq/<id>/';
+    a source's whole text '/sources/<id>/read/'; the pages of the whole documents compared '/compare/text/',
+    and of a printed part '/print/<id>/' (with its later pages)."""
     parts = page.strip("/").split("/")
+    if len(parts) == 3 and parts[2] == "read":
+        return f"/{parts[0]}/<id>/read/"
+    if parts[:2] == ["compare", "text"]:
+        return "/compare/text/"
+    if parts[0] == "print" and len(parts) > 1:
+        return "/print/<id>/"
     if len(parts) == 1 or (len(parts) == 3 and parts[1] == "pages"):
         return f"/{parts[0]}/".replace("//", "/")
     return f"/{parts[0]}/<id>/"
 
 
 def whole_document_pages(project: Path, kb: KnowledgeBase) -> frozenset[str]:
-    """The pages that show a whole document by design, so grow with it rather than with a number of
-    records: each source document's own page (from the data), and the hand-written pages whose front
-    matter says `whole_document: true` (the printable guide, the whole-document comparison). The
-    heaviest-page figures and targets leave them out; they are reported beside them."""
+    """The pages that show a whole document: each source document's own page (from the data), and the
+    hand-written pages whose front matter says `whole_document: true` (the printable guide, the
+    whole-document comparison), with the pages they are split into (inside their folders). They are
+    weighed with every other page (no page over PAGE_LIMIT_KB), and listed apart too."""
     docs = project / "docs"
     pages = {address(source.relative_to(docs).with_suffix("").as_posix().removesuffix("index"))
              for source in docs.rglob("*.md")

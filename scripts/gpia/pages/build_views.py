@@ -10,7 +10,8 @@ from gpia.sitemap import comparison_docx as comparison_path
 from gpia.views.common import BuildViews
 
 
-def build_views(kb: KnowledgeBase, edit_base: str | None = None, site_url: str | None = None) -> BuildViews:
+def build_views(kb: KnowledgeBase, edit_base: str | None = None, site_url: str | None = None,
+                page_bytes: int | None = None) -> BuildViews:
     """The views every page of one build shares."""
     def download_size(path: str) -> int:
         # Only the Word redlines are printed with their size by a view; each is written once per build.
@@ -19,4 +20,4 @@ def build_views(kb: KnowledgeBase, edit_base: str | None = None, site_url: str |
                 return len(comparison_docx(kb, pairing))
         raise KeyError(f"no download of the build is at {path}")
 
-    return BuildViews.for_knowledge_base(kb, edit_base, SearchMarks(kb), download_size, site_url)
+    return BuildViews.for_knowledge_base(kb, edit_base, SearchMarks(kb), download_size, site_url, page_bytes)

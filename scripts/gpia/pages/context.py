@@ -12,7 +12,10 @@ skip_wording, edit_base), which these environment variables override, the same f
 - GPIA_SOURCES_DIR: the source documents, instead of ../shared/sources;
 - GPIA_SKIP_WORDING=1: skip the word-for-word check (only tests that alter the data on purpose);
 - GPIA_EDIT_BASE: where "Edit this data" links open a YAML file, when the config sets no edit_base;
-- GPIA_SITE_URL: the site's address, which the downloads' links start with, when the config sets no site_url.
+- GPIA_SITE_URL: the site's address, which the downloads' links start with, when the config sets no site_url;
+- GPIA_PAGE_BYTES: the most bytes of Markdown a page of a split whole document holds (the printed
+  guide's parts, the whole documents compared), instead of gpia.views.common.PAGE_BYTES: tests set it
+  low to split the real data as a large corpus is split.
 """
 from __future__ import annotations
 
@@ -72,6 +75,7 @@ def load_context(project_dir: Path, edit_base: object = None, site_url: object =
     if result.knowledge_base is None:
         return BuildContext(project_dir, root, result, None)
     kb = result.knowledge_base
+    page_bytes = os.environ.get("GPIA_PAGE_BYTES", "")
     views = build_views(kb, edit_base or os.environ.get("GPIA_EDIT_BASE"),
-                        site_url or os.environ.get("GPIA_SITE_URL"))
+                        site_url or os.environ.get("GPIA_SITE_URL"), int(page_bytes) if page_bytes.isdigit() else None)
     return BuildContext(project_dir, root, result, views)

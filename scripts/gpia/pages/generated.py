@@ -28,6 +28,8 @@ from gpia.pages.export import download_files, published_schemas
 from gpia.pages.moved import moved_anchors_json
 from gpia.views.common import BuildViews
 from gpia.views.pages import LISTINGS, RECORD_PAGES, render_generated
+from gpia.views.printing import part_page, printed_parts
+from gpia.views.prose import text_comparison_later_page, text_comparison_moved, text_comparison_page_count
 
 GENERATED_KEY = "gpia_generated"
 
@@ -93,8 +95,28 @@ def generated_files(kb: KnowledgeBase, views: BuildViews | None = None) -> list[
     if kb.decisions:
         files.append(GeneratedFile(sitemap.DECISIONS_CSV, decisions_csv(kb, shared.view(), shared.site_url).encode("utf-8")))
         files.append(GeneratedFile(sitemap.DECISIONS_DOCX, decisions_docx(shared.view())))
-    files.append(GeneratedFile(sitemap.MOVED_ANCHORS, moved_anchors_json(kb)))
+    # The parts of the printed guide on pages of their own, and the later pages of the whole documents
+    # compared: pages of bounded size however long the documents grow (gpia.views.split).
+    files += whole_document_pages(shared)
+    files.append(GeneratedFile(sitemap.MOVED_ANCHORS, moved_anchors_json(kb, text_comparison_moved(shared))))
     return sorted(files, key=lambda f: f.uri)
+
+
+def whole_document_pages(shared: BuildViews) -> list[GeneratedFile]:
+    """Each printed part's pages (print/<part>/...) and the whole documents' comparison's later pages
+    (compare/text/pages/<n>/), none of them searched but the comparison's, as /compare/text/ is."""
+    files = []
+    for printed in printed_parts(shared):
+        for n in range(1, len(printed.pages) + 1):
+            spec: dict[str, str | int] = {"print": printed.part.name, "page": n}
+            files.append(GeneratedFile(sitemap.print_part_source(printed.part.name, n),
+                                       page_source(spec, part_page(shared, printed.part.name, n)), spec=spec,
+                                       data_files=_data_files(shared.kb, [i for i, _ in printed.pages[n - 1]])))
+    for n in range(2, text_comparison_page_count(shared) + 1):
+        spec = {"text-comparison": "pages", "page": n}
+        files.append(GeneratedFile(sitemap.list_page_source(sitemap.TEXT_COMPARISON, n),
+                                   page_source(spec, text_comparison_later_page(shared, n)), spec=spec))
+    return files
 
 
 def _page(shared: BuildViews, uri: str, spec: dict[str, str | int], data_files: tuple[str, ...]) -> GeneratedFile:
@@ -107,8 +129,9 @@ def front_matter(spec: dict[str, str | int]) -> str:
     """A generated page's front matter: what it shows, and no macros."""
     fields = ", ".join(f"{key}: {value}" for key, value in spec.items())
     # A list's later pages hold only links to records (left out of search) and headings that repeat
-    # its first page's: search need not index them at all.
-    search = "search: {exclude: true}\n" if "list" in spec and spec["page"] != 1 else ""
+    # its first page's: search need not index them at all; nor the printed guide's parts, whose
+    # records search finds on their own pages.
+    search = "search: {exclude: true}\n" if ("list" in spec and spec["page"] != 1) or "print" in spec else ""
     return f"---\nrender_macros: false\n{search}{GENERATED_KEY}: {{{fields}}}\n---\n"
 
 

@@ -27,9 +27,11 @@ def _old_page(kb: KnowledgeBase, record_id: str) -> str:
     return PAGE_OF_KIND[kind]
 
 
-def moved_anchors(kb: KnowledgeBase) -> dict[str, dict[str, str]]:
-    """Old page -> {old anchor: site-root-relative URL now}, for every record that moved."""
-    moved: dict[str, dict[str, str]] = {}
+def moved_anchors(kb: KnowledgeBase, also: dict[str, dict[str, str]] | None = None) -> dict[str, dict[str, str]]:
+    """Old page -> {old anchor: site-root-relative URL now}, for every record that moved, and `also`:
+    the anchors of a whole document that is now split, which have left its first page for a later one
+    (gpia.views.prose.text_comparison_moved)."""
+    moved: dict[str, dict[str, str]] = {page: dict(anchors) for page, anchors in (also or {}).items()}
     ids = [*kb.areas, *kb.requirements, *kb.clauses, *kb.schedules, *kb.agreements, *kb.terms,
            *kb.citations, *kb.faq_sections, *kb.questions]
     for record_id in ids:
@@ -47,6 +49,6 @@ def moved_anchors(kb: KnowledgeBase) -> dict[str, dict[str, str]]:
     return {page: dict(sorted(anchors.items())) for page, anchors in sorted(moved.items())}
 
 
-def moved_anchors_json(kb: KnowledgeBase) -> str:
-    return json.dumps(moved_anchors(kb), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+def moved_anchors_json(kb: KnowledgeBase, also: dict[str, dict[str, str]] | None = None) -> str:
+    return json.dumps(moved_anchors(kb, also), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 

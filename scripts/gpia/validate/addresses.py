@@ -88,7 +88,8 @@ def reserved_folders(kb: KnowledgeBase, docs_dir: Path) -> list[tuple[str, str]]
         if "/" in file:
             example.setdefault(posixpath.dirname(file) + "/", file)
     folders += [(folder, f"the folder of files such as /{file}") for folder, file in sorted(example.items())]
-    return folders + list(TOOL_FOLDERS)
+    # The pages that split a whole document: the printed guide's parts, the documents compared.
+    return folders + sitemap.whole_document_folders() + list(TOOL_FOLDERS)
 
 
 def address_problems(kb: KnowledgeBase, index: dict[str, RecordEntry], docs_dir: Path | None = None) -> list[Problem]:

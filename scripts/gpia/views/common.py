@@ -25,6 +25,12 @@ from gpia.views.templating import markup, render
 
 # "Referenced by" names this many records, then says how many more there are.
 BACKLINKS_SHOWN = 25
+# The most bytes of Markdown a page that shows part of a whole document holds (the printed guide's
+# parts, the whole documents compared: gpia.views.split). Its HTML is larger (the tables of contents,
+# the tooltips, the search marks and the page template): at ×100 with 768 KB of Markdown a printed
+# part's page weighed at most 1.2 MB (1.6 times its Markdown). At 512 KB no such page nears 2 MB
+# however large the corpus grows (`make bench` weighs every page).
+PAGE_BYTES = 512 * 1024
 
 
 def abbreviations_for(kb: KnowledgeBase) -> Abbreviations:
@@ -48,13 +54,15 @@ class BuildViews:
     # writes the downloads (gpia.pages.build_views), for the views that print one.
     download_size: Callable[[str], int] | None = None
     site_url: str | None = None  # mkdocs.yml `site_url` (or GPIA_SITE_URL): the downloads' links start with it
+    page_bytes: int = PAGE_BYTES  # see PAGE_BYTES (GPIA_PAGE_BYTES sets another, to split a small corpus)
 
     @classmethod
     def for_knowledge_base(cls, kb: KnowledgeBase, edit_base: str | None = None, search: Any = None,
                            download_size: Callable[[str], int] | None = None,
-                           site_url: str | None = None) -> BuildViews:
+                           site_url: str | None = None, page_bytes: int | None = None) -> BuildViews:
         return cls(kb, abbreviations_for(kb), MentionLinker(kb), backlinks(kb), SicMarker(kb),
-                   checked_edit_base(edit_base), search, download_size, checked_site_url(site_url))
+                   checked_edit_base(edit_base), search, download_size, checked_site_url(site_url),
+                   page_bytes or PAGE_BYTES)
 
     def view(self, base: str = "") -> View:
         return View(self, base)

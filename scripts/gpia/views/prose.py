@@ -6,8 +6,15 @@ older passages that nothing rewrites follow, labelled dropped. A reader can narr
 kind of change (docs/assets/gpia.js; without the script every change shows). The counts at the top
 come from the same groups, so they add up. The wording shown is NHS wording, quoted; the notes on
 each change and the labels are ours.
+
+The page is split into pages of bounded size (gpia.views.split), a question and its changes never
+across two: the first says what is compared and counts it, later ones are at compare/text/pages/<n>/,
+and every anchor that left the first page is in the site's moved anchors (text_comparison_moved), so
+a link made to /compare/text/#<anchor> still arrives.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from gpia.compare.prose import (KINDS, PIECE_BREAK, ProseChange, ProseComparison, compare_prose, document_of,
                                 document_pairs, section_counterparts)
@@ -15,7 +22,11 @@ from gpia.compare.pairs import Pairing, direct_pairings, folder
 from gpia.compare.redline import Op, groups_by_page, group_url, per_ancestor, redline
 from gpia.views.compare import KIND_LABELS
 from gpia.model.urls import page_of
-from gpia.views.common import View
+from gpia.model.urls import relative_base
+from gpia.sitemap import TEXT_COMPARISON, list_page
+from gpia.views.common import BuildViews, View
+from gpia.views.html import md_text
+from gpia.views.split import split_pages
 from gpia.views.html import esc
 from gpia.views.templating import markup, render
 from gpia.views.redline import render_redline
@@ -32,45 +43,180 @@ def redline_html(ops) -> str:
     return render_redline(ops, lambda text: esc(text).replace(PIECE_BREAK, piece_break))
 
 
-def text_comparison_page(view: View, pair: tuple[str, str] | None = None) -> str:
-    """The page for a pair of versions, by default the newest pair whose documents can be compared."""
-    kb = view.kb
+# A question's changes go on pages this many at a time (its paragraphs' changes, then the bullets of the
+# tables it prints, which multiply with the corpus): a page never holds more than one such piece too many.
+CHANGES_PER_PIECE = 50
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """Changes start to end of a question of the newer document (from 0: the question's heading too),
+    or one older passage dropped."""
+    question: str | None
+    changes: tuple[ProseChange, ...]
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class _Rendered:
+    """A piece as rendered for its page: its HTML, the kinds of its changes and the anchors it holds."""
+    html: str
+    kinds: list[str] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TextComparison:
+    """The comparison of the newest pair of documents, split into pages of bounded size (gpia.views.split)."""
+    older: str
+    newer: str
+    comparison: ProseComparison
+    pages: tuple[tuple[tuple[_Piece, _Rendered], ...], ...]
+
+
+def text_comparison(shared: BuildViews) -> TextComparison | None:
+    """The whole documents compared, on as many pages as `shared.page_bytes` needs (computed once per
+    build): None when no declared comparison has both its documents in the data."""
+    key = ("gpia.views.prose.text_comparison", shared.edit_base, shared.site_url, shared.page_bytes)
+    if key in shared.kb.derived:
+        return shared.kb.derived[key]
+    kb = shared.kb
     pairs = document_pairs(kb)
-    if pair is None and not pairs:
-        return f"{render('prose-none.html')}{which_comparison(view, None)}"
-    older, newer = pair or pairs[0]
+    if not pairs:
+        shared.kb.derived[key] = None
+        return None
+    older, newer = pairs[0]
     comparison = compare_prose(kb, older, newer)
     old_label, new_label = kb.versions[older].label, kb.versions[newer].label
     counterparts = section_counterparts(kb, comparison)
     pairing = next((p for p in direct_pairings(kb) if (p.old, p.new) == (older, newer)), None)
-    questions = []
-    kinds_seen: dict[str, int] = {}
+    # Each question's changes as shown from a page (their links start from it), made once per page's view;
+    # the view is kept with them, so its id is not reused.
+    made: dict[int, tuple[View, dict[str, list[dict[str, object]]]]] = {}
+
+    def question_changes(view: View, question_id: str, changes: tuple[ProseChange, ...]) -> list[dict[str, object]]:
+        by_question = made.setdefault(id(view), (view, {}))[1]
+        if question_id not in by_question:
+            q = kb.questions[question_id]
+            shown = [_change(view, c, old_label, new_label) for c in changes]
+            # Each table the answer prints: its bullets' changes, where the newer document prints it.
+            for b in q.answer:
+                if b.kind == "table" and pairing is not None and kb.tables[b.table or ""].kind in pairing.kinds:
+                    shown += _table_changes(view, pairing, kb.tables[b.table or ""].kind, old_label, new_label)
+            by_question[question_id] = shown
+        return by_question[question_id]
+
+    counting = shared.view()
+    pieces = []
     for question_id, changes in _by_question(comparison):
-        q = kb.questions[question_id]
-        shown = [_change(view, c, old_label, new_label) for c in changes]
-        # Each table the answer prints: its bullets' changes, where the newer document prints it.
-        for b in q.answer:
-            if b.kind == "table" and pairing is not None and kb.tables[b.table or ""].kind in pairing.kinds:
-                shown += _table_changes(view, pairing, kb.tables[b.table or ""].kind, old_label, new_label)
-        for change in shown:
-            kinds_seen[str(change["kind"])] = kinds_seen.get(str(change["kind"]), 0) + 1
-        questions.append(render(
-            "prose-question.html", id=f"text-{q.id}", question=q.question, href=view.href(q.id),
-            counterparts=[markup(view.link(h, kb.passages[h].text or h)) for h in counterparts.get(q.id, ())],
-            old_label=old_label, changes=shown))
-    dropped = [_change(view, c, old_label, new_label) for c in comparison.changes if c.kind == "dropped"]
-    for change in dropped:
-        kinds_seen["dropped"] = kinds_seen.get("dropped", 0) + 1
+        total = len(question_changes(counting, question_id, tuple(changes)))
+        pieces += [_Piece(question_id, tuple(changes), start, min(total, start + CHANGES_PER_PIECE))
+                   for start in range(0, max(total, 1), CHANGES_PER_PIECE)]
+    made.clear()
+    pieces += [_Piece(None, (c,)) for c in comparison.changes if c.kind == "dropped"]
+    rendered: dict[int, _Rendered] = {}
+
+    def render_piece(view: View, piece: _Piece) -> str:
+        if piece.question is None:
+            change = _change(view, piece.changes[0], old_label, new_label)
+            out = _Rendered(str(render("prose-change.html", change=change)), [str(change["kind"])], [str(change["anchor"])])
+        else:
+            q = kb.questions[piece.question]
+            shown = question_changes(view, q.id, piece.changes)[piece.start:piece.end]
+            first = piece.start == 0
+            html = str(render(
+                "prose-question.html", id=f"text-{q.id}" if first else "", question=q.question, href=view.href(q.id),
+                counterparts=[markup(view.link(h, kb.passages[h].text or h)) for h in counterparts.get(q.id, ())]
+                if first else [], old_label=old_label, changes=shown))
+            out = _Rendered(html, [str(c["kind"]) for c in shown],
+                            [f"text-{q.id}"] * first + [str(c["anchor"]) for c in shown])
+        rendered[id(piece)] = out
+        return out.html
+
+    def view_of(page: int) -> View:
+        return shared.view(relative_base(list_page(TEXT_COMPARISON, page)))
+
+    pages = split_pages(pieces, view_of, render_piece, shared.page_bytes)
+    result = TextComparison(older, newer, comparison,
+                            tuple(tuple((piece, rendered[id(piece)]) for piece, _ in page) for page in pages))
+    shared.kb.derived[key] = result
+    return result
+
+
+def text_comparison_page_count(shared: BuildViews) -> int:
+    found = text_comparison(shared)
+    return len(found.pages) if found else 1
+
+
+def text_comparison_moved(shared: BuildViews) -> dict[str, dict[str, str]]:
+    """The anchors /compare/text/ held when it was one page that are now on a later page: where each went."""
+    found = text_comparison(shared)
+    moved: dict[str, str] = {}
+    for n, page in enumerate(found.pages[1:] if found else (), start=2):
+        url = list_page(TEXT_COMPARISON, n)
+        for piece, done in page:
+            moved.update({anchor: f"{url}#{anchor}" for anchor in done.anchors})
+    dropped = _dropped_start(found) if found else 1
+    if dropped > 1:
+        moved[DROPPED_ANCHOR] = f"{list_page(TEXT_COMPARISON, dropped)}#{DROPPED_ANCHOR}"
+    return {TEXT_COMPARISON: moved} if moved else {}
+
+
+DROPPED_ANCHOR = "text-dropped"
+
+
+def _dropped_start(found: TextComparison) -> int:
+    """The page on which the dropped passages start (0: none is dropped)."""
+    return next((n for n, page in enumerate(found.pages, start=1) if any(p.question is None for p, _ in page)), 0)
+
+
+def text_comparison_page(view: View) -> str:
+    """/compare/text/: the first page of the newest pair of versions whose documents can be compared."""
+    found = text_comparison(view.shared)
+    if found is None:
+        return f"{render('prose-none.html')}{which_comparison(view, None)}"
+    return f"{which_comparison(view, (found.older, found.newer))}{_page_body(view.shared, found, 1)}"
+
+
+def text_comparison_later_page(shared: BuildViews, page: int) -> str:
+    """Page n (from 2) of /compare/text/, with its own title."""
+    found = text_comparison(shared)
+    if found is None or not 2 <= page <= len(found.pages):
+        raise ValueError(f"text_comparison_later_page: the whole documents compared have no page {page}")
+    kb = shared.kb
+    title = f"Compare the whole documents, {kb.versions[found.older].label} and {kb.versions[found.newer].label}"
+    return f"# {md_text(title)}: page {page} of {len(found.pages)}\n\n{_page_body(shared, found, page)}"
+
+
+def _page_body(shared: BuildViews, found: TextComparison, page: int) -> str:
+    kb = shared.kb
+    view = shared.view(relative_base(list_page(TEXT_COMPARISON, page)))
+    older, newer, comparison = found.older, found.newer, found.comparison
+    old_label, new_label = kb.versions[older].label, kb.versions[newer].label
+    shown = found.pages[page - 1]
+    kinds_seen: dict[str, int] = {}
+    for _, done in shown:
+        for kind in done.kinds:
+            kinds_seen[kind] = kinds_seen.get(kind, 0) + 1
+    dropped = [markup(done.html) for piece, done in shown if piece.question is None]
+    count = len(found.pages)
+    links = [(view.base + list_page(TEXT_COMPARISON, target), rel, label)
+             for label, target, rel in (("First page", 1, ""), ("Previous page", page - 1, "prev"),
+                                        ("Next page", page + 1, "next"), ("Last page", count, ""))
+             if 1 <= target <= count and target != page]
     body = render(
-        "prose-page.html", old_label=old_label, new_label=new_label,
+        "prose-page.html", first=page == 1, old_label=old_label, new_label=new_label,
         old_document=markup(view.link(kb.versions[older].source, view.source_name(kb.versions[older].source))),
         new_document=markup(view.link(kb.versions[newer].source, view.source_name(kb.versions[newer].source))),
         tables_href=view.base + "compare/",
         counts=_counts(comparison), kinds=[(k, KIND_LABELS[k], kinds_seen[k]) for k in FILTER_ORDER if k in kinds_seen],
-        questions=[markup(q) for q in questions], dropped=dropped)
+        questions=[markup(done.html) for piece, done in shown if piece.question is not None], dropped=dropped,
+        dropped_id=DROPPED_ANCHOR if dropped and _dropped_start(found) == page else "",
+        pages=count, page=page, links=links)
     files = sorted({kb.questions[b.question].path for c in comparison.changes for b in c.new}
                    | {kb.documents[p.document].path for c in comparison.changes for p in c.old})
-    return f"{which_comparison(view, (older, newer))}{body}\n\n{view.data_files(files)}"
+    return f"{body}\n\n{view.data_files(files)}"
 
 
 def which_comparison(view: View, shown: tuple[str, str] | None) -> str:
