@@ -97,10 +97,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-# Both cores (pytest-xdist), each test file whole on one worker so its module fixtures are made once.
-# LibreOffice too: the drafting pack's browser test converts the pack it downloads.
+# Both cores (pytest-xdist), each test file whole on one worker so its module fixtures are made once,
+# the files in the order tests/conftest.py gives (slowest first: SLOW_FIRST), not xdist's (most tests
+# first). LibreOffice too: the drafting pack's browser test converts the pack it downloads.
 test: setup $(VENV)/.zensical-installed browser office node_modules/.installed
-	$(PY) -m pytest -n 2 --dist loadfile -m "not clients"
+	$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder -m "not clients"
 
 # Every Word file converted by LibreOffice, and the tracked changes accepted and rejected in it
 # (about a minute, apart from `make test`; CI runs both).

@@ -1,12 +1,14 @@
 """Shared test helpers: a copy of the real data to break, and the loader's messages."""
 from __future__ import annotations
 
+import fcntl
 import html
 import os
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,55 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = Path(os.environ.get("GPIA_SOURCES_DIR") or ROOT.parent / "shared" / "sources")
 # Passed for `sources` where a test's data is deliberately not the sources' wording: skips the check.
 NO_SOURCES = Path("/nonexistent-sources")
+
+
+# The test files that take longest, longest first (per-file sums of `pytest --durations=0`; README,
+# "Tests"). pytest-xdist gives each worker whole files in the order of this list (`make test` passes
+# --no-loadscope-reorder: its default order is by number of tests, which put the two longest files
+# last, each on one worker while the other had nothing left). All the browser files come first, so
+# each worker starts Chromium once (tests/browser/conftest.py closes it when a worker leaves the
+# package). Files not listed follow in pytest's own order; a new slow one only runs later until listed.
+SLOW_FIRST = (
+    "browser/test_pages.py",
+    "browser/test_hostile_data.py",
+    "browser/test_draft.py",
+    "browser/test_search_questions.py",
+    "browser/test_print.py",
+    "browser/test_search.py",
+    "browser/test_serve_search.py",
+    "browser/test_serve_problems.py",
+    "browser/test_tooltips.py",
+    "browser/test_screenshots.py",
+    "test_sic.py",
+    "test_datadiff.py",
+    "test_determinism.py",
+    "test_wording.py",
+    "test_engines.py",
+    "test_site.py",
+    "test_third_version.py",
+    "test_coverage.py",
+    "test_html_valid.py",
+    "test_agreements.py",
+    "test_tooltips.py",
+    "test_schedule_pages.py",
+    "test_typography_warnings.py",
+)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow files first (SLOW_FIRST); the order of tests within a file is left as it is."""
+    rank = {name: i for i, name in enumerate(SLOW_FIRST)}
+    tests = Path(__file__).resolve().parent
+
+    def key(item: pytest.Item) -> tuple[bool, int]:
+        try:
+            name = item.path.relative_to(tests).as_posix()
+        except ValueError:  # not under tests/
+            return True, len(rank)
+        return not name.startswith("browser/"), rank.get(name, len(rank))
+
+    items.sort(key=key)
 
 
 def copy_data(target: Path) -> Path:
@@ -59,13 +110,44 @@ def mkdocs_build(site_dir: Path, data_root: Path | None = None, sources: Path | 
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 
+def shared_folder(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `name`, filled by `make(folder)` once per test run and shared by every worker of it.
+
+    `make` runs in the first test process (pytest-xdist worker) that asks, while any other that asks
+    waits for it; later callers get the finished folder. For a site built from data the tests only
+    read (a fixture tree, a poisoned copy): wrap the build in a session fixture that calls this, and
+    every test file that uses it costs one build in all, not one per worker. If `make` fails (raises),
+    nothing is recorded, so each caller tries again and fails with its own message.
+    """
+    base = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, shared by its workers (each has its own below it)
+    shared = base / "shared"
+    shared.mkdir(exist_ok=True)
+    folder, done = shared / name, shared / f"{name}.done"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not done.exists():
+                if folder.exists():
+                    shutil.rmtree(folder)
+                folder.mkdir()
+                make(folder)
+                done.touch()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session with --strict."""
-    site = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(site)
-    assert result.returncode == 0, result.stderr
-    return site
+    """The real site, built once per test run with --strict (once in all, whatever the number of
+    workers). Tests only read it."""
+    def build(folder: Path) -> None:
+        result = mkdocs_build(folder / "site")
+        assert result.returncode == 0, result.stderr
+
+    return shared_folder(tmp_path_factory, "built-site", build) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -76,8 +158,10 @@ def kb() -> KnowledgeBase:
 
 @pytest.fixture(scope="session")
 def kb10(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
-    """The knowledge base at ten times the real size (gpia.tools.synthetic), made once per test session."""
-    return load_or_raise(generate(ROOT, tmp_path_factory.mktemp("x10") / "kb", 10), check_wording=False)
+    """The knowledge base at ten times the real size (gpia.tools.synthetic): its files written once per
+    test run (shared by the workers), loaded once per worker."""
+    corpus = shared_folder(tmp_path_factory, "kb-x10", lambda folder: generate(ROOT, folder / "kb", 10)) / "kb"
+    return load_or_raise(corpus, check_wording=False)
 
 
 def page(site: Path, url: str) -> str:

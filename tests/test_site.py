@@ -5,6 +5,8 @@ import html
 import re
 from pathlib import Path
 
+import pytest
+
 from gpia.knowledge_base import load_knowledge_base
 from gpia.model.urls import page_of, url_of
 
@@ -102,17 +104,29 @@ HOSTILE = {
 }
 
 
-def test_data_text_is_shown_as_text_not_run(tmp_path: Path) -> None:
-    root = copy_data(tmp_path / "kb")
-    path = root / "clauses" / "schedules" / "schedule-5-kpis.yaml"
+def _set_summary(root: Path, schedule: str, yaml_value: str) -> None:
+    path = root / "clauses" / "schedules" / f"{schedule}.yaml"
     text = path.read_text(encoding="utf-8")
-    summary = " | ".join(HOSTILE.values())
-    text = re.sub(r"(?m)^  summary:.*(\n    .*)*", "  summary: " + _yaml_quote(summary), text)
-    path.write_text(text, encoding="utf-8")
-    site = tmp_path / "site"
+    path.write_text(re.sub(r"(?m)^  summary:.*(\n    .*)*", lambda _: "  summary: " + yaml_value, text), encoding="utf-8")
+
+
+# Two schedules' summaries carry markup, each checked on its own page: one build for both tests.
+BLANK_LINES = r'"Our words.\n\n[link](javascript:alert(2))\n\n# Spoofed heading\n\n<b>bold</b>"'
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_data(tmp_path_factory.mktemp("hostile-text") / "kb")
+    _set_summary(root, "schedule-5-kpis", _yaml_quote(" | ".join(HOSTILE.values())))
+    _set_summary(root, "schedule-care-model", BLANK_LINES)
+    site = root.parent / "site"
     result = mkdocs_build(site, root, NO_SOURCES)
     assert result.returncode == 0, result.stderr
-    markup = page_text(site, "schedules/schedule-5-kpis")
+    return site
+
+
+def test_data_text_is_shown_as_text_not_run(hostile_site: Path) -> None:
+    markup = page_text(hostile_site, "schedules/schedule-5-kpis")
     assert "{{ 7*7 }}" in markup and "49" not in visible(markup).split("{{ 7*7 }}")[0][-5:]
     assert "&lt;script&gt;alert(&#x27;owned&#x27;)&lt;/script&gt;" in markup
     assert "<script>alert(" not in markup
@@ -120,18 +134,9 @@ def test_data_text_is_shown_as_text_not_run(tmp_path: Path) -> None:
     assert "**bold** [link](javascript:alert(1)) {: #spoof }" in visible(markup)
 
 
-def test_blank_lines_in_data_text_do_not_end_its_html(tmp_path: Path) -> None:
+def test_blank_lines_in_data_text_do_not_end_its_html(hostile_site: Path) -> None:
     """A blank line in a value must not let the rest of it out of its HTML block as Markdown."""
-    root = copy_data(tmp_path / "kb")
-    path = root / "clauses" / "schedules" / "schedule-5-kpis.yaml"
-    text = path.read_text(encoding="utf-8")
-    hostile = r'"Our words.\n\n[link](javascript:alert(2))\n\n# Spoofed heading\n\n<b>bold</b>"'
-    text = re.sub(r"(?m)^  summary:.*(\n    .*)*", "  summary: " + hostile.replace("\\", "\\\\"), text)
-    path.write_text(text, encoding="utf-8")
-    site = tmp_path / "site"
-    result = mkdocs_build(site, root, NO_SOURCES)
-    assert result.returncode == 0, result.stderr
-    markup = page_text(site, "schedules/schedule-5-kpis")
+    markup = page_text(hostile_site, "schedules/schedule-care-model")
     assert 'href="javascript:' not in markup and "<b>bold</b>" not in markup
     assert not re.search(r"<h[1-6][^>]*>Spoofed heading", markup)
     assert "Our words.&#10;&#10;[link](javascript:alert(2))&#10;&#10;# Spoofed heading&#10;&#10;&lt;b&gt;bold&lt;/b&gt;" \

@@ -15,8 +15,8 @@ from gpia.views.html import NO_TOOLTIPS_ATTR, Abbreviations, esc, tooltip_title
 from gpia.model.records import KnowledgeBase
 from gpia.views.common import abbreviations_for
 
-from conftest import NO_SOURCES, ROOT, copy_data, mkdocs_build, page, problems, visible
-from tooltip_data import ABBREVIATION, PAYLOADS, TITLES, poison_glossary, replace_abbreviation
+from conftest import ROOT, page, problems, visible
+from tooltip_data import ABBREVIATION, PAYLOADS, TITLES, poisoned_glossary_site, replace_abbreviation
 
 TERMS = {"ICP": "integrated care provider", "GP IA": "GP Integration Agreement", "IA": "Integration Agreement",
          "A&E": "accident and emergency", "O'X": "an abbreviation with an apostrophe"}
@@ -165,14 +165,7 @@ def test_no_page_defines_abbreviations_in_markdown() -> None:
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The site built with --strict from a copy of the data whose tooltip texts carry markup, and
     the Markdown of every page as it was handed to Python-Markdown."""
-    root = copy_data(tmp_path_factory.mktemp("tooltips") / "kb")
-    poison_glossary(root)
-    dump = root.parent / "markdown"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GPIA_DUMP_MARKDOWN", str(dump))
-        result = mkdocs_build(root.parent / "site", root, NO_SOURCES)
-    assert result.returncode == 0, result.stderr
-    return root.parent / "site", dump
+    return poisoned_glossary_site(tmp_path_factory)
 
 
 def test_hostile_term_text_is_only_ever_an_escaped_title(hostile: tuple[Path, Path]) -> None:

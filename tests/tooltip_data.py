@@ -13,8 +13,10 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
+from conftest import NO_SOURCES, copy_data, mkdocs_build, shared_folder
 from gpia.load.problems import Problem
 from gpia.load.yaml_loader import load_yaml_file
 
@@ -70,3 +72,19 @@ def replace_abbreviation(root: Path, term_id: str, abbreviation: str) -> int:
     file.write_text(text[:found.start()] + "    abbreviation: " + json.dumps(abbreviation) + text[found.end():],
                     encoding="utf-8")
     return text.count("\n", 0, found.start()) + 1
+
+
+def poisoned_glossary_site(factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The site built with --strict from a copy of the data with the poisoned glossary, and the
+    Markdown of every page as it was handed to Python-Markdown (GPIA_DUMP_MARKDOWN): built once per
+    test run for both test files (conftest.shared_folder)."""
+    def build(folder: Path) -> None:
+        root = copy_data(folder / "kb")
+        poison_glossary(root)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("GPIA_DUMP_MARKDOWN", str(folder / "markdown"))
+            result = mkdocs_build(folder / "site", root, NO_SOURCES)  # no sources: the verbatim check is skipped
+        assert result.returncode == 0, result.stderr
+
+    folder = shared_folder(factory, "poisoned-glossary", build)
+    return folder / "site", folder / "markdown"

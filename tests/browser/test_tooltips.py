@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
-from conftest import NO_SOURCES, copy_data, mkdocs_build
-from tooltip_data import ABBREVIATION, PAYLOADS, TITLES, poison_glossary
+from tooltip_data import ABBREVIATION, PAYLOADS, TITLES, poisoned_glossary_site
 
 from .chromium import open_page
 from .server import serve
@@ -26,11 +24,7 @@ INJECTED = """() => [
 
 @pytest.fixture(scope="module")
 def tooltip_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = copy_data(tmp_path_factory.mktemp("tooltips") / "kb")
-    poison_glossary(root)
-    site = root.parent / "site"
-    result = mkdocs_build(site, root, NO_SOURCES)  # no sources: the verbatim check is skipped
-    assert result.returncode == 0, result.stderr
+    site, _ = poisoned_glossary_site(tmp_path_factory)
     with serve(site) as base:
         yield base
 
