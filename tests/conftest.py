@@ -30,7 +30,8 @@ NO_SOURCES = Path("/nonexistent-sources")
 # each worker starts Chromium once (tests/browser/conftest.py closes it when a worker leaves the
 # package). Files not listed follow in pytest's own order; a new slow one only runs later until listed.
 SLOW_FIRST = (
-    "browser/test_pages.py",
+    "browser/test_pages_1.py",
+    "browser/test_pages_2.py",
     "browser/test_hostile_data.py",
     "browser/test_draft.py",
     "browser/test_search_questions.py",

@@ -32,7 +32,7 @@ from gpia.model.records import KnowledgeBase
 from gpia.pages.draft_tool import SCHEMA_FILE, current_tables, pack_schedules
 
 from .chromium import open_page, reload_page
-from .test_pages import AXE_OPTIONS
+from .every_page import AXE_OPTIONS
 from .watch import Watch, watch_tab
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from .chromium import DESKTOP, MOBILE
 from .search_box import BOX, RESULTS, open_search, search_pages
 from .search_questions import READER_QUESTIONS
-from .test_pages import AXE_OPTIONS, describe_violation
+from .every_page import AXE_OPTIONS, describe_violation
 
 pytestmark = pytest.mark.browser
 

@@ -1,7 +1,12 @@
 """Every page of the built site, found by walking its HTML: axe-core finds no WCAG 2.2 A or AA violation
 at 1280x720 or at 390x844, nothing is logged as an error, nothing is fetched from another host, a
 keyboard user gets a working "Skip to content" link and can always see where the focus is, and a
-phone-sized window does not scroll sideways."""
+phone-sized window does not scroll sideways.
+
+The pages are shared between test files (test_pages_*.py: each names its share as SHARD, its index and
+the number of shares), so the two workers of `make test` each take part of the walk; together the
+shares are every page, and test_shares_cover_every_page checks it.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -42,14 +47,22 @@ class PageReport:
     reflow: list[str] = field(default_factory=list)
 
 
+def share(paths: list[str], index: int, shares: int) -> list[str]:
+    """The pages of one share: every `shares`-th page from the `index`-th, so each share gets pages
+    from every part of the site."""
+    return paths[index::shares]
+
+
 @pytest.fixture(scope="module")
-def reports(browser: BrowserContext, built_site: Path, site_url: str, watch: Watch) -> dict[str, PageReport]:
-    """Visit every page once (in one tab) and record what each check found."""
+def reports(request: pytest.FixtureRequest, browser: BrowserContext, built_site: Path, site_url: str,
+            watch: Watch) -> dict[str, PageReport]:
+    """Visit each page of this module's share once (in one tab) and record what each check found."""
+    index, shares = request.module.SHARD
     tab = browser.new_page()
     watch_tab(tab, watch)
     axe = Axe()
     found = {}
-    for path in page_paths(built_site):
+    for path in share(page_paths(built_site), index, shares):
         watch.clear()
         report = found[path] = PageReport(path)
         # axe first, on the page as loaded: the keyboard checks leave controls mid-transition.
@@ -147,8 +160,18 @@ def failures(reports: dict[str, PageReport], aspect: str) -> str:
     return "\n".join(f"/{path}: {item}" for path, report in reports.items() for item in getattr(report, aspect))
 
 
-def test_pages_are_found_by_walking_the_site(reports: dict[str, PageReport]) -> None:
-    assert {"", "faq/", "agreements/", "glossary/", "404.html"} <= set(reports)
+def test_pages_are_found_by_walking_the_site(built_site: Path) -> None:
+    assert {"", "faq/", "agreements/", "glossary/", "404.html"} <= set(page_paths(built_site))
+
+
+def test_shares_cover_every_page_once(request: pytest.FixtureRequest, built_site: Path,
+                                      reports: dict[str, PageReport]) -> None:
+    index, shares = request.module.SHARD
+    siblings = sorted(Path(request.module.__file__).parent.glob("test_pages_*.py"))
+    assert len(siblings) == shares, f"{shares} shares are declared but {len(siblings)} files take one"
+    paths = page_paths(built_site)
+    every = [path for i in range(shares) for path in share(paths, i, shares)]
+    assert sorted(every) == paths and list(reports) == share(paths, index, shares)
 
 
 def test_axe_finds_no_wcag_violation_on_any_page(reports: dict[str, PageReport]) -> None:
