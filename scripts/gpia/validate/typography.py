@@ -7,6 +7,7 @@ annotations show it and still pass, and `make fix` rewrites it.
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from gpia.load.jsonpaths import find
 from gpia.load.problems import DataWarning
 from gpia.load.yaml_loader import YamlDocument
 from gpia.validate.source_outline import TYPOGRAPHIC, fold
-from gpia.validate.verbatim import WORDING_FIELDS, SourceText, _span_at, _value_at, raw_index
+from gpia.validate.verbatim import WORDING_FIELDS, SourceText, _span_at, _value_at, raw_index, raw_indexes
 
 QUOTES_AND_DASHES = TYPOGRAPHIC | frozenset("'\"-")
 
@@ -97,13 +98,22 @@ def _differences(value: str, blocks: list[Any]) -> list[tuple[int, str, str]]:
         if start is None:
             continue
         out = []
+        # Each folded offset's character in the value and in the block, from one pass over each (one
+        # pass per offset made this quadratic in the length of the source's blocks).
+        ours_at, theirs_at = raw_indexes(value), _raw_indexes_of(block.printed)
         for k in range(len(wanted)):
-            ours = value[raw_index(value, k)]
-            theirs = block.printed[raw_index(block.printed, start + k)]
+            ours = value[ours_at.get(k)]  # type: ignore[index]
+            theirs = block.printed[theirs_at.get(start + k)]  # type: ignore[index]
             if ours != theirs and ours in QUOTES_AND_DASHES and theirs in QUOTES_AND_DASHES and fold(ours) == fold(theirs):
                 out.append((k, ours, theirs))
         return out
     return []
+
+
+@functools.lru_cache(maxsize=4096)
+def _raw_indexes_of(printed: str) -> dict[int, int]:
+    """A source block's raw indexes, made once per run: every wording value quoted from it reads them."""
+    return raw_indexes(printed)
 
 
 def _locate(doc: YamlDocument, path: tuple[Any, ...], value: str, at: int | None,
