@@ -8,6 +8,7 @@ annotations show it and still pass, and `make fix` rewrites it.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from gpia.validate.source_outline import TYPOGRAPHIC, fold
 from gpia.validate.verbatim import WORDING_FIELDS, SourceText, _span_at, _value_at, raw_index, raw_indexes
 
 QUOTES_AND_DASHES = TYPOGRAPHIC | frozenset("'\"-")
+_QUOTE_OR_DASH = re.compile("[" + re.escape("".join(sorted(QUOTES_AND_DASHES))) + "]")
 
 
 @dataclass(frozen=True)
@@ -97,10 +99,18 @@ def _differences(value: str, blocks: list[Any]) -> list[tuple[int, str, str]]:
         start = 0 if block.text == wanted else _span_at(block.text, wanted)
         if start is None:
             continue
+        theirs_at = _raw_indexes_of(block.printed)
+        # Folding maps each quote or dash to one character and leaves every other character that is not
+        # white space as it is, so the value's quotes and dashes pair off in order with those of the
+        # block's span: when the two runs are the same, no character differs (most values, at once).
+        first, last = theirs_at.get(start), theirs_at.get(start + len(wanted) - 1)
+        if first is not None and last is not None and \
+                _QUOTE_OR_DASH.findall(value) == _QUOTE_OR_DASH.findall(block.printed, first, last + 1):
+            return []
         out = []
         # Each folded offset's character in the value and in the block, from one pass over each (one
         # pass per offset made this quadratic in the length of the source's blocks).
-        ours_at, theirs_at = raw_indexes(value), _raw_indexes_of(block.printed)
+        ours_at = raw_indexes(value)
         for k in range(len(wanted)):
             ours = value[ours_at.get(k)]  # type: ignore[index]
             theirs = block.printed[theirs_at.get(start + k)]  # type: ignore[index]
