@@ -21,6 +21,11 @@ from pathlib import Path
 from typing import Any
 
 
+# Seconds to wait for one answer of the service (a page indexed, the index written): far above what
+# any takes (the whole ×100 index is written in a few seconds).
+WAIT = 600
+
+
 class StreamedIndex:
     """One build's index: `start`, then `add` every page, then `finish` (or `abandon`)."""
 
@@ -50,18 +55,19 @@ class StreamedIndex:
         await asyncio.wrap_future(self._started)
         return await self._index.add_html_file(content=html, url=url)
 
-    def finish(self, output: Path) -> int:
-        """Wait for every page to be indexed, write the index into `output`, stop the service; the
-        number of pages Pagefind indexed (a page without data-pagefind-body is left out by it)."""
+    def finish(self, output: Path) -> None:
+        """Wait for every page to be indexed, write the index into `output`, stop the service. A service
+        that does not answer within WAIT seconds of the last page is an error, not a build that hangs."""
         try:
-            self._started.result()
-            indexed = sum(1 for sent in self._sent if sent.result().get("page_word_count", 0))
-            asyncio.run_coroutine_threadsafe(self._index.write_files(output_path=str(output)), self._loop).result()
+            self._started.result(timeout=WAIT)
+            for sent in self._sent:
+                sent.result(timeout=WAIT)
+            asyncio.run_coroutine_threadsafe(self._index.write_files(output_path=str(output)),
+                                             self._loop).result(timeout=WAIT)
         except Exception as error:  # the service's own message, as the crawl's failure gives it
-            raise RuntimeError(f"pagefind failed: {error}") from error
+            raise RuntimeError(f"pagefind failed: {error!r}") from error
         finally:
             self._close()
-        return indexed
 
     def abandon(self) -> None:
         """Stop the service without writing anything (the build failed, or is being redone)."""
