@@ -19,6 +19,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import yaml
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -147,7 +149,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if context.broken:
             return html
         # Abbreviation tooltips, on every page (hand-written and generated), once it is HTML.
-        return context.views.abbr.in_html(html)
+        html = context.views.abbr.in_html(html)
+        _dump_html_for_floor(page.file.src_uri, page.meta, html)
+        return html
 
     def on_post_page(self, output: str, *, page, config) -> str:
         # What Pagefind indexes, and the filters and words it reads, once each page is finished.
@@ -227,3 +231,14 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
 def _path(value: str | None) -> Path | None:
     return Path(value) if value else None
+
+
+def _dump_html_for_floor(src_uri: str, meta: dict, html: str) -> None:
+    """`make bench` builds every page again with Material alone, its content already HTML (the floor,
+    gpia_bench.floor): each page's front matter and finished content, into GPIA_DUMP_HTML."""
+    dump = os.environ.get("GPIA_DUMP_HTML")
+    if dump:
+        target = Path(dump) / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) if meta else ""
+        target.write_text(f"---\n{front}---\n{html}" if front else html, encoding="utf-8")
