@@ -88,7 +88,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         try:
             context = load_context(Path(config.config_file_path).parent, self.config.edit_base, config.site_url,
                                    data_dir=_path(self.config.data_root), sources=_path(self.config.sources_dir),
-                                   skip_wording=self.config.skip_wording)
+                                   skip_wording=self.config.skip_wording, cache=self._serving)
         except ValueError as error:
             raise PluginError(str(error)) from error
         for warning in context.result.warnings:
