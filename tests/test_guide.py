@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from conftest import ROOT
-from gpia.tools.guide import BLOCKS, main, refreshed, required_fields, wording_fields
+from gpia.tools.guide import BLOCKS, editor_settings, main, refreshed, required_fields, wording_fields
 from gpia.tools.scaffold import RECIPES
 from gpia.validate.verbatim import WORDING_FIELDS
 from gpia.views.contributing import contributing_guide
@@ -53,3 +53,16 @@ def test_the_make_new_usage_names_every_kind() -> None:
     assert result.stdout == "|".join(RECIPES) + "\n"
     assert list(RECIPES) == ["term", "citation", "change", "clause", "question", "requirement", "schedule",
                              "faq-section", "guidance"]
+
+
+def test_the_editors_map_of_schemas_is_rewritten_from_the_registry(tmp_path) -> None:
+    settings = (ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8")
+    assert editor_settings(settings) == settings, "run `make guide`"
+    (tmp_path / ".vscode").mkdir()
+    (tmp_path / "CONTRIBUTING.md").write_text((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), encoding="utf-8")
+    stale = settings.replace('    "./scripts/gpia/schemas/glossary.json": "clauses/glossary.yaml",\n', "")
+    assert stale != settings
+    (tmp_path / ".vscode" / "settings.json").write_text(stale, encoding="utf-8")
+    assert main(["--root", str(tmp_path), "--check"]) == 1
+    assert main(["--root", str(tmp_path)]) == 0
+    assert (tmp_path / ".vscode" / "settings.json").read_text(encoding="utf-8") == settings

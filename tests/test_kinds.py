@@ -8,14 +8,15 @@ import io
 import pytest
 
 from gpia.pages.build_views import build_views
-from gpia.load.layout import SCHEMA_DIR
+from gpia.load.layout import SCHEMA_DIR, schema_path
 from gpia.model import kinds
 from gpia.model.kinds import KIND, KINDS, LAYOUT, MAKE_NEW, STORED, counts
-from gpia.model.records import KnowledgeBase
+from gpia.model.records import STORES, KnowledgeBase
 from gpia.pages.export import csv_files
 from gpia.tools.scaffold import RECIPES, TEMPLATE_DIR
 from gpia.validate.references import REFERENCE_PLACES
 from gpia.pages.export_names import _RENAMED
+from gpia.sitemap import GENERATED_LISTS, LISTS
 from gpia.views.pages import LISTINGS, RECORD_PAGES, record_page
 
 from conftest import ROOT
@@ -28,7 +29,8 @@ NOT_A_KIND = {"compare-group", "compare-pair", "compare-pair-group", "compare-pa
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
 def test_every_kind_has_its_file_schema_and_model(kind: kinds.Kind) -> None:
     assert kind.file in {file_kind for _, file_kind in LAYOUT}, kind.name
-    assert (SCHEMA_DIR / f"{kind.file}.json").is_file(), kind.name
+    assert schema_path(kind.file).is_file(), kind.name
+    assert kind.home is not None or schema_path(kind.file).parent == SCHEMA_DIR, kind.name
     assert dataclasses.is_dataclass(kind.model) and "id" in {f.name for f in dataclasses.fields(kind.model)}
     assert kind.parent is None or kind.parent in KIND
     if kind.parent_field:
@@ -47,8 +49,12 @@ def test_each_file_kind_says_once_where_its_files_are() -> None:
     assert kinds.file_kind("clauses/notes.yaml") is None
 
 def test_the_knowledge_base_holds_exactly_the_stored_kinds() -> None:
-    held = [f.name for f in dataclasses.fields(KnowledgeBase) if f.name != "derived"]
-    assert sorted(held) == sorted(k.records for k in STORED)
+    # A field per core kind; a kind registered from outside the core is kept in `by_kind` (none here).
+    held = [f.name for f in dataclasses.fields(KnowledgeBase) if f.name not in ("derived", "by_kind")]
+    assert sorted(held) + sorted(STORES) == sorted(k.records for k in STORED)
+    assert KnowledgeBase().records("terms") == {}
+    with pytest.raises(KeyError, match="no kind of record is stored as 'notes'"):
+        KnowledgeBase().records("notes")
     assert list(counts(KnowledgeBase())) == [k.records for k in STORED]
 
 
@@ -102,3 +108,24 @@ def test_a_kind_of_record_is_found_by_its_id(kb: KnowledgeBase) -> None:
             assert kinds.label(kb, record_id)
     with pytest.raises(KeyError):
         kinds.kind_of(kb, "no-such-record")
+
+
+def test_a_kind_shown_by_its_templates_declares_what_they_need() -> None:
+    # gpia.views.generic: a page per record needs `own_page`; a list needs its name, title and folder.
+    # (The core's kinds all have renderers of their own; tests/test_fixture_kind.py registers one without.)
+    for kind in KINDS:
+        if kind.page_template:
+            assert kind.own_page and kind.records, kind.name
+        if kind.list_template:
+            assert kind.listings and kind.list_title and kind.folder, kind.name
+            assert LISTS[kind.listings[0]] == kind.folder, kind.name
+    assert set(GENERATED_LISTS) == {k.listings[0] for k in KINDS if k.list_template}
+
+
+def test_register_is_refused_once_the_registry_is_read() -> None:
+    # Everything derived from the registry (the layout, the site map, the renderers) is made once, as
+    # it is imported: a kind registered later would be missing from all of it.
+    late = dataclasses.replace(KIND["guidance"], name="late", records="late")
+    with pytest.raises(RuntimeError, match="register kinds from a module named in GPIA_KINDS"):
+        kinds.register(late)
+    assert "late" not in KIND and late not in kinds.KINDS

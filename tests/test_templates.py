@@ -1,7 +1,8 @@
 """Page markup lives in autoescaped templates (gpia/views/templates/), and the rule holds.
 
-No module of the core (scripts/gpia) writes an HTML tag in a Python string, and no view calls `esc`
-itself (the scan below, with its few exceptions named and explained). Every template is used, and renders
+No module under scripts/ (the core, the MkDocs plugin, the benchmark) writes an HTML tag in a Python
+string, with no exception, and no view calls `esc` itself (the scan below, with its few exceptions
+named and explained). Every template is used, and renders
 under StrictUndefined when the whole site's views run on the real data.
 """
 from __future__ import annotations
@@ -31,14 +32,14 @@ from gpia.views.templating import TEMPLATES, markup, render
 
 from conftest import ROOT
 
-CORE = ROOT / "scripts" / "gpia"
-VIEWS = CORE / "views"
-# Every module of the core: no HTML tag in a Python string anywhere (markup is in templates).
-SCANNED = sorted(CORE.rglob("*.py"))
+SCRIPTS = ROOT / "scripts"
+VIEWS = SCRIPTS / "gpia" / "views"
+# Every module under scripts/: no HTML tag in a Python string anywhere (markup is in templates).
+SCANNED = sorted(SCRIPTS.rglob("*.py"))
 
 # A tag in a string: "<p", "</p", "<br>", "<!doctype": an element of HTML by its name. Comments are
-# not markup (the Markdown placeholders of gpia.pages.generated, CONTRIBUTING.md's generated-block
-# markers), and neither is a placeholder in prose such as `ID=<new id>`.
+# not markup (CONTRIBUTING.md's generated-block markers), and neither is a placeholder in prose such
+# as `ID=<new id>`.
 _ELEMENTS = frozenset("""a abbr address area article aside audio b base bdi bdo blockquote body br button canvas
 caption cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure
 footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark
@@ -46,17 +47,17 @@ menu meta meter nav noscript object ol optgroup option output p param picture pr
 search section select slot small source span strong style sub summary sup svg table tbody td template textarea tfoot th
 thead time title tr track u ul var video wbr""".split())
 _TAG_NAME = re.compile(r"<(?:/?([A-Za-z][A-Za-z0-9-]*)(?=[\s>/])|!(doctype))", re.IGNORECASE)
+# A regular expression that looks for tags by name: "</?li>", "<(?:div|p|ul)[\s>]", "<ul|<li".
+_PATTERN_NAMES = re.compile(r"<(?:/\?|\(\?:)?((?:[A-Za-z][A-Za-z0-9]*\|)*[A-Za-z][A-Za-z0-9]*)(?=[\s>/|)\\[(]|$)")
 
 
 def _has_tag(text: str) -> bool:
-    return any((m.group(1) or m.group(2)).lower() in _ELEMENTS | {"doctype"} for m in _TAG_NAME.finditer(text))
+    return (any((m.group(1) or m.group(2)).lower() in _ELEMENTS | {"doctype"} for m in _TAG_NAME.finditer(text))
+            or any(name.lower() in _ELEMENTS for m in _PATTERN_NAMES.finditer(text) for name in m.group(1).split("|")))
 
 
-# Files not converted yet, and the single places that rightly escape in Python. Each exception names
+# The single places that rightly escape in Python (no place may write a tag). Each exception names
 # what it allows; one that no longer matches anything fails, so the list shrinks.
-WHOLE_FILES = {
-    "compare.py": "rewritten for any number of versions (and into templates) in a branch of its own",
-}
 ALLOWED = {
     # (file, what): why
     ("common.py", "esc"): "View.text is where data text becomes markup: escaped, then [sic] and mention links "
@@ -92,19 +93,18 @@ def _escapes(tree: ast.AST) -> list[int]:
     return found
 
 
-def _findings(*, whole_files: bool = False) -> dict[tuple[str, str], list[str]]:
-    """What the scan finds, by (file, what); the files of WHOLE_FILES only when asked."""
+def _findings() -> dict[tuple[str, str], list[str]]:
+    """What the scan finds, by (file, what)."""
     found: dict[tuple[str, str], list[str]] = {}
     for path in SCANNED:
-        if path.name in WHOLE_FILES and not whole_files:
-            continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        where = path.relative_to(SCRIPTS)
         for line, text in _strings(tree):
             if _has_tag(text):
-                found.setdefault((path.name, "tag"), []).append(f"{path.relative_to(CORE)}:{line}: {text!r}")
+                found.setdefault((path.name, "tag"), []).append(f"{where}:{line}: {text!r}")
         if path.parent == VIEWS:  # only a view may make markup, and then only from its templates
             for line in _escapes(tree):
-                found.setdefault((path.name, "esc"), []).append(f"{path.relative_to(CORE)}:{line}: a call of esc or escape")
+                found.setdefault((path.name, "esc"), []).append(f"{where}:{line}: a call of esc or escape")
     return found
 
 
@@ -118,16 +118,24 @@ def test_no_view_builds_html_in_strings_or_escapes_by_hand() -> None:
 def test_every_exception_to_the_rule_is_still_needed() -> None:
     found = _findings()
     assert [key for key in ALLOWED if key not in found] == []
-    everything = {name for name, _ in _findings(whole_files=True)}
-    assert [name for name in WHOLE_FILES if name not in everything] == []
+    assert all(what == "esc" for _, what in ALLOWED)  # no file may write a tag: no exception for tags
+
+
+def test_the_scan_reads_every_package_under_scripts() -> None:
+    packages = {path.relative_to(SCRIPTS).parts[0] for path in SCANNED}
+    assert {"gpia", "gpia_mkdocs", "gpia_bench"} <= packages
+    assert VIEWS / "compare.py" in SCANNED
 
 
 def test_the_scan_finds_html_in_an_f_string_and_a_hand_called_esc() -> None:
     tree = ast.parse('def f(x):\n    """A <p> in a docstring is prose."""\n'
                      '    return f\'<p class="a">{esc(x)}</p>\' + "<br>"\n')
     assert sorted(text for _, text in _strings(tree) if _has_tag(text)) == ["</p>", "<br>", '<p class="a">']
-    assert not _has_tag("make new KIND=term ID=<new id>") and not _has_tag("<!-- gpia-html 3 -->")
+    assert not _has_tag("make new KIND=term ID=<new id>") and not _has_tag("<!-- generated: kinds -->")
     assert _has_tag("<!DOCTYPE html>") and _has_tag("the page's <base href>")
+    # Regular expressions that name tags: finished HTML is read with a parser instead.
+    assert _has_tag(r"<(?:div|p|ul)[\s>]") and _has_tag(r"</?li>|</?ul(?:\s[^>]*)?>") and _has_tag("<ul|<li|•")
+    assert not _has_tag(r"(?P<indent> *)") and not _has_tag(r"(?<![\w&#-])") and not _has_tag(r"</\s*%s\s*>")
     assert _escapes(tree) == [3]
 
 
@@ -169,8 +177,10 @@ def _rendered_by_the_views(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -
         term = next(iter(kb.terms))
         shared.search.page_html('<article class="md-content__inner md-typeset"><p>x</p></article>',
                                 {"record": "term", "id": term}, "x.md", True)
-    # With no pair of versions whose documents can both be compared, the page says so.
+    # With no pair of versions whose documents can both be compared, the page says so; and with no
+    # comparison declared at all, the compare page says so.
     text_comparison_page(build_views(KnowledgeBase()).view())
+    compare_page(build_views(KnowledgeBase()).view())
     problem_page_html([Problem("a.yaml", 1, 2, "what; fix")], "skipped")
     templating._template.cache_clear()  # the templates looked up through the recorder
     return rendered

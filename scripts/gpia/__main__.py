@@ -74,7 +74,7 @@ DELEGATED = {
     "diff": ("gpia.tools.datadiff", "Markdown for a pull request: what the data changes since a git revision"),
     "new": ("gpia.tools.scaffold", "add a record from its template in templates/"),
     "fix": ("gpia.tools.fix", "write the sources' quotation marks and dashes into NHS wording"),
-    "guide": ("gpia.tools.guide", "rewrite the lists in CONTRIBUTING.md that come from the code"),
+    "guide": ("gpia.tools.guide", "rewrite the lists in CONTRIBUTING.md and the editor's schema map that come from the code"),
     "propose": ("gpia.tools.propose", "suggest ancestors for each requirement of a comparison's newer version"),
     "write": ("gpia.pages.write", "write the whole docs tree for engines that run no plugins"),
     "bench": ("gpia_bench.cli", "measure speed and size at x1, x10 and x100 and rewrite BENCHMARKS.md"),

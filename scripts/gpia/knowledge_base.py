@@ -87,7 +87,7 @@ def check_file(text: str, relative: str, kind: str, root: Path | None = None) ->
     """One file's own checks: its modeline, YAML, placeholders, schema and invisible characters. Gives
     its kind ("invalid:<kind>" when its schema fails), its document if it parsed, and its problems."""
     problems: list[Problem] = []
-    modeline = modeline_problem(text.partition("\n")[0].rstrip("\r"), relative, kind)
+    modeline = modeline_problem(text.partition("\n")[0].rstrip("\r"), relative, kind, root)
     if modeline:
         problems.append(modeline)
     loaded = parse_yaml(text, relative)

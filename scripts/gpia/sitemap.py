@@ -18,7 +18,7 @@ from pathlib import Path
 
 from gpia.compare.pairs import Pairing, default_pairing, is_default, pairings
 from gpia.compare.redline import groups_by_page
-from gpia.load.layout import SCHEMA_DIR
+from gpia.load.layout import schema_path
 from gpia.model.kinds import KIND, KINDS, STORED
 from gpia.model.current import current
 from gpia.model.derived import once_per_knowledge_base
@@ -69,7 +69,7 @@ def comparison_docx(pairing: Pairing) -> str:
 
 def schema_files() -> dict[str, Path]:
     """Site path -> file of each JSON Schema, published exactly as the validator reads it."""
-    return {f"schema/{path.name}": path for path in sorted(SCHEMA_DIR.glob("*.json"))}
+    return {f"schema/{file}.json": schema_path(file) for file in sorted({k.file for k in KINDS})}
 
 
 def fixed_downloads() -> list[str]:
@@ -139,7 +139,11 @@ LISTS: dict[str, str] = {
     "citations": "sources/",
     "schedules": "schedules/",
     "guidance": "guidance/",
+    # A kind declared with a `list_template` (gpia.views.generic): its list, whose first page is generated.
+    **{k.listings[0]: str(k.folder) for k in KINDS if k.list_template},
 }
+# The lists whose first page is generated, like their later pages, rather than written in docs/.
+GENERATED_LISTS: tuple[str, ...] = tuple(k.listings[0] for k in KINDS if k.list_template)
 COMPARE_GROUPS_PER_PAGE = 20  # row groups per page of the list on a compare page
 
 
@@ -151,6 +155,11 @@ def list_page(folder: str, page: int) -> str:
 def list_page_source(folder: str, page: int) -> str:
     """Where a generated later page goes in the site's docs, e.g. 'faq/pages/2.md'."""
     return f"{folder}pages/{page}.md"
+
+
+def first_page_source(folder: str) -> str:
+    """Where a generated first page goes in the site's docs, e.g. 'notices.md' for /notices/."""
+    return folder.rstrip("/") + ".md"
 
 
 def later_pages_folder(folder: str) -> str:

@@ -30,7 +30,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from gpia.load.layout import DATA_DIRS
 from gpia.pages.context import BuildContext, data_root, load_context
 from gpia.pages.frame import apply_site_texts
-from gpia.pages.generated import GENERATED_KEY, dump_for_floor, generated_files, put_html_back, set_html_aside
+from gpia.pages.generated import GENERATED_KEY, dump_for_floor, generated_files
+from gpia.pages.html_blocks import HtmlBlocks
 from gpia.pages.problem_page import problem_page_html, problem_page_source
 from gpia.pages.assets import minify_stylesheets
 from gpia.pages.search import keep_index, wait_for_index, write_index, write_index_soon
@@ -69,6 +70,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.serving = False  # `mkdocs serve` (on_startup), or GPIA_SERVING=1
         self.context: BuildContext | None = None
         self.index: StreamedIndex | None = None  # Pagefind's, fed page by page (a build, not serve)
+        self.html_aside = False  # whether the page Markdown is reading has its HTML blocks set aside
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -104,6 +106,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         else:
             apply_site_texts(config, context.kb)  # the description, banner and footer name the versions covered
         self.context = context
+        # Python-Markdown reads each page with the build's extensions: this one sets the views' HTML
+        # blocks aside on the pages on_page_markdown says (gpia.pages.html_blocks).
+        config.markdown_extensions.append(HtmlBlocks(lambda: self.html_aside))
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -130,9 +135,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # A generated page, and a hand-written one that holds the HTML of many records (/print/, marked
         # `html_aside: true`): its HTML blocks are set aside from Python-Markdown, whose scan of raw HTML
         # costs about the page's length for every block (on /print/ it grew with the corpus squared).
-        if not (page.meta.get(GENERATED_KEY) or page.meta.get("html_aside")):
-            return markdown
-        markdown, page.gpia_html_blocks = set_html_aside(markdown)
+        # MkDocs renders the page's Markdown next, with HtmlBlocks (registered in on_config) reading this.
+        self.html_aside = bool(page.meta.get(GENERATED_KEY) or page.meta.get("html_aside"))
         return markdown
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
@@ -142,9 +146,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             # the heading's { #id } then reach <title>. Without that override, MkDocs gives the rendered
             # heading's text.
             page.__dict__.pop("title", None)
-        blocks = getattr(page, "gpia_html_blocks", None)
-        if blocks:
-            html = put_html_back(html, blocks)
+        self.html_aside = False
         context = self.current()
         if context.broken:
             return html

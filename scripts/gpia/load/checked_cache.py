@@ -7,7 +7,8 @@ kept in one file under the project's `.cache/` folder (git-ignored), keyed by th
 file's text; a later run takes the result of every file whose text is the same and reads only the
 others. The whole cache belongs to one version of the code: it is keyed by the checking code and
 the schemas (every file of the `gpia` package), the Python version and the cache's own format, so
-changing any of them starts it afresh. Checks across files (references, duplicate ids, the
+changing any of them starts it afresh, as does another data folder or a change to the schemas of a
+kind registered from outside the package. Checks across files (references, duplicate ids, the
 wording, the model) always run on every file, cached or not.
 
 The entries are written with `marshal` (plain values only, read several times faster than
@@ -24,6 +25,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from gpia.load import layout
 from gpia.load.problems import Problem
 from gpia.load.yaml_loader import JsonPath, YamlDocument
 
@@ -55,12 +57,22 @@ def code_key() -> str:
     return _code_key
 
 
+def _place_key(folder: Path) -> str:
+    """What else a file's own checks read: the data folder (a registered kind's modeline names its schema
+    relative to the file) and the schemas of kinds registered from outside the package."""
+    digest = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogatepass") + b"\0")
+    for schemas in layout._SCHEMA_FOLDERS:
+        for file in sorted(schemas.glob("*.json")):
+            digest.update(str(file).encode("utf-8", "surrogatepass") + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 class CheckedFiles:
     """The cache of one data folder: look files up by path and content, record new results, save."""
 
     def __init__(self, folder: Path):
         self.file = folder / CACHE_FOLDER / CACHE_FILE
-        self.key = code_key()
+        self.key = code_key() + " " + _place_key(folder)
         self.entries: dict[str, tuple[Any, ...]] = {}
         self.used: dict[str, tuple[Any, ...]] = {}
         self.changed = False

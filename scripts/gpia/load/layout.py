@@ -19,6 +19,19 @@ from gpia.load.problems import Problem
 Layout = tuple[tuple[str, str], ...]
 DATA_DIRS = ("clauses", "faq")
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas"
+# Folders of schemas beside the core's, for kinds registered from outside it (gpia.model.kinds.register).
+_SCHEMA_FOLDERS: list[Path] = []
+
+
+def add_schema_folder(folder: Path) -> None:
+    if folder not in _SCHEMA_FOLDERS:
+        _SCHEMA_FOLDERS.append(folder)
+
+
+def schema_path(kind: str) -> Path:
+    """The JSON Schema of a file kind: gpia/schemas/<kind>.json, or a registered kind's."""
+    return next((f / f"{kind}.json" for f in _SCHEMA_FOLDERS if (f / f"{kind}.json").is_file()),
+                SCHEMA_DIR / f"{kind}.json")
 # The one extension of a data file: `.yml` is not a second spelling of it (every layout pattern
 # ends in .yaml), so a `.yml` file is reported with the name to rename it to.
 DATA_SUFFIX = ".yaml"

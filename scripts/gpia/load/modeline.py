@@ -7,16 +7,22 @@ so the validator insists on the exact line and prints it for the author to paste
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from gpia.load.layout import SCHEMA_DIR, schema_path
 from gpia.load.problems import Problem
 
 PREFIX = "# yaml-language-server: $schema="
 SCHEMA_FOLDER = "scripts/gpia/schemas"
 
 
-def expected_modeline(relative: str, kind: str) -> str:
+def expected_modeline(relative: str, kind: str, root: Path | None = None) -> str:
     """The line a data file at `relative` (from the project root) must start with."""
+    schema = schema_path(kind)
+    if schema.parent != SCHEMA_DIR and root is not None:
+        # A kind registered from outside the core (gpia.model.kinds.register): its schema where it is.
+        return f"{PREFIX}{Path(os.path.relpath(schema, (root / relative).parent)).as_posix()}"
     up = "../" * relative.count("/")
     return f"{PREFIX}{up}{SCHEMA_FOLDER}/{kind}.json"
 
@@ -27,9 +33,9 @@ def first_line(file: Path) -> str:
         return handle.readline().removeprefix("\ufeff").rstrip("\r\n")
 
 
-def modeline_problem(line: str, relative: str, kind: str) -> Problem | None:
-    """A problem at file:1:1 unless `line` is exactly the modeline for this file and kind."""
-    expected = expected_modeline(relative, kind)
+def modeline_problem(line: str, relative: str, kind: str, root: Path | None = None) -> Problem | None:
+    """A problem at file:1:1 unless `line` is exactly the modeline for this file and kind (under root)."""
+    expected = expected_modeline(relative, kind, root)
     if line.rstrip() == expected:
         return None
     if line.startswith(PREFIX):

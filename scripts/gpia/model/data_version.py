@@ -15,8 +15,8 @@ def data_version(kb: KnowledgeBase) -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    dates = [getattr(r, "last_reviewed", None) for records in vars(kb).values() if isinstance(records, dict)
-             for r in records.values()]
+    dates = [getattr(r, "last_reviewed", None) for records in [*vars(kb).values(), *kb.by_kind.values()]
+             if isinstance(records, dict) for r in records.values()]
     return max((d for d in dates if isinstance(d, str)), default="")
 
 

@@ -1,7 +1,8 @@
 """The registry of kinds: each kind of record is declared once, here, and everything else derives from it.
 
 A `Kind` says which file kind (and so which schema) holds its records and where in such a file they
-are (and, on the kind at the top of a file kind, where those files are: LAYOUT), its model class and the KnowledgeBase field that holds its records,
+are (and, on the kind at the top of a file kind, where those files are: LAYOUT), its model class and where the KnowledgeBase holds its records
+(a field of its own, or `by_kind`: KnowledgeBase.records), the templates of its pages when no renderer of its own shows them,
 the kind of record it sits inside, where its page is, its label, what its download holds and whether
 `make new` can add one. Its references and its fields of NHS wording are the metadata of its model's
 fields (`gpia.model.records.refers`, `nhs`), walked here into:
@@ -15,16 +16,21 @@ fields (`gpia.model.records.refers`, `nhs`), walked here into:
   at its top, which gpia.knowledge_base builds from this registry alone.
 
 Every page and download address derives from here in the site map (gpia.sitemap); the views bind a
-renderer to each kind of page (gpia.views.pages) and nothing else: the model never imports a view.
+renderer to each kind of page (gpia.views.pages, or gpia.views.generic from the kind's templates) and
+nothing else: the model never imports a view. A kind can be declared outside the core too: a module
+named in GPIA_KINDS calls `register(Kind(...))`, before anything derives from the registry.
 """
 from __future__ import annotations
 
 import dataclasses
+import os
 import types
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from importlib import import_module
+from pathlib import Path
 from typing import Any
 
 from gpia.load import layout
@@ -55,7 +61,8 @@ class Kind:
     place: Pattern  # where its records are in such a file; "*" is every item of a list
     model: type  # its class in gpia.model.records
     label: Callable[[m.KnowledgeBase, str], str]  # how a link to one of its records reads
-    records: str | None = None  # the KnowledgeBase field holding its records by id; None: held in its parent's
+    records: str | None = None  # kb.records(<this>) holds its records by id: a KnowledgeBase field, or kept in
+    # its `by_kind` when it has none; None: held in its parent's
     parent: str | None = None  # the kind of record it sits inside
     parent_field: str | None = None  # the model field naming that parent, when its page is the parent's
     folder: str | None = None  # site-root-relative folder of its page(s) (urls.PAGE_OF_KIND)
@@ -68,6 +75,16 @@ class Kind:
     search_label: str | None = None  # what search results call its page (default: its name, capitalised)
     nhs_wording: bool = False  # its page's text is mostly the sources' own wording, quoted (a search filter)
     files: str | None = None  # on the kind at the top of its file kind: where those files are (a glob; LAYOUT)
+    # A kind with no bespoke renderer in gpia.views.pages is shown by the generic ones, from templates
+    # it names: `page_template` its record page (given `record`), `list_template` one entry of its
+    # list (given `record` and `href`), the list being `listings[0]`, titled `list_title`, at `folder`,
+    # whose first page is generated too (no page in docs/).
+    page_template: str | None = None
+    list_template: str | None = None
+    list_title: str | None = None
+    # For a kind registered from outside the core (register): the folder holding its schema
+    # (<file>.json) and its page templates; None: the core's (gpia/schemas, gpia/views/templates).
+    home: Path | None = None
 
     @property
     def list_key(self) -> str:
@@ -169,7 +186,43 @@ KINDS: tuple[Kind, ...] = (
                   "that raise each",
          cloned=False, files="clauses/decisions.yaml"),
 )
+
+
+_READ = False
+
+
+def register(*kinds: Kind) -> None:
+    """Add kinds to the registry, before anything derives from it: call it from a module named in
+    GPIA_KINDS, which the registry imports as it is first read (tests/fixtures/kind does)."""
+    global KINDS
+    if _READ:
+        raise RuntimeError("the registry of kinds has been read already: register kinds from a module named "
+                           "in GPIA_KINDS, which the registry imports before anything derives from it")
+    taken = {k.name for k in KINDS}
+    for kind in kinds:
+        if kind.name in taken:
+            raise ValueError(f"a kind called '{kind.name}' is declared already")
+        if kind.records in m.FIELDS:
+            raise ValueError(f"kind '{kind.name}': '{kind.records}' is a field of KnowledgeBase already")
+        if kind.page_template and not (kind.own_page and kind.records):
+            raise ValueError(f"kind '{kind.name}' has a page_template: give it own_page=True and its records")
+        if kind.list_template and not (kind.listings and kind.list_title and kind.folder):
+            raise ValueError(f"kind '{kind.name}' has a list_template: give it listings, list_title and folder")
+        if kind.home is not None:
+            layout.add_schema_folder(kind.home)
+        taken.add(kind.name)
+    KINDS = (*KINDS, *kinds)
+
+
+# Kinds declared outside the core: the modules named in GPIA_KINDS (comma-separated), each of which
+# calls register(...) when imported. Read here, once, so that everything derived below includes them.
+for _module in filter(None, (name.strip() for name in os.environ.get("GPIA_KINDS", "").split(","))):
+    import_module(_module)
+
+_READ = True  # from here on the registry is derived from, and register() refuses
 KIND = {k.name: k for k in KINDS}
+# A stored kind without a field of its own in KnowledgeBase keeps its records in `by_kind`.
+m.STORES.update(k.records for k in KINDS if k.records and k.records not in m.FIELDS)
 # Where each file kind's files are (glob relative to the data root, file kind), from the kinds that
 # declare it: single files first, then folders of files, each in the registry's order. The loader
 # (gpia.load.layout, below the model) is given it; the editor's settings (.vscode) follow it.

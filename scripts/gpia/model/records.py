@@ -583,9 +583,26 @@ class KnowledgeBase:
     passages: dict[str, Passage] = field(default_factory=dict)  # the passages that have their own id
     guidance: dict[str, Guidance] = field(default_factory=dict)
     decisions: dict[str, Decision] = field(default_factory=dict)  # the "before you sign" checklist, in its order
+    # The records of the kinds declared without a field above (gpia.model.kinds.register): by the
+    # name their Kind gives as `records`. Read them as kb.records(name), or kb.<name> like the others.
+    by_kind: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Values derived from the records, computed once per build (gpia/model/derived.py): the records do
     # not change once the model is built.
     derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def records(self, name: str) -> dict[str, Any]:
+        """The records of a stored kind by id, by the name its Kind gives as `records` ('terms')."""
+        if name in FIELDS:
+            return getattr(self, name)  # type: ignore[no-any-return]
+        if name in STORES:
+            return self.by_kind.setdefault(name, {})
+        raise KeyError(f"no kind of record is stored as '{name}'")
+
+    def __getattr__(self, name: str) -> dict[str, Any]:
+        # Only for the stores of kinds registered without a field: kb.notices as kb.records("notices").
+        if name in STORES:
+            return self.records(name)
+        raise AttributeError(name)
 
     def table_for(self, version: str, kind: str) -> RequirementTable:
         return next(t for t in self.tables.values() if t.version == version and t.kind == kind)
@@ -593,3 +610,10 @@ class KnowledgeBase:
     def requirements_of(self, version: str, kind: str | None = None) -> list[Requirement]:
         return [r for r in self.requirements.values()
                 if r.version == version and (kind is None or self.tables[r.table].kind == kind)]
+
+
+# The stores KnowledgeBase has a field for.
+FIELDS = frozenset(f.name for f in dataclasses.fields(KnowledgeBase)) - {"derived", "by_kind"}
+# The names of the stores in KnowledgeBase.by_kind: one per stored kind that has no field of its own,
+# added by the registry of kinds (gpia.model.kinds) as it reads each declaration.
+STORES: set[str] = set()

@@ -28,6 +28,8 @@ from xml.sax.saxutils import escape
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+
 from gpia.model.checklist import EXAMPLE_ANCHOR, TEMPLATE_ANCHOR
 from gpia.model.current import current
 from gpia.model.records import KnowledgeBase, Kpi, Schedule
@@ -191,10 +193,12 @@ def _store(target: zipfile.ZipFile, name: str, data: bytes) -> None:
 
 def style_ids(template: bytes) -> dict[str, str]:
     """The style id of each of PACK_STYLES in the template's styles part (by w:name)."""
-    styles = zipfile.ZipFile(io.BytesIO(template)).read("word/styles.xml").decode("utf-8")
-    found = {}
-    for m in re.finditer(r'<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>.*?<w:name w:val="([^"]+)"', styles, re.S):
-        found.setdefault(m.group(2).lower(), m.group(1))
+    styles = etree.fromstring(zipfile.ZipFile(io.BytesIO(template)).read("word/styles.xml"))
+    found: dict[str, str] = {}
+    for style in styles.iter(f"{{{_W}}}style"):  # read with an XML parser, in the part's order
+        name, style_id = style.find(f"{{{_W}}}name"), style.get(f"{{{_W}}}styleId")
+        if name is not None and name.get(f"{{{_W}}}val") and style_id:
+            found.setdefault(name.get(f"{{{_W}}}val").lower(), style_id)
     return {key: found.get(name.lower(), found["normal"]) for key, name in PACK_STYLES.items()}
 
 

@@ -12,7 +12,6 @@ comes from the data, and no data text ever reaches a template engine.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,9 +79,13 @@ def generated_files(kb: KnowledgeBase, views: BuildViews | None = None) -> list[
             spec: dict[str, str | int] = {"record": kind, "id": record_id}
             files.append(_page(shared, sitemap.page_source(kb, kind, record_id), spec,
                                _data_files(kb, [record_id])))
-    # The later pages of each paged list (its first page is the list's page in docs/).
+    # The later pages of each paged list (its first page is the list's page in docs/, or generated
+    # too for a kind's generic list: sitemap.GENERATED_LISTS).
     for name, listing in LISTINGS.items():
         pages = listing(kb)
+        if name in sitemap.GENERATED_LISTS:
+            files.append(_page(shared, sitemap.first_page_source(pages.folder), {"list": name, "page": 1},
+                               _data_files(kb, [item.record_id for item in pages.shown(1)])))
         for n in range(2, pages.page_count + 1):
             files.append(_page(shared, pages.source_path(n), {"list": name, "page": n},
                                _data_files(kb, [item.record_id for item in pages.shown(n)])))
@@ -105,7 +108,7 @@ def front_matter(spec: dict[str, str | int]) -> str:
     fields = ", ".join(f"{key}: {value}" for key, value in spec.items())
     # A list's later pages hold only links to records (left out of search) and headings that repeat
     # its first page's: search need not index them at all.
-    search = "search: {exclude: true}\n" if "list" in spec else ""
+    search = "search: {exclude: true}\n" if "list" in spec and spec["page"] != 1 else ""
     return f"---\nrender_macros: false\n{search}{GENERATED_KEY}: {{{fields}}}\n---\n"
 
 
@@ -117,7 +120,7 @@ def page_source(spec: dict[str, str | int], markdown: str) -> str:
 def _data_files(kb: KnowledgeBase, record_ids: list[str]) -> tuple[str, ...]:
     """The YAML files that hold these records (every record knows its file)."""
     found: set[str] = set()
-    tables = [records for records in vars(kb).values() if isinstance(records, dict)]
+    tables = [records for records in vars(kb).values() if isinstance(records, dict)] + list(kb.by_kind.values())
     for record_id in record_ids:
         for records in tables:
             path = getattr(records.get(record_id), "path", None)
@@ -125,29 +128,6 @@ def _data_files(kb: KnowledgeBase, record_ids: list[str]) -> tuple[str, ...]:
                 found.add(path)
                 break
     return tuple(sorted(found))
-
-
-# Python-Markdown passes raw HTML through unchanged, but first parses all of it to find where each
-# block ends: most of the Markdown time of a generated page, whose body is HTML from the views.
-# So each top-level HTML block is set aside behind a comment and put back once the page is HTML.
-# Headings stay Markdown, for the table of contents and permalinks. Only blocks that open with a
-# block-level tag: Markdown wraps a block that opens with an inline tag in <p>, and still does.
-HTML_BLOCK = re.compile(r"<(?:div|p|ul|ol|dl|table|figure|blockquote|nav|section|details)[\s>]")
-_SLOT = re.compile(r"<!-- gpia-html (\d+) -->")
-
-
-def set_html_aside(markdown: str) -> tuple[str, list[str]]:
-    blocks = markdown.split("\n\n")
-    aside: list[str] = []
-    for i, block in enumerate(blocks):
-        if HTML_BLOCK.match(block):
-            blocks[i] = f"<!-- gpia-html {len(aside)} -->"
-            aside.append(block)
-    return "\n\n".join(blocks), aside
-
-
-def put_html_back(html: str, aside: list[str]) -> str:
-    return _SLOT.sub(lambda m: aside[int(m.group(1))], html)
 
 
 def dump_for_floor(src_uri: str, markdown: str) -> None:

@@ -137,7 +137,7 @@ class SearchMarks:
             # for "Did you mean" (readers' pages only: contributor pages are not in their results).
             words = page_words_html(self.kb, spec, readers_words)
             if f.audience == "readers":
-                self.words.add(src_uri, output[opening.end:closing.start] + words)
+                self.words.add(src_uri, _words(output, read[article[0] + 1:article[1]]) + " " + _words(words, tokens(words)))
             edits.append((opening.start, opening.end, str(render("search-body.html"))))
             edits.append((closing.start, closing.start, marks + words))
             edits.sort(key=lambda e: (e[0], e[1]))

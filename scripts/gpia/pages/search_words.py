@@ -16,7 +16,6 @@ and the list of words the site holds (for "Did you mean").
 """
 from __future__ import annotations
 
-import html
 import json
 import re
 import sys
@@ -31,7 +30,6 @@ WORD_LIST = "search-words.json"
 # The longest list served: words are sorted most widespread first, so a longer tail drops rare words.
 WORD_LIST_LIMIT = 20_000
 
-_TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[a-z]{3,}")
 
 
@@ -95,9 +93,10 @@ class WordList:
     def __init__(self) -> None:
         self._pages: dict[str, frozenset[str]] = {}
 
-    def add(self, page: str, content: str) -> None:
-        text = html.unescape(_TAG.sub(" ", content)).lower()
-        self._pages[page] = frozenset(sys.intern(w) for w in _WORD.findall(text))
+    def add(self, page: str, text: str) -> None:
+        """A page's words, from its text: the text runs of its HTML (read by an HTML parser, character
+        references resolved), tags read as spaces."""
+        self._pages[page] = frozenset(sys.intern(w) for w in _WORD.findall(text.lower()))
 
     def words(self) -> list[str]:
         """Every word, on the most pages first (then alphabetical: the build is deterministic)."""

@@ -23,6 +23,7 @@ import posixpath
 import re
 import shutil
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,8 @@ from gpia.model.records import KnowledgeBase
 from gpia.model.urls import relative_base
 from gpia.pages.context import BuildContext, load_context
 from gpia.pages.frame import apply_site_texts
-from gpia.pages.generated import HTML_BLOCK, generated_files
+from gpia.pages.generated import generated_files
+from gpia.pages.html_blocks import opening_element, opens_html_block
 from gpia.pages.macros import page_macros, page_variables
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -109,27 +111,40 @@ def moved_links(markdown: str, src_uri: str) -> str:
     return _MD_LINK.sub(moved, markdown)
 
 
-_OPENING = re.compile(r"<([a-z]+)\b")
+class _Balance(HTMLParser):
+    """How many elements named `tag` a block of HTML leaves open, read by Python's HTML parser."""
+
+    def __init__(self, tag: str, block: str):
+        super().__init__(convert_charrefs=True)
+        self.tag, self.open = tag, 0
+        self.feed(block)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.open += tag == self.tag
+
+    def handle_endtag(self, tag: str) -> None:
+        self.open -= tag == self.tag
 
 
 def markdown_inside_open_elements(markdown: str) -> str:
-    """A generated page's Markdown, readable by Python-Markdown without the hook's help.
+    """A generated page's Markdown, readable by Python-Markdown without the plugin's help.
 
     The views write a page as blocks (separated by blank lines) of Markdown headings and HTML; an
     element such as a document's <section> may open in one block and close blocks later, around
-    headings. The mkdocs hook sets each HTML block aside (gpia.pages.generated.set_html_aside), so
-    the headings between are still Markdown; an engine that runs Python-Markdown alone keeps all
+    headings. The MkDocs plugin sets each HTML block aside (gpia.pages.html_blocks), so the
+    headings between are still Markdown; an engine that runs Python-Markdown alone keeps all
     of it raw HTML, headings as text, until the element closes. `markdown="1"` on such an opening
     tag (md_in_html, in mkdocs.yml's extensions) has the headings inside read as Markdown while
     the HTML blocks inside stay as they are."""
     blocks = markdown.split("\n\n")
     for i, block in enumerate(blocks):
-        opening = _OPENING.match(block)
-        if not opening or not HTML_BLOCK.match(block):
+        if not opens_html_block(block):
             continue
-        tag = opening.group(1)
-        if len(re.findall(rf"<{tag}\b", block)) > len(re.findall(rf"</{tag}>", block)):
-            blocks[i] = f'<{tag} markdown="1"' + block[opening.end():]
+        tag = opening_element(block)
+        if _Balance(tag, block).open > 0:
+            name_end = 1 + len(tag)  # after "<tag"
+            blocks[i] = block[:name_end] + ' markdown="1"' + block[name_end:]
     return "\n\n".join(blocks)
 
 

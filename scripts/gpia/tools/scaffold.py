@@ -63,7 +63,7 @@ def scaffold(root: Path, kind: str, record_id: str, parent_id: str | None = None
     if not recipe.parent and parent_id:
         raise ScaffoldError(f"a {kind} does not go inside another record; leave out IN=")
     date = (today or datetime.date.today()).isoformat()
-    template = (root / TEMPLATE_DIR / recipe.template).read_text(encoding="utf-8")
+    template = recipe.template_path(root).read_text(encoding="utf-8")
     if not recipe.list_key:
         return _new_file(root, kind, record_id, template, date)
     if recipe.parent:
@@ -147,7 +147,7 @@ def _new_file(root: Path, kind: str, record_id: str, template: str, date: str) -
     lines = template.splitlines()
     # The template's own first line is a modeline for where templates/ sits; write the destination's.
     body = [line for line in lines[1:] if not line.lstrip().startswith("#")]
-    text = _fill("\n".join([expected_modeline(relative, file_kind), *body]) + "\n", record_id, date)
+    text = _fill("\n".join([expected_modeline(relative, file_kind, root), *body]) + "\n", record_id, date)
     if number:
         text = text.replace('number: "0."', f'number: "{number}"', 1)
     file.parent.mkdir(parents=True, exist_ok=True)

@@ -26,6 +26,9 @@ from gpia.validate.references import index_records
 # Our notes on what changed (clauses/changes.yaml), our guidance and the "before you sign" items
 # (clauses/decisions.yaml) are short curated lists, not a corpus.
 _NOT_CLONED = {k.name for k in KINDS if not k.cloned}  # declared in the registry of kinds
+# The kinds listed at the top of their file that the corpora multiply, by their list's key (terms: term).
+_LISTED = {k.list_key: k.name for k in KINDS
+           if k.cloned and k.records and k.parent is None and len(k.place) == 2 and k.list_key}
 # Fields whose values must stay unique across clones; clones drop them rather than repeat them.
 _DROPPED_IN_CLONES = {"schedule": ("number",), "term": ("abbreviation",)}
 
@@ -93,10 +96,9 @@ def generate(root: Path, out: Path, scale: int) -> Path:
                     name = f"{stem}-s{k}"
                 _dump(out / Path(doc.path).parent / f"{name}.yaml", modeline, clone)
         else:
-            list_key = next((key for key in ("clauses", "agreements", "terms", "citations") if key in data), None)
+            list_key = next((key for key in _LISTED if key in data), None)
             if list_key is not None:
-                record_kind = {"clauses": "clause", "agreements": "agreement", "terms": "term",
-                               "citations": "citation"}[list_key]
+                record_kind = _LISTED[list_key]
                 for k, mapping in enumerate(clones, start=2):
                     for _, record in find(doc.data, (list_key, "*")):
                         data[list_key].append(_strip(_rename(copy.deepcopy(record), mapping), record_kind, k))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
-from gpia.load.layout import SCHEMA_DIR
+from gpia.load.layout import schema_path
 from gpia.load.problems import Problem
 from gpia.load.yaml_loader import YamlDocument
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 @cache
 def schema_for(kind: str) -> dict[str, Any]:
-    return json.loads((SCHEMA_DIR / f"{kind}.json").read_text(encoding="utf-8"))
+    return json.loads(schema_path(kind).read_text(encoding="utf-8"))
 
 
 # Stricter than JSON Schema, in both validators below, because the data is YAML read by Python:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Any
 
 # The only differences between data and source that the wording check forgives (CONTRIBUTING.md,
@@ -35,21 +36,73 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_FOLD)).strip()
 
 
-# Markup of the extract that is not printed text: bold marks, link targets, HTML elements.
+# Markup of the extract that is not printed text: bold marks, link targets, HTML elements (read by
+# Python's HTML parser, _Tags).
 _BOLD = re.compile(r"\*\*")
 _LINK = re.compile(r"\[([^\]]*)\]\(#\)")
-_TAG = re.compile(r"</?[a-z]+(?:\s[^>]*)?>")
-_ITEM = re.compile(r"</?li>|</?ul(?:\s[^>]*)?>|</?p>|•")
-_BULLET = re.compile(r"<ul|<li|•")
+# In a table's cell, its bullets are elements of these names, or text after a printed bullet mark.
+_ITEM_ELEMENTS = frozenset({"ul", "li", "p"})
+_BULLET_MARK = "•"
 _ROW_NUMBER = re.compile(r"^(\d+\.)\s+(.*)$")
 _LIST_NUMBER = re.compile(r"^(\d+)\*\*\s*(.*)$")  # "- 1** To create…": a numbered item printed in bold
 _PAGE = re.compile(r"^(.*?)[.\s]*$")
 
 
+class _Tags(HTMLParser):
+    """Where the tags of a piece of an extract are, found by Python's HTML parser: (start, end, name,
+    whether a start tag), in order. Everything else, character references included, is text as written."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self._lines = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]  # where each line starts
+        self.found: list[tuple[int, int, str, bool]] = []
+        if "<" in text:
+            self.feed(text)
+            self.close()
+
+    def _start(self) -> int:
+        line, column = self.getpos()
+        return self._lines[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._start()
+        self.found.append((start, start + len(self.get_starttag_text() or ""), tag, True))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self._start()
+        self.found.append((start, self.text.index(">", start) + 1, tag, False))
+
+
+def _text_between(text: str, cuts: list[tuple[int, int]]) -> list[str]:
+    """The pieces of `text` around the spans `cuts` (in order)."""
+    pieces, done = [], 0
+    for start, end in cuts:
+        pieces.append(text[done:start])
+        done = end
+    return [*pieces, text[done:]]
+
+
 def _printed(text: str) -> str:
-    """The text a reader of the PDF sees: the extract's markup removed (source side only), white
-    space collapsed, its own quotes and dashes kept."""
-    return _SPACE.sub(" ", _TAG.sub(" ", _LINK.sub(r"\1", _BOLD.sub("", text)))).strip()
+    """The text a reader of the PDF sees: the extract's markup removed (source side only), each tag
+    read as a space, white space collapsed, its own quotes and dashes kept."""
+    text = _LINK.sub(r"\1", _BOLD.sub("", text))
+    return _SPACE.sub(" ", " ".join(_text_between(text, [(s, e) for s, e, _, _ in _Tags(text).found]))).strip()
+
+
+def _cell_items(cell: str) -> tuple[list[str], int | None]:
+    """A table cell's pieces between its bullets (the elements of _ITEM_ELEMENTS, opening or closing,
+    and the bullet marks in its text), and where its first bullet starts (a <ul> or <li>, or a mark)."""
+    tags = _Tags(cell).found
+    cuts = [(s, e) for s, e, name, _ in tags if name in _ITEM_ELEMENTS]
+    inside_tags = [(s, e) for s, e, _, _ in tags]
+    marks = [i for i, c in enumerate(cell) if c == _BULLET_MARK and not any(s <= i < e for s, e in inside_tags)]
+    cuts = sorted(cuts + [(i, i + len(_BULLET_MARK)) for i in marks])
+    starts = [s for s, _, name, opening in tags if opening and name in ("ul", "li")] + marks
+    return _text_between(cell, cuts), min(starts, default=None)
 
 
 @dataclass(frozen=True)
@@ -180,15 +233,16 @@ def _add_paragraph(blocks: list[Block], text: str, line: int, contents: dict[str
 
 
 def _add_items(blocks: list[Block], cell: str, line: int, row: int, *, continues: bool) -> None:
+    parts, first_bullet = _cell_items(cell)
     if continues:
         # Text before the first bullet of a continued row ends the row's last bullet.
-        first_bullet = _BULLET.search(cell)
-        head, cell = (cell[:first_bullet.start()], cell[first_bullet.start():]) if first_bullet else (cell, "")
+        head, cell = (cell[:first_bullet], cell[first_bullet:]) if first_bullet is not None else (cell, "")
         head = _printed(head)
         if head and blocks[-1].kind == "row-item":
             last = blocks[-1]
             blocks[-1] = _block("row-item", f"{last.printed} {head}", last.line, row=row)
-    for part in _ITEM.split(cell):
+        parts, _ = _cell_items(cell)
+    for part in parts:
         part = _printed(part)
         if part:
             blocks.append(_block("row-item", part, line, row=row))

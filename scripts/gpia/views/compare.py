@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from gpia.compare.changes import examples, renumbered_clauses
 from gpia.compare.key import key_examples
 from gpia.compare.pairs import Pairing, default_pairing, folder, is_default, pairings
@@ -29,7 +31,7 @@ from gpia.model.derived import once_per_knowledge_base
 from gpia.model.records import KnowledgeBase, Requirement
 from gpia.sitemap import COMPARE_GROUPS_PER_PAGE, LISTS, comparison_docx as comparison_path
 from gpia.views.common import View, ours
-from gpia.views.html import esc, md_text
+from gpia.views.html import md_text
 from gpia.views.paging import Item, Listing
 from gpia.views.templating import markup, render
 from gpia.views.redline import render_redline
@@ -95,7 +97,7 @@ def compare_page(view: View, pairing: Pairing | None = None) -> str:
     kb = view.kb
     pairing = pairing or default_pairing(kb)
     if pairing is None:
-        return "<p>No comparison between versions is declared in <code>clauses/versions.yaml</code>.</p>"
+        return str(render("compare-none.html"))
     kinds = [(kind, title) for kind, title in TABLE_KINDS if kind in pairing.kinds]
     comparisons = {kind: compare(kb, kind, pairing) for kind, _ in kinds}
     parts = [
@@ -144,7 +146,7 @@ def intro(view: View, pairing: Pairing) -> str:
         "Our notes on why each bullet changed are on the pages of the steps.")
     summary = ""
     if pairing.direct and kb.comparisons[pairing.steps[0]].summary:
-        summary = markup(ours(f"<p>{view.text(kb.comparisons[pairing.steps[0]].summary)}</p>", "Our note"))
+        summary = ours(render("paragraph.html", text=view.text(kb.comparisons[pairing.steps[0]].summary)), "Our note")
     return (str(render("compare-intro.html", old_label=old.label, new_label=new.label,
                    old_source=markup(view.link(old.source, view.source_name(old.source))),
                    new_source=markup(view.link(new.source, view.source_name(new.source))), how=how, summary=summary))
@@ -208,32 +210,29 @@ def what_changed(view: View, pairing: Pairing | None = None) -> str:
         found = shown[change.id]
         links = _clause_links if change.find.clause_renumbered else None
         pairs = _pair_links(view, pairing, list(found.pairs), links)
-        rows = [f'<a href="{esc(view.base + compare_url(kb, group_page_id(g), pairing))}">'
-                f"{view.text(group_title(kb, pairing, g), mentions=False)}</a>" for g in found.rows]
-        terms = [view.link(i) for i in change.records]
-        glossary = f" In the glossary: {', '.join(terms)}." if terms else ""
-        items.append(f'<li id="{esc(change.id)}"><p>{view.text(change.summary, mentions=False)}</p>'
-                     f'<p class="gpia-examples" data-pagefind-ignore>See: {_bounded(pairs + rows)}.{glossary}</p>'
-                     f"{view.resting_on(change.rests_on)}</li>")
+        rows = [render("link.html", href=view.base + compare_url(kb, group_page_id(g), pairing),
+                       text=view.text(group_title(kb, pairing, g), mentions=False)) for g in found.rows]
+        items.append(_note(pairs + rows, note_id=change.id, summary=view.text(change.summary, mentions=False),
+                           terms=[view.link(i) for i in change.records], resting_on=view.resting_on(change.rests_on)))
     notes = duplicate_numbers(kb, pairing)
     if notes:
         more = (f" {len(notes) - 1} more row {'number is' if len(notes) == 2 else 'numbers are'} printed twice; "
                 "each row's comparison page says so.") if len(notes) > 1 else ""
-        rows = [f'<a href="{esc(view.base + compare_url(kb, area_id, pairing))}">'
-                f"{view.text(_row_name(kb, area_id), mentions=False)}</a>"
+        rows = [render("link.html", href=view.base + compare_url(kb, area_id, pairing),
+                       text=view.text(_row_name(kb, area_id), mentions=False))
                 for note in notes for area_id in note.areas]
-        items.append(f'<li><p>{esc(notes[0].text)}{esc(more)}</p><p class="gpia-examples" data-pagefind-ignore>'
-                     f"See: {_bounded(rows)}.</p></li>")
+        items.append(_note(rows, summary=notes[0].text + more))
     if not items:
-        return ours("<p>No notes on this comparison yet: its row pages show every change.</p>", "What changed, in brief")
-    return ours(f'<ul class="gpia-what-changed">{"".join(items)}</ul>', "What changed, in brief")
+        return ours(render("paragraph.html", text="No notes on this comparison yet: its row pages show every change."),
+                    "What changed, in brief")
+    return ours(render("compare-what-changed.html", items=items), "What changed, in brief")
 
 
-def _bounded(links: list[str]) -> str:
-    """The first few links, and how many more rows there are."""
-    shown = "; ".join(links[:MAX_EXAMPLES])
-    rest = len(links) - MAX_EXAMPLES
-    return shown + (f"; and {counted(rest, 'more row', 'more rows')}" if rest > 0 else "")
+def _note(links: list[Markup], *, summary: str, note_id: str = "", terms: list[Markup] | None = None,
+          resting_on: Markup = Markup()) -> dict[str, object]:
+    """One note of "What changed": the first few links, and how many more rows there are."""
+    return {"id": note_id, "summary": summary, "links": links[:MAX_EXAMPLES], "more": len(links) - MAX_EXAMPLES,
+            "terms": terms or [], "resting_on": resting_on}
 
 
 def _row_name(kb: KnowledgeBase, area_id: str) -> str:
@@ -242,7 +241,7 @@ def _row_name(kb: KnowledgeBase, area_id: str) -> str:
 
 
 def _pair_links(view: View, pairing: Pairing, pairs: list[Pair],
-                extra: Callable[[View, Pair], str] | None = None) -> list[str]:
+                extra: Callable[[View, Pair], Markup] | None = None) -> list[Markup]:
     """Links to pairs, one entry per newer row: "3. Decision making: bullet 1, bullet 2", with any
     extra links for the row's pairs (e.g. the clauses they point at) in brackets."""
     by_row: dict[str, list[Pair]] = {}
@@ -251,19 +250,20 @@ def _pair_links(view: View, pairing: Pairing, pairs: list[Pair],
     links = []
     for area_id, in_row in by_row.items():
         area = view.kb.areas[area_id]
-        bullets = ", ".join(f'<a href="{esc(view.base + compare_url(view.kb, p.new.id, pairing))}">bullet {p.new.bullet}</a>'
-                            for p in in_row)
+        bullets = [render("link.html", href=view.base + compare_url(view.kb, p.new.id, pairing), text=f"bullet {p.new.bullet}")
+                   for p in in_row]
         also = [text for text in (extra(view, p) for p in in_row) if text] if extra else []
-        brackets = f" ({'; '.join(also)})" if also else ""
-        links.append(f"{esc(area.row)} {view.text(area.title, mentions=False)}: {bullets}{brackets}")
+        links.append(render("compare-row-bullets.html", row=area.row, title=view.text(area.title, mentions=False),
+                            bullets=bullets, also=also))
     return links
 
 
-def _clause_links(view: View, p: Pair) -> str:
+def _clause_links(view: View, p: Pair) -> Markup:
     kb = view.kb
-    return "; ".join(f"{view.link(before.id, f'clause {before.number} ({kb.versions[before.template].label})')} → "
-                     f"{view.link(after.id, f'clause {after.number} ({kb.versions[after.template].label})')}"
-                     for before, after in renumbered_clauses(kb, p))
+    return render("compare-renumbered.html", clauses=[
+        {"before": view.link(before.id, f"clause {before.number} ({kb.versions[before.template].label})"),
+         "after": view.link(after.id, f"clause {after.number} ({kb.versions[after.template].label})")}
+        for before, after in renumbered_clauses(kb, p)])
 
 
 _NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
@@ -339,7 +339,7 @@ def listing(kb: KnowledgeBase, pairing: Pairing | None = None) -> Listing:
     name = "compare" if is_default(kb, pairing) else f"compare-{pairing.slug}"
     return Listing(name, f"{pair_title(kb, pairing)}, row by row", folder(kb, pairing), GROUPS_PER_PAGE, items,
                    entry=lambda view, page_id: group_entry(view, page_id, pairing),
-                   group_heading=lambda view, kind: esc(TABLE_TITLES[kind]))
+                   group_heading=lambda view, kind: render("compare-group-heading.html", title=TABLE_TITLES[kind]))
 
 
 def group_entry(view: View, page_id: str, pairing: Pairing | None = None) -> str:
@@ -356,10 +356,7 @@ def group_entry(view: View, page_id: str, pairing: Pairing | None = None) -> str
 def rows_intro(view: View, pairing: Pairing) -> str:
     labels = _labels(view.kb, pairing)
     groups = groups_by_page(view.kb, pairing)
-    return (f"<p>Each of the {len(groups)} groups of rows below has a page of its own, with its bullets side by side: "
-            f"{esc(f'an {labels.new} row beside the {labels.old} row or rows its bullets come from, or an {labels.old} row')} "
-            f"that was not carried into {esc(labels.new)}. The rows are in the order of the {esc(labels.old)} tables; "
-            f"rows new in {esc(labels.new)} come last.</p>")
+    return str(render("compare-rows-intro.html", groups=len(groups), old_label=labels.old, new_label=labels.new))
 
 
 def headings_table(view: View, kind: str, pairing: Pairing) -> str:
@@ -394,14 +391,11 @@ def group_page(view: View, page_id: str, pairing: Pairing | None = None) -> str:
     heading = f"# Compare: {md_text(group_title(kb, pairing, group))} {{ #{anchor(page_id)} }}"
     home = view.base + folder(kb, pairing)
     blocks = [provenance(view, pairing, group, anchors),
-              f'<p class="gpia-compare-nav" data-pagefind-ignore>Part of '
-              f'<a href="{esc(home)}#cmp-rows">{esc(pair_title(kb, pairing))}</a> '
-              f"({esc(TABLE_TITLES[group.kind])}). How to read the redline and the badges: "
-              f'<a href="{esc(home)}#cmp-legend">the key</a>.</p>']
+              str(render("compare-group-nav.html", home=home, title=pair_title(kb, pairing), table=TABLE_TITLES[group.kind]))]
     shown = {a.id for a in group.old_areas} | ({group.new_area.id} if group.new_area else set())
     notes = [note.text for note in duplicate_numbers(kb, pairing) if shown.intersection(note.areas)]
     if notes:
-        blocks.append(ours("".join(f"<p>{esc(n)}</p>" for n in notes), "Our note"))
+        blocks.append(ours(Markup().join(render("paragraph.html", text=n) for n in notes), "Our note"))
     pairs = {p.new.id: p for p in group.pairs}
     bullets = []
     for r in (group.new_area.requirements if group.new_area else ()):
@@ -410,7 +404,7 @@ def group_page(view: View, page_id: str, pairing: Pairing | None = None) -> str:
         elif r in group.new_requirements:
             bullets.append(_block(view, pairing, "new", r, (), (r,), anchors, "Why it was added"))
     bullets += [_block(view, pairing, "dropped", r, (r,), (), anchors, "Why it was dropped") for r in group.dropped]
-    blocks.append(f'<div class="gpia-compare-area">{"".join(bullets)}</div>')
+    blocks.append(str(render("compare-area.html", blocks=[markup(b) for b in bullets])))
     blocks.append(prev_next(view, pairing, page_id))
     tables = sorted({kb.tables[a.table].path for a in (*group.old_areas, *([group.new_area] if group.new_area else []))})
     return f"{heading}\n\n{''.join(blocks)}{view.data_files(tables)}"
@@ -452,51 +446,39 @@ class _Anchors:
     page_id: str
     given: set[str]
 
-    def attr(self, record_id: str) -> str:
+    def take(self, record_id: str) -> str:
+        """The record's cmp- anchor if this element gets it, else ""."""
         own = anchor(record_id)
         if self.pages.get(record_id) != self.page_id or own in self.given:
             return ""
         self.given.add(own)
-        return f' id="{esc(own)}"'
+        return own
 
 
 def provenance(view: View, pairing: Pairing, group: AreaGroup, anchors: _Anchors) -> str:
     kb = view.kb
-    where = []
-    if group.old_areas:
-        where.append(f"{esc(kb.versions[pairing.old].label)} "
-                     + ", ".join(_row_link(view, a.id, anchors) for a in group.old_areas))
-    if group.new_area:
-        where.append(f"{esc(kb.versions[pairing.new].label)} {_row_link(view, group.new_area.id, anchors)}")
-    return (f'<p class="gpia-provenance" data-pagefind-ignore>Rows compared — {"; ".join(where)}. '
-            f"{row_change(kb, pairing, group)}.</p>")
+    sides = [{"label": kb.versions[version].label, "rows": [_row_link(view, a.id, anchors) for a in areas]}
+             for version, areas in ((pairing.old, group.old_areas),
+                                    (pairing.new, (group.new_area,) if group.new_area else ())) if areas]
+    return str(render("compare-provenance.html", sides=sides, change=row_change(kb, pairing, group)))
 
 
-def _row_link(view: View, area_id: str, anchors: _Anchors) -> str:
+def _row_link(view: View, area_id: str, anchors: _Anchors) -> dict[str, object]:
     area = view.kb.areas[area_id]
-    return (f'<a{anchors.attr(area_id)} href="{esc(view.href(area_id))}">'
-            f"{view.text(f'row {area.row} {area.title}', mentions=False)}</a>")
+    return {"anchor": anchors.take(area_id), "href": view.href(area_id),
+            "text": view.text(f"row {area.row} {area.title}", mentions=False)}
 
 
-def row_change(kb: KnowledgeBase, pairing: Pairing, group: AreaGroup) -> str:
+def row_change(kb: KnowledgeBase, pairing: Pairing, group: AreaGroup) -> Markup:
     """What happened to a row, in words, with a redline of its title when it was renamed."""
     labels = _labels(kb, pairing)
-    if group.new_area is None:
-        return f"Not carried into {esc(labels.new)}"
-    if not group.old_areas:
-        return f"New in {esc(labels.new)}"
     new = group.new_area
-    notes = []
-    if len(group.old_areas) > 1:
-        # Only bullets are aligned: an older row may give one bullet and lose the others.
-        notes.append(f"Its bullets come from {len(group.old_areas)} {esc(labels.old)} rows")
     rows = [a.row for a in group.old_areas]
-    if rows != [new.row]:
-        notes.append(f"Renumbered ({esc(' and '.join(rows))} → {esc(new.row)})")
     titles = [a.title for a in group.old_areas]
-    if new.title not in titles:
-        notes.append(f'Renamed ({render_redline(redline(" / ".join(titles), new.title))})')
-    return "; ".join(notes) or "Same number and title"
+    renamed = "" if new is None or new.title in titles else markup(render_redline(redline(" / ".join(titles), new.title)))
+    return render("compare-row-change.html", old_label=labels.old, new_label=labels.new, old_rows=rows,
+                  new_row=new.row if new else None, merged=len(rows) > 1, renumbered=new is not None and rows != [new.row],
+                  renamed=renamed)
 
 
 def badge(kind: str, overridden: bool = False) -> str:
@@ -511,7 +493,7 @@ def _side(view: View, version: str, requirements: tuple[Requirement, ...], ancho
     bullets = []
     for r in requirements:
         area = view.kb.areas[r.area]
-        bullets.append({"anchor_attr": markup(anchors.attr(r.id) if anchors is not None else ""),
+        bullets.append({"anchor": anchors.take(r.id) if anchors is not None else "",
                         "where": markup(view.link(r.id, f"{area.row} {area.title}, bullet {r.bullet}")),
                         "text": markup(view.text(r.text))})
     return str(render("compare-side.html", version=version, label=view.kb.versions[version].label, bullets=bullets))
@@ -519,14 +501,14 @@ def _side(view: View, version: str, requirements: tuple[Requirement, ...], ancho
 
 def _why(view: View, pairing: Pairing, r: Requirement, title: str) -> str:
     """Our note on the change; only in a declared comparison, the one the note was written for."""
-    return view.ours(f"<p>{view.text(r.why)}</p>", title, r.rests_on) if r.why and pairing.direct else ""
+    return view.ours_text(r.why, title, r.rests_on) if r.why and pairing.direct else ""
 
 
 def _pair_block(view: View, pairing: Pairing, pair: Pair, anchors: _Anchors) -> str:
     # Sides first: the older side gives the anchors of the older bullets this page holds.
     old_side = _side(view, pairing.old, pair.old, anchors)
-    own = anchors.attr(pair.new.id)
-    return str(render("compare-block.html", anchor_attr=markup(own), kind=pair.kind, label=KIND_LABELS[pair.kind],
+    own = anchors.take(pair.new.id)
+    return str(render("compare-block.html", anchor=own, kind=pair.kind, label=KIND_LABELS[pair.kind],
                       overridden=pair.kind != pair.derived_kind, target=pair.anchor, what=view.label(pair.new.id),
                       old_side=markup(old_side), new_side=markup(_side(view, pairing.new, (pair.new,), None)),
                       redline=markup(_redline_block(view, pairing, pair)),
@@ -555,8 +537,8 @@ def _redline_text(ops: tuple[Op, ...]) -> str:
 def _block(view: View, pairing: Pairing, kind: str, r: Requirement, old: tuple[Requirement, ...],
            new: tuple[Requirement, ...], anchors: _Anchors, why_title: str) -> str:
     """A new or a dropped bullet: one side empty, no redline."""
-    own = anchors.attr(r.id)
-    return str(render("compare-block.html", anchor_attr=markup(own), kind=kind, label=KIND_LABELS[kind],
+    own = anchors.take(r.id)
+    return str(render("compare-block.html", anchor=own, kind=kind, label=KIND_LABELS[kind],
                       overridden=False, target=anchor(r.id), what=view.label(r.id),
                       old_side=markup(_side(view, pairing.old, old, None)),
                       new_side=markup(_side(view, pairing.new, new, None)), redline=None,

@@ -32,10 +32,11 @@ def contributing_guide(root: Path) -> str:
 
 def templates(root: Path) -> str:
     """Every template in templates/, each under its file name, as a code block to copy."""
-    names = sorted({r.template for r in RECIPES.values()} | {p.name for p in (root / TEMPLATE_DIR).glob("*.yaml")})
+    paths = {r.template: r.template_path(root) for r in RECIPES.values()}
+    paths.update({p.name: p for p in (root / TEMPLATE_DIR).glob("*.yaml")})
     blocks = []
-    for name in names:
-        content = (root / TEMPLATE_DIR / name).read_text(encoding="utf-8").rstrip("\n")
+    for name in sorted(paths):
+        content = paths[name].read_text(encoding="utf-8").rstrip("\n")
         blocks.append(f"### {code(f'{TEMPLATE_DIR}/{name}')}\n\n{code_block(content, 'yaml')}")
     return "\n\n".join(blocks)
 

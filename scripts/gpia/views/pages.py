@@ -2,7 +2,8 @@
 
 An explicit table, read by gpia.pages.generated, which renders each page (render_generated) into a
 complete file naming its record or list page in its front matter. A record page's Markdown is rendered by RECORD_PAGES[kind]; page n of a
-list by LISTINGS[name](kb).render(view, n); page 1 of a list by the listing_page macro in docs/.
+list by LISTINGS[name](kb).render(view, n); page 1 of a list by the listing_page macro in docs/, or,
+for a kind shown by its templates (gpia.views.generic), generated like the later pages.
 """
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from collections.abc import Callable, Iterable
 
 from gpia import sitemap
 from gpia.model.records import KnowledgeBase
-from gpia.views import agreements, compare, documents, faq, glossary, guidance, reference, requirements, schedules, sources
+from gpia.views import agreements, compare, documents, faq, generic, glossary, guidance, reference, requirements, schedules, sources
 from gpia.views.common import View
+from gpia.views.html import md_text
 from gpia.views.paging import Listing
 
 # page kind -> Markdown of one page. The page kinds, their ids and addresses are the site map's
@@ -32,6 +34,9 @@ RENDERERS: dict[str, Callable[[View, str], str]] = {
     "document": documents.document_page,
     "guidance": guidance.guidance_page,
 }
+# Each kind declared with a `page_template` and no renderer above: gpia.views.generic.
+for _kind, _render in generic.renderers().items():
+    RENDERERS.setdefault(_kind, _render)
 # kind -> (the ids of its pages, Markdown of one page), as gpia.pages.generated builds them.
 RECORD_PAGES: dict[str, tuple[Callable[[KnowledgeBase], Iterable[str]], Callable[[View, str], str]]] = {
     kind: (sitemap.PAGE_IDS[kind], render) for kind, render in RENDERERS.items()}
@@ -54,6 +59,9 @@ LISTINGS: dict[str, Callable[[KnowledgeBase], Listing]] = {
     "schedules": schedules.schedules_listing,
     "guidance": guidance.listing,
 }
+# Each kind declared with a `list_template` and no list above: gpia.views.generic.
+for _name, _listing in generic.listings().items():
+    LISTINGS.setdefault(_name, _listing)
 
 
 def record_page(view: View, kind: str, record_id: str) -> str:
@@ -81,4 +89,7 @@ def listing_page(view: View, name: str, page: int = 1) -> str:
         raise KeyError(f"listing_page: no list is called '{name}'")
     listing = LISTINGS[name](view.kb)
     body = listing.render(view, page)
-    return body if page == 1 else f"{listing.title_markdown(page)}\n\n{body}"
+    if page == 1:
+        # A generated first page (a kind's generic list) has no hand-written page to give its title.
+        return f"# {md_text(listing.title)}\n\n{body}" if name in sitemap.GENERATED_LISTS else body
+    return f"{listing.title_markdown(page)}\n\n{body}"

@@ -23,6 +23,7 @@ from jinja2 import BaseLoader, BytecodeCache, Environment, FileSystemLoader, Str
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from gpia.model.kinds import KINDS
 from gpia.text import esc
 from gpia.views.wording import counted
 
@@ -62,8 +63,8 @@ COMPILED_ONCE = _CompiledOnce()
 class _OneLine(BaseLoader):
     """Templates from TEMPLATES with their line breaks (and the indentation after them) removed."""
 
-    def __init__(self, folder: Path):
-        self._files = FileSystemLoader(str(folder))
+    def __init__(self, *folders: Path):
+        self._files = FileSystemLoader([str(folder) for folder in folders])
 
     def get_source(self, environment, template):  # type: ignore[no-untyped-def]
         source, filename, uptodate = self._files.get_source(environment, template)
@@ -74,7 +75,8 @@ class _OneLine(BaseLoader):
 
 
 ENVIRONMENT = Environment(
-    loader=_OneLine(TEMPLATES),
+    # The core's templates, then those of the kinds registered from outside it (Kind.home).
+    loader=_OneLine(TEMPLATES, *dict.fromkeys(k.home for k in KINDS if k.home is not None)),
     autoescape=True,
     undefined=StrictUndefined,
     finalize=_finalize,
