@@ -41,9 +41,12 @@ _PHASES = """
 import gc, json, sys, time
 from pathlib import Path
 from gpia import knowledge_base as load
-from gpia.load.layout import data_files
+from gpia.load.layout import scan_data
+from gpia.load.yaml_loader import parse_yaml, read_data_text
+from gpia.model.kinds import file_kind
+from gpia.validate.placeholders import placeholder_problems
 from gpia.validate.schema_check import schema_problems
-from gpia.load.yaml_loader import load_yaml_file
+from gpia.validate.text_rules import text_problems
 root, sources = Path(sys.argv[1]).resolve(), Path(sys.argv[2])
 gc.disable()  # as load_knowledge_base does
 spent = {}
@@ -53,20 +56,27 @@ def step(name, function, *args):
     spent[name] = spent.get(name, 0) + time.perf_counter() - started
     return value
 docs = []
-for file in data_files(root):
+for file in scan_data(root)[0]:
     relative = file.relative_to(root).as_posix()
-    doc = step("parse YAML", load_yaml_file, file, relative)
-    step("JSON Schemas", schema_problems, doc, file_kind(relative))
-    docs.append((file_kind(relative), doc))
+    kind = file_kind(relative)
+    if kind is None:
+        continue
+    text = step("read files", read_data_text, file, relative)
+    doc = step("parse YAML", parse_yaml, text, relative)
+    step("placeholders and invisible characters", placeholder_problems, doc)
+    step("JSON Schemas", schema_problems, doc, kind)
+    step("placeholders and invisible characters", text_problems, [(kind, doc)], root)
+    docs.append((kind, doc))
 index, _ = step("ids and references", load.index_records, docs)
-step("ids and references", load.reference_problems, docs, index)
+step("ids and references", load.reference_problems, docs, index, frozenset(), [])
 step("other checks", load.semantic_problems, docs)
+step("other checks", load.comparison_problems, docs)
 step("other checks", load.schedule_problems, docs, index)
 step("other checks", load.alignment_problems, docs, docs, index)
-step("other checks", load.text_problems, docs, root)
-texts, _ = step("wording", load.load_sources, sources, docs)
-step("wording", load.verbatim_problems, docs, texts)
-step("model", load.build_model, docs)
+step("other checks", load.prose_alignment_problems, docs, index)
+step("wording", load.wording_checks, root, sources, docs)
+kb = step("model", load.build_model, docs)
+step("other checks", load.address_problems, kb, index)
 print(json.dumps(spent))
 """
 
