@@ -10,6 +10,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from conftest import mkdocs_build
 from gpia.pages.search_stream import StreamedIndex
 
 
@@ -27,7 +30,11 @@ def entry(index: Path) -> dict[str, Any]:
     return json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
 
 
-def test_the_streamed_index_has_the_crawls_pages_with_the_same_fragments(built_site: Path, tmp_path: Path) -> None:
+def test_the_streamed_index_has_the_crawls_pages_with_the_same_fragments(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GPIA_SEARCH_INDEX", "stream")
+    built_site = tmp_path / "site"
+    assert mkdocs_build(built_site).returncode == 0
     crawled = tmp_path / "crawled"
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(built_site), "--output-path", str(crawled),
                     "--silent"], check=True)

@@ -171,9 +171,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_pre_build(self, *, config) -> None:
         if self._serving:
             keep_index(Path(config.site_dir))  # set aside while the rebuild empties the site folder
-        elif not self.current().broken and os.environ.get("GPIA_SEARCH_INDEX") != "crawl":
-            # A build: Pagefind's service indexes each page as it is finished, on the other core
-            # (gpia.pages.search_stream); GPIA_SEARCH_INDEX=crawl indexes the built site afterwards instead.
+        elif not self.current().broken and os.environ.get("GPIA_SEARCH_INDEX") == "stream":
+            # GPIA_SEARCH_INDEX=stream: Pagefind's service indexes each page as it is finished
+            # (gpia.pages.search_stream). Not the default: one page at a time, its answers come too
+            # slowly for ×100 (measured 2026-12-06); the build crawls the built site afterwards.
             self.index = StreamedIndex()
 
     def on_post_build(self, *, config) -> None:
