@@ -83,3 +83,44 @@ def test_build_logs_warnings_and_passes_strict(curly: tuple[Path, list[str]], tm
     for message in expected:
         assert f"INFO    -  gpia: {message}\n" in done.stderr  # the gpia plugin's logger names it
     assert "WARNING" not in done.stderr
+
+
+def _differences_offset_by_offset(value: str, blocks: list) -> list[tuple[int, str, str]]:
+    """The differences as first written: every folded offset mapped back on its own (quadratic)."""
+    from gpia.validate.source_outline import fold
+    from gpia.validate.typography import QUOTES_AND_DASHES
+    from gpia.validate.verbatim import _span_at, raw_index
+
+    wanted = fold(value)
+    for block in blocks:
+        start = 0 if block.text == wanted else _span_at(block.text, wanted)
+        if start is None:
+            continue
+        out = []
+        for k in range(len(wanted)):
+            ours, theirs = value[raw_index(value, k)], block.printed[raw_index(block.printed, start + k)]
+            if ours != theirs and ours in QUOTES_AND_DASHES and theirs in QUOTES_AND_DASHES and fold(ours) == fold(theirs):
+                out.append((k, ours, theirs))
+        return out
+    return []
+
+
+@pytest.mark.parametrize("value", [
+    "robust 'behind the scenes' arrangements", "robust \u2019behind the scenes\u2019 arrangements",
+    "robust \u2018behind  the\nscenes' arrangements", "a \u2013 b - c", "a - b \u2014 c", "  it's \"so\"  ",
+    "the Practice\u2019s booking", "no quote at all", "it\u2019s 'the' end\u2014really",
+])
+def test_differences_are_those_found_offset_by_offset(value: str) -> None:
+    """The differences, found from the runs of quotes and dashes and one pass over each text, are the ones
+    that mapping every offset back on its own finds, in sources that print the same words with straight
+    or typographic characters, white space and text around them."""
+    from gpia.validate.source_outline import Block, fold
+    from gpia.validate.typography import _differences
+
+    for printed in ("before. it's \"so\" end", "x it\u2019s \u2018the\u2019 end - really y",
+                    "Ask: robust \u2018behind the\n scenes\u2019 arrangements \u2013 and so on",
+                    "robust 'behind the scenes' arrangements", "the Practice's booking", "a - b - c",
+                    "a \u2014 b \u2013 c", "  it\u2019s \u201cso\u201d  ", "no quote at all"):
+        blocks = [Block("paragraph", fold("unrelated words"), 1, printed="unrelated words"),
+                  Block("paragraph", fold(printed), 2, printed=printed)]
+        assert _differences(value, blocks) == _differences_offset_by_offset(value, blocks), (value, printed)

@@ -9,7 +9,7 @@ import pytest
 from conftest import SOURCES, copy_data
 from gpia.knowledge_base import load_knowledge_base
 from gpia.validate.source_outline import fold
-from gpia.validate.verbatim import raw_index
+from gpia.validate.verbatim import raw_index, raw_indexes
 
 FAQ = "faq/01-introduction.yaml"
 TABLE = "clauses/requirements/icp-2019-integration.yaml"
@@ -49,6 +49,17 @@ def test_raw_index_maps_folded_offsets_back() -> None:
             at = raw_index(value, i)
             assert at is not None
             assert char == " " and value[at].isspace() or fold(value[at]) == char, (value, i, at)
+
+
+def test_raw_indexes_give_raw_index_for_every_offset() -> None:
+    """The one-pass map (used for the typography warnings) gives what raw_index gives offset by offset,
+    None included, for white space at either end, runs of it, quotes and dashes folded, and nothing."""
+    values = ("  a  b\n c", "x\u2014y  z", "abc", "one\n  two three", "", "   ", " \u2018it\u2019s\u201d ",
+              "a \u2013 b\t\u00a0c\r\n", "\u200bzero width", "\u2026 and \u00bd")
+    for value in values:
+        at = raw_indexes(value)
+        for offset in range(len(fold(value)) + 3):
+            assert at.get(offset) == raw_index(value, offset), (value, offset)
 
 
 def test_every_move_hint_names_a_field_the_record_has() -> None:

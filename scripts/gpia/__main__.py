@@ -3,7 +3,7 @@
 `validate` is here; every other command is the main() of its module, which reads the rest of the
 command line (`gpia new --help` shows its own options):
 
-    gpia validate [--root .] [--sources DIR] [--skip-wording]
+    gpia validate [--root .] [--sources DIR] [--skip-wording] [--no-cache]
     gpia diff --base REV          gpia.tools.datadiff: Markdown of what the data changes since REV
     gpia new KIND ID [--in ID]    gpia.tools.scaffold: a record from its template in templates/
     gpia fix                      gpia.tools.fix: the sources' quotation marks and dashes in NHS wording
@@ -27,8 +27,8 @@ from gpia.load.problems import DataWarning, format_problems
 from gpia.model.kinds import counts
 
 
-def validate(root: Path, sources: Path | None, check_wording: bool = True) -> int:
-    result = load_knowledge_base(root, sources, check_wording=check_wording)
+def validate(root: Path, sources: Path | None, check_wording: bool = True, cache: bool = True) -> int:
+    result = load_knowledge_base(root, sources, check_wording=check_wording, cache=cache)
     show_warnings(result.warnings)
     if result.problems:
         print(format_problems(result.problems, result.skipped), file=sys.stderr)
@@ -93,12 +93,15 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--skip-wording", action="store_true",
                        help="do not compare NHS wording with the sources (a quicker check while drafting; "
                             "a pull request's checks never skip it)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="check every file afresh, without the results kept in .cache/ for files that "
+                            "have not changed (the problems are the same either way)")
     args, rest = parser.parse_known_args(argv)
     if args.command in DELEGATED:
         return importlib.import_module(DELEGATED[args.command][0]).main(rest) or 0
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
-    return validate(args.root, args.sources, not args.skip_wording)
+    return validate(args.root, args.sources, not args.skip_wording, not args.no_cache)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from gpia.validate.addresses import address_problems
 from gpia.validate.alignment import alignment_problems, comparison_problems, prose_alignment_problems
 from gpia.compare.changes import unshown
 from gpia.validate.checks import semantic_problems
+from gpia.load.checked_cache import CheckedFiles, FileResult, content_key
 from gpia.load.layout import expected_places, scan_data
 from gpia.load.modeline import modeline_problem
 from gpia.validate.placeholders import placeholder_problems
@@ -49,7 +50,10 @@ def default_sources_dir(root: Path) -> Path:
     return root.parent / "shared" / "sources"
 
 
-def read_documents(root: Path) -> tuple[list[tuple[str, YamlDocument]], list[Problem], int]:
+def read_documents(root: Path, cache: CheckedFiles | None = None
+                   ) -> tuple[list[tuple[str, YamlDocument]], list[Problem], int]:
+    """Every data file read and checked on its own. With a cache, a file whose text is the one checked
+    before is not read again: its data, positions and problems are the cache's (gpia.load.checked_cache)."""
     docs: list[tuple[str, YamlDocument]] = []
     files, problems = scan_data(root)  # anything under the data folders that is not a *.yaml file
     for file in files:
@@ -64,32 +68,53 @@ def read_documents(root: Path) -> tuple[list[tuple[str, YamlDocument]], list[Pro
         if isinstance(text, Problem):
             problems.append(text)
             continue
-        modeline = modeline_problem(text.partition("\n")[0].rstrip("\r"), relative, kind, root)
-        if modeline:
-            problems.append(modeline)
-        loaded = parse_yaml(text, relative)
-        if isinstance(loaded, Problem):
-            problems.append(loaded)
-            continue
-        # A placeholder left from templates/ is named as such, not as the id or date it fails to be.
-        left = placeholder_problems(loaded)
-        places = {(p.line, p.col) for p in left}
-        found = schema_problems(loaded, kind)
-        problems.extend(left + [p for p in found if (p.line, p.col) not in places])
-        # Files with schema problems still give their ids to the index (so references to them
-        # are not reported twice) but are left out of the checks that assume a valid shape.
-        docs.append((kind, loaded) if not found else (f"invalid:{kind}", loaded))
+        content = content_key(text) if cache is not None else ""
+        result = cache.get(relative, content) if cache is not None else None
+        if result is None:
+            result = check_file(text, relative, kind, root)
+            if cache is not None:
+                cache.put(relative, content, result)
+        tag, loaded, found = result
+        problems += found
+        if tag is not None and loaded is not None:
+            docs.append((tag, loaded))
+    if cache is not None:
+        cache.save()
     return docs, problems, len(files)
 
 
-def load_knowledge_base(root: Path, sources_dir: Path | None = None, *, check_wording: bool = True) -> LoadResult:
+def check_file(text: str, relative: str, kind: str, root: Path | None = None) -> FileResult:
+    """One file's own checks: its modeline, YAML, placeholders, schema and invisible characters. Gives
+    its kind ("invalid:<kind>" when its schema fails), its document if it parsed, and its problems."""
+    problems: list[Problem] = []
+    modeline = modeline_problem(text.partition("\n")[0].rstrip("\r"), relative, kind, root)
+    if modeline:
+        problems.append(modeline)
+    loaded = parse_yaml(text, relative)
+    if isinstance(loaded, Problem):
+        return None, None, problems + [loaded]
+    # A placeholder left from templates/ is named as such, not as the id or date it fails to be.
+    left = placeholder_problems(loaded)
+    places = {(p.line, p.col) for p in left}
+    found = schema_problems(loaded, kind)
+    problems.extend(left + [p for p in found if (p.line, p.col) not in places])
+    problems += text_problems([(kind, loaded)], root)
+    # Files with schema problems still give their ids to the index (so references to them
+    # are not reported twice) but are left out of the checks that assume a valid shape.
+    return (kind if not found else f"invalid:{kind}"), loaded, problems
+
+
+def load_knowledge_base(root: Path, sources_dir: Path | None = None, *, check_wording: bool = True,
+                        cache: bool = False) -> LoadResult:
     """Read and check everything under root; the model is built only when there is no problem.
 
     The wording check needs the source extracts (default ../shared/sources): without them loading
     fails. `check_wording=False` skips it, for tests that build deliberately altered data; the
-    validator offers it only behind an explicit flag, which CI does not use."""
+    validator offers it only behind an explicit flag, which CI does not use. `cache=True` keeps each
+    file's own checks in root/.cache/ and reuses them while the file's text is the same
+    (gpia.load.checked_cache); the problems are the same either way."""
     with _no_cyclic_gc():
-        return _load(root.resolve(), sources_dir, check_wording)
+        return _load(root.resolve(), sources_dir, check_wording, cache)
 
 
 @contextmanager
@@ -107,9 +132,8 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _load(root: Path, sources_dir: Path | None, check_wording: bool) -> LoadResult:
-    docs, problems, count = read_documents(root)
-    problems += text_problems(docs, root)
+def _load(root: Path, sources_dir: Path | None, check_wording: bool, cache: bool = False) -> LoadResult:
+    docs, problems, count = read_documents(root, CheckedFiles(root) if cache else None)
     valid = [(kind, doc) for kind, doc in docs if not kind.startswith("invalid:")]
     lenient = [(kind.removeprefix("invalid:"), doc) for kind, doc in docs]
     index, duplicate_problems = index_records(lenient)

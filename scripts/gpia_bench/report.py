@@ -10,7 +10,7 @@ import jinja2
 from gpia_bench.baseline import (BASELINE_REV, BASELINE_SECTION, FASTER, PAGES_NAMED, SLOWER, VALIDATE_RUNS,
                                  Baseline, regressed, verdict)
 from gpia_bench.run import KB, machine
-from gpia_bench.scale import Scale
+from gpia_bench.scale import Scale, spread
 from gpia_bench.search import SEARCH_SECTION, SearchFigures
 from gpia_bench.serve import SERVE_FILE, SERVE_PAGE, Serve
 from gpia_bench.targets import PAGE_LIMIT_TARGET, Extra, Outcome, Results, outcomes
@@ -42,7 +42,7 @@ def _records(scale: Scale) -> int:
 _ENV = jinja2.Environment(loader=jinja2.PackageLoader("gpia_bench", "templates"), autoescape=False,
                           trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                           undefined=jinja2.StrictUndefined)
-_ENV.filters.update(fmt=format, count=_count, named=_named, weights=_weights, records=_records)
+_ENV.filters.update(fmt=format, count=_count, named=_named, weights=_weights, records=_records, spread=spread)
 
 
 def _render(template: str, **values: object) -> str:

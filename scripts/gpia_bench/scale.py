@@ -3,10 +3,11 @@ Markdown the build produced, where validation time goes, and what the site weigh
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import statistics
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -15,6 +16,7 @@ from gpia.knowledge_base import load_or_raise
 from gpia.model.kinds import counts, file_kind
 from gpia.tools.synthetic import generate
 
+from gpia_bench.floor import material_floor, zensical_floor
 from gpia_bench.run import KB, PYTHON, SOURCES, Project, differing, env_for, mkdocs_build, timed, tree_digests
 from gpia_bench.sizes import SiteSizes, site_sizes, whole_document_pages
 
@@ -39,9 +41,12 @@ _PHASES = """
 import gc, json, sys, time
 from pathlib import Path
 from gpia import knowledge_base as load
-from gpia.load.layout import data_files
+from gpia.load.layout import scan_data
+from gpia.load.yaml_loader import parse_yaml, read_data_text
+from gpia.model.kinds import file_kind
+from gpia.validate.placeholders import placeholder_problems
 from gpia.validate.schema_check import schema_problems
-from gpia.load.yaml_loader import load_yaml_file
+from gpia.validate.text_rules import text_problems
 root, sources = Path(sys.argv[1]).resolve(), Path(sys.argv[2])
 gc.disable()  # as load_knowledge_base does
 spent = {}
@@ -51,20 +56,27 @@ def step(name, function, *args):
     spent[name] = spent.get(name, 0) + time.perf_counter() - started
     return value
 docs = []
-for file in data_files(root):
+for file in scan_data(root)[0]:
     relative = file.relative_to(root).as_posix()
-    doc = step("parse YAML", load_yaml_file, file, relative)
-    step("JSON Schemas", schema_problems, doc, file_kind(relative))
-    docs.append((file_kind(relative), doc))
+    kind = file_kind(relative)
+    if kind is None:
+        continue
+    text = step("read files", read_data_text, file, relative)
+    doc = step("parse YAML", parse_yaml, text, relative)
+    step("placeholders and invisible characters", placeholder_problems, doc)
+    step("JSON Schemas", schema_problems, doc, kind)
+    step("placeholders and invisible characters", text_problems, [(kind, doc)], root)
+    docs.append((kind, doc))
 index, _ = step("ids and references", load.index_records, docs)
-step("ids and references", load.reference_problems, docs, index)
+step("ids and references", load.reference_problems, docs, index, frozenset(), [])
 step("other checks", load.semantic_problems, docs)
+step("other checks", load.comparison_problems, docs)
 step("other checks", load.schedule_problems, docs, index)
 step("other checks", load.alignment_problems, docs, docs, index)
-step("other checks", load.text_problems, docs, root)
-texts, _ = step("wording", load.load_sources, sources, docs)
-step("wording", load.verbatim_problems, docs, texts)
-step("model", load.build_model, docs)
+step("other checks", load.prose_alignment_problems, docs, index)
+step("wording", load.wording_checks, root, sources, docs)
+kb = step("model", load.build_model, docs)
+step("other checks", load.address_problems, kb, index)
 print(json.dumps(spent))
 """
 
@@ -81,40 +93,77 @@ def validate_phases(data: Path) -> dict[str, float]:
 class Scale:
     scale: int
     counts: dict[str, int]
-    validate_s: float
+    validate_s: float  # median, with no cache (every file read)
     build_s: float
-    floor_s: float
+    floor_s: float  # Material building the same pages, their content already HTML (gpia_bench.floor)
     rss_mb: float
     sizes: SiteSizes
     differing: list[str]  # files that differed between build runs (none: byte-identical sites)
     phases: dict[str, float]  # validation, step by step
+    # Every run's seconds, for the spread beside each median; the load average (1 minute) before and after.
+    validate_runs: list[float] = field(default_factory=list)
+    validate_warm_runs: list[float] = field(default_factory=list)  # one file edited since the last run
+    build_runs: list[float] = field(default_factory=list)
+    floor_runs: list[float] = field(default_factory=list)
+    zensical_runs: list[float] | None = None  # Zensical building the written tree
+    load: tuple[float, float] = (0.0, 0.0)
 
     @property
     def ratio(self) -> float:
         return self.build_s / self.floor_s
 
+    @property
+    def validate_warm_s(self) -> float:
+        return statistics.median(self.validate_warm_runs) if self.validate_warm_runs else float("nan")
+
+    @property
+    def zensical_s(self) -> float | None:
+        return statistics.median(self.zensical_runs) if self.zensical_runs else None
+
+
+def spread(runs: list[float] | None) -> str:
+    """'2.41 (2.30–2.95)': the median and the range of the runs."""
+    if not runs:
+        return "–"
+    return f"{statistics.median(runs):.2f} ({min(runs):.2f}–{max(runs):.2f})"
+
+
+WARM_EDIT = "clauses/glossary.yaml"
+
+
+def validate_runs(data: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Validate with no cache (`--no-cache`), then with the cache after one file was edited each time
+    (a comment added to the glossary: its text changes, so it alone is read again)."""
+    command = [PYTHON, "-m", "gpia", "validate", "--root", str(data), "--sources", str(SOURCES)]
+    env = env_for(data)
+    cold = [timed(command + ["--no-cache"], env)[0] for _ in range(runs)]
+    timed(command, env)  # fills the cache
+    warm = []
+    for run in range(runs):
+        with (data / WARM_EDIT).open("a", encoding="utf-8") as out:
+            out.write(f"# edited by the benchmark, run {run + 1}\n")
+        warm.append(timed(command, env)[0])
+    return cold, warm
+
 
 def measure(scale: int, runs: int, work: Path) -> Scale:
+    before = os.getloadavg()[0]
     data = generate(Project.tree, work / f"kb-x{scale}", scale)
-    env = env_for(data)
-    validate = [timed([PYTHON, "-m", "gpia", "validate", "--root", str(data), "--sources", str(SOURCES)], env)[0]
-                for _ in range(runs)]
+    validate, warm = validate_runs(data, runs)
     site = work / f"site-x{scale}"
     dump = work / f"dump-x{scale}"
     shutil.rmtree(dump, ignore_errors=True)
     builds, rss, trees = [], [], []
     for run in range(runs):
-        extra = {"GPIA_DUMP_MARKDOWN": str(dump)} if run == 0 else {}
+        extra = {"GPIA_DUMP_HTML": str(dump)} if run == 0 else {}
         seconds, peak = timed(mkdocs_build(site), env_for(data, **extra))
         builds.append(seconds)
         rss.append(peak)
         trees.append(tree_digests(site))
-    config = floor_config(dump, work)
-    floor = [timed([PYTHON, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir",
-                    str(work / f"floor-x{scale}")], env)[0] for _ in range(runs)]
+    floor = material_floor(data, dump, work, runs)
+    zensical = zensical_floor(data, work, runs)
     kb = load_or_raise(data, SOURCES)
     return Scale(scale, counts(kb), statistics.median(validate), statistics.median(builds),
                  statistics.median(floor), max(rss) / KB, site_sizes(site, whole_document_pages(Project.tree, kb)),
-                 differing(trees), validate_phases(data))
-
-
+                 differing(trees), validate_phases(data), validate, warm, builds, floor, zensical,
+                 (before, os.getloadavg()[0]))

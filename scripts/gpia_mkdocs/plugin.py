@@ -19,6 +19,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import yaml
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -33,6 +35,7 @@ from gpia.pages.html_blocks import HtmlBlocks
 from gpia.pages.problem_page import problem_page_html, problem_page_source
 from gpia.pages.assets import minify_stylesheets
 from gpia.pages.search import keep_index, wait_for_index, write_index, write_index_soon
+from gpia.pages.search_stream import StreamedIndex
 from gpia.pages.search_words import front_matter_words
 from gpia.tools.github_text import log_line, one_line
 from gpia.views.templating import COMPILED_ONCE
@@ -66,6 +69,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def __init__(self) -> None:
         self.serving = False  # `mkdocs serve` (on_startup), or GPIA_SERVING=1
         self.context: BuildContext | None = None
+        self.index: StreamedIndex | None = None  # Pagefind's, fed page by page (a build, not serve)
         self.html_aside = False  # whether the page Markdown is reading has its HTML blocks set aside
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -86,7 +90,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         try:
             context = load_context(Path(config.config_file_path).parent, self.config.edit_base, config.site_url,
                                    data_dir=_path(self.config.data_root), sources=_path(self.config.sources_dir),
-                                   skip_wording=self.config.skip_wording)
+                                   skip_wording=self.config.skip_wording, cache=self._serving)
         except ValueError as error:
             raise PluginError(str(error)) from error
         for warning in context.result.warnings:
@@ -147,7 +151,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if context.broken:
             return html
         # Abbreviation tooltips, on every page (hand-written and generated), once it is HTML.
-        return context.views.abbr.in_html(html)
+        html = context.views.abbr.in_html(html)
+        _dump_html_for_floor(page.file.src_uri, page.meta, html)
+        return html
 
     def on_post_page(self, output: str, *, page, config) -> str:
         # What Pagefind indexes, and the filters and words it reads, once each page is finished.
@@ -156,12 +162,20 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             return output  # the data is broken: the page is the problem list, with nothing to index
         search = page.meta.get("search") or {}
         indexed = not (isinstance(search, dict) and search.get("exclude"))
-        return context.views.search.page_html(output, page.meta.get(GENERATED_KEY), page.file.src_uri, indexed,
-                                              front_matter_words(page.meta))
+        output = context.views.search.page_html(output, page.meta.get(GENERATED_KEY), page.file.src_uri, indexed,
+                                                front_matter_words(page.meta))
+        if self.index is not None:
+            self.index.add("/" + page.url, output)
+        return output
 
     def on_pre_build(self, *, config) -> None:
         if self._serving:
             keep_index(Path(config.site_dir))  # set aside while the rebuild empties the site folder
+        elif not self.current().broken and os.environ.get("GPIA_SEARCH_INDEX") == "stream":
+            # GPIA_SEARCH_INDEX=stream: Pagefind's service indexes each page as it is finished
+            # (gpia.pages.search_stream). Not the default: one page at a time, its answers come too
+            # slowly for ×100 (measured 2026-12-06); the build crawls the built site afterwards.
+            self.index = StreamedIndex()
 
     def on_post_build(self, *, config) -> None:
         context = self.current()
@@ -178,8 +192,19 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # in the background, while browsers already reload with the new pages.
         if self._serving:
             write_index_soon(Path(config.site_dir))
+        elif self.index is not None:
+            index, self.index = self.index, None
+            try:
+                index.finish(Path(config.site_dir) / "pagefind")
+            except RuntimeError as error:
+                raise PluginError(str(error)) from error
         else:
             write_index(Path(config.site_dir))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.index is not None:
+            index, self.index = self.index, None
+            index.abandon()
 
     def on_shutdown(self) -> None:
         wait_for_index()
@@ -209,3 +234,14 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
 def _path(value: str | None) -> Path | None:
     return Path(value) if value else None
+
+
+def _dump_html_for_floor(src_uri: str, meta: dict, html: str) -> None:
+    """`make bench` builds every page again with Material alone, its content already HTML (the floor,
+    gpia_bench.floor): each page's front matter and finished content, into GPIA_DUMP_HTML."""
+    dump = os.environ.get("GPIA_DUMP_HTML")
+    if dump:
+        target = Path(dump) / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) if meta else ""
+        target.write_text(f"---\n{front}---\n{html}" if front else html, encoding="utf-8")

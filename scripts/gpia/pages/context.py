@@ -61,8 +61,9 @@ def data_root(project_dir: Path, configured: Path | None = None) -> Path:
 
 def load_context(project_dir: Path, edit_base: object = None, site_url: object = None, *,
                  data_dir: Path | None = None, sources: Path | None = None,
-                 skip_wording: bool = False) -> BuildContext:
-    """Read and check the data once and derive what every page shares.
+                 skip_wording: bool = False, cache: bool = False) -> BuildContext:
+    """Read and check the data once and derive what every page shares. `cache=True` (`mkdocs serve`)
+    reuses each unchanged file's own checks from the last load (gpia.load.checked_cache).
 
     `edit_base` is the config's (GPIA_EDIT_BASE when unset); a value that is not an https:// URL
     raises ValueError, a problem of the config, not of the data. `site_url` is mkdocs.yml's
@@ -71,7 +72,7 @@ def load_context(project_dir: Path, edit_base: object = None, site_url: object =
     root = data_root(project_dir, data_dir)
     sources = Path(os.environ["GPIA_SOURCES_DIR"]) if os.environ.get("GPIA_SOURCES_DIR") else sources
     check_wording = not skip_wording and os.environ.get("GPIA_SKIP_WORDING") != "1"
-    result = knowledge_base.load_knowledge_base(root, sources, check_wording=check_wording)
+    result = knowledge_base.load_knowledge_base(root, sources, check_wording=check_wording, cache=cache)
     if result.knowledge_base is None:
         return BuildContext(project_dir, root, result, None)
     kb = result.knowledge_base

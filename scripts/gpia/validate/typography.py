@@ -7,6 +7,8 @@ annotations show it and still pass, and `make fix` rewrites it.
 """
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,9 +18,10 @@ from gpia.load.jsonpaths import find
 from gpia.load.problems import DataWarning
 from gpia.load.yaml_loader import YamlDocument
 from gpia.validate.source_outline import TYPOGRAPHIC, fold
-from gpia.validate.verbatim import WORDING_FIELDS, SourceText, _span_at, _value_at, raw_index
+from gpia.validate.verbatim import WORDING_FIELDS, SourceText, _span_at, _value_at, raw_index, raw_indexes
 
 QUOTES_AND_DASHES = TYPOGRAPHIC | frozenset("'\"-")
+_QUOTE_OR_DASH = re.compile("[" + re.escape("".join(sorted(QUOTES_AND_DASHES))) + "]")
 
 
 @dataclass(frozen=True)
@@ -96,14 +99,31 @@ def _differences(value: str, blocks: list[Any]) -> list[tuple[int, str, str]]:
         start = 0 if block.text == wanted else _span_at(block.text, wanted)
         if start is None:
             continue
+        theirs_at = _raw_indexes_of(block.printed)
+        # Folding maps each quote or dash to one character and leaves every other character that is not
+        # white space as it is, so the value's quotes and dashes pair off in order with those of the
+        # block's span: when the two runs are the same, no character differs (most values, at once).
+        first, last = theirs_at.get(start), theirs_at.get(start + len(wanted) - 1)
+        if first is not None and last is not None and \
+                _QUOTE_OR_DASH.findall(value) == _QUOTE_OR_DASH.findall(block.printed, first, last + 1):
+            return []
         out = []
+        # Each folded offset's character in the value and in the block, from one pass over each (one
+        # pass per offset made this quadratic in the length of the source's blocks).
+        ours_at = raw_indexes(value)
         for k in range(len(wanted)):
-            ours = value[raw_index(value, k)]
-            theirs = block.printed[raw_index(block.printed, start + k)]
+            ours = value[ours_at.get(k)]  # type: ignore[index]
+            theirs = block.printed[theirs_at.get(start + k)]  # type: ignore[index]
             if ours != theirs and ours in QUOTES_AND_DASHES and theirs in QUOTES_AND_DASHES and fold(ours) == fold(theirs):
                 out.append((k, ours, theirs))
         return out
     return []
+
+
+@functools.lru_cache(maxsize=4096)
+def _raw_indexes_of(printed: str) -> dict[int, int]:
+    """A source block's raw indexes, made once per run: every wording value quoted from it reads them."""
+    return raw_indexes(printed)
 
 
 def _locate(doc: YamlDocument, path: tuple[Any, ...], value: str, at: int | None,

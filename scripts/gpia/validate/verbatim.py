@@ -612,6 +612,28 @@ def raw_index(value: str, folded_offset: int) -> int | None:
     return len(value) if folded == folded_offset else None
 
 
+def raw_indexes(value: str) -> dict[int, int]:
+    """raw_index for every folded offset at once (offset: index; an offset raw_index gives None for is
+    absent), in one pass over `value` instead of one per offset."""
+    out: dict[int, int] = {}
+    folded = 0
+    started = False
+    previous_space = False
+    for index, char in enumerate(value):
+        if char.isspace():
+            previous_space = started
+            continue
+        if previous_space:
+            out.setdefault(folded, index - 1)
+            folded += 1
+            previous_space = False
+        started = True
+        out.setdefault(folded, index)
+        folded += len(char.translate(_FOLD_TABLE))
+    out.setdefault(folded, len(value))
+    return out
+
+
 def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
     for part in path:
         try:

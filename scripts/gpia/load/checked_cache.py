@@ -1,0 +1,158 @@
+"""Each data file's checked result, kept between runs and keyed by the file's content.
+
+Reading a file (parsing its YAML with every position, its schema, its placeholders and invisible
+characters) is most of what `make validate` costs, yet an edit touches one file or two. So each
+file's result (its data, the positions of its keys and values, its kind and its own problems) is
+kept in one file under the project's `.cache/` folder (git-ignored), keyed by the SHA-256 of the
+file's text; a later run takes the result of every file whose text is the same and reads only the
+others. The whole cache belongs to one version of the code: it is keyed by the checking code and
+the schemas (every file of the `gpia` package), the Python version and the cache's own format, so
+changing any of them starts it afresh, as does another data folder or a change to the schemas of a
+kind registered from outside the package. Checks across files (references, duplicate ids, the
+wording, the model) always run on every file, cached or not.
+
+The entries are written with `marshal` (plain values only, read several times faster than
+pickle): the cache is this machine's own, written by this module, and a cache that cannot be read
+is ignored and written again, never an error.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from gpia.load import layout
+from gpia.load.problems import Problem
+from gpia.load.yaml_loader import JsonPath, YamlDocument
+
+FORMAT = 1
+CACHE_FOLDER = ".cache"
+CACHE_FILE = "gpia-checked-files.marshal"
+_PACKAGE = Path(__file__).resolve().parents[1]  # scripts/gpia
+
+# One file's result: its kind (or "invalid:<kind>"), its document if it parsed, and its own problems.
+FileResult = tuple[str | None, YamlDocument | None, list[Problem]]
+
+
+def content_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_code_key: str | None = None
+
+
+def code_key() -> str:
+    """What the cached results depend on besides each file: every source file and schema of the package."""
+    global _code_key
+    if _code_key is None:
+        digest = hashlib.sha256(f"{FORMAT} {sys.version} {marshal.version}".encode())
+        for file in sorted(p for p in _PACKAGE.rglob("*") if p.suffix in (".py", ".json") and p.is_file()):
+            digest.update(file.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+            digest.update(file.read_bytes() + b"\0")
+        _code_key = digest.hexdigest()
+    return _code_key
+
+
+def _place_key(folder: Path) -> str:
+    """What else a file's own checks read: the data folder (a registered kind's modeline names its schema
+    relative to the file) and the schemas of kinds registered from outside the package."""
+    digest = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogatepass") + b"\0")
+    for schemas in layout._SCHEMA_FOLDERS:
+        for file in sorted(schemas.glob("*.json")):
+            digest.update(str(file).encode("utf-8", "surrogatepass") + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class CheckedFiles:
+    """The cache of one data folder: look files up by path and content, record new results, save."""
+
+    def __init__(self, folder: Path):
+        self.file = folder / CACHE_FOLDER / CACHE_FILE
+        self.key = code_key() + " " + _place_key(folder)
+        self.entries: dict[str, tuple[Any, ...]] = {}
+        self.used: dict[str, tuple[Any, ...]] = {}
+        self.changed = False
+        try:
+            stored = marshal.loads(self.file.read_bytes())
+            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == self.key and isinstance(stored[1], dict):
+                self.entries = stored[1]
+        except (OSError, ValueError, EOFError, TypeError):
+            pass  # no cache yet, or one that cannot be read: every file is read again
+
+    def get(self, relative: str, content: str) -> FileResult | None:
+        entry = self.entries.get(relative)
+        if entry is None or entry[0] != content:
+            return None
+        self.used[relative] = entry
+        _, kind, data, values, keys, problems = entry
+        doc = None if values is None else YamlDocument(relative, data, _unpack(values), _unpack(keys))
+        return kind, doc, [Problem(relative, *p) for p in problems]
+
+    def put(self, relative: str, content: str, result: FileResult) -> None:
+        kind, doc, problems = result
+        if any(p.path != relative for p in problems):
+            return  # only a file's own problems are kept (none other is expected)
+        self.used[relative] = (content, kind, doc.data if doc else None, _pack(doc.value_marks) if doc else None,
+                               _pack(doc.key_marks) if doc else None, [(p.line, p.col, p.message) for p in problems])
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the entries of this run's files (files deleted since are dropped), if anything changed."""
+        if not self.changed and self.used.keys() == self.entries.keys():
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            ignore = self.file.parent / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# Written by gpia validate: results of checked data files, safe to delete.\n*\n",
+                                  encoding="utf-8")
+            # Written whole, then renamed into place: a run that reads it meanwhile sees the old or the new.
+            handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-")
+            with os.fdopen(handle, "wb") as out:
+                marshal.dump((self.key, self.used), out)
+            os.replace(temporary, self.file)
+        except OSError:
+            pass  # a read-only checkout still validates, only without the cache
+
+
+# A column is below 2**25 (files are at most yaml_loader.MAX_FILE_BYTES).
+_COLUMN_BITS = 25
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+
+
+def _pack(marks: dict[JsonPath, Any]) -> dict[JsonPath, int]:
+    return {path: (mark.line << _COLUMN_BITS) | mark.column for path, mark in marks.items()}
+
+
+def _unpack(packed: dict[JsonPath, int]) -> dict[JsonPath, Any]:
+    return _PackedMarks(packed)
+
+
+class _Mark:
+    """A position read back from the cache, as the parser's mark gives it (0-based line and column)."""
+
+    __slots__ = ("line", "column")
+
+    def __init__(self, packed: int):
+        self.line, self.column = packed >> _COLUMN_BITS, packed & _COLUMN_MASK
+
+
+class _PackedMarks(dict):  # type: ignore[type-arg]
+    """The cached positions as packed numbers, each made a mark only when it is looked up (few are)."""
+
+    def __getitem__(self, path: JsonPath) -> _Mark:
+        return _Mark(dict.__getitem__(self, path))
+
+    def get(self, path: JsonPath, default: Any = None) -> Any:
+        found = dict.get(self, path)
+        return default if found is None else _Mark(found)
+
+    def items(self):  # type: ignore[override]
+        return ((path, _Mark(value)) for path, value in dict.items(self))
+
+    def values(self):  # type: ignore[override]
+        return (_Mark(value) for value in dict.values(self))

@@ -1,0 +1,150 @@
+"""The cache of each data file's own checks (gpia.load.checked_cache): a run after an edit reads again
+only the files whose text changed, and gives exactly the problems and warnings (messages, lines and
+columns) that a run with no cache gives; the checks across files still see every file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import gpia.knowledge_base as knowledge_base
+from gpia.__main__ import main
+from gpia.knowledge_base import load_knowledge_base
+from gpia.load import checked_cache
+from gpia.load.checked_cache import CACHE_FILE, CACHE_FOLDER
+
+from conftest import SOURCES
+
+GLOSSARY = "clauses/glossary.yaml"
+CLAUSES = "clauses/clauses.yaml"
+FAQ = "faq/02-essential-content.yaml"
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files whose own checks ran (not taken from the cache), in the order read."""
+    seen: list[str] = []
+    check_file = knowledge_base.check_file
+
+    def counted(text: str, relative: str, kind: str, root: Path | None = None):  # type: ignore[no-untyped-def]
+        seen.append(relative)
+        return check_file(text, relative, kind, root)
+
+    monkeypatch.setattr(knowledge_base, "check_file", counted)
+    return seen
+
+
+def _run(root: Path, cache: bool) -> tuple[list[str], list[str], bool]:
+    sources = SOURCES if SOURCES.is_dir() else None
+    result = load_knowledge_base(root, sources, check_wording=sources is not None, cache=cache)
+    return ([str(p) for p in result.problems], [str(w) for w in result.warnings],
+            result.knowledge_base is not None)
+
+
+def _edit(root: Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_warm_run_reads_only_the_edited_file_and_finds_what_a_cold_run_finds(data_copy: Path,
+                                                                                 reads: list[str]) -> None:
+    assert _run(data_copy, cache=True)[2]  # the real data: no problem; every file read and kept
+    files = list(reads)
+    assert len(files) > 20 and (data_copy / CACHE_FOLDER / CACHE_FILE).is_file()
+    reads.clear()
+    assert _run(data_copy, cache=True)[2]
+    assert reads == []  # nothing changed: no file read again
+
+    # The glossary's first term renamed: the FAQ that refers to it (read from the cache) is now wrong,
+    # at its own line and column.
+    _edit(data_copy, GLOSSARY, "  - id: term-mcp\n", "  - id: term-mcp-renamed\n")
+    warm = _run(data_copy, cache=True)
+    assert reads == [GLOSSARY]
+    reads.clear()
+    cold = _run(data_copy, cache=False)
+    assert len(reads) == len(files)
+    assert warm == cold
+    assert warm[0] == [f"{FAQ}:71:218: 'relates_to' refers to 'term-mcp', but no record of those kinds has that id; "
+                       "did you mean 'term-icp'?"]
+
+
+def test_an_id_used_again_in_an_edited_file_is_a_duplicate_of_one_in_a_cached_file(data_copy: Path,
+                                                                                     reads: list[str]) -> None:
+    _run(data_copy, cache=True)
+    reads.clear()
+    # A term given a clause's id: the duplicate names the clause, which comes from the cache.
+    _edit(data_copy, GLOSSARY, "  - id: term-mcp\n", "  - id: clause-6-2-d\n")
+    warm = _run(data_copy, cache=True)
+    assert reads == [GLOSSARY]
+    cold = _run(data_copy, cache=False)
+    assert warm == cold
+    assert any("duplicate id 'clause-6-2-d'" in p and f"{CLAUSES}:18:" in p for p in warm[0]), warm[0]
+
+
+def test_a_cached_files_own_problems_come_back_at_the_same_place(data_copy: Path, reads: list[str]) -> None:
+    # A template's placeholder and an invisible character: each file's own problems, kept in the cache.
+    _edit(data_copy, CLAUSES, "  - id: clause-6-2-d\n", "  - id: NEW-ID\n")
+    text = (data_copy / GLOSSARY).read_text(encoding="utf-8")
+    first_note = text.index("note: ") + len("note: ") + 3
+    (data_copy / GLOSSARY).write_text(text[:first_note] + "\u200b" + text[first_note:], encoding="utf-8")
+    cold = _run(data_copy, cache=False)
+    assert any(p.startswith(f"{CLAUSES}:18:") and "template text" in p for p in cold[0]), cold[0]
+    assert any(p.startswith(f"{GLOSSARY}:") and "U+200B" in p for p in cold[0]), cold[0]
+    assert _run(data_copy, cache=True) == cold
+    reads.clear()
+    assert _run(data_copy, cache=True) == cold
+    assert reads == []
+
+
+def test_a_file_that_cannot_be_parsed_is_its_one_problem_from_the_cache_too(data_copy: Path,
+                                                                            reads: list[str]) -> None:
+    _edit(data_copy, GLOSSARY, "  - id: term-mcp\n", "  - id: term-mcp\n\tbad: tab\n")
+    cold = _run(data_copy, cache=False)
+    assert any(p.startswith(f"{GLOSSARY}:") for p in cold[0]) and not cold[2]
+    _run(data_copy, cache=True)
+    reads.clear()
+    assert _run(data_copy, cache=True) == cold
+    assert reads == []
+
+
+def test_a_change_to_the_code_or_a_damaged_cache_reads_every_file_again(data_copy: Path, reads: list[str],
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = _run(data_copy, cache=False)
+    count = len(reads)
+    _run(data_copy, cache=True)
+    reads.clear()
+    monkeypatch.setattr(checked_cache, "_code_key", "another version of the checks")
+    assert _run(data_copy, cache=True) == expected
+    assert len(reads) == count
+    reads.clear()
+    (data_copy / CACHE_FOLDER / CACHE_FILE).write_bytes(b"\x00not marshal data")
+    assert _run(data_copy, cache=True) == expected
+    assert len(reads) == count
+    reads.clear()
+    (data_copy / CACHE_FOLDER / CACHE_FILE).write_bytes(b"")
+    assert _run(data_copy, cache=True) == expected
+    assert len(reads) == count
+
+
+def test_the_code_key_covers_every_module_and_schema_of_the_package() -> None:
+    package = Path(checked_cache.__file__).resolve().parents[1]
+    assert (package / "schemas").is_dir() and (package / "validate" / "schema_check.py").is_file()
+    assert checked_cache.code_key() == checked_cache.code_key() and len(checked_cache.code_key()) == 64
+
+
+def test_validate_keeps_the_cache_in_a_git_ignored_folder_and_no_cache_reads_everything(
+        data_copy: Path, reads: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["validate", "--root", str(data_copy)] + (["--sources", str(SOURCES)] if SOURCES.is_dir() else ["--skip-wording"])
+    assert main(args) == 0
+    first = capsys.readouterr().out
+    folder = data_copy / CACHE_FOLDER
+    assert (folder / CACHE_FILE).is_file()
+    assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    count = len(reads)
+    reads.clear()
+    assert main(args) == 0
+    assert reads == [] and capsys.readouterr().out == first
+    assert main(args + ["--no-cache"]) == 0
+    assert len(reads) == count and capsys.readouterr().out == first
