@@ -1,7 +1,7 @@
 """A kind declared once: a kind the core has never heard of, registered from tests/fixtures/kind with
 only its Kind entry and model class (fixture_notice.py), its schema (notices.json), its page and list
 templates, its `make new` template and a data file, gets everything a kind gets: validation, a page
-per record, a paged list, its CSV and its place in the JSON download, a search label and `make new`.
+per record, a paged list, a part of the printed guide, its CSV and its place in the JSON download, a search label and `make new`.
 
 The registry reads GPIA_KINDS once, when it is first imported, so each check runs in a process of
 its own, on a copy of the project's data with the fixture laid over it.
@@ -137,6 +137,13 @@ def test_the_list_and_its_first_page_come_from_the_list_template(probed: dict[st
     assert ('<li><a href="../notices/notice-fixture-opening-hours/">Opening hours of the fixture surgery</a>: '
             "The fixture surgery is open on weekdays; this notice exists only for the tests.</li>") in page
     assert page.index("notice-fixture-opening-hours/") < page.index("notice-fixture-new-phone-line/")
+
+
+def test_it_is_a_part_of_the_printed_guide(probed: dict[str, Any]) -> None:
+    page = probed["files"]["print/notices.md"]
+    assert page.startswith("---\nrender_macros: false\nsearch: {exclude: true}\ngpia_generated: {print: notices, page: 1}\n---\n")
+    assert "Local notices" in page
+    assert page.index("Opening hours of the fixture surgery") < page.index("notice-fixture-new-phone-line")
 
 
 def test_its_csv_and_its_records_in_the_json_download(probed: dict[str, Any]) -> None:

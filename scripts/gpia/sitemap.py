@@ -172,8 +172,10 @@ def later_pages_folder(folder: str) -> str:
 # at print/<part>/ and, when a part is longer than one page holds, print/<part>/pages/<n>/ (n from 2).
 # gpia.views.printing gives each part its title, records and pages.
 PRINT_FOLDER = "print/"
+# A kind declared with both templates (gpia.views.generic) is a part of its own, named by its list,
+# before the checklist that ends the guide.
 PRINT_PARTS = ("governance", "commitments", "faq", "clauses", "schedules", "agreements", "glossary", "citations",
-               "before-you-sign")
+               *(k.listings[0] for k in KINDS if k.list_template and k.page_template), "before-you-sign")
 # The whole documents compared (docs/compare/text.md): its later pages at compare/text/pages/<n>/.
 TEXT_COMPARISON = "compare/text/"
 

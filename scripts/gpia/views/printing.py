@@ -28,6 +28,7 @@ from gpia.views.common import QUOTED_ANCHOR_PREFIX, BuildViews, View
 from gpia.views.html import md_text
 from gpia.views.html_tokens import Tag, tokens
 from gpia.views.faq import section_page
+from gpia.views.generic import LISTED, record_page as generic_record_page
 from gpia.views.glossary import listing as glossary_listing
 from gpia.views.glossary import term_page
 from gpia.views.sources import citation_page
@@ -75,6 +76,9 @@ def guide_parts(view: View) -> list[Part]:
         Part("glossary", "Glossary", tuple(item.record_id for item in glossary_listing(kb).items), term_page),
         Part("citations", "Other sources we cite", tuple(item.record_id for item in citations_listing(kb).items),
              citation_page),
+        # Each kind shown by its own templates, its records in the order of its list.
+        *(Part(k.listings[0], k.list_title or k.listings[0], tuple(kb.records(k.records or "")), generic_record_page(k))
+          for k in LISTED if k.page_template),
         # The checklist is one piece, whose headings already sit under a part's.
         Part("before-you-sign", "Before you sign", ("print-checklist",), lambda v, _: before_you_sign(v), levels=0),
     ]
