@@ -109,8 +109,9 @@ test-clients: setup office
 	$(PY) -m pytest -m clients
 
 # Speed and size at x1, x10 and x100 the real data (not part of `make test`); see BENCHMARKS.md.
+# BENCH passes options to `gpia bench`: e.g. BENCH="--skip baseline" keeps that section's last figures.
 bench: setup
-	$(GPIA) bench
+	$(GPIA) bench $(BENCH)
 
 clean:
 	rm -rf site site-zensical build test-artifacts .pytest_cache bench-out

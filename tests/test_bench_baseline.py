@@ -100,3 +100,32 @@ def test_each_revision_writes_its_corpora_with_its_own_synthetic_tool(tmp_path: 
     (tmp_path / "scripts" / "gpia").mkdir(parents=True)
     (tmp_path / "scripts" / "gpia" / "synthetic.py").write_text("", encoding="utf-8")
     assert baseline.synthetic_module(tmp_path) == "gpia.synthetic"  # before the redesign moved it into tools/
+
+
+def test_a_skipped_section_keeps_its_last_figures_where_they_were(tmp_path: Path, monkeypatch) -> None:
+    """`gpia bench --skip baseline`: everything else is measured, the baseline is not, and its section
+    stays word for word in its place; a section skipped that the file does not have yet is measured."""
+    from gpia_bench import cli
+    out = tmp_path / "BENCHMARKS.md"
+    out.write_text((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8"), encoding="utf-8")
+    measured: list[str] = []
+    monkeypatch.setattr(cli, "measure", lambda scale, runs, work: measured.append(f"x{scale}") or scale)
+    monkeypatch.setattr(cli, "measure_serve", lambda runs, work: "serve")
+    monkeypatch.setattr(cli, "measure_tooltips", lambda runs, work: "tooltips")
+    monkeypatch.setattr(cli, "report", lambda results, extra, runs: "# Benchmarks\n\n## Results\n\nnew\n\n"
+                                                                   "## The synthetic corpora\n\nnew\n")
+    monkeypatch.setattr(cli, "measure_search", lambda scales, runs, work: measured.append("search"))
+    monkeypatch.setattr(cli, "search_section", lambda found, runs: [cli.SEARCH_SECTION, "", "searched"])
+    monkeypatch.setattr(cli, "measure_baseline", lambda *args: measured.append("baseline"))
+    args = cli.parser().parse_args(["--scales", "1", "--out", str(out), "--skip", "baseline", "--work", str(tmp_path)])
+    text = cli.full_run(args)
+    assert measured == ["x1", "search"]
+    old_baseline = document.section_of(out.read_text(encoding="utf-8"), baseline.BASELINE_SECTION)
+    assert old_baseline and document.section_of(text, baseline.BASELINE_SECTION).rstrip("\n") == old_baseline.rstrip("\n")
+    assert text.index(baseline.BASELINE_SECTION) < text.index("## The synthetic corpora")
+    assert "searched" in text
+    # With no file yet, a skipped section is measured all the same.
+    out.unlink()
+    monkeypatch.setattr(cli, "baseline_section", lambda found: [baseline.BASELINE_SECTION, "", "measured"])
+    measured.clear()
+    assert "measured" in cli.full_run(args) and measured == ["x1", "search", "baseline"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import gpia_bench
 from gpia_bench.baseline import BASELINE_REV, BASELINE_SECTION, measure_baseline
-from gpia_bench.document import keep_other_sections, splice_section, splice_serve, splice_tooltips
+from gpia_bench.document import keep_other_sections, section_of, splice_section, splice_serve, splice_tooltips
 from gpia_bench.report import baseline_section, report, search_section, serve_line
 from gpia_bench.run import ROOT, snapshot
 from gpia_bench.scale import measure
@@ -60,15 +60,20 @@ def full_run(args: argparse.Namespace) -> str:
     serve = measure_serve(args.runs, args.work)
     _say("tooltips")
     text = report(results, Extra(serve, measure_tooltips(args.runs, args.work)), args.runs)
-    _say("search")
-    text = splice_section(text, SEARCH_SECTION,
-                          search_section(measure_search(list(results), args.runs, args.work), args.runs))
-    _say("before and after the redesign")
-    text = splice_section(text, BASELINE_SECTION,
-                          baseline_section(measure_baseline(args.baseline, list(results), args.runs, args.work)))
-    if args.out.exists():
-        text = keep_other_sections(args.out.read_text(encoding="utf-8"), text)
-    return text
+    old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+    sections = {
+        SEARCH_SECTION: ("search", lambda: search_section(measure_search(list(results), args.runs, args.work), args.runs)),
+        BASELINE_SECTION: ("baseline", lambda: baseline_section(
+            measure_baseline(args.baseline, list(results), args.runs, args.work))),
+    }
+    for title, (name, measure_section) in sections.items():
+        kept = section_of(old, title) if name in args.skip else None
+        if kept is not None:  # --skip: the last figures stay, where they were
+            text = splice_section(text, title, [kept.rstrip("\n")])
+            continue
+        _say(title[3:])
+        text = splice_section(text, title, measure_section())
+    return keep_other_sections(old, text) if old else text
 
 
 def parser() -> argparse.ArgumentParser:
@@ -78,6 +83,9 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--work", type=Path, default=Path("/tmp/gpia-bench"))
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--only", choices=list(ONLY), help="measure only this, and replace only its figures in an existing --out")
+    parser.add_argument("--skip", action="append", default=[], choices=["search", "baseline"],
+                        help="keep the last figures of this section in --out instead of measuring it again "
+                             "(the baseline builds the old revision at every scale: over half an hour at ×100)")
     parser.add_argument("--baseline", default=BASELINE_REV,
                         help=f"the revision compared with in '{BASELINE_SECTION[3:]}' (default {BASELINE_REV}, "
                              "the last commit before the redesign)")

@@ -48,6 +48,11 @@ def _replace(text: str, title: str, section: str, required: bool = False) -> str
     return "".join(pieces)
 
 
+def section_of(text: str, title: str) -> str | None:
+    """The section headed `title` of `text`, word for word, or None when it has none."""
+    return next((piece for piece in sections(text) if heading(piece) == title), None)
+
+
 def splice_section(text: str, title: str, lines: list[str]) -> str:
     """BENCHMARKS.md with the section under `title` replaced (or added before the corpora)."""
     return _replace(text, title, "\n".join(lines) + "\n")
