@@ -112,7 +112,9 @@ def printed_parts(shared: BuildViews) -> list[PrintedPart]:
                 return replace(shared.view(relative_base(print_part_page(part.name, page))), expanded=True)
 
             def rendered(view: View, record_id: str, part: Part = part) -> str:
-                return _nested(part.render(view, record_id), record_id, record_ids, levels=max(0, part.levels - 1))
+                # Under the part's own title (a level higher than on /print/): a part whose headings
+                # already sit under a part's heading (levels 0) is lifted by one.
+                return _nested(part.render(view, record_id), record_id, record_ids, levels=part.levels - 1)
 
             pages = split_pages(part.ids, view_of, rendered, shared.page_bytes)
             printed.append(PrintedPart(part, tuple(tuple(page) for page in pages)))
@@ -193,9 +195,10 @@ def _record_ids(kb: KnowledgeBase) -> frozenset[str]:
 
 
 def _nested(markdown: str, owner: str, record_ids: frozenset[str], levels: int = 2) -> str:
-    """A record page's Markdown under a part heading: headings `levels` deeper, section ids prefixed."""
+    """A record page's Markdown under a part heading: headings `levels` deeper (higher when negative,
+    never above a level 2 heading, which only a part's title is above), section ids prefixed."""
     if levels:
-        markdown = _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + levels) + " ", markdown)
+        markdown = _HEADING.sub(lambda m: "#" * max(2, min(6, len(m.group(1)) + levels)) + " ", markdown)
     # The HTML blocks' tags as a parser reads them: an id is an attribute of a tag, never text that
     # looks like one.
     tags = [t for t in tokens(markdown) if isinstance(t, Tag) and not t.closing]
