@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 from pathlib import Path
 
 from gpia.knowledge_base import load_or_raise
@@ -10,9 +11,11 @@ from gpia.knowledge_base import load_or_raise
 from conftest import ROOT, SOURCES, problems
 
 
-def slips() -> list[tuple[str, str]]:
+@cache
+def slips() -> tuple[tuple[str, str], ...]:
+    """(as printed, as meant) of every slip the sources declare: the knowledge base read once."""
     kb = load_or_raise(ROOT, SOURCES)
-    return [(s.printed, s.meant) for source in kb.sources.values() for s in source.sic]
+    return tuple((s.printed, s.meant) for source in kb.sources.values() for s in source.sic)
 
 
 def shown_text(markup: str) -> str:
