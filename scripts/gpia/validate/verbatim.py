@@ -592,29 +592,13 @@ def advice(kind: str, path: tuple[Any, ...]) -> str:
 
 def raw_index(value: str, folded_offset: int) -> int | None:
     """The index in `value` of the character that is at `folded_offset` once folded (source_outline.fold
-    turns each quote or dash into one character, collapses white space and strips the ends)."""
-    folded = 0
-    started = False
-    previous_space = False
-    for index, char in enumerate(value):
-        if char.isspace():
-            previous_space = started
-            continue
-        if previous_space:
-            if folded == folded_offset:
-                return index - 1  # the space before this word
-            folded += 1
-            previous_space = False
-        started = True
-        if folded == folded_offset:
-            return index
-        folded += len(char.translate(_FOLD_TABLE))
-    return len(value) if folded == folded_offset else None
+    turns each quote or dash into one character, collapses white space and strips the ends), or None."""
+    return raw_indexes(value).get(folded_offset)
 
 
 def raw_indexes(value: str) -> dict[int, int]:
-    """raw_index for every folded offset at once (offset: index; an offset raw_index gives None for is
-    absent), in one pass over `value` instead of one per offset."""
+    """Every folded offset of `value` mapped to its index in `value` (see raw_index), in one pass; an
+    offset past the folded text is absent."""
     out: dict[int, int] = {}
     folded = 0
     started = False
