@@ -148,3 +148,69 @@ def test_validate_keeps_the_cache_in_a_git_ignored_folder_and_no_cache_reads_eve
     assert reads == [] and capsys.readouterr().out == first
     assert main(args + ["--no-cache"]) == 0
     assert len(reads) == count and capsys.readouterr().out == first
+
+
+GOVERNANCE = "clauses/requirements/mcp-2016-governance.yaml"
+PURPOSE = "faq/01-introduction.yaml"
+needs_sources = pytest.mark.skipif(not SOURCES.is_dir(), reason="the wording check needs the source extracts")
+
+
+@pytest.fixture
+def worded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files whose own wording check ran (not taken from the cache)."""
+    seen: list[str] = []
+    file_wording = knowledge_base.file_wording
+
+    def counted(kind, doc, sources, root=None):  # type: ignore[no-untyped-def]
+        seen.append(doc.path)
+        return file_wording(kind, doc, sources, root)
+
+    monkeypatch.setattr(knowledge_base, "file_wording", counted)
+    return seen
+
+
+@needs_sources
+def test_a_files_wording_problems_and_warnings_come_back_from_the_cache(data_copy: Path, worded: list[str]) -> None:
+    # A word mistyped in a question (a problem, which the whole document's check must then know of, or
+    # it reports the question as not printed where it is) and a quote that differs from the source's
+    # (a warning).
+    _edit(data_copy, PURPOSE, "What is the purpose of", "What is the porpose of")
+    _edit(data_copy, GOVERNANCE, "on a 'best for service' basis", "on a \u2018best for service\u2019 basis")
+    cold = _run(data_copy, cache=False)
+    assert len(cold[0]) == 1 and cold[0][0].startswith(f"{PURPOSE}:9:"), cold[0]
+    assert any(w.startswith(f"{GOVERNANCE}:29:") and "LEFT SINGLE QUOTATION MARK" in w for w in cold[1]), cold[1]
+    assert _run(data_copy, cache=True) == cold
+    checked = len(worded)
+    assert checked > 10 and GOVERNANCE in worded
+    worded.clear()
+    assert _run(data_copy, cache=True) == cold
+    assert worded == []
+    # Mended: only that file's wording is checked again, and the document no longer steps over it.
+    _edit(data_copy, PURPOSE, "What is the porpose of", "What is the purpose of")
+    warm = _run(data_copy, cache=True)
+    assert worded == [PURPOSE]
+    assert warm == _run(data_copy, cache=False) and warm[0] == [] and warm[2]
+
+
+@needs_sources
+def test_a_changed_source_extract_checks_every_files_wording_again(data_copy: Path, tmp_path: Path,
+                                                                   worded: list[str]) -> None:
+    import shutil
+
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES, sources)
+    load = lambda cache: load_knowledge_base(data_copy, sources, cache=cache)  # noqa: E731
+    assert load(True).knowledge_base is not None
+    checked = len(worded)
+    worded.clear()
+    load(True)
+    assert worded == []
+    # The words of the requirement above changed in the extract: every file is checked against it again.
+    extract = next(f for f in sorted(sources.iterdir()) if "clinical matters, patient" in f.read_text(encoding="utf-8"))
+    extract.write_text(extract.read_text(encoding="utf-8").replace("clinical matters, patient", "clinical issues, patient"),
+                       encoding="utf-8")
+    warm = load(True)
+    assert len(worded) == checked
+    cold = load(False)
+    assert [str(p) for p in warm.problems] == [str(p) for p in cold.problems]
+    assert [(p.path, p.line, p.col) for p in warm.problems] == [(GOVERNANCE, 15, 17)], warm.problems

@@ -6,6 +6,7 @@ so the data is always read with the same strict loader and checked by the same r
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,7 +30,7 @@ from gpia.validate.schedule_checks import schedule_problems
 from gpia.validate.schema_check import schema_problems
 from gpia.validate.text_rules import text_problems
 from gpia.validate.typography import typography_warnings
-from gpia.validate.verbatim import load_sources, verbatim_problems
+from gpia.validate.verbatim import Printed, SourceText, documents_wording, file_wording, load_sources
 from gpia.load.yaml_loader import YamlDocument, parse_yaml, read_data_text
 
 
@@ -78,8 +79,6 @@ def read_documents(root: Path, cache: CheckedFiles | None = None
         problems += found
         if tag is not None and loaded is not None:
             docs.append((tag, loaded))
-    if cache is not None:
-        cache.save()
     return docs, problems, len(files)
 
 
@@ -133,7 +132,16 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 def _load(root: Path, sources_dir: Path | None, check_wording: bool, cache: bool = False) -> LoadResult:
-    docs, problems, count = read_documents(root, CheckedFiles(root) if cache else None)
+    checked = CheckedFiles(root) if cache else None
+    try:
+        return _check(root, sources_dir, check_wording, checked)
+    finally:
+        if checked is not None:
+            checked.save()
+
+
+def _check(root: Path, sources_dir: Path | None, check_wording: bool, checked: CheckedFiles | None) -> LoadResult:
+    docs, problems, count = read_documents(root, checked)
     valid = [(kind, doc) for kind, doc in docs if not kind.startswith("invalid:")]
     lenient = [(kind.removeprefix("invalid:"), doc) for kind, doc in docs]
     index, duplicate_problems = index_records(lenient)
@@ -155,7 +163,7 @@ def _load(root: Path, sources_dir: Path | None, check_wording: bool, cache: bool
     problems += prose_alignment_problems(valid, index)
     warnings: list[DataWarning] = []
     if check_wording:
-        found, warnings = wording_checks(root, sources_dir, valid)
+        found, warnings = wording_checks(root, sources_dir, valid, checked)
         problems += found
     if not count:
         problems.append(Problem("clauses", 1, 1, "no data files found; expected YAML under clauses/ and faq/"))
@@ -202,10 +210,11 @@ def skipped_line(broken: dict[str, str], references: int, check_wording: bool) -
             "Fix the problem above and check again.")
 
 
-def wording_checks(root: Path, sources_dir: Path | None,
-                   docs: list[tuple[str, YamlDocument]]) -> tuple[list[Problem], list[DataWarning]]:
+def wording_checks(root: Path, sources_dir: Path | None, docs: list[tuple[str, YamlDocument]],
+                   cache: CheckedFiles | None = None) -> tuple[list[Problem], list[DataWarning]]:
     """One pass over the source documents: the wording's problems, and its warnings (quotes and
-    dashes the check forgave, which make fix mends)."""
+    dashes the check forgave, which make fix mends). With a cache, a file whose text and the
+    extracts are those checked before is not checked again (gpia.load.checked_cache)."""
     folder = sources_dir if sources_dir is not None else default_sources_dir(root)
     if not folder.is_dir():
         where = next((doc.origin(()) for kind, doc in docs if kind == "sources"), None)
@@ -215,9 +224,36 @@ def wording_checks(root: Path, sources_dir: Path | None,
                                     "with --sources")], []
     # The folder named as from the project (the data's folder), where `make validate` runs: ../shared/sources.
     texts, problems = load_sources(folder, docs, os.path.relpath(folder, root))
-    problems += verbatim_problems(docs, texts, root)
+    extracts = sources_key(folder, texts) if cache is not None else ""
     lines_of = lambda doc: (root / doc.path).read_text(encoding="utf-8").split("\n")  # noqa: E731
-    return problems, typography_warnings(docs, texts, lines_of)
+    warnings: list[DataWarning] = []
+    printed = Printed(docs)
+    for kind, doc in docs:
+        if kind == "document":
+            warnings += typography_warnings([(kind, doc)], texts, lines_of)
+            continue
+        result = cache.wording(doc.path, extracts) if cache is not None else None
+        if result is None:
+            found, failed = file_wording(kind, doc, texts, root)
+            result = (found, failed, typography_warnings([(kind, doc)], texts, lines_of))
+            if cache is not None:
+                cache.put_wording(doc.path, extracts, result)
+        problems += result[0]
+        printed.failed |= result[1]
+        warnings += result[2]
+    problems += documents_wording(docs, texts, root, printed)
+    return problems, sorted(warnings)
+
+
+def sources_key(folder: Path, texts: dict[str, SourceText]) -> str:
+    """A hash of what the wording check reads of the sources: each source's id, file name and bytes."""
+    digest = hashlib.sha256()
+    for text in sorted(texts.values(), key=lambda t: t.id):
+        digest.update(f"{text.id}\0{text.file}\0{text.problem}\0".encode("utf-8", "surrogatepass"))
+        if text.outline is not None:
+            digest.update((folder / text.file).read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def load_or_raise(root: Path, sources_dir: Path | None = None, *, check_wording: bool = True) -> m.KnowledgeBase:

@@ -9,7 +9,12 @@ others. The whole cache belongs to one version of the code: it is keyed by the c
 the schemas (every file of the `gpia` package), the Python version and the cache's own format, so
 changing any of them starts it afresh, as does another data folder or a change to the schemas of a
 kind registered from outside the package. Checks across files (references, duplicate ids, the
-wording, the model) always run on every file, cached or not.
+model) always run on every file, cached or not.
+
+A file's wording check (its NHS wording against the source extracts, and the quotes and dashes
+that differ from the sources') depends on the file and the extracts alone, so it is kept too,
+keyed by the file's text and a hash of the extracts (`wording`, `put_wording`); a whole document,
+which is checked against every other file's records, is checked on every run.
 
 The entries are written with `marshal` (plain values only, read several times faster than
 pickle): the cache is this machine's own, written by this module, and a cache that cannot be read
@@ -26,16 +31,18 @@ from pathlib import Path
 from typing import Any
 
 from gpia.load import layout
-from gpia.load.problems import Problem
+from gpia.load.problems import DataWarning, Problem
 from gpia.load.yaml_loader import JsonPath, YamlDocument
 
-FORMAT = 1
+FORMAT = 2
 CACHE_FOLDER = ".cache"
 CACHE_FILE = "gpia-checked-files.marshal"
 _PACKAGE = Path(__file__).resolve().parents[1]  # scripts/gpia
 
 # One file's result: its kind (or "invalid:<kind>"), its document if it parsed, and its own problems.
 FileResult = tuple[str | None, YamlDocument | None, list[Problem]]
+# One file's wording: its problems, the ids of its records whose wording failed, and its warnings.
+WordingResult = tuple[list[Problem], set[str], list[DataWarning]]
 
 
 def content_key(text: str) -> str:
@@ -75,11 +82,14 @@ class CheckedFiles:
         self.key = code_key() + " " + _place_key(folder)
         self.entries: dict[str, tuple[Any, ...]] = {}
         self.used: dict[str, tuple[Any, ...]] = {}
+        self.wordings: dict[str, tuple[Any, ...]] = {}
+        self.wordings_used: dict[str, tuple[Any, ...]] = {}
         self.changed = False
         try:
             stored = marshal.loads(self.file.read_bytes())
-            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == self.key and isinstance(stored[1], dict):
-                self.entries = stored[1]
+            if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == self.key and \
+                    isinstance(stored[1], dict) and isinstance(stored[2], dict):
+                self.entries, self.wordings = stored[1], stored[2]
         except (OSError, ValueError, EOFError, TypeError):
             pass  # no cache yet, or one that cannot be read: every file is read again
 
@@ -100,9 +110,31 @@ class CheckedFiles:
                                _pack(doc.key_marks) if doc else None, [(p.line, p.col, p.message) for p in problems])
         self.changed = True
 
+    def wording(self, relative: str, sources: str) -> WordingResult | None:
+        """The file's wording result kept from an earlier run, if its text (as read by this run) and
+        the source extracts (`sources`, their hash) are the same."""
+        content = self.used.get(relative, (None,))[0]
+        entry = self.wordings.get(relative)
+        if content is None or entry is None or entry[:2] != (content, sources):
+            return None
+        self.wordings_used[relative] = entry
+        _, _, problems, failed, warnings = entry
+        return ([Problem(relative, *p) for p in problems], set(failed),
+                [DataWarning(relative, *w) for w in warnings])
+
+    def put_wording(self, relative: str, sources: str, result: WordingResult) -> None:
+        problems, failed, warnings = result
+        content = self.used.get(relative, (None,))[0]
+        if content is None or any(p.path != relative for p in (*problems, *warnings)):
+            return
+        self.wordings_used[relative] = (content, sources, [(p.line, p.col, p.message) for p in problems],
+                                        sorted(failed), [(w.line, w.col, w.message) for w in warnings])
+        self.changed = True
+
     def save(self) -> None:
         """Write the entries of this run's files (files deleted since are dropped), if anything changed."""
-        if not self.changed and self.used.keys() == self.entries.keys():
+        if not self.changed and self.used.keys() == self.entries.keys() and \
+                self.wordings_used.keys() == self.wordings.keys():
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
@@ -112,8 +144,13 @@ class CheckedFiles:
                                   encoding="utf-8")
             # Written whole, then renamed into place: a run that reads it meanwhile sees the old or the new.
             handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-")
+            # A wording result not looked at in this run (the run stopped before the wording check) is
+            # kept while its file's text is the same.
+            wordings = {relative: entry for relative, entry in self.wordings.items()
+                        if relative in self.used and self.used[relative][0] == entry[0]}
+            wordings.update(self.wordings_used)
             with os.fdopen(handle, "wb") as out:
-                marshal.dump((self.key, self.used), out)
+                marshal.dump((self.key, self.used, wordings), out)
             os.replace(temporary, self.file)
         except OSError:
             pass  # a read-only checkout still validates, only without the cache

@@ -94,32 +94,39 @@ def _read(sources_dir: Path, name: str, folder: str) -> Outline | str:
     return outline
 
 
-def verbatim_problems(docs: list[tuple[str, YamlDocument]], sources: dict[str, SourceText],
-                      root: Path | None = None) -> list[Problem]:
-    """The NHS-wording problems; with `root` (the data folder), a difference is placed at the line
-    and column of its first differing character in the file, not at the start of the value."""
+def file_wording(kind: str, doc: YamlDocument, sources: dict[str, SourceText],
+                 root: Path | None = None) -> tuple[list[Problem], set[str]]:
+    """One file's own wording problems, and the ids of its records whose wording failed (a whole
+    document, which reads every other file's records, is `documents_wording`'s). What it finds
+    depends on the file and the sources alone, so it can be kept while neither changes."""
+    failed: set[str] = set()
+    checker = _Checker(doc, sources, failed)
+    checker.root = root
+    checker.kind = kind
+    if kind == "requirement-table":
+        checker.table()
+    elif kind == "faq-section":
+        checker.faq()
+    elif kind == "sources":
+        checker.sic()
+    checker.quotes(kind)
+    return checker.problems, failed
+
+
+def documents_wording(docs: list[tuple[str, YamlDocument]], sources: dict[str, SourceText],
+                      root: Path | None, printed: Printed) -> list[Problem]:
+    """The whole documents' problems, once every other file's own check has said which of its records
+    failed (`printed.failed`): a table or question whose own wording is wrong is then already
+    known, and the document's check does not report its consequences again."""
     problems: list[Problem] = []
-    printed = _Printed(docs)
-    # Documents last: a table or question whose own wording is wrong is then already known, and the
-    # document's check does not report its consequences again.
-    for kind, doc in sorted(docs, key=lambda item: item[0] == "document"):
-        checker = _Checker(doc, sources, printed.failed)
-        checker.root = root
-        checker.kind = kind
-        if kind == "requirement-table":
-            checker.table()
-        elif kind == "faq-section":
-            checker.faq()
-        elif kind == "document":
+    for kind, doc in docs:
+        if kind == "document":
+            checker = _Checker(doc, sources, printed.failed)
+            checker.root = root
+            checker.kind = kind
             checker.document(printed)
-        elif kind == "sources":
-            checker.sic()
-        for file_kind, pattern in QUOTE_PLACES:
-            if file_kind == kind:
-                for path, quote in find(doc.data, pattern):
-                    if isinstance(quote, dict):
-                        checker.quote(path, quote)
-        problems += checker.problems
+            checker.quotes(kind)
+            problems += checker.problems
     return problems
 
 
@@ -128,7 +135,7 @@ _PASSAGES = {"heading": "heading", "paragraph": "paragraph", "item": "item", "co
 _TABLE_BLOCKS = ("table-heading", "row-title", "row-item")
 
 
-class _Printed:
+class Printed:
     """The records that a document's blocks place: tables, questions and FAQ sections, by id."""
 
     def __init__(self, docs: list[tuple[str, YamlDocument]]):
@@ -153,7 +160,7 @@ def _has(container: Any, key: Any) -> bool:
     return key in container if isinstance(container, dict) else isinstance(key, int) and 0 <= key < len(container)
 
 
-def _invisible_ref(printed: _Printed, kind: str, ref: Any) -> bool:
+def _invisible_ref(printed: Printed, kind: str, ref: Any) -> bool:
     if kind == "question" and ref in printed.questions:
         text = printed.questions[ref][0].get("question")
     elif kind == "faq_section" and ref in printed.sections:
@@ -265,7 +272,7 @@ class _Checker:
                                              "copy the words with the slip exactly as the source prints them")
 
     # -- a whole document, in printed order ---------------------------------------------------------
-    def document(self, printed: _Printed) -> None:
+    def document(self, printed: Printed) -> None:
         """Every printed block of the source, in order, is a passage or is placed by a table, question
         or FAQ section record; nothing is left out, added or moved."""
         data = self.doc.data
@@ -428,6 +435,13 @@ class _Checker:
         return next((j for j in range(start, len(blocks)) if matches(blocks[j])), None)
 
     # -- quotes ------------------------------------------------------------------------------------
+    def quotes(self, kind: str) -> None:
+        for file_kind, pattern in QUOTE_PLACES:
+            if file_kind == kind:
+                for path, quote in find(self.doc.data, pattern):
+                    if isinstance(quote, dict):
+                        self.quote(path, quote)
+
     def quote(self, path: tuple[Any, ...], quote: dict[str, Any]) -> None:
         source = quote.get("source")
         outline = self._outline(source)
