@@ -12,7 +12,7 @@ from pathlib import Path
 from gpia.pages.context import BuildContext
 from gpia.pages.generated import GENERATED_KEY
 from gpia.pages.assets import minify_stylesheets
-from gpia.pages.search import CONTENT_ELEMENT, write_index
+from gpia.pages.search import CONTENT_ELEMENT, CONTENT_START, write_index
 from gpia.pages.search_words import front_matter_words
 from gpia.pages.write import page_url, split_front_matter
 from gpia.views.html_tokens import element, tokens
@@ -21,7 +21,7 @@ from gpia.views.html_tokens import element, tokens
 
 def with_tooltips(context: BuildContext, page_html: str) -> str:
     """Tooltips in the page's content (the theme's article), not in its navigation or header."""
-    read = tokens(page_html)
+    read = tokens(page_html, max(page_html.find(CONTENT_START), 0))
     article = element(read, *CONTENT_ELEMENT)
     if article is None:
         return page_html

@@ -44,6 +44,8 @@ NHS_WORDING_KINDS = NHS_WORDING_PAGES
 
 # The element of a Material page that holds its content: what Pagefind indexes.
 CONTENT_ELEMENT = ("article", "md-content__inner md-typeset")
+# Its start tag as the theme writes it (an engine that writes it otherwise has the whole page read).
+CONTENT_START = f'<{CONTENT_ELEMENT[0]} class="{CONTENT_ELEMENT[1]}">'
 # Where a view marked a copy or boilerplate to leave out of the index (one mechanism for all views).
 _EXCLUDE = "data-search-exclude"
 
@@ -116,7 +118,9 @@ class SearchMarks:
         """The page with what Pagefind reads written into it, found by an HTML parser
         (gpia.views.html_tokens): every other byte of the page stays as it was."""
         edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the page, in order
-        read = tokens(output)
+        # Only the content is read: the theme's head, header and navigation before it (two-thirds of
+        # a page, and of the build's time at ×100 when the whole page was read) hold nothing to mark.
+        read = tokens(output, max(output.find(CONTENT_START), 0))
         for t in read:
             if not isinstance(t, Tag) or t.closing:
                 continue

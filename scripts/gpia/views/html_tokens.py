@@ -128,12 +128,15 @@ class _Reader(HTMLParser):
         self._pending = (tag, (), True, False)
 
 
-def tokens(page: str) -> list[Tag | Text]:
-    """The page's tags and runs of text, in order (comments, declarations and the like are neither)."""
+def tokens(page: str, start: int = 0) -> list[Tag | Text]:
+    """The page's tags and runs of text, in order (comments, declarations and the like are neither);
+    from `start` on, which must be where a tag starts outside any script, style or comment (what
+    comes before it is then not read at all)."""
     try:
-        return _scan(page)
+        return _scan(page, start)
     except _Unsure:
-        return _read(page)
+        found = _read(page)
+        return [t for t in found if t.start >= start] if start else found
 
 
 def _read(page: str) -> list[Tag | Text]:
@@ -166,11 +169,11 @@ _SPACE = "[ \t\n\r\f]"
 _SIMPLE_START = re.compile(rf'<([a-zA-Z][a-zA-Z0-9]*)(?:{_SPACE}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<>]*")?)*{_SPACE}*(/?)>')
 
 
-def _scan(page: str) -> list[Tag | Text]:
-    if _NAME_AT_END.search(page) or any(not charref.match(page, m.start()) for m in _CHARREF_START.finditer(page)):
+def _scan(page: str, start: int = 0) -> list[Tag | Text]:
+    if _NAME_AT_END.search(page) or any(not charref.match(page, m.start()) for m in _CHARREF_START.finditer(page, start)):
         raise _Unsure
     found: list[Tag | Text] = []
-    done = i = 0  # the end of the last tag or comment found; where the scan is
+    done = i = start  # the end of the last tag or comment found; where the scan is
     n, find, startswith = len(page), page.find, page.startswith
     cdata: str | None = None  # inside <script> or <style>, whose text ends only at their end tag
     while i < n:
