@@ -34,7 +34,7 @@ from gpia.load import layout
 from gpia.load.problems import DataWarning, Problem
 from gpia.load.yaml_loader import JsonPath, YamlDocument
 
-FORMAT = 2
+FORMAT = 3
 CACHE_FOLDER = ".cache"
 CACHE_FILE = "gpia-checked-files.marshal"
 _PACKAGE = Path(__file__).resolve().parents[1]  # scripts/gpia
@@ -97,16 +97,22 @@ class CheckedFiles:
         entry = self.entries.get(relative)
         if entry is None or entry[0] != content:
             return None
-        self.used[relative] = entry
         _, kind, data, values, keys, problems = entry
-        doc = None if values is None else YamlDocument(relative, data, _unpack(values), _unpack(keys))
+        try:
+            doc = None if data is None else YamlDocument(relative, marshal.loads(data), _PackedMarks(values),  # type: ignore[arg-type]
+                                                         _PackedMarks(keys))  # type: ignore[arg-type]
+        except (ValueError, EOFError, TypeError):
+            return None  # damaged on disk: the file is read again
+        self.used[relative] = entry
         return kind, doc, [Problem(relative, *p) for p in problems]
 
     def put(self, relative: str, content: str, result: FileResult) -> None:
         kind, doc, problems = result
         if any(p.path != relative for p in problems):
             return  # only a file's own problems are kept (none other is expected)
-        self.used[relative] = (content, kind, doc.data if doc else None, _pack(doc.value_marks) if doc else None,
+        # Each file's data and positions as marshalled blocks of their own: the cache is then written (at the
+        # end of every run that read a file) by copying the blocks of the files it did not read.
+        self.used[relative] = (content, kind, marshal.dumps(doc.data) if doc else None, _pack(doc.value_marks) if doc else None,
                                _pack(doc.key_marks) if doc else None, [(p.line, p.col, p.message) for p in problems])
         self.changed = True
 
@@ -161,12 +167,11 @@ _COLUMN_BITS = 25
 _COLUMN_MASK = (1 << _COLUMN_BITS) - 1
 
 
-def _pack(marks: dict[JsonPath, Any]) -> dict[JsonPath, int]:
-    return {path: (mark.line << _COLUMN_BITS) | mark.column for path, mark in marks.items()}
-
-
-def _unpack(packed: dict[JsonPath, int]) -> dict[JsonPath, Any]:
-    return _PackedMarks(packed)
+def _pack(marks: Any) -> bytes:
+    """A file's positions as one marshalled block of packed numbers, read back only if a run looks one up."""
+    if isinstance(marks, _PackedMarks):
+        return marks.blob
+    return marshal.dumps({path: (mark.line << _COLUMN_BITS) | mark.column for path, mark in marks.items()})
 
 
 class _Mark:
@@ -178,18 +183,33 @@ class _Mark:
         self.line, self.column = packed >> _COLUMN_BITS, packed & _COLUMN_MASK
 
 
-class _PackedMarks(dict):  # type: ignore[type-arg]
-    """The cached positions as packed numbers, each made a mark only when it is looked up (few are)."""
+class _PackedMarks:
+    """A cached file's positions (path: mark), read from their bytes when first looked up: most runs
+    look up none, and reading every file's positions was most of the time of reading the cache."""
+
+    __slots__ = ("blob", "_marks")
+
+    def __init__(self, blob: bytes):
+        self.blob = blob
+        self._marks: dict[JsonPath, int] | None = None
+
+    def _read(self) -> dict[JsonPath, int]:
+        if self._marks is None:
+            try:
+                self._marks = marshal.loads(self.blob)
+            except (ValueError, EOFError, TypeError):
+                self._marks = {}  # damaged on disk: a problem is then placed at its file's start
+        return self._marks
 
     def __getitem__(self, path: JsonPath) -> _Mark:
-        return _Mark(dict.__getitem__(self, path))
+        return _Mark(self._read()[path])
 
     def get(self, path: JsonPath, default: Any = None) -> Any:
-        found = dict.get(self, path)
+        found = self._read().get(path)
         return default if found is None else _Mark(found)
 
-    def items(self):  # type: ignore[override]
-        return ((path, _Mark(value)) for path, value in dict.items(self))
+    def items(self):  # type: ignore[no-untyped-def]
+        return ((path, _Mark(value)) for path, value in self._read().items())
 
-    def values(self):  # type: ignore[override]
-        return (_Mark(value) for value in dict.values(self))
+    def values(self):  # type: ignore[no-untyped-def]
+        return (_Mark(value) for value in self._read().values())

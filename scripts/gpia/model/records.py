@@ -115,7 +115,10 @@ def _plan(cls: type) -> tuple[_Step, ...]:
         if "absent" in f.metadata:
             missing: Any = f.metadata["absent"]
         elif f.default is MISSING and f.default_factory is MISSING:  # type: ignore[misc]
-            missing = functools.partial(_empty, hints[f.name])
+            try:
+                missing = _empty(hints[f.name])  # () or None: the same (immutable) value for every record
+            except TypeError:
+                missing = functools.partial(_empty, hints[f.name])  # raises when a record leaves it out
         else:
             missing = _DEFAULT
         steps.append((f.name, path, _converter(hints[f.name]), None, missing))

@@ -101,25 +101,29 @@ def address_problems(kb: KnowledgeBase, index: dict[str, RecordEntry], docs_dir:
     # made of two version ids, which no record id can be ("..." is not kebab-case): they are free.
     pages = [p for p in record_pages(kb) if p.record_id in index]
     # A record's page collides with another record's when both are at one address: the one
-    # written first (in file order) keeps it.
-    pages.sort(key=lambda p: (index[p.record_id].origin.path, index[p.record_id].origin.line, p.kind))
-    first_owner: dict[str, RecordPage] = {}
-    clashes: dict[str, list[str]] = {}
+    # written first (in file order) keeps it. Where each was written is looked up for those only.
+    at: dict[str, list[RecordPage]] = {}
     for page in pages:
-        address = page.address
-        found = []
-        if address in hand_written:
-            found.append(f"the address of the hand-written page docs/{hand_written[address]}")
-        found += [f"inside {folder}, {what}" for folder, what in reserved if address.startswith(folder)]
-        owner = first_owner.setdefault(address, page)
-        if owner is not page:
-            other = index[owner.record_id]
-            found.append(f"the address of the page of the {other.kind} '{owner.record_id}' ({other.origin})")
-        if found:
-            name = _PAGE_NAMES.get(page.kind, f"this {page.kind}'s page")
-            clashes.setdefault(page.record_id, []).append(f"{name} at /{address}, {' and '.join(found)}")
+        at.setdefault(page.address, []).append(page)
+    clashes: dict[str, list[tuple[str, str]]] = {}  # record id -> (its page's kind, what it clashes with)
+    for address, sharing in at.items():
+        if len(sharing) > 1:
+            sharing.sort(key=lambda p: (index[p.record_id].origin.path, index[p.record_id].origin.line, p.kind))
+        owner = sharing[0]
+        for page in sharing:
+            found = []
+            if address in hand_written:
+                found.append(f"the address of the hand-written page docs/{hand_written[address]}")
+            found += [f"inside {folder}, {what}" for folder, what in reserved if address.startswith(folder)]
+            if owner is not page:
+                other = index[owner.record_id]
+                found.append(f"the address of the page of the {other.kind} '{owner.record_id}' ({other.origin})")
+            if found:
+                name = _PAGE_NAMES.get(page.kind, f"this {page.kind}'s page")
+                clashes.setdefault(page.record_id, []).append((page.kind, f"{name} at /{address}, {' and '.join(found)}"))
     problems = []
-    for record_id, where in clashes.items():
+    for record_id, kinds_and_where in clashes.items():
+        where = [text for _, text in sorted(kinds_and_where, key=lambda item: item[0])]
         note = " (a page called 'index' is its folder's own page)" if record_id in _FOLDER_PAGES else ""
         problems.append(index[record_id].origin.problem(
             f"the id '{record_id}' would publish {'; and '.join(where)}{note}; choose another id"))

@@ -355,15 +355,17 @@ def _older_side_problems(record: _Record, incoming: _Declared | None, outgoing: 
     problems: list[Problem] = []
     new = outgoing.new
     if derived_by:
-        heirs = ", ".join(f"'{r.id}' ({r.origin('id')})" for r in derived_by)
+        def heirs() -> str:  # named only in a problem: their places are looked up then
+            return ", ".join(f"'{r.id}' ({r.origin('id')})" for r in derived_by)
+
         if status == "dropped":
             verb = "derives" if len(derived_by) == 1 else "derive"
             problems.append(record.origin("status").problem(
-                f"requirement '{record.id}' is marked 'status: dropped' but {heirs} {verb} from it; "
+                f"requirement '{record.id}' is marked 'status: dropped' but {heirs()} {verb} from it; "
                 "remove 'status: dropped' or the reference"))
         elif "why" in data and incoming is None:
             problems.append(record.origin("why").problem(
-                f"'why' on an {outgoing.old} requirement explains why it was dropped, but {heirs} "
+                f"'why' on an {outgoing.old} requirement explains why it was dropped, but {heirs()} "
                 f"{'carries' if len(derived_by) == 1 else 'carry'} it forward; move the note to the {new} requirement"))
     elif status != "dropped" and not (status == "new" and incoming is not None):
         problems.append(record.origin("id").problem(

@@ -33,9 +33,13 @@ SOURCE_TEXT = m.SOURCE_TEXT
 class RecordEntry:
     id: str
     kind: str
-    origin: Origin
     doc: YamlDocument
     path: tuple[Any, ...]
+
+    @property
+    def origin(self) -> Origin:
+        """Where its id is written (looked up only when a message names it: most runs name none)."""
+        return self.doc.origin(self.path + ("id",))
 
     @property
     def data(self) -> Any:
@@ -64,7 +68,7 @@ def index_records(docs: list[tuple[str, YamlDocument]]) -> tuple[dict[str, Recor
             for path, record in find(doc.data, pattern):
                 if not isinstance(record, dict) or not isinstance(record.get("id"), str):
                     continue
-                entry = RecordEntry(record["id"], record_kind, doc.origin(path + ("id",)), doc, path)
+                entry = RecordEntry(record["id"], record_kind, doc, path)
                 first = index.get(entry.id)
                 if first is None:
                     index[entry.id] = entry

@@ -65,15 +65,16 @@ def _list(value: Any) -> list[Any]:
 
 def template_problems(doc: YamlDocument) -> list[Problem]:
     problems: list[Problem] = []
-    first_line: dict[str, int] = {}
+    first: dict[str, int] = {}  # each field id's first field
     for i, field in enumerate(doc.data["schedule"].get("fields", ())):
         at = ("schedule", "fields", i)
         fid, kind = field["id"], field["kind"]
-        if fid in first_line:
+        if fid in first:
+            line = doc.origin(("schedule", "fields", first[fid], "id")).line
             problems.append(doc.origin(at + ("id",)).problem(
-                f"field id '{fid}' is used twice in this schedule (first on line {first_line[fid]}); "
+                f"field id '{fid}' is used twice in this schedule (first on line {line}); "
                 "give each field its own id"))
-        first_line.setdefault(fid, doc.origin(at + ("id",)).line)
+        first.setdefault(fid, i)
         if kind == "table" and "columns" not in field:
             problems.append(doc.origin(at + ("kind",)).problem(
                 f"field '{fid}' is a table but declares no columns; add 'columns', each with an id and a label"))
