@@ -30,8 +30,12 @@ def _tree(site: Path) -> dict[str, bytes]:
             if p.is_file() and not p.relative_to(site).as_posix().startswith(UNSTABLE)}
 
 
-def _build(site: Path, epoch: int, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+def _build(site: Path, epoch: int, monkeypatch: pytest.MonkeyPatch, shared_nav: bool = True) -> dict[str, bytes]:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+    if shared_nav:
+        monkeypatch.delenv("GPIA_SHARED_NAV", raising=False)
+    else:
+        monkeypatch.setenv("GPIA_SHARED_NAV", "off")
     result = mkdocs_build(site)
     assert result.returncode == 0, result.stderr
     return _tree(site)
@@ -39,10 +43,12 @@ def _build(site: Path, epoch: int, monkeypatch: pytest.MonkeyPatch) -> dict[str,
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], dict[str, bytes], dict[str, bytes]]:
-    """Two builds on the same date and one on the next day."""
+    """Two builds on the same date and one on the next day. The second renders the navigation into
+    every page itself (GPIA_SHARED_NAV=off), so the two being identical also shows that the navigation
+    rendered once and shared by the pages not in it (gpia_mkdocs/shared_nav.py) is theirs."""
     root = tmp_path_factory.mktemp("determinism")
     with pytest.MonkeyPatch.context() as monkeypatch:
-        return (_build(root / "one", EPOCH, monkeypatch), _build(root / "two", EPOCH, monkeypatch),
+        return (_build(root / "one", EPOCH, monkeypatch), _build(root / "two", EPOCH, monkeypatch, shared_nav=False),
                 _build(root / "next-day", EPOCH + DAY, monkeypatch))
 
 

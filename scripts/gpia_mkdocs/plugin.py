@@ -39,6 +39,7 @@ from gpia.pages.search_stream import StreamedIndex
 from gpia.pages.search_words import front_matter_words
 from gpia.tools.github_text import log_line, one_line
 from gpia.views.templating import COMPILED_ONCE
+from gpia_mkdocs.shared_nav import SharedNav
 
 # Messages go through MkDocs' logging, so that `mkdocs build --strict` fails on a warning.
 log = get_plugin_logger("gpia")
@@ -123,10 +124,17 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             files.append(File.generated(config, generated.uri, content=generated.content, inclusion=inclusion))
         return files
 
+    def on_nav(self, nav, *, config, files):
+        self._nav = nav
+        return nav
+
     def on_env(self, env, *, config, files):
         # MkDocs makes the theme's Jinja environment anew for every build: without this, each rebuild of
         # `mkdocs serve` compiled Material's templates again (about a quarter of a second at ×1).
         env.bytecode_cache = COMPILED_ONCE
+        # The navigation of the pages not in it, rendered once per key (overrides/base.html).
+        if os.environ.get("GPIA_SHARED_NAV") != "off":
+            env.globals["gpia_shared_nav"] = SharedNav(getattr(self, "_nav", None))
         return env
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
