@@ -17,6 +17,9 @@ from gpia_bench.targets import Extra
 from gpia_bench.tooltips import measure_tooltips
 
 
+LARGE = 100  # a scale whose every run takes minutes
+
+
 def _say(what: str) -> None:
     print(f"measuring {what}…", file=sys.stderr)
 
@@ -51,11 +54,16 @@ def only_tooltips(args: argparse.Namespace, text: str) -> tuple[str, str]:
 ONLY = {"tooltips": only_tooltips, "search": only_search, "serve": only_serve, "baseline": only_baseline}
 
 
+def runs_at(args: argparse.Namespace, scale: int) -> int:
+    """How many runs of each figure at `scale`: --large-runs from ×100 up, when given."""
+    return args.large_runs if scale >= LARGE and args.large_runs else args.runs
+
+
 def full_run(args: argparse.Namespace) -> str:
     results = {}
     for scale in _scales(args):
         _say(f"×{scale}")
-        results[scale] = measure(scale, args.runs, args.work)
+        results[scale] = measure(scale, runs_at(args, scale), args.work)
     _say("live reload")
     serve = measure_serve(args.runs, args.work)
     _say("tooltips")
@@ -80,6 +88,9 @@ def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gpia bench", description=gpia_bench.__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,10,100")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--large-runs", type=int, default=None,
+                        help=f"runs of each figure at ×{LARGE} and above (default: --runs); the table gives each "
+                             "scale's count, and at least three are wanted at the smaller scales")
     parser.add_argument("--work", type=Path, default=Path("/tmp/gpia-bench"))
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--only", choices=list(ONLY), help="measure only this, and replace only its figures in an existing --out")
