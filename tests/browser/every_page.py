@@ -65,15 +65,16 @@ def reports(request: pytest.FixtureRequest, browser: BrowserContext, built_site:
     for path in share(page_paths(built_site), index, shares):
         watch.clear()
         report = found[path] = PageReport(path)
-        # axe first, on the page as loaded: the keyboard checks leave controls mid-transition.
+        # axe first, on the page as loaded: the keyboard checks leave controls mid-transition. The
+        # layout at each size is checked on the same load (axe changes nothing that is laid out).
         for size in AXE_SIZES:
             tab.set_viewport_size(size)
             open_page(tab, site_url + path)
             report.axe += [f"at {size['width']}x{size['height']}: {describe_violation(v)}"
                            for v in axe.run(tab, options=AXE_OPTIONS).response["violations"]]
+            check_reflow(tab, size, report)
         tab.set_viewport_size(DESKTOP)
         check_keyboard(tab, site_url + path, report)
-        check_reflow(tab, site_url + path, report)
         report.console_errors = list(watch.console_errors)
         report.offsite_requests = list(watch.offsite_requests)
     tab.close()
@@ -120,23 +121,18 @@ TABLE_FIT = """() => {
 }"""
 
 
-def check_reflow(tab: Page, url: str, report: PageReport) -> None:
+def check_reflow(tab: Page, size: dict[str, int], report: PageReport) -> None:
     """On a 390px-wide phone the page does not scroll sideways (WCAG 1.4.10); wide tables may
     scroll inside their own box, a labelled focusable region that says it scrolls. At 1280px no
-    table is wider than the page's column, and none scrolls."""
-    tab.set_viewport_size(MOBILE)
-    open_page(tab, url)
-    overflow = tab.evaluate("() => document.documentElement.scrollWidth - innerWidth")
-    if overflow > 0:
-        report.reflow.append(f"at {MOBILE['width']}px wide the page scrolls sideways by {overflow}px")
-    wide, unlabelled, _ = tab.evaluate(TABLE_FIT)
-    report.reflow += [f"at {MOBILE['width']}px: {w}" for w in wide + unlabelled]
-    tab.set_viewport_size(DESKTOP)
-    open_page(tab, url)
+    table is wider than the page's column, and none scrolls. `tab` holds the page at `size`."""
     wide, unlabelled, scrolling = tab.evaluate(TABLE_FIT)
-    report.reflow += [f"at {DESKTOP['width']}px: {w}" for w in wide + unlabelled]
-    if scrolling:
-        report.reflow.append(f"at {DESKTOP['width']}px {scrolling} table(s) are wider than the page's column")
+    report.reflow += [f"at {size['width']}px: {w}" for w in wide + unlabelled]
+    if size["width"] < DESKTOP["width"]:
+        overflow = tab.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+        if overflow > 0:
+            report.reflow.append(f"at {size['width']}px wide the page scrolls sideways by {overflow}px")
+    elif scrolling:
+        report.reflow.append(f"at {size['width']}px {scrolling} table(s) are wider than the page's column")
 
 
 def tab_through(tab: Page, stops: int) -> list[str | None]:
@@ -175,25 +171,19 @@ def test_shares_cover_every_page_once(request: pytest.FixtureRequest, built_site
     assert list(reports) == share(paths, index, shares)
 
 
-def test_axe_finds_no_wcag_violation_on_any_page(reports: dict[str, PageReport]) -> None:
-    assert not failures(reports, "axe"), "\n" + failures(reports, "axe")
+# What each page's report must hold none of, named for what it shows when it holds none.
+CHECKS = {
+    "axe finds no WCAG violation at either size": "axe",
+    "no page logs an error": "console_errors",
+    "no page requests another host": "offsite_requests",
+    "every page starts with a working skip link": "skip_link",
+    "keyboard focus is always visible": "focus",
+    "no page scrolls sideways on a phone, and tables fit at 1280": "reflow",
+}
 
 
-def test_no_page_logs_an_error(reports: dict[str, PageReport]) -> None:
-    assert not failures(reports, "console_errors"), "\n" + failures(reports, "console_errors")
-
-
-def test_no_page_requests_another_host(reports: dict[str, PageReport]) -> None:
-    assert not failures(reports, "offsite_requests"), "\n" + failures(reports, "offsite_requests")
-
-
-def test_every_page_starts_with_a_working_skip_link(reports: dict[str, PageReport]) -> None:
-    assert not failures(reports, "skip_link"), "\n" + failures(reports, "skip_link")
-
-
-def test_keyboard_focus_is_always_visible(reports: dict[str, PageReport]) -> None:
-    assert not failures(reports, "focus"), "\n" + failures(reports, "focus")
-
-
-def test_no_page_scrolls_sideways_on_a_phone_and_tables_fit_at_1280(reports: dict[str, PageReport]) -> None:
-    assert not failures(reports, "reflow"), "\n" + failures(reports, "reflow")
+@pytest.mark.parametrize("aspect", list(CHECKS.values()))
+def test_every_page(reports: dict[str, PageReport], aspect: str) -> None:
+    """One test for each of CHECKS, failing with every page that broke it."""
+    shown = next(name for name, value in CHECKS.items() if value == aspect)
+    assert not failures(reports, aspect), f"not true that {shown}:\n" + failures(reports, aspect)
