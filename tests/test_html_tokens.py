@@ -42,8 +42,9 @@ def test_the_search_marks_change_only_the_tags_they_mark() -> None:
     content = ('<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1>'
                '<article class="inner"><p>first</p></article><p data-search-exclude>copy</p><p>last</p>')
     marked = SearchMarks(KnowledgeBase()).page_html(_page(content), None, "page.md", True)
+    # Only the content is read: the theme's own parts before it are left as written.
     assert marked == (
-        '<html><body><nav data-pagefind-ignore>menu</nav>'
+        '<html><body><nav data-search-exclude>menu</nav>'
         '<article class="md-content__inner md-typeset" data-pagefind-body>'
         '<h1 id="t">Title<a class="headerlink" data-pagefind-ignore href="#t">¶</a></h1>'
         '<article class="inner"><p>first</p></article><p data-pagefind-ignore>copy</p><p>last</p>'
@@ -56,7 +57,11 @@ def test_the_search_marks_change_only_the_tags_they_mark() -> None:
 def test_a_page_left_out_of_search_keeps_its_content_unmarked() -> None:
     page = _page("<p>text</p>")
     marked = SearchMarks(KnowledgeBase()).page_html(page, None, "page.md", False)
-    assert marked == page.replace("<nav data-search-exclude>", "<nav data-pagefind-ignore>")
+    assert marked == page
+    # A copy marked in the content of such a page is still marked.
+    page = _page("<p>text</p><p data-search-exclude>copy</p>")
+    marked = SearchMarks(KnowledgeBase()).page_html(page, None, "page.md", False)
+    assert marked == page.replace("<p data-search-exclude>", "<p data-pagefind-ignore>")
 
 
 def test_tooltips_change_only_the_text_they_mark() -> None:
@@ -97,3 +102,12 @@ def test_the_scanner_reads_every_page_of_the_site_itself_as_the_parser_does(buil
     for path in pages:
         page = path.read_text(encoding="utf-8")
         assert _key(_scan(page)) == _key(_read(page)), path
+
+
+def test_reading_from_a_tag_gives_what_reading_the_whole_page_gives_from_there() -> None:
+    # The scan, and html.parser where the scan is unsure (a bare "<!" it leaves to the parser).
+    for before in ('<head><script>if (a < b) x = "</p>";</script><!-- <article> --></head>', "<!x> <p>&amp;</p>"):
+        page = f"<html>{before}<body>{ARTICLE}<p>one &lt; two</p><br/></article><p>after</p></body></html>"
+        start = page.index(ARTICLE)
+        assert tokens(page, start) == [t for t in tokens(page) if t.start >= start]
+        assert tokens(page, start)[0].start == start and tokens(page, start)[0].name == "article"
