@@ -31,7 +31,7 @@ from gpia.validate.schema_check import schema_problems
 from gpia.validate.text_rules import text_problems
 from gpia.validate.typography import typography_warnings
 from gpia.validate.verbatim import Printed, SourceText, documents_wording, file_wording, load_sources
-from gpia.load.yaml_loader import YamlDocument, parse_yaml, read_data_text
+from gpia.load.yaml_loader import YamlDocument, parse_yaml, read_data_text, text_problem
 
 
 @dataclass
@@ -64,14 +64,19 @@ def read_documents(root: Path, cache: CheckedFiles | None = None
             problems.append(Problem(relative, 1, 1,
                                     f"this file is not part of the knowledge base; data files belong at {expected_places(LAYOUT)}"))
             continue
-        # Read once: a file that cannot be read or decoded gets that one problem, and nothing else.
-        text = read_data_text(file, relative)
+        # Read once: a file that cannot be read or decoded, or holds a control character, gets that
+        # one problem, and nothing else (a file the cache holds had none).
+        text = read_data_text(file, relative, characters=False)
         if isinstance(text, Problem):
             problems.append(text)
             continue
         content = content_key(text) if cache is not None else ""
         result = cache.get(relative, content) if cache is not None else None
         if result is None:
+            unprintable = text_problem(text, relative)
+            if unprintable:
+                problems.append(unprintable)
+                continue
             result = check_file(text, relative, kind, root)
             if cache is not None:
                 cache.put(relative, content, result)

@@ -299,13 +299,15 @@ def load_yaml_file(file: Path, display_path: str) -> YamlDocument | Problem:
     return text if isinstance(text, Problem) else parse_yaml(text, display_path)
 
 
-def read_data_text(file: Path, display_path: str) -> str | Problem:
+def read_data_text(file: Path, display_path: str, characters: bool = True) -> str | Problem:
     """A data file's text, or the problem that stops it being read: it cannot be opened, is not a
     regular file (a symbolic link is never followed), is too large, is not UTF-8 text, or holds a
-    control character."""
+    control character (unless `characters` is False: the caller checks them with text_problem)."""
     data = read_data_bytes(file, display_path)
     text = data if isinstance(data, Problem) else decode_data(data, display_path)
-    return text if isinstance(text, Problem) else text_problem(text, display_path) or text
+    if isinstance(text, Problem) or not characters:
+        return text
+    return text_problem(text, display_path) or text
 
 
 def read_data_bytes(file: Path, display_path: str) -> bytes | Problem:

@@ -78,9 +78,12 @@ def from_data(cls: type[R], data: dict[str, Any], **given: Any) -> R:
         if name in given:
             values[name] = given[name]
             continue
-        value: Any = data
-        for part in path:
-            value = value.get(part, _ABSENT) if isinstance(value, dict) else _ABSENT
+        if len(path) == 1:  # most fields: the key of their name
+            value: Any = data.get(path[0], _ABSENT)
+        else:
+            value = data
+            for part in path:
+                value = value.get(part, _ABSENT) if isinstance(value, dict) else _ABSENT
         if keys is not None:
             value = {} if value is _ABSENT else value
             values[name] = {key: convert(value.get(key, ())) for key in keys}
