@@ -35,7 +35,6 @@ from gpia.pages.html_blocks import HtmlBlocks
 from gpia.pages.problem_page import problem_page_html, problem_page_source
 from gpia.pages.assets import minify_stylesheets
 from gpia.pages.search import keep_index, wait_for_index, write_index, write_index_soon
-from gpia.pages.search_stream import StreamedIndex
 from gpia.pages.search_words import front_matter_words
 from gpia.tools.github_text import log_line, one_line
 from gpia.views.templating import COMPILED_ONCE
@@ -70,7 +69,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def __init__(self) -> None:
         self.serving = False  # `mkdocs serve` (on_startup), or GPIA_SERVING=1
         self.context: BuildContext | None = None
-        self.index: StreamedIndex | None = None  # Pagefind's, fed page by page (a build, not serve)
         self.html_aside = False  # whether the page Markdown is reading has its HTML blocks set aside
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -170,20 +168,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             return output  # the data is broken: the page is the problem list, with nothing to index
         search = page.meta.get("search") or {}
         indexed = not (isinstance(search, dict) and search.get("exclude"))
-        output = context.views.search.page_html(output, page.meta.get(GENERATED_KEY), page.file.src_uri, indexed,
-                                                front_matter_words(page.meta))
-        if self.index is not None:
-            self.index.add("/" + page.url, output)
-        return output
+        return context.views.search.page_html(output, page.meta.get(GENERATED_KEY), page.file.src_uri, indexed,
+                                              front_matter_words(page.meta))
 
     def on_pre_build(self, *, config) -> None:
         if self._serving:
             keep_index(Path(config.site_dir))  # set aside while the rebuild empties the site folder
-        elif not self.current().broken and os.environ.get("GPIA_SEARCH_INDEX") == "stream":
-            # GPIA_SEARCH_INDEX=stream: Pagefind's service indexes each page as it is finished
-            # (gpia.pages.search_stream). Not the default: one page at a time, its answers come too
-            # slowly for ×100 (measured 2026-12-06); the build crawls the built site afterwards.
-            self.index = StreamedIndex()
 
     def on_post_build(self, *, config) -> None:
         context = self.current()
@@ -200,19 +190,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # in the background, while browsers already reload with the new pages.
         if self._serving:
             write_index_soon(Path(config.site_dir))
-        elif self.index is not None:
-            index, self.index = self.index, None
-            try:
-                index.finish(Path(config.site_dir) / "pagefind")
-            except RuntimeError as error:
-                raise PluginError(str(error)) from error
         else:
             write_index(Path(config.site_dir))
-
-    def on_build_error(self, *, error: Exception) -> None:
-        if self.index is not None:
-            index, self.index = self.index, None
-            index.abandon()
 
     def on_shutdown(self) -> None:
         wait_for_index()
