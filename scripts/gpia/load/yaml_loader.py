@@ -96,6 +96,11 @@ class YamlDocument:
     # thousand of them into tuples costs more than the few lookups a run makes.
     value_marks: dict[JsonPath, yaml.Mark] = field(default_factory=dict)
     key_marks: dict[JsonPath, yaml.Mark] = field(default_factory=dict)
+    # Every string and every float of the data with its path, in the file's order, as the parser met
+    # them (None when the document was not parsed here, as from the cache): the checks of every
+    # string and every number read these instead of walking the data again.
+    texts: list[tuple[JsonPath, str]] | None = None
+    floats: list[tuple[JsonPath, float]] | None = None
 
     def position(self, json_path: JsonPath) -> tuple[int, int]:
         """1-based line and column of the value at json_path, which must exist."""
@@ -125,6 +130,8 @@ class _Builder:
     def __init__(self, loader: StrictLoader, doc: YamlDocument):
         self.loader = loader
         self.doc = doc
+        doc.texts, doc.floats = [], []
+        self.texts, self.floats = doc.texts, doc.floats
         self.key_problem: yaml.MarkedYAMLError | None = None
         self.keys: dict[tuple[str, tuple[bool, bool]], tuple[str, Any]] = {}
 
@@ -195,8 +202,14 @@ class _Builder:
             if len(value) > MAX_VALUE_LENGTH:
                 raise _too_long(value, event.start_mark)
             if not event.implicit[0] or value[:1] not in _TYPED_STARTS or " " in value:
+                self.texts.append((path, value))
                 return value
-            return self._typed(event)[1]
+            typed = self._typed(event)[1]
+            if type(typed) is str:
+                self.texts.append((path, typed))
+            elif type(typed) is float:
+                self.floats.append((path, typed))
+            return typed
         if len(path) >= MAX_DEPTH:  # a list or mapping (scalars returned above) one level too deep
             raise RefusedError(f"values are nested more than {MAX_DEPTH} levels deep here (lists and mappings "
                                "inside each other); no data file needs more than about 10, so look for unclosed "

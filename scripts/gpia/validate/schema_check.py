@@ -141,7 +141,7 @@ def _non_finite(doc: YamlDocument, floats: list[tuple[tuple[Any, ...], float]]) 
 def schema_problems(doc: YamlDocument, kind: str) -> list[Problem]:
     if doc.data is None:
         return [Problem(doc.path, 1, 1, f"file is empty; it should hold {_title(kind)} (see {kind}.json)")]
-    floats = list(_floats(doc.data))
+    floats = doc.floats if doc.floats is not None else list(_floats(doc.data))
     problems = _non_finite(doc, floats)
     try:
         _fast_check(kind)(doc.data)

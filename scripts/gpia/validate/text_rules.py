@@ -7,6 +7,7 @@ one, with the code point named and its line and column.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,10 @@ from gpia.load.yaml_loader import YamlDocument
 # Visible, but not "ordinary" space or control: still refused, by name.
 _EXTRA_INVISIBLE = frozenset(
     [0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, *range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)])
+
+
+# Every ASCII character that `invisible` refuses: the control characters but the line break.
+_ASCII_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
 
 
 def invisible(c: str) -> str | None:
@@ -45,7 +50,13 @@ def describe(c: str) -> str:
 def text_problems(docs: list[tuple[str, YamlDocument]], root: Path | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for _, doc in docs:
-        for path, value in strings(doc.data):
+        texts = doc.texts if doc.texts is not None else list(strings(doc.data))
+        # Text all in ASCII with no control character but the line break holds nothing to refuse (an
+        # escape such as "\x01" in quotes is a control character in the value): most files, at once.
+        joined = "\n".join(value for _, value in texts)
+        if joined.isascii() and not _ASCII_CONTROL.search(joined):
+            continue
+        for path, value in texts:
             # Most text is plain ASCII and printable: check only what could hold such a character.
             if value.isascii() and value.isprintable() or not _any_invisible(value):
                 continue
