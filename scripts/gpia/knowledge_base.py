@@ -21,7 +21,7 @@ from gpia.validate.alignment import alignment_problems, comparison_problems, pro
 from gpia.compare.changes import unshown
 from gpia.validate.checks import semantic_problems
 from gpia.load.checked_cache import CheckedFiles, FileResult, content_key
-from gpia.load.layout import expected_places, scan_data
+from gpia.load.layout import expected_places, scan_data_named
 from gpia.load.modeline import modeline_problem
 from gpia.validate.placeholders import placeholder_problems
 from gpia.load.problems import DataWarning, KnowledgeBaseError, Problem
@@ -56,9 +56,8 @@ def read_documents(root: Path, cache: CheckedFiles | None = None
     """Every data file read and checked on its own. With a cache, a file whose text is the one checked
     before is not read again: its data, positions and problems are the cache's (gpia.load.checked_cache)."""
     docs: list[tuple[str, YamlDocument]] = []
-    files, problems = scan_data(root)  # anything under the data folders that is not a *.yaml file
-    for file in files:
-        relative = file.relative_to(root).as_posix()
+    files, problems = scan_data_named(root)  # anything under the data folders that is not a *.yaml file
+    for relative, file in files:
         kind = file_kind(relative)
         if kind is None:
             problems.append(Problem(relative, 1, 1,

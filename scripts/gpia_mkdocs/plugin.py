@@ -156,20 +156,19 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         context = self.current()
         if context.broken:
             return html
-        # Abbreviation tooltips, on every page (hand-written and generated), once it is HTML.
-        html = context.views.abbr.in_html(html)
         _dump_html_for_floor(page.file.src_uri, page.meta, html)
         return html
 
     def on_post_page(self, output: str, *, page, config) -> str:
-        # What Pagefind indexes, and the filters and words it reads, once each page is finished.
+        # Once each page is finished: the glossary's abbreviation tooltips in its content (every page,
+        # hand-written and generated), and what Pagefind indexes with the filters and words it reads.
         context = self.current()
         if context.broken:
             return output  # the data is broken: the page is the problem list, with nothing to index
         search = page.meta.get("search") or {}
         indexed = not (isinstance(search, dict) and search.get("exclude"))
         return context.views.search.page_html(output, page.meta.get(GENERATED_KEY), page.file.src_uri, indexed,
-                                              front_matter_words(page.meta))
+                                              front_matter_words(page.meta), abbr=context.views.abbr)
 
     def on_pre_build(self, *, config) -> None:
         if self._serving:

@@ -9,6 +9,7 @@ a symbolic link (never followed, so nothing outside the repository is read), a n
 from __future__ import annotations
 
 import os
+import re
 import stat
 from fnmatch import fnmatch
 from pathlib import Path
@@ -61,7 +62,13 @@ def scan_data(root: Path) -> tuple[list[Path], list[Problem]]:
 
     Symbolic links are reported and not followed, whether they point at a file or a folder, so the
     walk never leaves the repository."""
-    files: list[Path] = []
+    found, problems = scan_data_named(root)
+    return [file for _, file in found], problems
+
+
+def scan_data_named(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """scan_data, each file with its path relative to root (forward slashes), sorted by that path."""
+    files: list[tuple[str, Path]] = []
     problems: list[Problem] = []
     for folder in DATA_DIRS:
         try:
@@ -72,10 +79,10 @@ def scan_data(root: Path) -> tuple[list[Path], list[Problem]]:
             _walk(root, folder, files, problems)
         else:
             problems.append(_not_a_folder(folder, info.st_mode))
-    return sorted(files, key=lambda p: p.relative_to(root).as_posix()), problems
+    return sorted(files, key=lambda named: named[0]), problems
 
 
-def _walk(root: Path, relative: str, files: list[Path], problems: list[Problem]) -> None:
+def _walk(root: Path, relative: str, files: list[tuple[str, Path]], problems: list[Problem]) -> None:
     try:
         with os.scandir(root / relative) as entries:
             found = sorted(entries, key=lambda e: e.name)
@@ -85,7 +92,7 @@ def _walk(root: Path, relative: str, files: list[Path], problems: list[Problem])
         return
     for entry in found:
         path = f"{relative}/{entry.name}"
-        if any(map(_garbles, entry.name)):
+        if _garbled(entry.name):
             problems.append(_odd_name(relative, entry.name))
             continue
         try:
@@ -103,7 +110,7 @@ def _walk(root: Path, relative: str, files: list[Path], problems: list[Problem])
             problems.append(Problem(path, 1, 1, f"this is {_special(mode)}, not a file; {_OTHER_FILES}, "
                                                 "so delete it"))
         elif entry.name.endswith(DATA_SUFFIX):
-            files.append(root / path)
+            files.append((path, root / path))
         elif entry.name not in DOCUMENTATION_FILES:
             problems.append(Problem(path, 1, 1, _rename_hint(entry.name)))
 
@@ -128,6 +135,14 @@ def _rename_hint(name: str) -> str:
 
 def _garbles(char: str) -> bool:
     return char == ":" or char.isspace() or not char.isprintable()
+
+
+_SPACE = re.compile(r"\s")  # for a str pattern, the characters str.isspace() is true of
+
+
+def _garbled(name: str) -> bool:
+    """Whether a character of `name` _garbles: the whole name at once (a folder of data has thousands)."""
+    return ":" in name or not name.isprintable() or _SPACE.search(name) is not None
 
 
 def _escaped(char: str) -> str:

@@ -31,6 +31,7 @@ from gpia.model.phrases import compile_nested, trie_alternation
 from gpia.model.records import KnowledgeBase
 from gpia.pages.search_words import WordList, page_words_html
 from gpia.sitemap import NHS_WORDING_PAGES, SEARCH_LABELS
+from gpia.views.html import Abbreviations, splice
 from gpia.views.html_tokens import Tag, Text, element, tokens
 from gpia.views.templating import render
 
@@ -106,21 +107,31 @@ class SearchMarks:
         abbreviations of the terms it spells out."""
         return self._vocabulary(content, tokens(content))
 
-    def _vocabulary(self, markup: str, read: list[Tag | Text]) -> list[str]:
+    def _vocabulary(self, markup: str, read: list[Tag | Text], given: tuple[str, ...] = (),
+                    text: str | None = None) -> list[str]:
+        """The vocabulary of `read` (tokens of `markup`): the titles of its abbreviations and those
+        `given` (tooltips about to be added), and the abbreviations of the terms its text (`text`, or
+        read from `read`) spells out."""
         found = {t.attr("title") or "" for t in read
                  if isinstance(t, Tag) and t.name == "abbr" and not t.closing and t.has("title")}
+        found |= set(given)
         if self._terms is not None:
-            found |= {self._abbreviation_of[m.lower()] for m in self._terms.findall(_words(markup, read))}
+            words = _words(markup, read) if text is None else text
+            found |= {self._abbreviation_of[m.lower()] for m in self._terms.findall(words)}
         return sorted(found)
 
     def page_html(self, output: str, spec: dict | None, src_uri: str, indexed: bool,
-                  readers_words: tuple[str, ...] = ()) -> str:
-        """The page with what Pagefind reads written into it, found by an HTML parser
+                  readers_words: tuple[str, ...] = (), abbr: Abbreviations | None = None) -> str:
+        """The page with the glossary's tooltips in its content (`abbr`, gpia.views.html) and what
+        Pagefind reads written into it, both found in one reading of the page by an HTML parser
         (gpia.views.html_tokens): every other byte of the page stays as it was."""
-        edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the page, in order
         # Only the content is read: the theme's head, header and navigation before it (two-thirds of
         # a page, and of the build's time at ×100 when the whole page was read) hold nothing to mark.
         read = tokens(output, max(output.find(CONTENT_START), 0))
+        article = element(read, *CONTENT_ELEMENT)
+        inside = read[article[0] + 1:article[1]] if article is not None else []
+        runs = abbr.marked_runs(output, inside) if abbr is not None else []
+        edits: list[tuple[int, int, str]] = [(run.start, run.end, run.marked) for run in runs]
         for t in read:
             if not isinstance(t, Tag) or t.closing:
                 continue
@@ -128,28 +139,29 @@ class SearchMarks:
                 edits.append((t.start, t.end, _retagged(output, t)))
             elif t.name == "a" and t.attr("class") == "headerlink":
                 edits.append((t.start, t.end, _retagged(output, t, ignore=True)))
-        article = element(read, *CONTENT_ELEMENT)
         if indexed and article is not None:
             opening, closing = read[article[0]], read[article[1]]
             f = self.filters(spec, src_uri)
             meta = [("kind", f.kind), ("audience", f.audience)] + [("version", v) for v in f.versions]
             if f.nhs_wording:
                 meta.append(("wording", "NHS wording"))
+            # The content's text as it reads with the tooltips in place (their tags part it).
+            pieces = {run.start: run.pieces for run in runs}
+            text = " ".join(html.unescape(" ".join(
+                piece for t in inside if isinstance(t, Text)
+                for piece in pieces.get(t.start, (output[t.start:t.end],)))).split())
+            given = tuple(title for run in runs for title in run.titles)
             marks = str(render("search-marks.html", filters=meta, kind=f.kind,
-                               vocabulary=" ".join(self._vocabulary(output, read[article[0] + 1:article[1]]))))
+                               vocabulary=" ".join(self._vocabulary(output, inside, given, text))))
             # The record's readers' words and names (gpia.pages.search_words), and the page's words
             # for "Did you mean" (readers' pages only: contributor pages are not in their results).
             words = page_words_html(self.kb, spec, readers_words)
             if f.audience == "readers":
-                self.words.add(src_uri, _words(output, read[article[0] + 1:article[1]]) + " " + _words(words, tokens(words)))
+                self.words.add(src_uri, text + " " + _words(words, tokens(words)))
             edits.append((opening.start, opening.end, str(render("search-body.html"))))
             edits.append((closing.start, closing.start, marks + words))
-            edits.sort(key=lambda e: (e[0], e[1]))
-        out, done = [], 0
-        for edit_start, edit_end, replacement in edits:
-            out += [output[done:edit_start], replacement]
-            done = edit_end
-        return "".join(out) + output[done:]
+        edits.sort(key=lambda e: (e[0], e[1]))
+        return splice(output, edits)
 
 
 def _retagged(page: str, tag: Tag, ignore: bool = False) -> str:

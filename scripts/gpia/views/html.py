@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
 from gpia.text import esc, md_text  # noqa: F401  (the views import them from here)
-from gpia.views.html_tokens import Tag, tokens
+from gpia.views.html_tokens import Tag, Text, tokens
 from gpia.views.templating import markup, render
 
 # Elements whose text never gets a tooltip: code and preformatted text show characters exactly, an
@@ -50,11 +51,17 @@ class Abbreviations:
         if self._words is None:
             return page_html
         page_html = str(page_html)  # slices of Markup would be escaped when joined
+        return splice(page_html, [(run.start, run.end, run.marked) for run in self.marked_runs(page_html, tokens(page_html))])
+
+    def marked_runs(self, page: str, read: list[Tag | Text]) -> list[MarkedRun]:
+        """Each run of text of `read` (tokens of `page`, in order) that gets a tooltip, with its HTML
+        then, the titles given and its text in the pieces the tooltips' tags separate."""
+        if self._words is None:
+            return []
         skipping: str | None = None  # the name of the element whose text gets no tooltip, while in it
         depth = 0  # how many elements of that name are open (nested ones included)
-        out: list[str] = []
-        done = 0
-        for token in tokens(page_html):
+        runs: list[MarkedRun] = []
+        for token in read:
             if isinstance(token, Tag):
                 if skipping is None:
                     if token.name not in _VOID and not token.closing and not token.self_closing and (
@@ -65,17 +72,44 @@ class Abbreviations:
                     if depth == 0:
                         skipping = None
             elif skipping is None:
-                text = page_html[token.start:token.end]
-                marked = self._words.sub(self._abbr, text)
+                text = page[token.start:token.end]
+                titles: list[str] = []
+                cuts: list[int] = []
+                marked = self._words.sub(lambda m: self._abbr(m, titles, cuts), text)
                 if marked != text:
-                    out += [page_html[done:token.start], marked]
-                    done = token.end
-        return "".join(out) + page_html[done:] if out else page_html
+                    pieces = [text[i:j] for i, j in zip([0, *cuts], [*cuts, len(text)])]
+                    runs.append(MarkedRun(token.start, token.end, marked, tuple(titles), tuple(pieces)))
+        return runs
 
-    def _abbr(self, match: re.Match[str]) -> str:
+    def _abbr(self, match: re.Match[str], titles: list[str], cuts: list[int]) -> str:
         found = match.group(0)
         title = self._titles.get(_SPACE.sub(" ", html.unescape(found)))
-        return found if title is None else str(render("abbr.html", title=title, text=markup(found)))
+        if title is None:
+            return found
+        titles.append(title)
+        cuts += [match.start(), match.end()]
+        return str(render("abbr.html", title=title, text=markup(found)))
+
+
+@dataclass(frozen=True)
+class MarkedRun:
+    """A run of text given tooltips: its offsets in the page, its HTML with them, the title of each,
+    and its text cut where each tooltip's tags start and end (as a parser of the new HTML reads it)."""
+
+    start: int
+    end: int
+    marked: str
+    titles: tuple[str, ...]
+    pieces: tuple[str, ...]
+
+
+def splice(page: str, edits: list[tuple[int, int, str]]) -> str:
+    """`page` with each (start, end, replacement) made, the edits in order and apart."""
+    out, done = [], 0
+    for start, end, replacement in edits:
+        out += [page[done:start], replacement]
+        done = end
+    return "".join(out) + page[done:] if out else page
 
 
 _SPACE = re.compile(r"[ \t\n]")
