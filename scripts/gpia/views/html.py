@@ -29,7 +29,8 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 class Abbreviations:
     """Tooltips: each known abbreviation in the text of a page's HTML wrapped in <abbr title="term">.
 
-    Applied once per page to its finished HTML (`in_html`), never through Markdown: the term is
+    Applied once per page to its finished HTML (`in_html`; the build marks the runs of text of the
+    page's content with `marked_runs` as it adds the search marks), never through Markdown: the term is
     only ever written as an attribute value, escaped for the browser and for Material's tooltips
     (`tooltip_title`), and the abbreviation's own characters are left exactly as the page had them.
     The page is read with an HTML parser (gpia.views.html_tokens), and one regular expression, built
