@@ -70,21 +70,26 @@ save_config(engine_config(config_file, tree, work / "site", work / "mkdocs.yml",
 """
 
 
-def zensical_floor(data: Path, work: Path, runs: int) -> list[float] | None:
-    """Seconds of each run of `zensical build` on the written tree; None when Zensical is not installed."""
+def zensical_floor(data: Path, work: Path, runs: int) -> tuple[list[float] | None, str | None]:
+    """Seconds of each run of `zensical build` on the written tree, or why there are none: Zensical is
+    not installed, or it refused the tree (its last line of error, e.g. a limit of its search index)."""
     try:
         import zensical  # noqa: F401
     except ImportError:
-        return None
+        return None, "Zensical is not installed"
     tree = work / f"zensical-{data.name}"
     shutil.rmtree(tree, ignore_errors=True)
     tree.mkdir(parents=True)
     timed([PYTHON, "-c", _WRITE, str(Project.tree / "mkdocs.yml"), str(tree)], env_for(data))
-    return [timed([PYTHON, "-m", "zensical", "build", "--strict", "--clean", "--config-file", "mkdocs.yml"],
-                  env_for(data), cwd=tree)[0] for _ in range(runs)]
+    try:
+        return [timed([PYTHON, "-m", "zensical", "build", "--strict", "--clean", "--config-file", "mkdocs.yml"],
+                      env_for(data), cwd=tree)[0] for _ in range(runs)], None
+    except RuntimeError as error:
+        said = [line.strip() for line in str(error).splitlines() if line.strip().startswith(("RuntimeError:", "Error"))]
+        return None, said[-1].removeprefix("RuntimeError: ") if said else str(error).splitlines()[0]
 
 
 if __name__ == "__main__":  # by hand: python -m gpia_bench.floor DATA DUMP WORK RUNS
     data, dump, work, runs = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4])
     print("material", material_floor(data, dump, work, runs))
-    print("zensical", zensical_floor(data, work, runs))
+    print("zensical", *zensical_floor(data, work, runs))

@@ -106,6 +106,7 @@ class Scale:
     build_runs: list[float] = field(default_factory=list)
     floor_runs: list[float] = field(default_factory=list)
     zensical_runs: list[float] | None = None  # Zensical building the written tree
+    zensical_failed: str | None = None  # why it has no runs (not installed, or it refused the tree)
     load: tuple[float, float] = (0.0, 0.0)
 
     @property
@@ -161,9 +162,9 @@ def measure(scale: int, runs: int, work: Path) -> Scale:
         rss.append(peak)
         trees.append(tree_digests(site))
     floor = material_floor(data, dump, work, runs)
-    zensical = zensical_floor(data, work, runs)
+    zensical, zensical_failed = zensical_floor(data, work, runs)
     kb = load_or_raise(data, SOURCES)
     return Scale(scale, counts(kb), statistics.median(validate), statistics.median(builds),
                  statistics.median(floor), max(rss) / KB, site_sizes(site, whole_document_pages(Project.tree, kb)),
                  differing(trees), validate_phases(data), validate, warm, builds, floor, zensical,
-                 (before, os.getloadavg()[0]))
+                 zensical_failed, (before, os.getloadavg()[0]))
