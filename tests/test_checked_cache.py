@@ -18,6 +18,7 @@ from conftest import SOURCES
 GLOSSARY = "clauses/glossary.yaml"
 CLAUSES = "clauses/clauses.yaml"
 FAQ = "faq/02-essential-content.yaml"
+GUIDANCE = "clauses/guidance.yaml"
 
 
 @pytest.fixture
@@ -214,3 +215,33 @@ def test_a_changed_source_extract_checks_every_files_wording_again(data_copy: Pa
     cold = load(False)
     assert [str(p) for p in warm.problems] == [str(p) for p in cold.problems]
     assert [(p.path, p.line, p.col) for p in warm.problems] == [(GOVERNANCE, 15, 17)], warm.problems
+
+
+def test_entries_damaged_in_any_way_are_read_again_never_a_traceback(data_copy: Path, reads: list[str]) -> None:
+    import marshal
+
+    # A term given a clause's id: the duplicate's message names where the clause is, a position looked
+    # up in the clauses file's cached positions.
+    _edit(data_copy, GLOSSARY, "  - id: term-mcp\n", "  - id: clause-6-2-d\n")
+    cold = _run(data_copy, cache=False)
+    assert any(f"{CLAUSES}:18:" in p for p in cold[0]), cold[0]
+    _run(data_copy, cache=True)
+    file = data_copy / CACHE_FOLDER / CACHE_FILE
+    key, entries, wordings = marshal.loads(file.read_bytes())
+    entries[FAQ] = entries[FAQ][:3]  # an entry of the wrong length
+    content, kind, data, values, keys, problems = entries[GUIDANCE]
+    entries[GUIDANCE] = (content, kind, data, values, keys, [7])  # a problem that is not a tuple
+    content, kind, data, values, keys, problems = entries[CLAUSES]
+    entries[CLAUSES] = (content, kind, data, b"\x00damaged", keys, problems)  # positions that cannot be read
+    for relative in list(wordings)[:2]:
+        wordings[relative] = wordings[relative][:2] + (None,)  # a wording result of the wrong shape
+    file.write_bytes(marshal.dumps((key, entries, wordings)))
+    reads.clear()
+    damaged = _run(data_copy, cache=True)  # no traceback; the clause's place is not known this once
+    assert FAQ in reads and GUIDANCE in reads and CLAUSES not in reads
+    assert any(f"at {CLAUSES}:1:1" in p for p in damaged[0]), damaged[0]
+    reads.clear()
+    assert _run(data_copy, cache=True) == cold
+    assert reads == [CLAUSES]  # its damaged positions were not kept
+    reads.clear()
+    assert _run(data_copy, cache=True) == cold and reads == []

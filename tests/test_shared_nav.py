@@ -28,13 +28,23 @@ def test_a_page_in_the_navigation_renders_its_own() -> None:
 def test_pages_share_a_navigation_only_at_the_same_depth_under_the_same_lists() -> None:
     nav = _nav()
     shared = SharedNav(nav)
-    one, two = shared.key(_page("glossary/term-a/"), nav), shared.key(_page("glossary/term-b/"), nav)
-    assert one == two == (2, False, ("glossary/",))
-    assert shared.key(_page("glossary/pages/2/"), nav) == (3, False, ("glossary/",))  # links lead from deeper
+    key = lambda url, **meta: shared.key(_page(url, **meta), nav)  # noqa: E731
+    assert key("glossary/term-a/") == key("glossary/term-b/") == (2, False, ("glossary/",), (1, 0, 0))
+    assert key("glossary/pages/2/")[:3] == (3, False, ("glossary/",))  # links lead from deeper
     # Under /compare/ but also under /compare/text/: both entries are highlighted, unlike a row's page.
-    assert shared.key(_page("compare/text/pages/2/"), nav) == (4, False, ("compare/text/", "compare/"))
-    assert shared.key(_page("compare/row-a/"), nav) == (2, False, ("compare/",))
-    assert shared.key(_page("glossary/term-a/", hide=["navigation"]), nav) == (2, True, ("glossary/",))
+    assert key("compare/text/pages/2/")[:3] == (4, False, ("compare/text/", "compare/"))
+    assert key("compare/row-a/")[:3] == (2, False, ("compare/",))
+    assert key("glossary/term-a/", hide=["navigation"])[:3] == (2, True, ("glossary/",))
+
+
+def test_pages_at_one_depth_share_a_navigation_only_if_their_links_are_the_same() -> None:
+    # An entry whose folder is not itself an entry: /compare/text/ is linked as ../text/ from
+    # /compare/row/ and as ../../compare/text/ from /faq/row/, so the two cannot share.
+    pages = [Item(url="", children=None), Item(url="compare/text/", children=None)]
+    nav = Item(items=pages, pages=pages)
+    shared = SharedNav(nav)
+    assert shared.key(_page("compare/row/"), nav) != shared.key(_page("faq/row/"), nav)
+    assert shared.key(_page("faq/row/"), nav) == shared.key(_page("clauses/row/"), nav)
 
 
 def test_what_is_kept_is_given_back_for_its_key_only() -> None:

@@ -228,7 +228,7 @@ def wording_checks(root: Path, sources_dir: Path | None, docs: list[tuple[str, Y
                                     "with --sources")], []
     # The folder named as from the project (the data's folder), where `make validate` runs: ../shared/sources.
     texts, problems = load_sources(folder, docs, os.path.relpath(folder, root))
-    extracts = sources_key(folder, texts) if cache is not None else ""
+    extracts = sources_key(texts) if cache is not None else ""
     lines_of = lambda doc: (root / doc.path).read_text(encoding="utf-8").split("\n")  # noqa: E731
     warnings: list[DataWarning] = []
     printed = Printed(docs)
@@ -249,14 +249,12 @@ def wording_checks(root: Path, sources_dir: Path | None, docs: list[tuple[str, Y
     return problems, sorted(warnings)
 
 
-def sources_key(folder: Path, texts: dict[str, SourceText]) -> str:
-    """A hash of what the wording check reads of the sources: each source's id, file name and bytes."""
+def sources_key(texts: dict[str, SourceText]) -> str:
+    """A hash of what the wording check read of the sources: each source's id, file name, and the
+    text of its extract as it was read (or why it could not be)."""
     digest = hashlib.sha256()
     for text in sorted(texts.values(), key=lambda t: t.id):
-        digest.update(f"{text.id}\0{text.file}\0{text.problem}\0".encode("utf-8", "surrogatepass"))
-        if text.outline is not None:
-            digest.update((folder / text.file).read_bytes())
-        digest.update(b"\0")
+        digest.update(f"{text.id}\0{text.file}\0{text.problem}\0{text.digest}\0".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 

@@ -2,10 +2,11 @@
 
 Material renders the whole navigation into every page (a sixth of a ×100 build, 10,000 pages). A
 page generated from the data is not in the navigation (`not_in_nav`), so no entry of it is the
-page itself: what differs between two such pages is only where their links lead from (the page's
-depth, as every link is relative), which list is highlighted (the entries whose address the page's
-own starts with: overrides/partials/nav-item.html) and whether the page hides the navigation. Those
-make the key; the navigation is rendered for the first page of each key and copied into the others
+page itself: what differs between two such pages is only where their links lead from (each link is
+made relative to the page: it climbs the page's folders it does not share with the entry's address,
+so the page's depth and how many leading folders it shares with each entry decide it), which list is
+highlighted (the entries whose address the page's own starts with: overrides/partials/nav-item.html)
+and whether the page hides the navigation. Those make the key; the navigation is rendered for the first page of each key and copied into the others
 (overrides/base.html). tests/test_shared_nav.py builds the site with and without it and compares
 every page.
 """
@@ -19,6 +20,7 @@ class SharedNav:
 
     def __init__(self, nav: Any):
         self._urls = tuple(_urls(nav.items)) if nav is not None else ()
+        self._folders = tuple(_folders(url) for url in self._urls)
         self._pages = {id(page) for page in nav.pages} if nav is not None else set()
         self._kept: dict[tuple[Any, ...], str] = {}
 
@@ -30,7 +32,9 @@ class SharedNav:
         hide = (page.meta or {}).get("hide") or ()
         url = page.url
         lists = tuple(u for u in self._urls if url.startswith(u) and url != u)
-        return url.count("/"), "navigation" in hide, lists
+        folders = _folders(url)
+        shared = tuple(_shared(folders, entry) for entry in self._folders)
+        return url.count("/"), "navigation" in hide, lists, shared
 
     def get(self, key: tuple[Any, ...]) -> str | None:
         return self._kept.get(key)
@@ -49,3 +53,17 @@ def _urls(items: Any) -> list[str]:
             out.append(url)
         out += _urls(getattr(item, "children", None) or ())
     return out
+
+
+def _folders(url: str) -> tuple[str, ...]:
+    return tuple(part for part in url.split("/") if part)
+
+
+def _shared(one: tuple[str, ...], other: tuple[str, ...]) -> int:
+    """How many leading folders two addresses share."""
+    count = 0
+    for a, b in zip(one, other):
+        if a != b:
+            break
+        count += 1
+    return count

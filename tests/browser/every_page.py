@@ -3,6 +3,10 @@ at 1280x720 or at 390x844, nothing is logged as an error, nothing is fetched fro
 keyboard user gets a working "Skip to content" link and can always see where the focus is, and a
 phone-sized window does not scroll sideways.
 
+Each page is loaded once at each size: at 1280x720 axe runs, then the tables are measured, then the
+keyboard checks run (axe moves no focus and changes nothing laid out); at 390x844 axe runs, then
+the page is measured for sideways scrolling.
+
 The pages are shared between test files (test_pages_*.py: each names its share as SHARD, its index and
 the number of shares), so the two workers of `make test` each take part of the walk; together the
 shares are every page, and test_shares_cover_every_page checks it.

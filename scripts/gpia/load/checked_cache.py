@@ -84,6 +84,7 @@ class CheckedFiles:
         self.used: dict[str, tuple[Any, ...]] = {}
         self.wordings: dict[str, tuple[Any, ...]] = {}
         self.wordings_used: dict[str, tuple[Any, ...]] = {}
+        self._marks: dict[str, tuple[_PackedMarks, _PackedMarks]] = {}  # the positions given out, by file
         self.changed = False
         try:
             stored = marshal.loads(self.file.read_bytes())
@@ -97,14 +98,17 @@ class CheckedFiles:
         entry = self.entries.get(relative)
         if entry is None or entry[0] != content:
             return None
-        _, kind, data, values, keys, problems = entry
         try:
-            doc = None if data is None else YamlDocument(relative, marshal.loads(data), _PackedMarks(values),  # type: ignore[arg-type]
-                                                         _PackedMarks(keys))  # type: ignore[arg-type]
+            _, kind, data, values, keys, problems = entry
+            marks = (_PackedMarks(values), _PackedMarks(keys)) if data is not None else None
+            doc = None if marks is None else YamlDocument(relative, marshal.loads(data), *marks)  # type: ignore[arg-type]
+            found = [Problem(relative, *p) for p in problems]
         except (ValueError, EOFError, TypeError):
             return None  # damaged on disk: the file is read again
         self.used[relative] = entry
-        return kind, doc, [Problem(relative, *p) for p in problems]
+        if marks is not None:
+            self._marks[relative] = marks
+        return kind, doc, found
 
     def put(self, relative: str, content: str, result: FileResult) -> None:
         kind, doc, problems = result
@@ -121,12 +125,16 @@ class CheckedFiles:
         the source extracts (`sources`, their hash) are the same."""
         content = self.used.get(relative, (None,))[0]
         entry = self.wordings.get(relative)
-        if content is None or entry is None or entry[:2] != (content, sources):
+        if content is None or not isinstance(entry, tuple) or entry[:2] != (content, sources):
             return None
+        try:
+            _, _, problems, failed, warnings = entry
+            result = ([Problem(relative, *p) for p in problems], set(failed),
+                      [DataWarning(relative, *w) for w in warnings])
+        except (ValueError, TypeError):
+            return None  # damaged on disk: the file's wording is checked again
         self.wordings_used[relative] = entry
-        _, _, problems, failed, warnings = entry
-        return ([Problem(relative, *p) for p in problems], set(failed),
-                [DataWarning(relative, *w) for w in warnings])
+        return result
 
     def put_wording(self, relative: str, sources: str, result: WordingResult) -> None:
         problems, failed, warnings = result
@@ -139,8 +147,15 @@ class CheckedFiles:
 
     def save(self) -> None:
         """Write the entries of this run's files (files deleted since are dropped), if anything changed."""
-        if not self.changed and self.used.keys() == self.entries.keys() and \
-                self.wordings_used.keys() == self.wordings.keys():
+        # A file whose positions turned out damaged when a message looked one up is read again next time.
+        used = {relative: entry for relative, entry in self.used.items()
+                if not any(marks.damaged for marks in self._marks.get(relative, ()))}
+        # A wording result not looked at in this run (the run stopped before the wording check) is kept
+        # while its file's text is the same.
+        wordings = {relative: entry for relative, entry in self.wordings.items()
+                    if relative in used and used[relative][0] == entry[0]}
+        wordings.update((relative, entry) for relative, entry in self.wordings_used.items() if relative in used)
+        if not self.changed and used.keys() == self.entries.keys() and wordings.keys() == self.wordings.keys():
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
@@ -150,13 +165,8 @@ class CheckedFiles:
                                   encoding="utf-8")
             # Written whole, then renamed into place: a run that reads it meanwhile sees the old or the new.
             handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-")
-            # A wording result not looked at in this run (the run stopped before the wording check) is
-            # kept while its file's text is the same.
-            wordings = {relative: entry for relative, entry in self.wordings.items()
-                        if relative in self.used and self.used[relative][0] == entry[0]}
-            wordings.update(self.wordings_used)
             with os.fdopen(handle, "wb") as out:
-                marshal.dump((self.key, self.used, wordings), out)
+                marshal.dump((self.key, used, wordings), out)
             os.replace(temporary, self.file)
         except OSError:
             pass  # a read-only checkout still validates, only without the cache
@@ -187,18 +197,25 @@ class _PackedMarks:
     """A cached file's positions (path: mark), read from their bytes when first looked up: most runs
     look up none, and reading every file's positions was most of the time of reading the cache."""
 
-    __slots__ = ("blob", "_marks")
+    __slots__ = ("blob", "damaged", "_marks")
 
     def __init__(self, blob: bytes):
+        if not isinstance(blob, bytes):
+            raise TypeError("positions are a marshalled block")
         self.blob = blob
+        self.damaged = False
         self._marks: dict[JsonPath, int] | None = None
 
     def _read(self) -> dict[JsonPath, int]:
         if self._marks is None:
             try:
                 self._marks = marshal.loads(self.blob)
+                if not isinstance(self._marks, dict):
+                    raise TypeError("positions are a mapping")
             except (ValueError, EOFError, TypeError):
-                self._marks = {}  # damaged on disk: a problem is then placed at its file's start
+                # Damaged on disk: a problem of this run is placed at its file's start, and the file is
+                # read again next time (CheckedFiles.save leaves it out).
+                self._marks, self.damaged = {}, True
         return self._marks
 
     def __getitem__(self, path: JsonPath) -> _Mark:

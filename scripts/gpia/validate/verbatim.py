@@ -16,6 +16,7 @@ a quote under its section. Text that is in the source but elsewhere is refused, 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ class SourceText:
     file: str
     outline: Outline | None
     problem: str | None = None
+    digest: str = ""  # SHA-256 of the extract's text as read (what a cached wording check was made against)
 
 
 def load_sources(sources_dir: Path, docs: list[tuple[str, YamlDocument]],
@@ -69,11 +71,12 @@ def load_sources(sources_dir: Path, docs: list[tuple[str, YamlDocument]],
                     f"'{name}' in {folder} (or correct 'file')"))
                 texts[record["id"]] = SourceText(record["id"], name, None, source)
             else:
-                texts[record["id"]] = SourceText(record["id"], name, source)
+                outline, digest = source
+                texts[record["id"]] = SourceText(record["id"], name, outline, digest=digest)
     return texts, problems
 
 
-def _read(sources_dir: Path, name: str, folder: str) -> Outline | str:
+def _read(sources_dir: Path, name: str, folder: str) -> tuple[Outline, str] | str:
     file = sources_dir / name
     named = f"{folder}/{name}"  # as the message names it
     if Path(name).name != name or name in {"", ".", ".."}:
@@ -91,7 +94,7 @@ def _read(sources_dir: Path, name: str, folder: str) -> Outline | str:
     outline = parse_outline(text)
     if not outline.blocks:
         return f"the file {named} is empty"
-    return outline
+    return outline, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def file_wording(kind: str, doc: YamlDocument, sources: dict[str, SourceText],
