@@ -83,9 +83,9 @@ def _why_60s(results: Results) -> str:
             "the Word and CSV downloads, and Pagefind's index (see \"Build at ×100: where the time went\" below). "
             "MkDocs builds one page at a time in one process, so the second core is idle but for Pagefind. What "
             "would close it: fewer pages (the 3,500 glossary terms of ×100 on shared pages, which would give up "
-            "their own addresses); reading each page's content into tags once for both the tooltips and the "
-            "search marks (about a tenth of the build at ×100); and pages built on both cores, which MkDocs "
-            "does not do.")
+            "their own addresses); the printed guide's parts rendered from the record pages' own Markdown "
+            "instead of rendering every record again (about a tenth of the build); and pages built on both "
+            "cores, which MkDocs does not do.")
 
 
 def _why_heaviest_x1(results: Results) -> str:
