@@ -170,6 +170,8 @@ def _retagged(page: str, tag: Tag, ignore: bool = False) -> str:
     text = page[tag.start:tag.end]
     if ignore:
         return text.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore', 1)
+    if tag.has("data-pagefind-ignore"):  # marked for both (a tree written for another engine's search)
+        return text.replace(f" {_EXCLUDE}", "", 1)
     return text.replace(_EXCLUDE, "data-pagefind-ignore", 1)
 
 
