@@ -24,11 +24,19 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(ThreadingHTTPServer):
+    # A browser that moves on to the next page before a response is sent whole closes the connection:
+    # nothing is wrong, and the traceback the server would print would bury pytest's report.
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:
     """Yield the base URL (ending in '/') of `folder` served over HTTP until the block ends."""
     # Port 0: concurrent test runs never clash over a fixed port.
-    server = ThreadingHTTPServer((HOST, 0), partial(QuietHandler, directory=str(folder)))
+    server = QuietServer((HOST, 0), partial(QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, name=f"serve {folder}", daemon=True)
     thread.start()
     try:
