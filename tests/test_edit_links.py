@@ -18,19 +18,19 @@ BASE = "https://github.com/example-org/gpia/edit/main/"
 
 def test_without_edit_base_the_path_is_shown_as_code() -> None:
     assert reviewed("2026-11-25", "faq/01-introduction.yaml") == (
-        '<p class="gpia-reviewed" data-pagefind-ignore>Last reviewed 2026-11-25 · data: <code>faq/01-introduction.yaml</code></p>')
+        '<p class="gpia-reviewed" data-search-exclude>Last reviewed 2026-11-25 · data: <code>faq/01-introduction.yaml</code></p>')
 
 
 def test_with_edit_base_it_is_an_edit_link() -> None:
     assert reviewed("2026-11-25", "faq/01-introduction.yaml", BASE) == (
-        '<p class="gpia-reviewed" data-pagefind-ignore>Last reviewed 2026-11-25 · <a class="gpia-edit" '
+        '<p class="gpia-reviewed" data-search-exclude>Last reviewed 2026-11-25 · <a class="gpia-edit" '
         'href="https://github.com/example-org/gpia/edit/main/faq/01-introduction.yaml">Edit this data</a> '
         "(<code>faq/01-introduction.yaml</code>)</p>")
 
 
 @pytest.mark.parametrize("edit_base, expected", [
-    (None, '<p class="gpia-reviewed" data-pagefind-ignore>Data: <code>clauses/a.yaml</code>, <code>clauses/b.yaml</code></p>'),
-    (BASE, '<p class="gpia-reviewed" data-pagefind-ignore>Edit this data: '
+    (None, '<p class="gpia-reviewed" data-search-exclude>Data: <code>clauses/a.yaml</code>, <code>clauses/b.yaml</code></p>'),
+    (BASE, '<p class="gpia-reviewed" data-search-exclude>Edit this data: '
            f'<a class="gpia-edit" href="{BASE}clauses/a.yaml"><code>clauses/a.yaml</code></a>, '
            f'<a class="gpia-edit" href="{BASE}clauses/b.yaml"><code>clauses/b.yaml</code></a></p>'),
 ])
@@ -39,7 +39,7 @@ def test_page_level_list_of_data_files(edit_base: str | None, expected: str) -> 
     view = build_views(load_or_raise(ROOT, check_wording=False), edit_base).view()
     # For contributors, behind a disclosure: the reader's page is not about its data files.
     assert view.data_files(["clauses/a.yaml", "clauses/b.yaml"]) == (
-        '<details class="gpia-contributors" data-pagefind-ignore><summary>For contributors</summary>'
+        '<details class="gpia-contributors" data-search-exclude><summary>For contributors</summary>'
         f"{expected}</details>")
 
 

@@ -18,12 +18,12 @@ VIEW = View(shared=None, base="../../../")  # type: ignore[arg-type]  # a page a
 
 
 @pytest.mark.parametrize(("page", "expected"), [
-    (1, '<h2 class="gpia-list-group" id="list-x">X</h2><ul class="gpia-listing" data-pagefind-ignore>'
+    (1, '<h2 class="gpia-list-group" id="list-x">X</h2><ul class="gpia-listing" data-search-exclude>'
         '<li><a href="../../../things/a/">a</a></li><li><a href="../../../things/b/">b</a></li></ul>'),
-    (2, '<h2 class="gpia-list-group" id="list-x">X <span class="gpia-continued">(continued)</span></h2><ul class="gpia-listing" data-pagefind-ignore>'
+    (2, '<h2 class="gpia-list-group" id="list-x">X <span class="gpia-continued">(continued)</span></h2><ul class="gpia-listing" data-search-exclude>'
         '<li><a href="../../../things/c/">c</a></li></ul>'
-        '<h2 class="gpia-list-group" id="list-y">Y</h2><ul class="gpia-listing" data-pagefind-ignore><li><a href="../../../things/d/">d</a></li></ul>'),
-    (3, '<h2 class="gpia-list-group" id="list-y">Y <span class="gpia-continued">(continued)</span></h2><ul class="gpia-listing" data-pagefind-ignore>'
+        '<h2 class="gpia-list-group" id="list-y">Y</h2><ul class="gpia-listing" data-search-exclude><li><a href="../../../things/d/">d</a></li></ul>'),
+    (3, '<h2 class="gpia-list-group" id="list-y">Y <span class="gpia-continued">(continued)</span></h2><ul class="gpia-listing" data-search-exclude>'
         '<li><a href="../../../things/e/">e</a></li></ul>'),
 ])
 def test_entries_and_group_headings_per_page(page: int, expected: str) -> None:
@@ -46,7 +46,7 @@ def test_entries_and_group_headings_per_page(page: int, expected: str) -> None:
 ])
 def test_the_pager_says_where_the_reader_is_and_links_around(page: int, text: str, links: str) -> None:
     assert listing(ITEMS).pager(VIEW, page) == (
-        f'<nav class="gpia-pager" aria-label="Pages of this list" data-pagefind-ignore><p>{text}</p>'
+        f'<nav class="gpia-pager" aria-label="Pages of this list" data-search-exclude><p>{text}</p>'
         f"<ul>{links}</ul></nav>")
 
 
@@ -77,7 +77,7 @@ def test_later_pages_are_generated_under_the_folder() -> None:
 
 def test_a_list_without_groups_is_one_plain_list() -> None:
     plain = Listing("p", "P", "p/", 10, (Item("a"), Item("b")), entry=lambda view, i: i)
-    assert plain.render(VIEW, 1) == '<ul class="gpia-listing" data-pagefind-ignore><li>a</li><li>b</li></ul>'
+    assert plain.render(VIEW, 1) == '<ul class="gpia-listing" data-search-exclude><li>a</li><li>b</li></ul>'
 
 
 # ---- Lists shown as a table, and the data files of a page ---------------------------------------
@@ -103,7 +103,7 @@ class _Files:
 @pytest.mark.parametrize(("table", "page_no", "body"), [
     (True, 1, "<table><tr><td>t0</td></tr><tr><td>t1</td></tr></table>[data/t0.yaml, data/t1.yaml]"),
     (True, 3, "<table><tr><td>t4</td></tr></table>[data/t4.yaml]"),
-    (False, 2, '<ul class="gpia-listing" data-pagefind-ignore><li>t2</li><li>t3</li></ul>[data/t2.yaml, data/t3.yaml]'),
+    (False, 2, '<ul class="gpia-listing" data-search-exclude><li>t2</li><li>t3</li></ul>[data/t2.yaml, data/t3.yaml]'),
 ])
 def test_a_listing_shows_its_page_as_a_table_or_a_list_then_its_files_then_the_pager(
         table: bool, page_no: int, body: str) -> None:

@@ -101,6 +101,19 @@ def test_a_hand_written_pages_front_matter_gives_its_words(built_site: Path) -> 
     assert LINE.search(html).group(1).startswith("what changed, changes, differences")
 
 
+def test_the_label_carries_the_views_mark_in_a_view_and_pagefinds_at_the_end_of_a_finished_page(
+        kb: KnowledgeBase) -> None:
+    from gpia.pages.build_views import build_views
+    from gpia.views.faq import question
+    # An FAQ question's line is part of its view's Markdown: marked as every view marks what search leaves out.
+    asked = question(build_views(kb).view("../../"), kb.questions["faq-who-is-gp-ia-for"])
+    assert LINE.search(asked.replace("<span data-search-exclude>", "<span data-pagefind-ignore>", 1))
+    assert "data-pagefind-ignore" not in asked
+    # A record's line is added by the search marks to the finished page, after the views' marks became Pagefind's.
+    line = page_words_html(kb, {"record": "schedule", "id": "schedule-5-kpis"})
+    assert LINE.search(line) and "data-search-exclude" not in line
+
+
 def test_names_are_what_a_reader_types_for_the_record(kb: KnowledgeBase) -> None:
     assert {"MCP", "multispecialty community provider"} <= set(names(kb, {"record": "term", "id": "term-mcp"}))
     assert {"6.2(d)", "clause 6.2(d)"} <= set(names(kb, {"record": "clause", "id": "clause-6-2-d"}))

@@ -118,7 +118,7 @@ def test_rows_are_paged_in_table_order_with_continued_groups(kb: KnowledgeBase) 
     third = rows.render(view, 3)  # the current version's rows first: ICP 2019 fills pages 1-2, then MCP 2016 rows 2 to 5
     assert third.startswith('<h2 class="gpia-list-group" id="list-mcp-2016-integration">'
                             '<a href="../../../commitments/#mcp-2016-integration">')
-    assert '(continued)</span></h2><ul class="gpia-listing" data-pagefind-ignore><li><a href="../../../commitments/mcp-2016-int-' in third
+    assert '(continued)</span></h2><ul class="gpia-listing" data-search-exclude><li><a href="../../../commitments/mcp-2016-int-' in third
     assert "list-icp-2019-integration" not in third
     assert third.count("<li>") == 4 + 4  # four entries and the pager's four links
     assert "Page 3 of 4: entries 9 to 12 of 16." in third

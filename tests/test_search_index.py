@@ -1,6 +1,6 @@
 """What Pagefind indexes: the main content of readers' pages, each record's text once, filters from the data.
 
-The views mark copies and boilerplate with data-pagefind-ignore; the page pass (gpia.pages.search) turns
+The views mark copies and boilerplate with data-search-exclude; the page pass (gpia.pages.search) turns
 that into data-pagefind-ignore, adds data-pagefind-body to the main content of indexed pages, and
 the filters and glossary words Pagefind reads.
 """

@@ -34,8 +34,9 @@ _WORD = re.compile(r"[a-z]{3,}")
 
 
 def readers_words_html(words: tuple[str, ...]) -> Markup:
-    """The labelled line Pagefind indexes at a heading's weight; nothing when there are no words."""
-    return render("readers-words.html", words=words) if words else Markup("")
+    """The labelled line Pagefind indexes at a heading's weight, for the end of a finished page (its
+    label marked for Pagefind itself); nothing when there are no words."""
+    return render("readers-words.html", words=words, finished=True) if words else Markup("")
 
 
 def _record(kb: KnowledgeBase, spec: dict | None) -> tuple[str, object | None]:
