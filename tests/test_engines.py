@@ -18,6 +18,7 @@ import yaml
 
 from gpia.pages.write import markdown_inside_open_elements, moved_links
 from gpia.tools.linkcheck import check_site, format_report
+from gpia.views.html_tokens import Tag, tokens
 
 from conftest import ROOT
 
@@ -26,6 +27,11 @@ _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"[^>]*>.*?</
 
 def pages(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+def marked(path: Path, attribute: str) -> bool:
+    """Whether a tag of the file (a page, or a tree's Markdown with its HTML) carries the attribute."""
+    return any(isinstance(t, Tag) and t.has(attribute) for t in tokens(path.read_text(encoding="utf-8")))
 
 
 def engine_build(engine: str, work: Path) -> Path:
@@ -84,6 +90,9 @@ def test_the_written_tree_needs_neither_macros_nor_hooks(plain: tuple[Path, Path
         else:  # from the data, whose text no template engine may read
             assert text.startswith("---\nrender_macros: false\n"), page
     assert "listing_page(" not in (tree / "docs" / "faq" / "index.md").read_text(encoding="utf-8")
+    # The copies carry the views' own mark, which an engine's own search leaves out, and not Pagefind's.
+    assert '<ul class="gpia-listing" data-search-exclude>' in (tree / "docs" / "faq" / "index.md").read_text(encoding="utf-8")
+    assert [page for page in written if marked(tree / "docs" / page, "data-pagefind-ignore")] == []
 
 
 def test_plain_mkdocs_builds_the_written_tree_into_the_same_pages(plain: tuple[Path, Path], built_site: Path) -> None:
@@ -95,6 +104,9 @@ def test_plain_mkdocs_builds_the_written_tree_into_the_same_pages(plain: tuple[P
     different = [p for p in sorted(pages(built_site)) if p != "404.html"
                  and content((site / p).read_text(encoding="utf-8")) != content((built_site / p).read_text(encoding="utf-8"))]
     assert different == []
+    # Once built, every page carries Pagefind's mark where the views wrote theirs, and none of theirs.
+    assert '<ul class="gpia-listing" data-pagefind-ignore>' in (site / "faq" / "index.html").read_text(encoding="utf-8")
+    assert [p for p in sorted(pages(site)) if marked(site / p, "data-search-exclude")] == []
     assert (site / "pagefind" / "pagefind.js").is_file() and (site / "data" / "knowledge-base.json").is_file()
 
 

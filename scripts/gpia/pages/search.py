@@ -166,12 +166,12 @@ class SearchMarks:
 
 def _retagged(page: str, tag: Tag, ignore: bool = False) -> str:
     """A start tag with data-pagefind-ignore: in place of the views' data-search-exclude, or added
-    after the headerlink class (the permalink glyphs), every other byte as written."""
+    after the headerlink class (the permalink glyphs), every other byte as written. A page built by
+    another engine from the written tree (gpia.pages.write) carries the views' mark as they wrote it,
+    so it is turned into Pagefind's the same way."""
     text = page[tag.start:tag.end]
     if ignore:
         return text.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore', 1)
-    if tag.has("data-pagefind-ignore"):  # marked for both (a tree written for another engine's search)
-        return text.replace(f" {_EXCLUDE}", "", 1)
     return text.replace(_EXCLUDE, "data-pagefind-ignore", 1)
 
 

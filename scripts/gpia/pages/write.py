@@ -11,7 +11,10 @@ so that a relative link means the same whether an engine resolves it against the
 the links in raw HTML too, as MkDocs does a Markdown link to a .md file); the Markdown links of a
 page that moves are rewritten to match. `--engine-config` also writes a copy of mkdocs.yml pointed at the folder,
 without the macros plugin, the guide's plugin and `watch`. What the plugin adds to each page's HTML (tooltips,
-search marks, Pagefind's index) is added to a site built from the folder by gpia.pages.finish.
+search marks, Pagefind's index) is added to a site built from the folder by gpia.pages.finish. The views'
+mark on copies and boilerplate, data-search-exclude, is written as the views wrote it: an engine's own
+search (Zensical's, Material's) leaves those out too, and the search marks turn it into Pagefind's mark
+once the engine has built the page.
 
 Where the data comes from is read from the environment, as for the mkdocs build (gpia.pages.context).
 """
@@ -37,8 +40,6 @@ from gpia.pages.frame import apply_site_texts
 from gpia.pages.generated import generated_files
 from gpia.pages.html_blocks import opening_element, opens_html_block
 from gpia.pages.macros import page_macros, page_variables
-from gpia.views.html import splice
-from gpia.views.html_tokens import Tag, tokens
 
 ROOT = Path(__file__).resolve().parents[3]
 PLUGIN = "gpia"  # the guide's MkDocs plugin, whose options say where the data comes from
@@ -177,27 +178,6 @@ def render_page(context: BuildContext, src_uri: str, text: str) -> str:
         raise PageError(f"docs/{src_uri}: {error}") from error
 
 
-# What an engine's own search leaves out (Zensical's, Material's): written beside Pagefind's mark on
-# every copy and piece of boilerplate, so that its index, like Pagefind's, holds each record's text
-# once (Zensical refuses a section longer than its index allows, and the copies made one at ×100).
-ENGINE_SEARCH_EXCLUDE = "data-search-exclude"
-PAGEFIND_IGNORE = "data-pagefind-ignore"
-
-
-def excluded_from_engine_search(markdown: str) -> str:
-    """`markdown` with ENGINE_SEARCH_EXCLUDE on every tag that has PAGEFIND_IGNORE, found by the HTML
-    tokenizer (gpia.views.html_tokens); every other byte as written."""
-    if PAGEFIND_IGNORE not in markdown:
-        return markdown
-    edits = []
-    for tag in tokens(markdown):
-        if isinstance(tag, Tag) and not tag.closing and tag.has(PAGEFIND_IGNORE) and not tag.has(ENGINE_SEARCH_EXCLUDE):
-            written = markdown[tag.start:tag.end]
-            cut = len(written) - (2 if written.endswith("/>") else 1)
-            edits.append((tag.start, tag.end, f"{written[:cut].rstrip()} {ENGINE_SEARCH_EXCLUDE}{written[cut:]}"))
-    return splice(markdown, edits)
-
-
 def write_tree(context: BuildContext, docs_dir: Path, out_dir: Path) -> dict[str, str]:
     """Write docs/ (macros rendered) and every generated file to out_dir, emptied first; returns the
     pages written: their path in out_dir -> their path as the mkdocs build names them."""
@@ -212,7 +192,7 @@ def write_tree(context: BuildContext, docs_dir: Path, out_dir: Path) -> dict[str
         target.parent.mkdir(parents=True, exist_ok=True)
         if uri.endswith(".md"):
             page = render_page(context, uri, source.read_text(encoding="utf-8"))
-            target.write_text(excluded_from_engine_search(page), encoding="utf-8")
+            target.write_text(page, encoding="utf-8")
             pages[tree_path(uri)] = uri
         else:
             shutil.copyfile(source, target)
@@ -225,7 +205,7 @@ def write_tree(context: BuildContext, docs_dir: Path, out_dir: Path) -> dict[str
         if isinstance(content, str):
             if generated.is_page:
                 front, _, body = split_front_matter(content)
-                content = front + excluded_from_engine_search(markdown_inside_open_elements(body))
+                content = front + markdown_inside_open_elements(body)
             target.write_text(content, encoding="utf-8")
         else:
             target.write_bytes(content)
