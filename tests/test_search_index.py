@@ -28,6 +28,21 @@ def test_only_the_main_content_is_indexed_and_copies_are_ignored(built_site: Pat
     assert '<a class="headerlink" data-pagefind-ignore' in html
 
 
+def test_every_page_carries_pagefinds_mark_where_a_view_wrote_its_own(built_site: Path) -> None:
+    """The views mark with data-search-exclude only: on every page built (readers', contributors', those
+    left out of search, the printed guide, the page not found), the search marks leave none of it."""
+    from gpia.views.html_tokens import Tag, tokens
+    built = sorted(built_site.rglob("*.html"))
+    assert len(built) > 100 and built_site / "404.html" in built and built_site / "print" / "index.html" in built
+    left = [p.relative_to(built_site).as_posix() for p in built
+            if any(isinstance(t, Tag) and t.has("data-search-exclude") for t in tokens(p.read_text(encoding="utf-8")))]
+    assert left == []
+    later = page(built_site, "traceability/pages/2")  # left out of search, its copies marked all the same
+    assert " data-pagefind-body" not in later
+    assert '<nav class="gpia-pager" aria-label="Pages of this list" data-pagefind-ignore>' in later
+    assert '<p class="gpia-reviewed" data-pagefind-ignore>' in page(built_site, "print/faq")
+
+
 def test_excluded_and_contributor_pages(built_site: Path) -> None:
     assert " data-pagefind-body" not in page(built_site, "about-search")  # as an attribute
     contributing = page(built_site, "contributing")
