@@ -28,6 +28,19 @@ def test_only_the_main_content_is_indexed_and_copies_are_ignored(built_site: Pat
     assert '<a class="headerlink" data-pagefind-ignore' in html
 
 
+def test_only_the_templates_the_search_marks_add_write_pagefinds_own_mark() -> None:
+    """The views' one mark is data-search-exclude. The search marks add these templates to a finished
+    page after converting the views' marks (gpia.pages.search, search_words), so they write Pagefind's;
+    readers-words.html writes it only when the search marks say so (`finished`), and the views' mark
+    when an FAQ question's view renders it."""
+    from gpia.views.templating import TEMPLATES
+    writing = {p.name for p in TEMPLATES.glob("*.html") if "data-pagefind-ignore" in p.read_text(encoding="utf-8")}
+    assert writing == {"search-marks.html", "search-names.html", "readers-words.html"}
+    views = Path(TEMPLATES.parent)
+    assert [p.name for p in sorted(views.glob("*.py"))
+            if re.search(r"search-(marks|names)\.html|finished=", p.read_text(encoding="utf-8"))] == []
+
+
 def test_every_page_carries_pagefinds_mark_where_a_view_wrote_its_own(built_site: Path) -> None:
     """The views mark with data-search-exclude only: on every page built (readers', contributors', those
     left out of search, the printed guide, the page not found), the search marks leave none of it."""
