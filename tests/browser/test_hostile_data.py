@@ -117,17 +117,21 @@ FIRST_ALERT_ONLY = """(() => {
 # title in the header, navigation and table of contents entries), which Material copies into a
 # title. Each page's elements whose title holds data, one per set of fields, are marked to be
 # hovered: in the main area, and in the header once the page is scrolled down far enough for the
-# header to show the page title (a short page never shows it).
-TITLED = """() => {
+# header to show the page title (a short page never shows it). A title already hovered on an earlier
+# page (the same text, in the header or not: `hovered`) is not hovered again: Material builds a
+# tooltip from the title's text alone, so it would show the same.
+TITLED = """(hovered) => {
   const MARK = /qz\\d{3}qz/g;
-  const seen = new Set(), marked = [];
+  const done = new Set(hovered), seen = new Set(), marked = [];
   const header = document.querySelector(".md-header__title--active") ? ".md-header [title], " : "";
   document.querySelectorAll(header + ".md-main [title]").forEach((el, i) => {
-    const fields = (el.getAttribute("title").match(MARK) || []).sort().join(" ");
-    if (!fields || seen.has(fields) || !el.getClientRects().length) return;
+    const title = el.getAttribute("title");
+    const fields = (title.match(MARK) || []).sort().join(" ");
+    const key = (el.closest(".md-header") ? "header " : "main ") + title;
+    if (!fields || seen.has(fields) || done.has(key) || !el.getClientRects().length) return;
     seen.add(fields);
     el.setAttribute("data-gpia-hover", String(i));
-    marked.push(String(i));
+    marked.push([String(i), key]);
   });
   return marked;
 }"""
@@ -196,6 +200,7 @@ def test_every_page_shows_hostile_data_as_text_and_runs_none_of_it(
     problems: dict[str, list[str]] = defaultdict(list)  # by field
     pages_of: dict[str, set[str]] = defaultdict(set)  # marker -> pages that received the field
     more_alerts = 0
+    hovered: set[str] = set()  # titles whose tooltip was checked (problems_in_tooltips)
     page.add_init_script(FIRST_ALERT_ONLY)
     for path in page_paths(hostile.site):
         open_page(page, hostile_url + path)
@@ -228,7 +233,7 @@ def test_every_page_shows_hostile_data_as_text_and_runs_none_of_it(
         source = {m.group(0) for m in MARKER.finditer((hostile.site / page_file(path)).read_text(encoding="utf-8"))}
         for m in sorted(source - shown):
             problems[names([m])].append(f"{where}: in the page's HTML but neither shown as text nor held in an attribute")
-        problems_in_tooltips(page, where, hostile.poisoned, problems)
+        problems_in_tooltips(page, where, hostile.poisoned, problems, hovered)
         for m in sorted(set(not_literal(data["title"]))):
             problems[names([m])].append(f"{where}: the page title does not show the payload as text: {data['title']!r}")
         for m in source:
@@ -243,12 +248,15 @@ def test_every_page_shows_hostile_data_as_text_and_runs_none_of_it(
     assert pages_of, "no page shows any poisoned field: the poisoning did not reach the site"
 
 
-def problems_in_tooltips(page: Page, where: str, poisoned: Poisoned, problems: dict[str, list[str]]) -> None:
+def problems_in_tooltips(page: Page, where: str, poisoned: Poisoned, problems: dict[str, list[str]],
+                         hovered: set[str]) -> None:
     """Hover each element marked by TITLED that a reader sees without opening a disclosure, and check
-    the tooltip Material shows for it (the text of every element, shown or not, is checked above)."""
+    the tooltip Material shows for it (the text of every element, shown or not, is checked above).
+    `hovered`: the titles hovered on earlier pages, to which this page's are added."""
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_timeout(150)  # Material swaps the header's site name for the page title
-    for mark in page.evaluate(TITLED):
+    for mark, key in page.evaluate(TITLED, sorted(hovered)):
+        hovered.add(key)
         target = page.locator(f'[data-gpia-hover="{mark}"]')
         if target.evaluate("e => !!e.closest('details:not([open])')"):
             continue
