@@ -42,10 +42,15 @@ def at_end_of_page(page: Page) -> bool:
     return page.evaluate("() => !document.activeElement || document.activeElement === document.body")
 
 
+# How long a control may take to fade in once focused. Material's fades take a fraction of a second,
+# but a browser sharing two busy cores with the rest of the suite has been seen to take over two.
+FOCUS_WAIT_MS = 5000
+
+
 def focus_problem(page: Page) -> str | None:
     """None if the focused element is visibly focused; otherwise what is wrong, naming it."""
     try:
-        page.wait_for_function(FOCUS_IS_VISIBLE, timeout=2000)
+        page.wait_for_function(FOCUS_IS_VISIBLE, timeout=FOCUS_WAIT_MS)
     except TimeoutError:
         return f"{focused(page)} has focus but is hidden, covered or drawn without a focus indicator"
     return None
