@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 GPIA := NO_MKDOCS_2_WARNING=1 $(BIN)/gpia
 PY := NO_MKDOCS_2_WARNING=1 $(BIN)/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
-CHROMIUM := /usr/bin/chromium
+CHROMIUM := /usr/bin/chromium-headless-shell
 
 .PHONY: setup validate propose diff new guide fix build linkcheck serve zensical test browser office test-clients bench clean
 
@@ -85,10 +85,10 @@ zensical: validate $(VENV)/.zensical-installed
 # `env`), then the browser must start.
 browser:
 	@if [ ! -x $(CHROMIUM) ]; then \
-	  echo "Installing Debian's chromium for the browser tests"; \
+	  echo "Installing Debian's chromium-headless-shell for the browser tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && \
-	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >/dev/null; \
 	fi
 	@$(CHROMIUM) --version >/dev/null 2>&1 || { echo "$(CHROMIUM) is missing or does not start" >&2; exit 1; }
 

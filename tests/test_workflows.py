@@ -74,7 +74,7 @@ def test_pull_request_workflow_is_safe_for_forks() -> None:
 
 def test_pull_request_workflow_validates_tests_builds_uploads_and_summarises() -> None:
     job = workflow("pr.yml")["jobs"]["check"]
-    assert job["container"] == "python:3.11-bookworm"  # Python 3.11, and Debian's chromium for the browser tests
+    assert job["container"] == "python:3.11-bookworm"  # Python 3.11, and Debian's chromium-headless-shell for the browser tests
     commands = runs(job)
     order = [next(i for i, c in enumerate(commands) if c.strip() == wanted)
              for wanted in ("make validate", "make test", "make build")]

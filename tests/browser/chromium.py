@@ -5,8 +5,12 @@ from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Page, Playwright, Response
 
-# Browsers cannot be downloaded here; `make browser` installs this with apt-get.
-CHROMIUM = Path("/usr/bin/chromium")
+# Browsers cannot be downloaded here; `make browser` installs this with apt-get. Debian's build of
+# Chromium's headless shell: the same Blink and V8 as its `chromium` package without the browser's
+# own user interface, and what Playwright itself runs for headless Chromium. Walking the pages
+# (load, axe-core at both sizes, the keyboard) took about a fifth less processor time than with
+# `chromium --headless`, measured side by side on this suite's pages.
+CHROMIUM = Path("/usr/bin/chromium-headless-shell")
 
 # Playwright adds --headless and, for a persistent context, --user-data-dir itself.
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

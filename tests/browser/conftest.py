@@ -29,7 +29,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory, watch: Watch) -> Iterator[
     (package scope), because Playwright's sync API allows one running instance per thread and
     other tests start their own."""
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium with apt-get)")
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium-headless-shell with apt-get)")
 
     def local_only(route: Route) -> None:
         if urlsplit(route.request.url).hostname == HOST:
