@@ -94,7 +94,13 @@ def _split(entries: Entries, shards: int) -> list[dict[str, dict[str, str]]]:
 
 
 def _count(entries: Entries, bound: int) -> int:
+    # Fewer shards than the entries' own bytes need cannot keep within the bound: start at the
+    # smallest power of two that could.
+    least = sum(len(map_json(anchor).encode("utf-8")) + len(map_json(now).encode("utf-8")) - 1
+                for _, _, anchor, now in entries)
     shards = 1
+    while shards * bound < least:
+        shards *= 2
     while True:
         too_big = [n for n, part in enumerate(_split(entries, shards)) if len(map_json(part).encode("utf-8")) > bound]
         if not too_big:
