@@ -23,7 +23,9 @@
   }
   json(new URL("assets/moved-anchors.json", root))
     .then(function (index) {
-      if (!index || !(index.shards > 0)) return null;
+      if (!index) return null;
+      // A browser may still hold the index of a build before the shards: it was the whole map.
+      if (!(index.shards > 0)) return index;
       var shard = hash(page + "#" + id) % index.shards;
       return json(new URL(String(index.shard).replace("{shard}", shard), root));
     })

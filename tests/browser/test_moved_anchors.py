@@ -125,3 +125,13 @@ def test_a_missing_shard_leaves_the_page_as_it_is(page: Page, site_url: str) -> 
     open_page(page, site_url + "faq/#faq-purpose-of-gp-ia")
     page.wait_for_load_state("networkidle")
     assert page.url == site_url + "faq/#faq-purpose-of-gp-ia"
+
+
+def test_a_cached_map_of_one_file_is_still_followed(page: Page, site_url: str, built_site: Path) -> None:
+    """A browser that kept the single file of an earlier build at the index's address follows it."""
+    whole = json.dumps(published_moved_anchors(built_site))
+    page.route(site_url + sitemap.MOVED_ANCHORS,
+               lambda route: route.fulfill(status=200, content_type="application/json", body=whole))
+    seen = _moved_requests(page)
+    _arrives(page, site_url, "faq/", "faq-purpose-of-gp-ia", "faq/faq-section-introduction/#faq-purpose-of-gp-ia")
+    assert seen == [site_url + sitemap.MOVED_ANCHORS]
