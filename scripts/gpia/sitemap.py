@@ -33,7 +33,9 @@ DOWNLOAD_SCHEMA = "schema/download/knowledge-base.json"  # its JSON Schema (gpia
 CHECKLIST_CSV = "data/local-schedules.csv"  # every placeholder a site completes (gpia.model.checklist)
 DECISIONS_CSV = "data/before-you-sign.csv"  # the "before you sign" checklist, as a spreadsheet
 DECISIONS_DOCX = "data/before-you-sign.docx"  # and as a Word document
-MOVED_ANCHORS = "assets/moved-anchors.json"  # anchors of the earlier one-page lists (gpia.pages.moved)
+MOVED_ANCHORS = "assets/moved-anchors.json"  # where the anchors of the earlier one-page lists went: its
+# index, {"shards": N, "shard": MOVED_ANCHORS_SHARD}, N files named by MOVED_ANCHORS_SHARD (gpia.pages.moved)
+MOVED_ANCHORS_SHARD = "assets/moved-anchors/{shard}.json"  # {shard}: 0 to N - 1; the browser fills it in too
 SCHEDULE_DOCX_FOLDER = "data/schedules/"  # each schedule's template and worked example as Word files
 
 
@@ -65,6 +67,11 @@ def schedule_example_docx(schedule_id: str) -> str:
 def comparison_docx(pairing: Pairing) -> str:
     """The redline of a pair of versions as a Word file."""
     return f"data/compare-{pairing.old}-{pairing.new}.docx"
+
+
+def moved_anchors_shard(shard: int) -> str:
+    """One shard of the moved anchors: 'assets/moved-anchors/0.json'."""
+    return MOVED_ANCHORS_SHARD.format(shard=shard)
 
 
 def schema_files() -> dict[str, Path]:

@@ -1,11 +1,11 @@
 """A whole document split into pages (gpia.views.split), in Chromium: a link made to an anchor of
 /compare/text/ when it was one page arrives at the anchor's later page (docs/assets/moved-anchors.js
-following assets/moved-anchors.json), and a printed part's later page prints without the site's
-navigation. The real data is one page of each at its size, so this site is built with pages of
-20,000 bytes (GPIA_PAGE_BYTES), split as a large corpus is split at the usual size."""
+following the moved anchors, assets/moved-anchors.json and its shards), and a printed part's later
+page prints without the site's navigation. The real data is one page of each at its size, so this
+site is built with pages of 20,000 bytes (GPIA_PAGE_BYTES), split as a large corpus is split at the
+usual size."""
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -20,6 +20,7 @@ from .server import serve
 from .test_print import ARTIFACTS, CHROME_PRINTED
 
 from conftest import ROOT
+from gpia.pages.moved import published_moved_anchors
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +39,7 @@ def split_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path,
 
 def test_an_anchor_of_the_one_page_comparison_arrives_on_its_later_page(page: Page, split_site: tuple[Path, str]) -> None:
     site, base = split_site
-    moved = json.loads((site / "assets" / "moved-anchors.json").read_text(encoding="utf-8"))["compare/text/"]
+    moved = published_moved_anchors(site)["compare/text/"]
     # The last change of the comparison, on its last page, and one from the middle.
     anchors = list(moved)
     for anchor in (anchors[-1], anchors[len(anchors) // 2]):

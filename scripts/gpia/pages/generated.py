@@ -25,7 +25,7 @@ from gpia.model.urls import relative_base
 from gpia.pages.drafting import decisions_docx, drafting_files
 from gpia.pages.draft_tool import draft_files
 from gpia.pages.export import download_files, published_schemas
-from gpia.pages.moved import moved_anchors_json
+from gpia.pages.moved import moved_anchors, moved_anchors_files
 from gpia.views.common import BuildViews
 from gpia.views.pages import LISTINGS, RECORD_PAGES, render_generated
 from gpia.views.printing import part_page, printed_parts
@@ -98,7 +98,9 @@ def generated_files(kb: KnowledgeBase, views: BuildViews | None = None) -> list[
     # The parts of the printed guide on pages of their own, and the later pages of the whole documents
     # compared: pages of bounded size however long the documents grow (gpia.views.split).
     files += whole_document_pages(shared)
-    files.append(GeneratedFile(sitemap.MOVED_ANCHORS, moved_anchors_json(kb, text_comparison_moved(shared))))
+    # Where the anchors of the old one-page lists went: an index and shards of bounded size.
+    files += [GeneratedFile(uri, content)
+              for uri, content in moved_anchors_files(moved_anchors(kb, text_comparison_moved(shared))).items()]
     return sorted(files, key=lambda f: f.uri)
 
 

@@ -2,21 +2,32 @@
 
 Until records had pages of their own, every record was an anchor on its kind's single page
 (`faq/#faq-purpose-of-gp-ia`, `commitments/#<requirement-id>`, `compare/#cmp-<requirement-id>`).
-`moved_anchors` maps each such old page and anchor to the record's URL now; the site publishes it as
-MOVED_PATH, and docs/assets/moved-anchors.js follows it when a page is opened at an anchor it lacks.
+`moved_anchors` maps each such old page and anchor to the record's URL now, and docs/assets/moved-anchors.js
+follows it when a page is opened at an anchor it lacks.
+
+The map grows with the data, and a reader following one old link should not fetch all of it: the
+site publishes it in shards (`moved_anchors_files`). The entry for an old page and anchor is in shard
+`anchor_hash(page + "#" + anchor) % N` (FNV-1a, 32 bits, over the UTF-8 bytes; the script computes the
+same), and N is the smallest power of two that keeps every shard within SHARD_BYTES. A small index at
+sitemap.MOVED_ANCHORS gives N and the shards' path, so following an old link fetches the index and one
+shard, each of bounded size at any scale.
 """
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from gpia.compare.pairs import default_pairing
 from gpia.compare.redline import anchor as compare_anchor
 from gpia.compare.redline import comparison_pages, compare_url
 from gpia.model.records import KnowledgeBase
 from gpia.model.urls import PAGE_OF_KIND, kind_of, page_of, url_of
-from gpia.sitemap import MOVED_ANCHORS
+from gpia.sitemap import MOVED_ANCHORS, MOVED_ANCHORS_SHARD, moved_anchors_shard
 
-MOVED_PATH = MOVED_ANCHORS
+SHARD_BYTES = 16 * 1024  # the most a shard holds (unless entries sharing one hash are more)
+
+_FNV_OFFSET = 0x811C9DC5
+_FNV_PRIME = 0x01000193
 
 
 def _old_page(kb: KnowledgeBase, record_id: str) -> str:
@@ -49,6 +60,88 @@ def moved_anchors(kb: KnowledgeBase, also: dict[str, dict[str, str]] | None = No
     return {page: dict(sorted(anchors.items())) for page, anchors in sorted(moved.items())}
 
 
-def moved_anchors_json(kb: KnowledgeBase, also: dict[str, dict[str, str]] | None = None) -> str:
-    return json.dumps(moved_anchors(kb, also), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+def anchor_hash(text: str) -> int:
+    """FNV-1a, 32 bits, over the UTF-8 bytes of `text` (docs/assets/moved-anchors.js has the same)."""
+    h = _FNV_OFFSET
+    for byte in text.encode("utf-8"):
+        h = ((h ^ byte) * _FNV_PRIME) & 0xFFFFFFFF
+    return h
 
+
+def shard_of(page: str, anchor: str, shards: int) -> int:
+    """The shard that holds the entry for `anchor` on the old `page`."""
+    return anchor_hash(f"{page}#{anchor}") % shards
+
+
+def map_json(value: object) -> str:
+    """How the index and each shard are written: compact and sorted, the same bytes every time."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+
+Entries = list[tuple[int, str, str, str]]  # (hash, old page, anchor, URL now) of every entry of a map
+
+
+def _entries(moved: dict[str, dict[str, str]]) -> Entries:
+    return [(anchor_hash(f"{page}#{anchor}"), page, anchor, now)
+            for page, anchors in moved.items() for anchor, now in anchors.items()]
+
+
+def _split(entries: Entries, shards: int) -> list[dict[str, dict[str, str]]]:
+    split: list[dict[str, dict[str, str]]] = [{} for _ in range(shards)]
+    for h, page, anchor, now in entries:
+        split[h % shards].setdefault(page, {})[anchor] = now
+    return split
+
+
+def _count(entries: Entries, bound: int) -> int:
+    # Fewer shards than the entries' own bytes need cannot keep within the bound: start at the
+    # smallest power of two that could.
+    least = sum(len(map_json(anchor).encode("utf-8")) + len(map_json(now).encode("utf-8")) - 1
+                for _, _, anchor, now in entries)
+    shards = 1
+    while shards * bound < least:
+        shards *= 2
+    while True:
+        too_big = [n for n, part in enumerate(_split(entries, shards)) if len(map_json(part).encode("utf-8")) > bound]
+        if not too_big:
+            return shards
+        # A shard whose entries all share one hash stays whole however many shards there are.
+        hashes: dict[int, set[int]] = {n: set() for n in too_big}
+        for h, *_ in entries:
+            hashes.get(h % shards, set()).add(h)
+        if all(len(found) == 1 for found in hashes.values()):
+            return shards
+        shards *= 2
+
+
+def shard_map(moved: dict[str, dict[str, str]], shards: int) -> list[dict[str, dict[str, str]]]:
+    """The map split into `shards` maps of the same shape, each entry in the shard its hash names."""
+    return _split(_entries(moved), shards)
+
+
+def shard_count(moved: dict[str, dict[str, str]], bound: int = SHARD_BYTES) -> int:
+    """The smallest power of two that splits the map into shards of at most `bound` bytes each, but
+    for a shard whose entries all share one hash (no number of shards would split them)."""
+    return _count(_entries(moved), bound)
+
+
+def moved_anchors_files(moved: dict[str, dict[str, str]], bound: int = SHARD_BYTES) -> dict[str, str]:
+    """Site path -> content: the index (sitemap.MOVED_ANCHORS) and every shard, empty ones included,
+    so that each path the index names exists."""
+    entries = _entries(moved)
+    shards = _count(entries, bound)
+    files = {MOVED_ANCHORS: map_json({"shard": MOVED_ANCHORS_SHARD, "shards": shards})}
+    for n, part in enumerate(_split(entries, shards)):
+        files[moved_anchors_shard(n)] = map_json(part)
+    return files
+
+
+def published_moved_anchors(site: Path) -> dict[str, dict[str, str]]:
+    """The whole map again, read from the index and shards of a built site."""
+    index = json.loads((site / MOVED_ANCHORS).read_text(encoding="utf-8"))
+    moved: dict[str, dict[str, str]] = {}
+    for n in range(index["shards"]):
+        shard = json.loads((site / index["shard"].format(shard=n)).read_text(encoding="utf-8"))
+        for page, anchors in shard.items():
+            moved.setdefault(page, {}).update(anchors)
+    return {page: dict(sorted(anchors.items())) for page, anchors in sorted(moved.items())}
