@@ -27,9 +27,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     check_file = knowledge_base.check_file
 
-    def counted(text: str, relative: str, kind: str, root: Path | None = None):  # type: ignore[no-untyped-def]
+    def counted(text: str, relative: str, kind: str, root: Path | None = None, **options):  # type: ignore[no-untyped-def]
         seen.append(relative)
-        return check_file(text, relative, kind, root)
+        return check_file(text, relative, kind, root, **options)
 
     monkeypatch.setattr(knowledge_base, "check_file", counted)
     return seen

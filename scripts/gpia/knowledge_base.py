@@ -82,7 +82,7 @@ def read_documents(root: Path, cache: CheckedFiles | None = None
                 if unprintable:
                     problems.append(unprintable)
                     continue
-                result = check_file(text, relative, kind, root)
+                result = check_file(text, relative, kind, root, characters=False)
                 if cache is not None:
                     cache.put(relative, content, result)
         if cache is not None:
@@ -94,14 +94,15 @@ def read_documents(root: Path, cache: CheckedFiles | None = None
     return docs, problems, len(files)
 
 
-def check_file(text: str, relative: str, kind: str, root: Path | None = None) -> FileResult:
+def check_file(text: str, relative: str, kind: str, root: Path | None = None, *, characters: bool = True) -> FileResult:
     """One file's own checks: its modeline, YAML, placeholders, schema and invisible characters. Gives
-    its kind ("invalid:<kind>" when its schema fails), its document if it parsed, and its problems."""
+    its kind ("invalid:<kind>" when its schema fails), its document if it parsed, and its problems.
+    `characters=False`: the caller has found no control character in the text (read_documents)."""
     problems: list[Problem] = []
     modeline = modeline_problem(text.partition("\n")[0].rstrip("\r"), relative, kind, root)
     if modeline:
         problems.append(modeline)
-    loaded = parse_yaml(text, relative)
+    loaded = parse_yaml(text, relative, characters)
     if isinstance(loaded, Problem):
         return None, None, problems + [loaded]
     # A placeholder left from templates/ is named as such, not as the id or date it fails to be.
