@@ -64,7 +64,9 @@ def data_key(key: str | tuple[str, ...], *, absent: Any = MISSING) -> Any:
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
+def type_hints(cls: type) -> dict[str, Any]:
+    """The class's field types, resolved in this module (once per class: the registry of kinds and
+    from_data both ask, and resolving them compiles every annotation)."""
     return typing.get_type_hints(cls, globals())
 
 
@@ -88,7 +90,7 @@ _Step = tuple[str, tuple[str, ...], Any, tuple[str, ...] | None, Any]
 def _plan(cls: type) -> tuple[_Step, ...]:
     """How `from_data` builds each field of `cls`, worked out once per class from its type hints and
     field metadata (working it out for every record made the model about five times slower)."""
-    hints = _hints(cls)
+    hints = type_hints(cls)
     steps: list[_Step] = []
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         key = f.metadata.get("key", f.name)
