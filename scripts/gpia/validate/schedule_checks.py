@@ -46,6 +46,8 @@ def referenced_schedules(index: dict[str, RecordEntry]) -> set[str]:
         found.update(v for v in values if isinstance(v, str))
 
     for entry in index.values():
+        if entry.kind not in ("requirement", "clause", "question"):
+            continue
         data = entry.data
         if not isinstance(data, dict):
             continue
