@@ -34,7 +34,6 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -217,6 +216,8 @@ class CheckedFiles:
             self._write(self.status_file, (self.key, statuses))
 
     def _write(self, file: Path, value: Any) -> None:
+        import tempfile  # only a run that changed something writes (tempfile and shutil: 6 ms to import)
+
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
             ignore = file.parent / ".gitignore"
