@@ -20,9 +20,10 @@ Hashing a file means reading it: at x100 reading and hashing every file was a te
 an edit. So the cache also keeps, beside it, each file's status (`os.lstat`: its size, times, inode,
 device and mode) when its text was hashed (`content_by_status`, `note_status`); a file whose status
 is the same has the same text and is not read again. A change to a file changes its status time
-(ctime), which no tool sets back; a file whose status is less than SETTLED_NS old when it is hashed
-is not trusted to its status (a second write within the file system's clock tick could leave it
-unchanged), so it is hashed again next time.
+(ctime), which no tool sets back (on Windows, where st_ctime is the creation time, the modification
+time and size vouch for the text, as they do for git); a file whose status is less than SETTLED_NS
+old when it is hashed is not trusted to its status (a second write within the file system's clock
+tick could leave it unchanged), so it is hashed again next time.
 
 The entries are written with `marshal` (plain values only, read several times faster than
 pickle): the cache is this machine's own, written by this module, and a cache that cannot be read
