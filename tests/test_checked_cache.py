@@ -27,9 +27,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     check_file = knowledge_base.check_file
 
-    def counted(text: str, relative: str, kind: str, root: Path | None = None):  # type: ignore[no-untyped-def]
+    def counted(text: str, relative: str, kind: str, root: Path | None = None, **options):  # type: ignore[no-untyped-def]
         seen.append(relative)
-        return check_file(text, relative, kind, root)
+        return check_file(text, relative, kind, root, **options)
 
     monkeypatch.setattr(knowledge_base, "check_file", counted)
     return seen
@@ -245,3 +245,68 @@ def test_entries_damaged_in_any_way_are_read_again_never_a_traceback(data_copy: 
     assert reads == [CLAUSES]  # its damaged positions were not kept
     reads.clear()
     assert _run(data_copy, cache=True) == cold and reads == []
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files whose text was read from disk (to hash it, or to check it), in the order read."""
+    seen: list[str] = []
+    read_data_text = knowledge_base.read_data_text
+
+    def counted(file: Path, relative: str, characters: bool = True):  # type: ignore[no-untyped-def]
+        seen.append(relative)
+        return read_data_text(file, relative, characters)
+
+    monkeypatch.setattr(knowledge_base, "read_data_text", counted)
+    return seen
+
+
+def test_a_file_whose_status_is_unchanged_is_not_read_and_any_write_reads_it_again(
+        data_copy: Path, opened: list[str], reads: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    monkeypatch.setattr(checked_cache, "SETTLED_NS", 0)  # the copy's files were all written just now
+    cold = _run(data_copy, cache=False)
+    _run(data_copy, cache=True)
+    assert (data_copy / CACHE_FOLDER / checked_cache.STATUS_FILE).is_file()
+    opened.clear()
+    reads.clear()
+    assert _run(data_copy, cache=True) == cold
+    assert opened == [] and reads == []  # every file's status vouched for its text
+    # Other text of the same length, the file's modification time set back: its status time changed.
+    path = data_copy / GLOSSARY
+    before = path.stat()
+    _edit(data_copy, GLOSSARY, "  - id: term-mcp\n", "  - id: term-xyz\n")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    warm = _run(data_copy, cache=True)
+    assert opened == [GLOSSARY] and reads == [GLOSSARY]
+    assert warm == _run(data_copy, cache=False) != cold
+    # A status that names a text the cache does not hold: the file is read and hashed again.
+    import marshal
+    status_file = data_copy / CACHE_FOLDER / checked_cache.STATUS_FILE
+    _run(data_copy, cache=True)
+    key, statuses = marshal.loads(status_file.read_bytes())
+    status_file.write_bytes(marshal.dumps((key, {path: (status, "0" * 64) for path, (status, _) in statuses.items()})))
+    opened.clear()
+    reads.clear()
+    assert _run(data_copy, cache=True) == warm
+    assert len(opened) == len(statuses) and reads == []
+
+
+def test_a_file_changed_too_recently_is_hashed_again_and_a_damaged_status_file_is_ignored(
+        data_copy: Path, opened: list[str], reads: list[str]) -> None:
+    cold = _run(data_copy, cache=False)
+    _run(data_copy, cache=True)
+    opened.clear()
+    reads.clear()
+    # The copy's files were written less than SETTLED_NS ago: each is read and hashed again, and its
+    # checked result still comes from the cache.
+    assert _run(data_copy, cache=True) == cold
+    assert len(opened) > 20 and reads == []
+    status = data_copy / CACHE_FOLDER / checked_cache.STATUS_FILE
+    for damaged in (b"\x00not marshal data", b"", __import__("marshal").dumps((checked_cache.CheckedFiles(data_copy).key,
+                                                                               {GLOSSARY: ((1, 2), 7), CLAUSES: 3}))):
+        status.write_bytes(damaged)
+        reads.clear()
+        assert _run(data_copy, cache=True) == cold and reads == []

@@ -47,6 +47,20 @@ def test_validate_keeps_its_own_options(capsys: pytest.CaptureFixture) -> None:
     assert "unrecognized arguments: --no-such-option" in capsys.readouterr().err
 
 
+
+def test_validate_from_the_command_line_flushes_its_output_before_its_quick_exit(data_copy: Path) -> None:
+    # `python -m gpia validate` ends with os._exit (gpia.__main__.run): its output is whole and its
+    # exit status main()'s, whether it passes or fails.
+    command = [sys.executable, "-m", "gpia", "validate", "--root", str(data_copy), "--skip-wording"]
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"))
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert done.returncode == 0 and done.stdout.startswith("OK: ") and done.stdout.endswith(".\n"), done.stderr
+    glossary = data_copy / "clauses" / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("term-", "Term-", 1), encoding="utf-8")
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert done.returncode == 1 and done.stderr.endswith("nothing was built.\n"), done.stderr
+    assert "Traceback" not in done.stderr
+
 def test_the_makefile_runs_the_installed_command_without_pythonpath() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "PYTHONPATH" not in makefile and "scripts/bench.py" not in makefile

@@ -55,3 +55,19 @@ def test_did_you_mean_never_offers_an_id_that_two_records_use(data_copy: Path) -
     assert any("duplicate id 'term-icp'" in p for p in found)
     wrong = [p for p in found if "'term-icpp'" in p]
     assert wrong and "did you mean" not in wrong[0] and "two records use that id" in wrong[0], wrong
+
+
+
+def test_the_quick_search_of_a_whole_file_misses_nothing_the_search_of_a_value_finds() -> None:
+    # placeholder_problems searches a file's joined text with _MAYBE before each value with _FOUND:
+    # every character _FOUND takes for a placeholder's first letter (ignoring case, where "I" is also
+    # "ı" and "İ") must be in _MAYBE's leading set, and the rest is searched as _FOUND searches it.
+    import sys
+    from gpia.validate.placeholders import _FOUND, _MAYBE
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    firsts = set(re.findall("(?i)[" + "".join({p[0] for p in PLACEHOLDERS}) + "]", every))
+    leading = set(re.findall(_MAYBE.pattern.split("]")[0] + "]", every))
+    assert firsts and firsts <= leading
+    for text in ["change me", "Change_Me", "NEW ID", "new-ıd", "NEW-İD", "yyyy mm dd", "YYYY-MM-DD", "cHaNgE-mE",
+                 "no placeholder", "renew idea", "changeme", "NEWID", "Ｃhange me"]:
+        assert bool(_MAYBE.search(f"x {text} y")) >= bool(_FOUND.search(f"x {text} y")), text

@@ -20,7 +20,7 @@ from gpia.validate.addresses import address_problems
 from gpia.validate.alignment import alignment_problems, comparison_problems, prose_alignment_problems
 from gpia.compare.changes import unshown
 from gpia.validate.checks import semantic_problems
-from gpia.load.checked_cache import CheckedFiles, FileResult, content_key
+from gpia.load.checked_cache import CheckedFiles, FileResult, content_key, file_status
 from gpia.load.layout import expected_places, scan_data_named
 from gpia.load.modeline import modeline_problem
 from gpia.validate.placeholders import placeholder_problems
@@ -63,22 +63,30 @@ def read_documents(root: Path, cache: CheckedFiles | None = None
             problems.append(Problem(relative, 1, 1,
                                     f"this file is not part of the knowledge base; data files belong at {expected_places(LAYOUT)}"))
             continue
-        # Read once: a file that cannot be read or decoded, or holds a control character, gets that
-        # one problem, and nothing else (a file the cache holds had none).
-        text = read_data_text(file, relative, characters=False)
-        if isinstance(text, Problem):
-            problems.append(text)
-            continue
-        content = content_key(text) if cache is not None else ""
-        result = cache.get(relative, content) if cache is not None else None
+        # A file whose status is the one it had when the cache last hashed it has the same text: its
+        # result is the cache's, and it is not read.
+        status = file_status(file) if cache is not None else None
+        content = cache.content_by_status(relative, status) if cache is not None else None
+        result = cache.get(relative, content) if cache is not None and content is not None else None
         if result is None:
-            unprintable = text_problem(text, relative)
-            if unprintable:
-                problems.append(unprintable)
+            # Read once: a file that cannot be read or decoded, or holds a control character, gets that
+            # one problem, and nothing else (a file the cache holds had none).
+            text = read_data_text(file, relative, characters=False)
+            if isinstance(text, Problem):
+                problems.append(text)
                 continue
-            result = check_file(text, relative, kind, root)
-            if cache is not None:
-                cache.put(relative, content, result)
+            content = content_key(text) if cache is not None else ""
+            result = cache.get(relative, content) if cache is not None else None
+            if result is None:
+                unprintable = text_problem(text, relative)
+                if unprintable:
+                    problems.append(unprintable)
+                    continue
+                result = check_file(text, relative, kind, root, characters=False)
+                if cache is not None:
+                    cache.put(relative, content, result)
+        if cache is not None:
+            cache.note_status(relative, status, content)
         tag, loaded, found = result
         problems += found
         if tag is not None and loaded is not None:
@@ -86,14 +94,15 @@ def read_documents(root: Path, cache: CheckedFiles | None = None
     return docs, problems, len(files)
 
 
-def check_file(text: str, relative: str, kind: str, root: Path | None = None) -> FileResult:
+def check_file(text: str, relative: str, kind: str, root: Path | None = None, *, characters: bool = True) -> FileResult:
     """One file's own checks: its modeline, YAML, placeholders, schema and invisible characters. Gives
-    its kind ("invalid:<kind>" when its schema fails), its document if it parsed, and its problems."""
+    its kind ("invalid:<kind>" when its schema fails), its document if it parsed, and its problems.
+    `characters=False`: the caller has found no control character in the text (read_documents)."""
     problems: list[Problem] = []
     modeline = modeline_problem(text.partition("\n")[0].rstrip("\r"), relative, kind, root)
     if modeline:
         problems.append(modeline)
-    loaded = parse_yaml(text, relative)
+    loaded = parse_yaml(text, relative, characters)
     if isinstance(loaded, Problem):
         return None, None, problems + [loaded]
     # A placeholder left from templates/ is named as such, not as the id or date it fails to be.

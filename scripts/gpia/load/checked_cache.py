@@ -16,6 +16,15 @@ that differ from the sources') depends on the file and the extracts alone, so it
 keyed by the file's text and a hash of the extracts (`wording`, `put_wording`); a whole document,
 which is checked against every other file's records, is checked on every run.
 
+Hashing a file means reading it: at x100 reading and hashing every file was a tenth of a run after
+an edit. So the cache also keeps, beside it, each file's status (`os.lstat`: its size, times, inode,
+device and mode) when its text was hashed (`content_by_status`, `note_status`); a file whose status
+is the same has the same text and is not read again. A change to a file changes its status time
+(ctime), which no tool sets back (on Windows, where st_ctime is the creation time, the modification
+time and size vouch for the text, as they do for git); a file whose status is less than SETTLED_NS
+old when it is hashed is not trusted to its status (a second write within the file system's clock
+tick could leave it unchanged), so it is hashed again next time.
+
 The entries are written with `marshal` (plain values only, read several times faster than
 pickle): the cache is this machine's own, written by this module, and a cache that cannot be read
 is ignored and written again, never an error.
@@ -26,7 +35,7 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -34,15 +43,32 @@ from gpia.load import layout
 from gpia.load.problems import DataWarning, Problem
 from gpia.load.yaml_loader import JsonPath, YamlDocument
 
-FORMAT = 3
+FORMAT = 4
 CACHE_FOLDER = ".cache"
 CACHE_FILE = "gpia-checked-files.marshal"
+STATUS_FILE = "gpia-file-status.marshal"  # each file's status when its text was hashed
+# How old a file's status must be when it is hashed for the status to vouch for the hash next time
+# (file systems' clocks tick by up to 2 seconds).
+SETTLED_NS = 2_000_000_000
 _PACKAGE = Path(__file__).resolve().parents[1]  # scripts/gpia
 
 # One file's result: its kind (or "invalid:<kind>"), its document if it parsed, and its own problems.
 FileResult = tuple[str | None, YamlDocument | None, list[Problem]]
 # One file's wording: its problems, the ids of its records whose wording failed, and its warnings.
 WordingResult = tuple[list[Problem], set[str], list[DataWarning]]
+# A file's status as os.lstat gives it (mode, size, modification and status-change times in
+# nanoseconds, inode, device), and when it was taken (nanoseconds since the epoch).
+Status = tuple[tuple[int, ...], int]
+
+
+def file_status(file: Path) -> Status | None:
+    """The file's status, taken before its text is read (None if it cannot be taken)."""
+    taken = time.time_ns()
+    try:
+        st = os.lstat(file)
+    except OSError:
+        return None
+    return (st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev), taken
 
 
 def content_key(text: str) -> str:
@@ -86,6 +112,9 @@ class CheckedFiles:
         self.wordings_used: dict[str, tuple[Any, ...]] = {}
         self._marks: dict[str, tuple[_PackedMarks, _PackedMarks]] = {}  # the positions given out, by file
         self.changed = False
+        self.status_file = folder / CACHE_FOLDER / STATUS_FILE
+        self.statuses: dict[str, Any] = {}  # path: (status, content key), as the last run left them
+        self.statuses_now: dict[str, tuple[tuple[int, ...], str]] = {}  # this run's
         try:
             stored = marshal.loads(self.file.read_bytes())
             if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == self.key and \
@@ -93,6 +122,30 @@ class CheckedFiles:
                 self.entries, self.wordings = stored[1], stored[2]
         except (OSError, ValueError, EOFError, TypeError):
             pass  # no cache yet, or one that cannot be read: every file is read again
+        try:
+            stored = marshal.loads(self.status_file.read_bytes())
+            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == self.key and isinstance(stored[1], dict):
+                self.statuses = stored[1]
+        except (OSError, ValueError, EOFError, TypeError):
+            pass  # every file is hashed again
+
+    def content_by_status(self, relative: str, status: Status | None) -> str | None:
+        """The content key of the file's text as hashed by an earlier run, if the file's status is the
+        one it had then (so its text is the same); None: the file must be read and hashed."""
+        entry = self.statuses.get(relative)
+        if status is None or not isinstance(entry, tuple) or len(entry) != 2 or entry[0] != status[0] or \
+                not isinstance(entry[1], str):
+            return None
+        return entry[1]
+
+    def note_status(self, relative: str, status: Status | None, content: str) -> None:
+        """Keep the file's status beside the content key of the text read after it was taken, unless
+        the file changed too recently for its status to vouch for its text."""
+        if status is None:
+            return
+        (mode, size, modified, changed, inode, device), taken = status
+        if max(modified, changed) <= taken - SETTLED_NS:
+            self.statuses_now[relative] = (status[0], content)
 
     def get(self, relative: str, content: str) -> FileResult | None:
         entry = self.entries.get(relative)
@@ -155,19 +208,28 @@ class CheckedFiles:
         wordings = {relative: entry for relative, entry in self.wordings.items()
                     if relative in used and used[relative][0] == entry[0]}
         wordings.update((relative, entry) for relative, entry in self.wordings_used.items() if relative in used)
-        if not self.changed and used.keys() == self.entries.keys() and wordings.keys() == self.wordings.keys():
-            return
+        # A status is kept only for a file whose entry is kept, with the same text.
+        statuses = {relative: entry for relative, entry in self.statuses_now.items()
+                    if relative in used and used[relative][0] == entry[1]}
+        if self.changed or used.keys() != self.entries.keys() or wordings.keys() != self.wordings.keys():
+            self._write(self.file, (self.key, used, wordings))
+        if statuses != self.statuses:
+            self._write(self.status_file, (self.key, statuses))
+
+    def _write(self, file: Path, value: Any) -> None:
+        import tempfile  # only a run that changed something writes (tempfile and shutil: 6 ms to import)
+
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            ignore = self.file.parent / ".gitignore"
+            file.parent.mkdir(parents=True, exist_ok=True)
+            ignore = file.parent / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# Written by gpia validate: results of checked data files, safe to delete.\n*\n",
                                   encoding="utf-8")
             # Written whole, then renamed into place: a run that reads it meanwhile sees the old or the new.
-            handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-")
+            handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".tmp-")
             with os.fdopen(handle, "wb") as out:
-                marshal.dump((self.key, used, wordings), out)
-            os.replace(temporary, self.file)
+                marshal.dump(value, out)
+            os.replace(temporary, file)
         except OSError:
             pass  # a read-only checkout still validates, only without the cache
 

@@ -23,3 +23,15 @@ def find(data: Any, pattern: Pattern, prefix: tuple[Any, ...] = ()) -> Iterator[
             found = [(path + (head,), value[head]) for path, value in found
                      if isinstance(value, dict) and head in value]
     return iter(found)
+
+
+def values(data: Any, pattern: Pattern) -> list[Any]:
+    """The values `find` gives, without their paths (building a path for every value is most of
+    the time of a walk that, for most files, needs none)."""
+    found: list[Any] = [data]
+    for head in pattern:
+        if head == "*":
+            found = [item for value in found if isinstance(value, list) for item in value]
+        else:
+            found = [value[head] for value in found if isinstance(value, dict) and head in value]
+    return found

@@ -8,11 +8,14 @@ a symbolic link (never followed, so nothing outside the repository is read), a n
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
-from fnmatch import fnmatch
+from collections.abc import Callable
+from fnmatch import translate
 from pathlib import Path
+from typing import Any
 
 from gpia.load.problems import Problem
 
@@ -46,10 +49,19 @@ _OTHER_FILES = (f"only {DATA_SUFFIX} data files (and {', '.join(sorted(DOCUMENTA
 
 def kind_of(relative: str, layout: Layout) -> str | None:
     """The file kind of a data file, by its path relative to the data root; None: not in the layout."""
-    for pattern, kind in layout:
-        if fnmatch(relative, pattern) and relative.count("/") == pattern.count("/"):
+    name, slashes = os.path.normcase(relative), relative.count("/")
+    for match, depth, kind in _compiled(layout):
+        if match(name) and slashes == depth:
             return kind
     return None
+
+
+@functools.cache
+def _compiled(layout: Layout) -> tuple[tuple[Callable[[str], Any], int, str], ...]:
+    """Each pattern of the layout as fnmatch applies it (its regular expression, of the pattern in the
+    system's case), with its depth: fnmatch looked the expression up again for every file and pattern."""
+    return tuple((re.compile(translate(os.path.normcase(pattern))).match, pattern.count("/"), kind)
+                 for pattern, kind in layout)
 
 
 def data_files(root: Path) -> list[Path]:

@@ -269,9 +269,10 @@ def _mark(mark: yaml.Mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def parse_yaml(text: str, path: str) -> YamlDocument | Problem:
-    """Parse one YAML text; return the document or the first problem in it."""
-    unprintable = text_problem(text, path)
+def parse_yaml(text: str, path: str, characters: bool = True) -> YamlDocument | Problem:
+    """Parse one YAML text; return the document or the first problem in it. `characters=False`: the
+    caller has found no control character in it (text_problem), so it is not looked for again."""
+    unprintable = text_problem(text, path) if characters else None
     if unprintable:
         return unprintable
     doc = YamlDocument(path=path, data=None)

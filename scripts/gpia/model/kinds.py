@@ -339,13 +339,8 @@ def _element(tp: Any) -> tuple[Pattern, Any]:
     return (), tp
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, vars(m))
-
-
 def _walk(cls: type, file: str, kind: str, base: Pattern, via: tuple[type, ...]) -> Iterator[FieldPlace]:
-    hints = _hints(cls)
+    hints = m.type_hints(cls)
     for f in dataclasses.fields(cls):
         key = f.metadata.get("key", f.name)
         tp = hints[f.name]
@@ -413,7 +408,7 @@ def wording_fields() -> tuple[tuple[str, Pattern, str], ...]:
 def _linked_fields(cls: type) -> tuple[tuple[str, bool], ...]:
     """(field name, is it a linked reference) of the fields worth walking: linked references, and
     values that may hold nested (non-record) dataclasses."""
-    hints = _hints(cls)
+    hints = m.type_hints(cls)
     found = []
     for f in dataclasses.fields(cls):
         if "refers_to" in f.metadata:

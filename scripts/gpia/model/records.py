@@ -64,7 +64,9 @@ def data_key(key: str | tuple[str, ...], *, absent: Any = MISSING) -> Any:
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
+def type_hints(cls: type) -> dict[str, Any]:
+    """The class's field types, resolved in this module (once per class: the registry of kinds and
+    from_data both ask, and resolving them compiles every annotation)."""
     return typing.get_type_hints(cls, globals())
 
 
@@ -73,25 +75,7 @@ def from_data(cls: type[R], data: dict[str, Any], **given: Any) -> R:
     (or its `key`), converted to the field's type (a list to a tuple, a mapping to its dataclass); a
     field the YAML leaves out is None, empty or its default. `given` sets fields the YAML does not
     hold (the file's path, the parent's id, a position)."""
-    values: dict[str, Any] = {}
-    for name, path, convert, keys, missing in _plan(cls):
-        if name in given:
-            values[name] = given[name]
-            continue
-        if len(path) == 1:  # most fields: the key of their name
-            value: Any = data.get(path[0], _ABSENT)
-        else:
-            value = data
-            for part in path:
-                value = value.get(part, _ABSENT) if isinstance(value, dict) else _ABSENT
-        if keys is not None:
-            value = {} if value is _ABSENT else value
-            values[name] = {key: convert(value.get(key, ())) for key in keys}
-        elif value is not _ABSENT:
-            values[name] = value if convert is None else convert(value)
-        elif missing is not _DEFAULT:
-            values[name] = missing() if callable(missing) else missing
-    return cls(**values)
+    return _maker(cls)(data, given)
 
 
 _ABSENT = object()
@@ -106,7 +90,7 @@ _Step = tuple[str, tuple[str, ...], Any, tuple[str, ...] | None, Any]
 def _plan(cls: type) -> tuple[_Step, ...]:
     """How `from_data` builds each field of `cls`, worked out once per class from its type hints and
     field metadata (working it out for every record made the model about five times slower)."""
-    hints = _hints(cls)
+    hints = type_hints(cls)
     steps: list[_Step] = []
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         key = f.metadata.get("key", f.name)
@@ -128,6 +112,58 @@ def _plan(cls: type) -> tuple[_Step, ...]:
     return tuple(steps)
 
 
+def _dig(data: Any, path: tuple[str, ...]) -> Any:
+    """The value at a path of keys, or _ABSENT."""
+    value = data
+    for part in path:
+        value = value.get(part, _ABSENT) if isinstance(value, dict) else _ABSENT
+    return value
+
+
+@cache
+def _maker(cls: type) -> Callable[[dict[str, Any], dict[str, Any]], Any]:
+    """`from_data` for one class, as one function written from its plan: the loop over the plan, run
+    for every record, was most of the time of building the model. The record is made as the
+    dataclass's own __init__ makes it (each field set in order, the frozen class's __setattr__
+    bypassed), without the call: the classes have no __post_init__."""
+    if getattr(cls, "__post_init__", None) is not None or not hasattr(cls, "__dict__") or \
+            any(f.default_factory is not MISSING or not f.init for f in dataclasses.fields(cls)):  # type: ignore[misc, arg-type]
+        raise TypeError(f"{cls.__name__} cannot be built without its __init__")
+    constants: dict[str, Any] = {"_ABSENT": _ABSENT, "_dig": _dig, "_new": object.__new__,
+                                 "_setattr": object.__setattr__, "_cls": cls}
+    lines = ["def make(data, given):", "    get = data.get"]
+    fields = []
+    for number, (name, path, convert, keys, missing) in enumerate(_plan(cls)):
+        value, converter, absent = f"v{number}", f"c{number}", f"m{number}"
+        constants[converter] = convert
+        if missing is _DEFAULT:
+            default = next(f.default for f in dataclasses.fields(cls) if f.name == name)  # type: ignore[arg-type]
+            constants[absent], call = default, False
+        else:
+            constants[absent], call = missing, callable(missing)
+        when_absent = f"{absent}()" if call else absent
+        lines.append(f"    if {name!r} in given:")
+        lines.append(f"        {value} = given[{name!r}]")
+        lines.append("    else:")
+        found = f"get({path[0]!r}, _ABSENT)" if len(path) == 1 else f"_dig(data, {path!r})"
+        if keys is not None:
+            lines.append(f"        {value} = {found}")
+            lines.append(f"        {value} = {{}} if {value} is _ABSENT else {value}")
+            lines.append(f"        {value} = {{key: {converter}({value}.get(key, ())) for key in {keys!r}}}")
+        elif convert is None and not call and len(path) == 1:
+            lines.append(f"        {value} = get({path[0]!r}, {absent})")
+        else:
+            lines.append(f"        {value} = {found}")
+            converted = value if convert is None else f"{converter}({value})"
+            lines.append(f"        {value} = {when_absent} if {value} is _ABSENT else {converted}")
+        fields.append(f"{name!r}: {value}")
+    lines.append("    record = _new(_cls)")
+    lines.append(f"    _setattr(record, '__dict__', {{{', '.join(fields)}}})")
+    lines.append("    return record")
+    exec("\n".join(lines), constants)  # noqa: S102 (the code is written above from the class's fields)
+    return constants["make"]  # type: ignore[no-any-return]
+
+
 def _empty(tp: Any) -> Any:
     origin = typing.get_origin(tp)
     if origin is tuple:
@@ -146,7 +182,7 @@ def _converter(tp: Any) -> Callable[[Any], Any] | None:
         element = _converter(typing.get_args(tp)[0])
         if element is None:
             return tuple
-        return lambda value: tuple(element(item) for item in value)
+        return lambda value: tuple([element(item) for item in value])
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(tp) if a is not type(None)]
         inner = _converter(options[0]) if len(options) == 1 else None

@@ -97,6 +97,9 @@ def address_problems(kb: KnowledgeBase, index: dict[str, RecordEntry], docs_dir:
     docs_dir = docs_dir or DOCS_DIR
     hand_written = {site_address(f): f for f in reversed(_docs_files(docs_dir)) if f.endswith(".md")}
     reserved = reserved_folders(kb, docs_dir)
+    # Most addresses are inside none of them: one test of all at once (str.startswith of a tuple)
+    # before naming those an address is inside.
+    any_reserved = tuple(folder for folder, _ in reserved)
     # The pages of a pair of versions other than the default (compare/<from>...<to>/...) have ids
     # made of two version ids, which no record id can be ("..." is not kebab-case): they are free.
     pages = [p for p in record_pages(kb) if p.record_id in index]
@@ -114,7 +117,8 @@ def address_problems(kb: KnowledgeBase, index: dict[str, RecordEntry], docs_dir:
             found = []
             if address in hand_written:
                 found.append(f"the address of the hand-written page docs/{hand_written[address]}")
-            found += [f"inside {folder}, {what}" for folder, what in reserved if address.startswith(folder)]
+            if address.startswith(any_reserved):
+                found += [f"inside {folder}, {what}" for folder, what in reserved if address.startswith(folder)]
             if owner is not page:
                 other = index[owner.record_id]
                 found.append(f"the address of the page of the {other.kind} '{owner.record_id}' ({other.origin})")

@@ -401,16 +401,15 @@ def prose_alignment_problems(valid: list[tuple[str, YamlDocument]], index: dict[
             if entry is None or entry.kind != "passage":
                 continue  # reported by the reference check
             passage = entry.data
-            where = doc.origin(path)
             printed = next((k for k in ("paragraph", "item", "heading", "contents", "figure") if k in passage), "block")
             if printed not in PROSE or passage.get("matter"):
                 part = f"{passage['matter']} matter" if passage.get("matter") else f"a {printed}"
-                problems.append(where.problem(
+                problems.append(doc.origin(path).problem(
                     f"'derives_from' names '{ancestor}', which is {part} of {entry.doc.path}; name the body "
                     "paragraphs or list items that this block rewrites"))
             elif version_of.get(entry.doc.data["document"]["source"]) not in older_of.get(own or "", set()):
                 older = sorted(older_of.get(own or "", set()))
-                problems.append(where.problem(
+                problems.append(doc.origin(path).problem(
                     f"'derives_from' names '{ancestor}', a passage of {entry.doc.path}, which is not the text of a "
                     f"version that {own or 'this FAQ'} is compared from"
                     + (f" ({', '.join(older)}, in the comparisons of clauses/versions.yaml)" if older else

@@ -9,7 +9,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
-from gpia.load.jsonpaths import Pattern, find
+from gpia.load.jsonpaths import Pattern, find, values
 from gpia.load.problems import Origin, Problem
 from gpia.load.yaml_loader import YamlDocument
 from gpia.model import kinds
@@ -96,6 +96,13 @@ def reference_problems(docs: list[tuple[str, YamlDocument]], index: dict[str, Re
     places = REFERENCE_PLACES
     compared_from = _compared_from(docs)
     for file_kind, doc in docs:
+        # Most files refer only to records of the kinds allowed: that is checked first from the
+        # values alone, and only a file with some other reference is walked again for its paths.
+        if all(entry is not None and entry.kind in allowed
+               for kind_of_file, pattern, allowed in places if kind_of_file == file_kind
+               for target in values(doc.data, pattern) if isinstance(target, str)
+               for entry in (index.get(target),)):
+            continue
         for kind_of_file, pattern, allowed in places:
             if kind_of_file != file_kind:
                 continue

@@ -46,6 +46,8 @@ def referenced_schedules(index: dict[str, RecordEntry]) -> set[str]:
         found.update(v for v in values if isinstance(v, str))
 
     for entry in index.values():
+        if entry.kind not in ("requirement", "clause", "question"):
+            continue
         data = entry.data
         if not isinstance(data, dict):
             continue
@@ -91,14 +93,14 @@ def template_problems(doc: YamlDocument) -> list[Problem]:
             problems.append(doc.origin(at + ("id",)).problem(
                 f"field '{fid}' is of kind kpi-table, so its id must be '{KPI_FIELD}'; rename it" if kind == "kpi-table"
                 else f"field id '{KPI_FIELD}' is kept for the indicator table; make its kind kpi-table or choose another id"))
-        seen: dict[str, int] = {}
+        seen: dict[str, int] = {}  # each column id's first column (its line looked up only for a message)
         for j, column in enumerate(field.get("columns", ())):
-            origin = doc.origin(at + ("columns", j, "id"))
             if column["id"] in seen:
-                problems.append(origin.problem(
-                    f"column id '{column['id']}' is used twice in field '{fid}' (first on line {seen[column['id']]}); "
+                line = doc.origin(at + ("columns", seen[column["id"]], "id")).line
+                problems.append(doc.origin(at + ("columns", j, "id")).problem(
+                    f"column id '{column['id']}' is used twice in field '{fid}' (first on line {line}); "
                     "give each column its own id"))
-            seen.setdefault(column["id"], origin.line)
+            seen.setdefault(column["id"], j)
     return problems
 
 

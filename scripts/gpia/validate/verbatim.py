@@ -103,9 +103,7 @@ def file_wording(kind: str, doc: YamlDocument, sources: dict[str, SourceText],
     document, which reads every other file's records, is `documents_wording`'s). What it finds
     depends on the file and the sources alone, so it can be kept while neither changes."""
     failed: set[str] = set()
-    checker = _Checker(doc, sources, failed)
-    checker.root = root
-    checker.kind = kind
+    checker = _Checker(doc, sources, failed, root, kind)
     if kind == "requirement-table":
         checker.table()
     elif kind == "faq-section":
@@ -124,9 +122,7 @@ def documents_wording(docs: list[tuple[str, YamlDocument]], sources: dict[str, S
     problems: list[Problem] = []
     for kind, doc in docs:
         if kind == "document":
-            checker = _Checker(doc, sources, printed.failed)
-            checker.root = root
-            checker.kind = kind
+            checker = _Checker(doc, sources, printed.failed, root, kind)
             checker.document(printed)
             checker.quotes(kind)
             problems += checker.problems
@@ -174,11 +170,14 @@ def _invisible_ref(printed: Printed, kind: str, ref: Any) -> bool:
 
 
 class _Checker:
-    def __init__(self, doc: YamlDocument, sources: dict[str, SourceText], failed: set[str]):
+    def __init__(self, doc: YamlDocument, sources: dict[str, SourceText], failed: set[str], root: Path | None,
+                 kind: str):
         self.doc = doc
         self.sources = sources
         self.problems: list[Problem] = []
         self.failed = failed
+        self.root = root
+        self.kind = kind
 
     def _outline(self, source: Any) -> Outline | None:
         found = self.sources.get(source) if isinstance(source, str) else None
@@ -529,7 +528,7 @@ class _Checker:
             return
         blocks = [outline.blocks[i] for i in allowed]
         message = (f"'{field}' is not word for word in source '{source}' in {where} "
-                   f"({_difference(wanted, blocks)}); {advice(getattr(self, 'kind', ''), path)}")
+                   f"({_difference(wanted, blocks)}); {advice(self.kind, path)}")
         size = _first_difference(wanted, blocks)[0]
         self._report(path, message, self._at_character(path, size))
 
@@ -539,7 +538,7 @@ class _Checker:
         for plain, quoted and block scalars alike; else the value's start."""
         start = self.doc.origin(path)
         value = _value_at(self.doc.data, path)
-        root = getattr(self, "root", None)
+        root = self.root
         if root is None or not isinstance(value, str):
             return start
         at = raw_index(value, folded_offset)
