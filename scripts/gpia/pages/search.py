@@ -51,9 +51,13 @@ CONTENT_START = f'<{CONTENT_ELEMENT[0]} class="{CONTENT_ELEMENT[1]}">'
 _EXCLUDE = "data-search-exclude"
 
 
-def _words(markup: str, found: list[Tag | Text]) -> str:
-    """The text of some HTML (read into `found`), its tags read as spaces."""
-    return " ".join(html.unescape(" ".join(markup[t.start:t.end] for t in found if isinstance(t, Text))).split())
+def _words(markup: str, found: list[Tag | Text], pieces: dict[int, tuple[str, ...]] | None = None) -> str:
+    """The text of some HTML (read into `found`), its tags read as spaces; a run of text that `pieces`
+    holds (by its start) is read as those pieces, as if tags parted them."""
+    pieces = pieces or {}
+    return " ".join(html.unescape(" ".join(
+        piece for t in found if isinstance(t, Text)
+        for piece in pieces.get(t.start, (markup[t.start:t.end],)))).split())
 
 
 @dataclass(frozen=True)
@@ -146,10 +150,7 @@ class SearchMarks:
             if f.nhs_wording:
                 meta.append(("wording", "NHS wording"))
             # The content's text as it reads with the tooltips in place (their tags part it).
-            pieces = {run.start: run.pieces for run in runs}
-            text = " ".join(html.unescape(" ".join(
-                piece for t in inside if isinstance(t, Text)
-                for piece in pieces.get(t.start, (output[t.start:t.end],)))).split())
+            text = _words(output, inside, {run.start: run.pieces for run in runs})
             given = tuple(title for run in runs for title in run.titles)
             marks = str(render("search-marks.html", filters=meta, kind=f.kind,
                                vocabulary=" ".join(self._vocabulary(output, inside, given, text))))

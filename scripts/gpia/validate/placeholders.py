@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from gpia.load.problems import Problem
-from gpia.validate.text_rules import strings
+from gpia.validate.text_rules import document_strings
 from gpia.load.yaml_loader import YamlDocument
 
 # What templates/ write where the author must write something (tests/test_placeholders.py checks
@@ -29,7 +29,7 @@ _WHAT = {"NEW-ID": "the record's id (kebab-case, e.g. term-care-navigator)",
 
 def placeholder_problems(doc: YamlDocument, template: str | None = None) -> list[Problem]:
     problems: list[Problem] = []
-    texts = doc.texts if doc.texts is not None else list(strings(doc.data, ()))
+    texts = document_strings(doc)
     # One search over all the file's text first (no placeholder spans two values: the joint is none of
     # the characters a placeholder's words are written with): most files hold none.
     if not _MAYBE.search("\0".join(value for _, value in texts)):

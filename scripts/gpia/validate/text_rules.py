@@ -50,7 +50,7 @@ def describe(c: str) -> str:
 def text_problems(docs: list[tuple[str, YamlDocument]], root: Path | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for _, doc in docs:
-        texts = doc.texts if doc.texts is not None else list(strings(doc.data))
+        texts = document_strings(doc)
         # Text all in ASCII with no control character but the line break holds nothing to refuse (an
         # escape such as "\x01" in quotes is a control character in the value): most files, at once.
         joined = "\n".join(value for _, value in texts)
@@ -89,6 +89,12 @@ def strings(value: Any, path: tuple[Any, ...] = ()):
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from strings(item, path + (index,))
+
+
+def document_strings(doc: YamlDocument) -> list[tuple[tuple[Any, ...], str]]:
+    """Every string of the document with its path, in the file's order: as the parser met them, or
+    walked from the data when it was not parsed in this run (from the cache)."""
+    return doc.texts if doc.texts is not None else list(strings(doc.data))
 
 
 def _position(doc: YamlDocument, path: tuple[Any, ...], c: str, root: Path | None) -> tuple[str, int, int]:
