@@ -29,6 +29,7 @@ from pathlib import Path
 
 from gpia.model.phrases import compile_nested, trie_alternation
 from gpia.model.records import KnowledgeBase
+from gpia.pages.search_order import put_in_order
 from gpia.pages.search_words import WordList, page_words_html
 from gpia.sitemap import NHS_WORDING_PAGES, SEARCH_LABELS
 from gpia.views.html import Abbreviations, splice
@@ -178,13 +179,16 @@ def _retagged(page: str, tag: Tag, ignore: bool = False) -> str:
 
 def write_index(site_dir: Path, output: Path | None = None) -> None:
     """Pagefind's index of the built site, in site_dir/pagefind/ (or `output`): its search script,
-    styles and the index fragments a browser fetches as a reader types; nothing is fetched from elsewhere."""
+    styles and the index fragments a browser fetches as a reader types; nothing is fetched from elsewhere.
+    Pagefind writes its filters in an order of its own that changes from run to run, so they are then
+    put in one order (gpia.pages.search_order): the same site gives the same index."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
     if output is not None:
         command += ["--output-path", str(output)]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode:
         raise RuntimeError(f"pagefind failed:\n{result.stdout}\n{result.stderr}")
+    put_in_order(output if output is not None else site_dir / "pagefind")
 
 
 # `mkdocs serve`: each rebuild's index is written while browsers already show the rebuilt pages.
