@@ -1,12 +1,12 @@
 """The same input gives the same site, file for file and byte for byte.
 
-The whole site is compared: pages, the search index's fragments (the text of every page), the CSV
-and JSON downloads and the published schemas. Pagefind 1.5 names and fills its filter and metadata
-indexes in an order that varies from run to run (upstream, Pagefind/pagefind#638: "other files will
-still change, such as the filter/metadata indexes"), so those, and the entry file that names them,
-are left out of the byte comparison; the browser tests check what the filters find. Only the gzipped sitemap carries the build date (MkDocs writes the day of the build into
-its gzip header; sitemap.xml lists no page while mkdocs.yml has no site_url, and would then date
-every page the same way), so it is reproducible only with SOURCE_DATE_EPOCH, which `make build` sets.
+The whole site is compared, every file of it: pages, the CSV and JSON downloads, the published
+schemas and all of Pagefind's index (the text of every page, its words, its filters and the files
+that name them). Pagefind writes its filters in an order that changes from run to run; the build
+puts them in one order (gpia.pages.search_order), and this is the test that it does. Only the
+gzipped sitemap carries the build date (MkDocs writes the day of the build into its gzip header;
+sitemap.xml lists no page while mkdocs.yml has no site_url, and would then date every page the
+same way), so it is reproducible only with SOURCE_DATE_EPOCH, which `make build` sets.
 """
 from __future__ import annotations
 
@@ -21,13 +21,8 @@ DAY = 24 * 60 * 60
 EPOCH = 1764028800  # 2025-11-25
 
 
-# Pagefind's files whose bytes vary between runs of the same input (see above).
-UNSTABLE = ("pagefind/filter/", "pagefind/pagefind.", "pagefind/pagefind-entry.json")
-
-
 def _tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
-            if p.is_file() and not p.relative_to(site).as_posix().startswith(UNSTABLE)}
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def _build(site: Path, epoch: int, monkeypatch: pytest.MonkeyPatch, shared_nav: bool = True) -> dict[str, bytes]:
@@ -68,6 +63,12 @@ def test_the_comparison_covers_downloads_schemas_and_search(builds) -> None:
     assert len([n for n in names if n.startswith("schema/")]) == len(list((ROOT / "scripts/gpia/schemas").glob("*.json"))) + 2
     assert {"sitemap.xml", "sitemap.xml.gz", "index.html", "schedules/schedule-5-kpis/index.html"} <= names
     assert len([n for n in names if n.startswith("pagefind/fragment/")]) > 100  # every page's indexed text
+    # The index's words, its filters (one file for each: kind, audience, version, wording), the
+    # metadata that names them and the entry file that names the metadata.
+    assert len([n for n in names if n.startswith("pagefind/filter/")]) == 4
+    assert len([n for n in names if n.startswith("pagefind/index/")]) >= 1
+    assert len([n for n in names if n.startswith("pagefind/pagefind.") and n.endswith(".pf_meta")]) == 1
+    assert "pagefind/pagefind-entry.json" in names
 
 
 def test_only_the_sitemap_and_the_datas_version_depend_on_the_build_date(builds) -> None:
