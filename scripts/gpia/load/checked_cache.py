@@ -26,8 +26,9 @@ old when it is hashed is not trusted to its status (a second write within the fi
 tick could leave it unchanged), so it is hashed again next time.
 
 The entries are written with `marshal` (plain values only, read several times faster than
-pickle): the cache is this machine's own, written by this module, and a cache that cannot be read
-is ignored and written again, never an error.
+pickle): the cache is written by this module, on this machine or, for the pull requests' checks, by
+a run on main (.github/workflows/pr.yml restores it, never from another pull request), and a cache
+that cannot be read is ignored and written again, never an error.
 """
 from __future__ import annotations
 
