@@ -3,6 +3,7 @@ only the files whose text changed, and gives exactly the problems and warnings (
 columns) that a run with no cache gives; the checks across files still see every file."""
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import gpia.knowledge_base as knowledge_base
 from gpia.__main__ import main
 from gpia.knowledge_base import load_knowledge_base
 from gpia.load import checked_cache
-from gpia.load.checked_cache import CACHE_FILE, CACHE_FOLDER
+from gpia.load.checked_cache import CACHE_FILE, CACHE_FOLDER, CheckedFiles, NoCache
 
 from conftest import SOURCES
 
@@ -149,6 +150,22 @@ def test_validate_keeps_the_cache_in_a_git_ignored_folder_and_no_cache_reads_eve
     assert reads == [] and capsys.readouterr().out == first
     assert main(args + ["--no-cache"]) == 0
     assert len(reads) == count and capsys.readouterr().out == first
+
+
+def test_no_cache_answers_every_call_the_cache_does_and_writes_nothing(
+        data_copy: Path, reads: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    # The reading code makes the same calls with or without a cache: each public method of
+    # CheckedFiles is NoCache's too, taking the same arguments.
+    for name, method in vars(CheckedFiles).items():
+        if callable(method) and not name.startswith("_"):
+            assert inspect.signature(getattr(NoCache, name)) == inspect.signature(method), name
+    args = ["validate", "--root", str(data_copy)] + (["--sources", str(SOURCES)] if SOURCES.is_dir() else ["--skip-wording"])
+    assert main(args + ["--no-cache"]) == 0
+    assert len(reads) > 20 and not (data_copy / CACHE_FOLDER).exists()
+    first = capsys.readouterr().out
+    reads.clear()
+    assert main(args) == 0  # the same report from a run that fills the cache
+    assert len(reads) > 20 and capsys.readouterr().out == first and (data_copy / CACHE_FOLDER / CACHE_FILE).is_file()
 
 
 GOVERNANCE = "clauses/requirements/mcp-2016-governance.yaml"

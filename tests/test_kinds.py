@@ -14,7 +14,9 @@ from gpia.model.kinds import KIND, KINDS, LAYOUT, MAKE_NEW, STORED, counts
 from gpia.model.records import STORES, KnowledgeBase
 from gpia.pages.export import csv_files
 from gpia.tools.scaffold import RECIPES, TEMPLATE_DIR
-from gpia.validate.references import REFERENCE_PLACES
+from gpia.knowledge_base import read_documents
+from gpia.load.jsonpaths import Found, find
+from gpia.validate.references import REFERENCE_PLACES, REFERENCES_BY_FILE
 from gpia.pages.export_names import _RENAMED
 from gpia.sitemap import GENERATED_LISTS, LISTS
 from gpia.views.pages import LISTINGS, RECORD_PAGES, record_page
@@ -99,6 +101,28 @@ def test_every_reference_field_is_checked_where_the_yaml_has_it() -> None:
     assert places[("document", ("blocks", "*", "faq_section"))] == {"faq-section"}
     assert places[("schedule", ("schedule", "example", "values", "kpis", "*", "evidences", "*"))] == {"requirement"}
     assert ("faq-section", ("questions", "*", "section")) not in places  # the model's field, not the data's
+
+
+def test_each_file_kinds_references_are_its_places_in_the_same_order() -> None:
+    assert [(file, pattern, allowed) for file, places in REFERENCES_BY_FILE.items()
+            for pattern, allowed in places] == sorted(REFERENCE_PLACES, key=lambda p: list(REFERENCES_BY_FILE).index(p[0]))
+
+
+def test_the_reference_check_finds_each_value_and_its_path_as_find_does() -> None:
+    # The check reads the values alone and asks for a path only where a reference is wrong.
+    docs, _, _ = read_documents(ROOT)
+    walked = 0
+    for file_kind, doc in docs:
+        for pattern, _ in REFERENCES_BY_FILE.get(file_kind, ()):
+            found, expected = Found(doc.data, pattern), list(find(doc.data, pattern))
+            assert found.values == [value for _, value in expected]
+            assert [found.path(i) for i in reversed(range(len(expected)))] == [path for path, _ in reversed(expected)]
+            walked += len(expected)
+    assert walked > 100
+    # A list where a mapping is wanted, and the reverse, are passed over by both.
+    data = {"a": [{"b": ["x", "y"]}, "z", {"b": "w"}, {"c": 1}]}
+    found = Found(data, ("a", "*", "b", "*"))
+    assert found.values == ["x", "y"] and [found.path(0), found.path(1)] == [("a", 0, "b", 0), ("a", 0, "b", 1)]
 
 
 def test_a_kind_of_record_is_found_by_its_id(kb: KnowledgeBase) -> None:

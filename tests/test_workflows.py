@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+from gpia.load.checked_cache import CACHE_FILE, CACHE_FOLDER
 from gpia.load.layout import SCHEMA_DIR
 from gpia.model.kinds import LAYOUT
 
@@ -46,7 +47,7 @@ def test_workflow_parses_and_every_job_has_steps(name: str) -> None:
         for step in steps(job):
             assert ("run" in step) != ("uses" in step), step
             if "uses" in step:
-                assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+                assert re.fullmatch(r"actions/[a-z-]+(/[a-z-]+)?@[0-9a-f]{40}", step["uses"]), step["uses"]
 
 
 @pytest.mark.parametrize("name", ["pr.yml", "pages.yml"])
@@ -111,6 +112,38 @@ def test_pages_workflow_deploys_main_with_least_privilege() -> None:
     assert deploy["environment"]["name"] == "github-pages"
 
 
+def _step_index(job: dict[str, Any], found: Any) -> int:
+    return next(i for i, step in enumerate(steps(job)) if found(step))
+
+
+def test_pull_requests_restore_the_validation_cache_that_main_saves() -> None:
+    pr, pages = workflow("pr.yml"), workflow("pages.yml")
+    check, build = pr["jobs"]["check"], pages["jobs"]["build"]
+    restore = steps(check)[_step_index(check, lambda s: s.get("uses", "").startswith("actions/cache/restore@"))]
+    save = steps(build)[_step_index(build, lambda s: s.get("uses", "").startswith("actions/cache/save@"))]
+    # The same file, the results `make validate` keeps (not the statuses beside it, which are one checkout's).
+    assert restore["with"]["path"] == save["with"]["path"] == f"main/{CACHE_FOLDER}/{CACHE_FILE}"
+    # Restored before the pull request's validate; saved after main's, from main alone.
+    assert _step_index(check, lambda s: s is restore) < _step_index(check, lambda s: s.get("run") == "make validate")
+    assert _step_index(build, lambda s: s.get("run") == "make validate") < _step_index(build, lambda s: s is save)
+    assert save["if"] == "github.ref == 'refs/heads/main'"
+    # A pull request never saves a cache: a fork's run writes only to its own scope, but none is written.
+    assert not [u for job in pr["jobs"].values() for u in uses(job)
+                if u.startswith(("actions/cache@", "actions/cache/save@"))]
+    # Keyed by the checking code as the cache's own key is (its *.py and *.json, not __pycache__), then
+    # by commit: the pull request takes its base commit's, else the newest saved by the same code.
+    code = "${{ hashFiles('main/scripts/gpia/**/*.py', 'main/scripts/gpia/**/*.json') }}"
+    assert save["with"]["key"] == f"gpia-validate-{code}-${{{{ github.sha }}}}"
+    assert restore["with"]["key"] == f"gpia-validate-{code}-${{{{ github.event.pull_request.base.sha }}}}"
+    assert restore["with"]["restore-keys"].splitlines() == [f"gpia-validate-{code}-"]
+    # The cache holds the data folder's absolute path: the same container, and the project checked out
+    # at main and run from there, in both.
+    assert check["container"] == build["container"]
+    for job in (check, build):
+        assert job["defaults"]["run"]["working-directory"] == "main"
+        assert steps(job)[0]["uses"].startswith("actions/checkout@") and steps(job)[0]["with"]["path"] == "main"
+
+
 # `uses: owner/repo@<40 hex> # vX.Y.Z`, as a line of the workflow file.
 PINNED = re.compile(r"^\s*(?:- )?uses: ([\w.-]+/[\w./-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$")
 
@@ -128,10 +161,13 @@ def test_every_action_is_pinned_to_a_commit_with_its_tag_in_a_comment() -> None:
             assert match, f"{file.name}: {line.strip()}"
             action, sha, tag = match.groups()
             assert value == f"{action}@{sha}"
-            # One commit per action and tag, in every workflow.
-            assert tags.setdefault((action, tag), sha) == sha, (action, tag)
-    assert {action for action, _ in tags} == {
-        "actions/checkout", "actions/upload-artifact", "actions/upload-pages-artifact", "actions/deploy-pages"}
+            # One commit per repository and tag, in every workflow (actions/cache/restore and
+            # actions/cache/save are two actions of one repository).
+            repository = "/".join(action.split("/")[:2])
+            assert tags.setdefault((repository, tag), sha) == sha, (action, tag)
+    assert {repository for repository, _ in tags} == {
+        "actions/checkout", "actions/upload-artifact", "actions/upload-pages-artifact", "actions/deploy-pages",
+        "actions/cache"}
 
 
 def owners(path: str) -> list[str]:

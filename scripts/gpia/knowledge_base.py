@@ -20,7 +20,7 @@ from gpia.validate.addresses import address_problems
 from gpia.validate.alignment import alignment_problems, comparison_problems, prose_alignment_problems
 from gpia.compare.changes import unshown
 from gpia.validate.checks import semantic_problems
-from gpia.load.checked_cache import CheckedFiles, FileResult, content_key, file_status
+from gpia.load.checked_cache import NO_CACHE, CheckedFiles, FileResult, NoCache
 from gpia.load.layout import expected_places, scan_data_named
 from gpia.load.modeline import modeline_problem
 from gpia.validate.placeholders import placeholder_problems
@@ -51,10 +51,11 @@ def default_sources_dir(root: Path) -> Path:
     return root.parent / "shared" / "sources"
 
 
-def read_documents(root: Path, cache: CheckedFiles | None = None
+def read_documents(root: Path, cache: CheckedFiles | NoCache = NO_CACHE
                    ) -> tuple[list[tuple[str, YamlDocument]], list[Problem], int]:
     """Every data file read and checked on its own. With a cache, a file whose text is the one checked
-    before is not read again: its data, positions and problems are the cache's (gpia.load.checked_cache)."""
+    before is not read again: its data, positions and problems are the cache's (gpia.load.checked_cache).
+    Without one (NO_CACHE) every file is read and checked, by the same steps."""
     docs: list[tuple[str, YamlDocument]] = []
     files, problems = scan_data_named(root)  # anything under the data folders that is not a *.yaml file
     for relative, file in files:
@@ -65,9 +66,9 @@ def read_documents(root: Path, cache: CheckedFiles | None = None
             continue
         # A file whose status is the one it had when the cache last hashed it has the same text: its
         # result is the cache's, and it is not read.
-        status = file_status(file) if cache is not None else None
-        content = cache.content_by_status(relative, status) if cache is not None else None
-        result = cache.get(relative, content) if cache is not None and content is not None else None
+        status = cache.status(file)
+        content = cache.content_by_status(relative, status)
+        result = cache.get(relative, content)
         if result is None:
             # Read once: a file that cannot be read or decoded, or holds a control character, gets that
             # one problem, and nothing else (a file the cache holds had none).
@@ -75,18 +76,16 @@ def read_documents(root: Path, cache: CheckedFiles | None = None
             if isinstance(text, Problem):
                 problems.append(text)
                 continue
-            content = content_key(text) if cache is not None else ""
-            result = cache.get(relative, content) if cache is not None else None
+            content = cache.content_key(text)
+            result = cache.get(relative, content)
             if result is None:
                 unprintable = text_problem(text, relative)
                 if unprintable:
                     problems.append(unprintable)
                     continue
                 result = check_file(text, relative, kind, root, characters=False)
-                if cache is not None:
-                    cache.put(relative, content, result)
-        if cache is not None:
-            cache.note_status(relative, status, content)
+                cache.put(relative, content, result)
+        cache.note_status(relative, status, content)
         tag, loaded, found = result
         problems += found
         if tag is not None and loaded is not None:
@@ -145,15 +144,14 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 def _load(root: Path, sources_dir: Path | None, check_wording: bool, cache: bool = False) -> LoadResult:
-    checked = CheckedFiles(root) if cache else None
+    checked = CheckedFiles(root) if cache else NO_CACHE
     try:
         return _check(root, sources_dir, check_wording, checked)
     finally:
-        if checked is not None:
-            checked.save()
+        checked.save()
 
 
-def _check(root: Path, sources_dir: Path | None, check_wording: bool, checked: CheckedFiles | None) -> LoadResult:
+def _check(root: Path, sources_dir: Path | None, check_wording: bool, checked: CheckedFiles | NoCache) -> LoadResult:
     docs, problems, count = read_documents(root, checked)
     valid = [(kind, doc) for kind, doc in docs if not kind.startswith("invalid:")]
     lenient = [(kind.removeprefix("invalid:"), doc) for kind, doc in docs]
@@ -224,7 +222,7 @@ def skipped_line(broken: dict[str, str], references: int, check_wording: bool) -
 
 
 def wording_checks(root: Path, sources_dir: Path | None, docs: list[tuple[str, YamlDocument]],
-                   cache: CheckedFiles | None = None) -> tuple[list[Problem], list[DataWarning]]:
+                   cache: CheckedFiles | NoCache = NO_CACHE) -> tuple[list[Problem], list[DataWarning]]:
     """One pass over the source documents: the wording's problems, and its warnings (quotes and
     dashes the check forgave, which make fix mends). With a cache, a file whose text and the
     extracts are those checked before is not checked again (gpia.load.checked_cache)."""
@@ -237,7 +235,7 @@ def wording_checks(root: Path, sources_dir: Path | None, docs: list[tuple[str, Y
                                     "with --sources")], []
     # The folder named as from the project (the data's folder), where `make validate` runs: ../shared/sources.
     texts, problems = load_sources(folder, docs, os.path.relpath(folder, root))
-    extracts = sources_key(texts) if cache is not None else ""
+    extracts = sources_key(texts)
     lines_of = lambda doc: (root / doc.path).read_text(encoding="utf-8").split("\n")  # noqa: E731
     warnings: list[DataWarning] = []
     printed = Printed(docs)
@@ -245,12 +243,11 @@ def wording_checks(root: Path, sources_dir: Path | None, docs: list[tuple[str, Y
         if kind == "document":
             warnings += typography_warnings([(kind, doc)], texts, lines_of)
             continue
-        result = cache.wording(doc.path, extracts) if cache is not None else None
+        result = cache.wording(doc.path, extracts)
         if result is None:
             found, failed = file_wording(kind, doc, texts, root)
             result = (found, failed, typography_warnings([(kind, doc)], texts, lines_of))
-            if cache is not None:
-                cache.put_wording(doc.path, extracts, result)
+            cache.put_wording(doc.path, extracts, result)
         problems += result[0]
         printed.failed |= result[1]
         warnings += result[2]

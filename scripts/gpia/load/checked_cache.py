@@ -26,8 +26,9 @@ old when it is hashed is not trusted to its status (a second write within the fi
 tick could leave it unchanged), so it is hashed again next time.
 
 The entries are written with `marshal` (plain values only, read several times faster than
-pickle): the cache is this machine's own, written by this module, and a cache that cannot be read
-is ignored and written again, never an error.
+pickle): the cache is written by this module, on this machine or, for the pull requests' checks, by
+a run on main (.github/workflows/pr.yml restores it, never from another pull request), and a cache
+that cannot be read is ignored and written again, never an error.
 """
 from __future__ import annotations
 
@@ -129,6 +130,14 @@ class CheckedFiles:
         except (OSError, ValueError, EOFError, TypeError):
             pass  # every file is hashed again
 
+    def status(self, file: Path) -> Status | None:
+        """The file's status, taken before its text is read (file_status)."""
+        return file_status(file)
+
+    def content_key(self, text: str) -> str:
+        """The key of the file's text, by which its result is kept and looked up (content_key)."""
+        return content_key(text)
+
     def content_by_status(self, relative: str, status: Status | None) -> str | None:
         """The content key of the file's text as hashed by an earlier run, if the file's status is the
         one it had then (so its text is the same); None: the file must be read and hashed."""
@@ -147,9 +156,11 @@ class CheckedFiles:
         if max(modified, changed) <= taken - SETTLED_NS:
             self.statuses_now[relative] = (status[0], content)
 
-    def get(self, relative: str, content: str) -> FileResult | None:
+    def get(self, relative: str, content: str | None) -> FileResult | None:
+        """The file's result kept from an earlier run, if its text had this content key (None: the
+        key is not known without reading the file, so nothing is found)."""
         entry = self.entries.get(relative)
-        if entry is None or entry[0] != content:
+        if entry is None or content is None or entry[0] != content:
             return None
         try:
             _, kind, data, values, keys, problems = entry
@@ -232,6 +243,43 @@ class CheckedFiles:
             os.replace(temporary, file)
         except OSError:
             pass  # a read-only checkout still validates, only without the cache
+
+
+class NoCache:
+    """No cache (`--no-cache`, and every reading of the data that keeps nothing): the methods of
+    CheckedFiles, finding nothing, keeping nothing and writing nothing, so that the code that reads
+    the files has one path whether there is a cache or not. It takes no file's status and hashes no
+    text, since nothing would look them up."""
+
+    def status(self, file: Path) -> Status | None:
+        return None
+
+    def content_key(self, text: str) -> str:
+        return ""
+
+    def content_by_status(self, relative: str, status: Status | None) -> str | None:
+        return None
+
+    def note_status(self, relative: str, status: Status | None, content: str) -> None:
+        pass
+
+    def get(self, relative: str, content: str | None) -> FileResult | None:
+        return None
+
+    def put(self, relative: str, content: str, result: FileResult) -> None:
+        pass
+
+    def wording(self, relative: str, sources: str) -> WordingResult | None:
+        return None
+
+    def put_wording(self, relative: str, sources: str, result: WordingResult) -> None:
+        pass
+
+    def save(self) -> None:
+        pass
+
+
+NO_CACHE = NoCache()  # it keeps nothing, so one serves every caller
 
 
 # A column is below 2**25 (files are at most yaml_loader.MAX_FILE_BYTES).

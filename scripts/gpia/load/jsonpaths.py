@@ -35,3 +35,22 @@ def values(data: Any, pattern: Pattern) -> list[Any]:
         else:
             found = [value[head] for value in found if isinstance(value, dict) and head in value]
     return found
+
+
+class Found:
+    """The values at a pattern, in the order `find` gives them (`values`), each one's path worked out
+    only when one is asked for (`path`): a check that needs the paths of a few values only (where a
+    problem is) walks the data for paths only then, and only once."""
+
+    __slots__ = ("values", "_data", "_pattern", "_paths")
+
+    def __init__(self, data: Any, pattern: Pattern):
+        self.values = values(data, pattern)
+        self._data, self._pattern = data, pattern
+        self._paths: list[tuple[Any, ...]] | None = None
+
+    def path(self, index: int) -> tuple[Any, ...]:
+        """The path of `values[index]`, as `find` gives it."""
+        if self._paths is None:
+            self._paths = [path for path, _ in find(self._data, self._pattern)]
+        return self._paths[index]

@@ -9,7 +9,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
-from gpia.load.jsonpaths import Pattern, find, values
+from gpia.load.jsonpaths import Found, Pattern, find
 from gpia.load.problems import Origin, Problem
 from gpia.load.yaml_loader import YamlDocument
 from gpia.model import kinds
@@ -20,6 +20,10 @@ from gpia.model import records as m
 RECORD_PLACES: tuple[tuple[str, Pattern, str], ...] = kinds.record_places()
 # (file kind, where the reference is, the kinds it may point to), quotes' references included
 REFERENCE_PLACES: tuple[tuple[str, Pattern, frozenset[str]], ...] = kinds.reference_places()
+# The same by file kind, in the same order: a file's places are looked up, not picked out of every kind's.
+REFERENCES_BY_FILE: dict[str, list[tuple[Pattern, frozenset[str]]]] = {
+    file: [(pattern, allowed) for kind, pattern, allowed in REFERENCE_PLACES if kind == file]
+    for file, _, _ in REFERENCE_PLACES}
 # Quotes can sit in several kinds of record; these are their places.
 QUOTE_PLACES: tuple[tuple[str, Pattern], ...] = kinds.quote_places()
 ANY = kinds.ANY
@@ -93,32 +97,25 @@ def reference_problems(docs: list[tuple[str, YamlDocument]], index: dict[str, Re
     schema) may define: a reference to a missing id of such a kind is not reported, since the id
     may well be in that file, and its place is added to `skipped` instead."""
     problems: list[Problem] = []
-    places = REFERENCE_PLACES
     compared_from = _compared_from(docs)
     for file_kind, doc in docs:
-        # Most files refer only to records of the kinds allowed: that is checked first from the
-        # values alone, and only a file with some other reference is walked again for its paths.
-        if all(entry is not None and entry.kind in allowed
-               for kind_of_file, pattern, allowed in places if kind_of_file == file_kind
-               for target in values(doc.data, pattern) if isinstance(target, str)
-               for entry in (index.get(target),)):
-            continue
-        for kind_of_file, pattern, allowed in places:
-            if kind_of_file != file_kind:
-                continue
-            for path, target in find(doc.data, pattern):
-                if isinstance(target, str):
-                    entry = index.get(target)
-                    if entry is not None and entry.kind in allowed:
-                        continue  # the usual case; the origin is looked up only for a problem
-                    if entry is None and allowed & unknown:
-                        if skipped is not None:
-                            skipped.append(doc.origin(path))
-                        continue
-                    problem = _check_target(doc.origin(path), path, target, allowed, index,
-                                            _ancestor_version(file_kind, doc, path, compared_from))
-                    if problem:
-                        problems.append(problem)
+        for pattern, allowed in REFERENCES_BY_FILE.get(file_kind, ()):
+            # Most references name a record of a kind allowed: they are checked from the values alone,
+            # and a path is worked out only for one that does not (jsonpaths.Found).
+            found = Found(doc.data, pattern)
+            for i, target in enumerate(found.values):
+                if not isinstance(target, str):
+                    continue
+                entry = index.get(target)
+                if entry is not None and entry.kind in allowed:
+                    continue  # the one statement of what a reference may name
+                path = found.path(i)
+                if entry is None and allowed & unknown:
+                    if skipped is not None:
+                        skipped.append(doc.origin(path))
+                    continue
+                problems.append(_target_problem(doc.origin(path), path, target, allowed, index,
+                                                _ancestor_version(file_kind, doc, path, compared_from)))
     return problems
 
 
@@ -145,8 +142,10 @@ def _ancestor_version(file_kind: str, doc: YamlDocument, path: tuple[Any, ...],
     return (version, compared_from.get(version)) if isinstance(version, str) else None
 
 
-def _check_target(origin: Origin, path: tuple[Any, ...], target: str, allowed: frozenset[str],
-                  index: dict[str, RecordEntry], ancestors: tuple[str, str | None] | None = None) -> Problem | None:
+def _target_problem(origin: Origin, path: tuple[Any, ...], target: str, allowed: frozenset[str],
+                    index: dict[str, RecordEntry], ancestors: tuple[str, str | None] | None = None) -> Problem:
+    """What is wrong with a reference that names no record of the kinds allowed: it names no record
+    at all, or one of another kind."""
     field = next((p for p in reversed(path) if isinstance(p, str)), "reference")
     kinds = sorted(allowed)
     wanted = " or ".join(kinds) if len(kinds) <= 2 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
@@ -165,10 +164,8 @@ def _check_target(origin: Origin, path: tuple[Any, ...], target: str, allowed: f
             hint = "check the spelling or add the record"
         noun = wanted if len(kinds) <= 2 else "record of those kinds"
         return origin.problem(f"'{field}' refers to '{target}', but no {noun} has that id; {hint}")
-    if entry.kind not in allowed:
-        return origin.problem(
-            f"'{field}' refers to '{target}', which is {_a(entry.kind)} ({entry.origin}); it must be {_a(wanted)}")
-    return None
+    return origin.problem(
+        f"'{field}' refers to '{target}', which is {_a(entry.kind)} ({entry.origin}); it must be {_a(wanted)}")
 
 
 def closest(target: str, index: dict[str, RecordEntry], allowed: frozenset[str],
