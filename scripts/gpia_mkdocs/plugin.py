@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from gpia.load.layout import DATA_DIRS
 from gpia.pages.context import BuildContext, data_root, load_context
 from gpia.pages.frame import apply_site_texts
-from gpia.pages.generated import GENERATED_KEY, dump_for_floor, generated_files
+from gpia.pages.generated import GENERATED_KEY, GeneratedFile, dump_for_floor, generated_files
 from gpia.pages.html_blocks import HtmlBlocks
 from gpia.pages.problem_page import problem_page_html, problem_page_source
 from gpia.pages.assets import minify_stylesheets
@@ -39,6 +39,7 @@ from gpia.pages.search_words import front_matter_words
 from gpia.tools.github_text import log_line, one_line
 from gpia.views.templating import COMPILED_ONCE
 from gpia_mkdocs.shared_nav import SharedNav
+from gpia_mkdocs.two_processes import TwoProcesses, processes_wanted
 
 # Messages go through MkDocs' logging, so that `mkdocs build --strict` fails on a warning.
 log = get_plugin_logger("gpia")
@@ -70,6 +71,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.serving = False  # `mkdocs serve` (on_startup), or GPIA_SERVING=1
         self.context: BuildContext | None = None
         self.html_aside = False  # whether the page Markdown is reading has its HTML blocks set aside
+        self.split = TwoProcesses()  # the pages shared between two processes (two_processes.py)
+        self._split_pages: list[str] = []  # the generated pages outside the navigation, which they share
+        self._sources: dict[str, GeneratedFile] = {}  # each generated page, its Markdown made when first read
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -117,16 +121,40 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             for file in files.documentation_pages():
                 file.content_string = source
             return files
+        self.split = TwoProcesses()
+        self._split_pages, self._sources = [], {}
         for generated in generated_files(context.kb, context.views):
             inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, generated.uri, content=generated.content, inclusion=inclusion))
+            if generated.is_page:
+                # Its Markdown is made when MkDocs reads the page (on_page_read_source), by the process
+                # that builds it.
+                self._sources[generated.uri] = generated
+                files.append(File.generated(config, generated.uri, content="", inclusion=inclusion))
+                if not generated.in_nav:
+                    self._split_pages.append(generated.uri)
+            else:
+                files.append(File.generated(config, generated.uri, content=generated.content, inclusion=inclusion))
         return files
 
     def on_nav(self, nav, *, config, files):
         self._nav = nav
+        # The last event before MkDocs reads the pages: from here on two processes share them.
+        if not self._serving and not self.current().broken and processes_wanted() > 1:
+            in_nav = {page.file.src_uri for page in nav.pages}
+            self.split.start(uri for uri in self._split_pages if uri not in in_nav)
         return nav
 
+    def on_pre_page(self, page, *, config, files):
+        if not self.split.mine(page.file.src_uri):
+            self.split.pass_over(page)
+        return page
+
+    def on_page_read_source(self, *, page, config) -> str | None:
+        generated = self._sources.get(page.file.src_uri)
+        return None if generated is None else str(generated.content)
+
     def on_env(self, env, *, config, files):
+        self.split.exchange(env, files, (file.page for file in files.documentation_pages() if file.page), config)
         # MkDocs makes the theme's Jinja environment anew for every build: without this, each rebuild of
         # `mkdocs serve` compiled Material's templates again (about a quarter of a second at ×1).
         env.bytecode_cache = COMPILED_ONCE
@@ -137,6 +165,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         # After the macros plugin: hand-written pages arrive with their macros rendered.
+        if not self.split.mine(page.file.src_uri):
+            return markdown  # the other process reads it (gpia_mkdocs/two_processes.py)
         dump_for_floor(page.file.src_uri, markdown)
         # A generated page, and a hand-written one that holds the HTML of many records (/print/, marked
         # `html_aside: true`): its HTML blocks are set aside from Python-Markdown, whose scan of raw HTML
@@ -154,7 +184,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             page.__dict__.pop("title", None)
         self.html_aside = False
         context = self.current()
-        if context.broken:
+        if context.broken or not self.split.mine(page.file.src_uri):
             return html
         _dump_html_for_floor(page.file.src_uri, page.meta, html)
         return html
@@ -165,6 +195,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         context = self.current()
         if context.broken:
             return output  # the data is broken: the page is the problem list, with nothing to index
+        if not self.split.mine(page.file.src_uri):
+            return output  # the other process writes it (its template rendered nothing here)
         search = page.meta.get("search") or {}
         indexed = not (isinstance(search, dict) and search.get("exclude"))
         return context.views.search.page_html(output, page.meta.get(GENERATED_KEY), page.file.src_uri, indexed,
@@ -174,8 +206,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if self._serving:
             keep_index(Path(config.site_dir))  # set aside while the rebuild empties the site folder
 
+    @event_priority(100)  # first: the second process of a split build ends here, before any other plugin's
     def on_post_build(self, *, config) -> None:
         context = self.current()
+        self.split.finish(context.views.search.words)
         if context.broken:
             Path(config.site_dir, PROBLEM_PAGE).write_text(
                 problem_page_html(context.result.problems, context.result.skipped), encoding="utf-8")
@@ -191,6 +225,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             write_index_soon(Path(config.site_dir))
         else:
             write_index(Path(config.site_dir))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.split.failed(error)
 
     def on_shutdown(self) -> None:
         wait_for_index()

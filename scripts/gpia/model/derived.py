@@ -26,4 +26,10 @@ def once_per_knowledge_base(function: Callable[..., T]) -> Callable[..., T]:
         except KeyError:
             value = kb.derived[key] = function(kb, *args)
             return value
+
+    def keep(kb: KnowledgeBase, *args: Any, value: T) -> None:
+        """What `function(kb, *args)` gave in another process (gpia.pages.two_cores), kept as if made here."""
+        kb.derived[(function.__module__, function.__qualname__, args)] = value
+
+    cached.keep = keep  # type: ignore[attr-defined]
     return cached

@@ -26,6 +26,7 @@ from gpia.pages.drafting import decisions_docx, drafting_files
 from gpia.pages.draft_tool import draft_files
 from gpia.pages.export import download_files, published_schemas
 from gpia.pages.moved import moved_anchors, moved_anchors_files
+from gpia.pages.two_cores import alongside
 from gpia.views.common import BuildViews
 from gpia.views.pages import LISTINGS, RECORD_PAGES, render_generated
 from gpia.views.printing import part_page, printed_parts
@@ -65,16 +66,9 @@ def generated_files(kb: KnowledgeBase, views: BuildViews | None = None) -> list[
     """Every file the data adds to the docs tree, sorted by path. `views` is the build's shared
     state (its edit links); without it, views are made for `kb` with none."""
     shared = views or build_views(kb)
+    # The downloads are made on the other core while the pages' files are made here (two_cores.py).
+    downloads = alongside(lambda: make_downloads(shared))
     files: list[GeneratedFile] = []
-    # Downloads (data/) and the JSON Schemas editors and other tools can fetch (schema/).
-    files += [GeneratedFile(uri, content) for uri, content in download_files(kb, shared.site_url).items()]
-    files += [GeneratedFile(uri, content) for uri, content in published_schemas().items()]
-    # Word documents for drafting: each schedule's blank template and worked example.
-    files += [GeneratedFile(uri, content) for uri, content in drafting_files(kb).items()]
-    # Each declared comparison as a Word document with tracked changes.
-    files += [GeneratedFile(uri, content) for uri, content in comparison_files(kb).items()]
-    # The drafting pack tool's data, Word template and blank pack (/draft/), and its draft file's schema.
-    files += [GeneratedFile(uri, content) for uri, content in draft_files(kb, shared.view()).items()]
     # A page per record of the kinds that multiply (/schedules/<id>/, /faq/<section-id>/, ...).
     for kind, (ids, _) in RECORD_PAGES.items():
         for record_id in ids(kb):
@@ -91,17 +85,45 @@ def generated_files(kb: KnowledgeBase, views: BuildViews | None = None) -> list[
         for n in range(2, pages.page_count + 1):
             files.append(_page(shared, pages.source_path(n), {"list": name, "page": n},
                                _data_files(kb, [item.record_id for item in pages.shown(n)])))
-    files.append(GeneratedFile(sitemap.CHECKLIST_CSV, checklist_csv(kb, shared.site_url).encode("utf-8")))
-    if kb.decisions:
-        files.append(GeneratedFile(sitemap.DECISIONS_CSV, decisions_csv(kb, shared.view(), shared.site_url).encode("utf-8")))
-        files.append(GeneratedFile(sitemap.DECISIONS_DOCX, decisions_docx(shared.view())))
     # The parts of the printed guide on pages of their own, and the later pages of the whole documents
     # compared: pages of bounded size however long the documents grow (gpia.views.split).
     files += whole_document_pages(shared)
     # Where the anchors of the old one-page lists went: an index and shards of bounded size.
     files += [GeneratedFile(uri, content)
               for uri, content in moved_anchors_files(moved_anchors(kb, text_comparison_moved(shared))).items()]
+    made = downloads.result()
+    # /data/ lists the data files and the Word documents with their sizes: they are not made again.
+    download_files.keep(kb, shared.site_url, value=made.data)  # type: ignore[attr-defined]
+    drafting_files.keep(kb, value=made.drafting)  # type: ignore[attr-defined]
+    files += [GeneratedFile(uri, content) for uri, content in made.files().items()]
     return sorted(files, key=lambda f: f.uri)
+
+
+@dataclass(frozen=True)
+class Downloads:
+    """Every download: the data (data/: its JSON and CSV files), the Word documents for drafting (each
+    schedule's blank template and worked example), and the rest: the JSON Schemas editors and other
+    tools can fetch (schema/), each declared comparison as a Word document with tracked changes, the
+    drafting pack tool's files (/draft/), the checklist's and the decisions' files."""
+    data: dict[str, str]
+    drafting: dict[str, bytes]
+    other: dict[str, str | bytes]
+
+    def files(self) -> dict[str, str | bytes]:
+        return {**self.data, **self.drafting, **self.other}
+
+
+def make_downloads(shared: BuildViews) -> Downloads:
+    kb = shared.kb
+    other: dict[str, str | bytes] = {}
+    other.update(published_schemas())
+    other.update(comparison_files(kb))
+    other.update(draft_files(kb, shared.view()))
+    other[sitemap.CHECKLIST_CSV] = checklist_csv(kb, shared.site_url).encode("utf-8")
+    if kb.decisions:
+        other[sitemap.DECISIONS_CSV] = decisions_csv(kb, shared.view(), shared.site_url).encode("utf-8")
+        other[sitemap.DECISIONS_DOCX] = decisions_docx(shared.view())
+    return Downloads(download_files(kb, shared.site_url), drafting_files(kb), other)
 
 
 def whole_document_pages(shared: BuildViews) -> list[GeneratedFile]:

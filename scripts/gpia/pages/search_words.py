@@ -99,6 +99,14 @@ class WordList:
         references resolved), tags read as spaces."""
         self._pages[page] = frozenset(sys.intern(w) for w in _WORD.findall(text.lower()))
 
+    def gathered(self) -> dict[str, frozenset[str]]:
+        """The words gathered so far, by page (for a build that finishes its pages in two processes)."""
+        return dict(self._pages)
+
+    def include(self, gathered: dict[str, frozenset[str]]) -> None:
+        """Words another process gathered from other pages."""
+        self._pages.update(gathered)
+
     def words(self) -> list[str]:
         """Every word, on the most pages first (then alphabetical: the build is deterministic)."""
         counts: dict[str, int] = {}

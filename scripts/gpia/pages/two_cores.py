@@ -1,0 +1,97 @@
+"""Work done on a second core while the build goes on, on a machine with two cores or more.
+
+A build makes its downloads (the Word documents, the CSV and JSON files and the schemas) from the
+knowledge base alone, and nothing else in the build reads them but the step that writes them, so they
+can be made by a forked copy of the process while this one goes on with the printed guide's parts
+and the pages (`alongside`). Any engine's build gets this (the MkDocs plugin and `gpia write`).
+
+The same input gives the same files whether the work was done beside the build or in it:
+tests/test_determinism.py builds the site both ways. GPIA_BUILD_PROCESSES=1 keeps a build in one
+process; so does a platform that cannot fork safely, and a machine with one core.
+"""
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+def processes_wanted() -> int:
+    """How many processes a build uses: GPIA_BUILD_PROCESSES if it says 1 or 2, else two where there
+    are two cores or more and the platform forks safely."""
+    can_fork = hasattr(os, "fork") and sys.platform != "darwin"  # macOS: forking a process with threads is unsafe
+    wanted = os.environ.get("GPIA_BUILD_PROCESSES", "").strip()
+    if wanted in ("1", "2"):
+        return int(wanted) if can_fork else 1
+    if not can_fork:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return 2 if cores >= 2 else 1
+
+
+class WorkBeside(Generic[T]):
+    """Work started beside the build; `result()` waits for it and gives what it returned (or raises
+    what it raised)."""
+
+    def __init__(self, work: Callable[[], T]):
+        self._value: T | None = None
+        self._done = False
+        self._child = 0
+        self._read = -1
+        if processes_wanted() < 2:
+            self._value, self._done = work(), True
+            return
+        read, write = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        gc.freeze()  # collections would copy into the child the memory it shares with this process
+        child = os.fork()
+        if child == 0:  # the copy: do the work, send what came of it, and end without cleaning up
+            os.close(read)
+            code = 0
+            try:
+                try:
+                    outcome: tuple[str, object] = ("value", work())
+                except BaseException as error:  # sent back and raised in the build, whatever it is
+                    code = 1
+                    outcome = ("error", _picklable(error))
+                with os.fdopen(write, "wb") as out:
+                    pickle.dump(outcome, out, protocol=pickle.HIGHEST_PROTOCOL)
+            finally:
+                os._exit(code)
+        gc.unfreeze()
+        os.close(write)
+        self._child, self._read = child, read
+
+    def result(self) -> T:
+        if not self._done:
+            try:
+                with os.fdopen(self._read, "rb") as received:
+                    outcome = pickle.load(received)
+            except (EOFError, pickle.UnpicklingError) as error:
+                outcome = ("error", RuntimeError(f"the work beside the build ended without its result ({error})"))
+            finally:
+                os.waitpid(self._child, 0)
+            if outcome[0] == "error":
+                raise outcome[1]
+            self._value, self._done = outcome[1], True
+        return self._value  # type: ignore[return-value]
+
+
+def alongside(work: Callable[[], T]) -> WorkBeside[T]:
+    """Start `work` on the other core (or do it now, with one process); `.result()` gives its value."""
+    return WorkBeside(work)
+
+
+def _picklable(error: BaseException) -> BaseException:
+    try:
+        pickle.loads(pickle.dumps(error))
+        return error
+    except Exception:
+        return RuntimeError("".join(traceback.format_exception(error)).rstrip())

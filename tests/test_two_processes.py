@@ -1,0 +1,173 @@
+"""A build's pages shared between two processes (gpia_mkdocs/two_processes.py).
+
+tests/test_determinism.py shows that a build in two processes gives the same site as one in one
+process; these show what passes between the two: the pages each writes, the anchors each learns
+from the other, the messages the second logs (once, by the first, so that --strict counts them), its
+words for "Did you mean", and its failure.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from types import SimpleNamespace
+
+import jinja2
+import pytest
+from mkdocs.exceptions import PluginError
+
+from gpia.pages.search_words import WordList
+from gpia_mkdocs import two_processes
+from gpia_mkdocs.two_processes import ELSEWHERE, TwoProcesses
+
+SHARED = ["records/a.md", "records/b.md", "records/c.md", "records/d.md"]
+
+
+def _second(split: TwoProcesses, body) -> None:
+    """Run `body` in the second process, which must end there (never back in pytest)."""
+    if split.role == two_processes._SECOND:
+        try:
+            body()
+        finally:
+            os._exit(3)
+
+
+def _page(uri: str, anchors: set[str] | None, title: str | None = None) -> SimpleNamespace:
+    return SimpleNamespace(file=SimpleNamespace(src_uri=uri), present_anchor_ids=anchors, title=title,
+                           meta={"template": ELSEWHERE} if anchors is None else {"hide": ["toc"]})
+
+
+def _config() -> SimpleNamespace:
+    return SimpleNamespace(theme=SimpleNamespace(static_templates={"sitemap.xml", "404.html"}),
+                           extra_templates=["robots.txt"])
+
+
+def test_one_process_reads_and_writes_every_page() -> None:
+    split = TwoProcesses()
+    assert split.role is None
+    assert all(split.mine(uri) for uri in SHARED + ["index.md"])
+
+
+def test_the_pages_are_dealt_alternately_and_the_first_writes_the_rest(caplog) -> None:
+    split = TwoProcesses()
+    split.start(reversed(SHARED))
+    _second(split, lambda: split.finish(WordList()))
+    assert [split.mine(uri) for uri in SHARED] == [True, False, True, False]
+    assert split.mine("index.md")  # a page in the navigation, hand-written: the first's
+    split.finish(WordList())
+    assert split.role is None
+
+
+def test_each_process_learns_the_anchors_of_the_others_pages() -> None:
+    split = TwoProcesses()
+    split.start(SHARED)
+
+    def pages(own: set[str]) -> list[SimpleNamespace]:
+        return [_page(uri, {f"{uri}-anchor"} if uri in own else None, "Home" if uri in own else None)
+                for uri in SHARED + ["index.md"]]
+
+    def second() -> None:
+        mine = pages({"records/b.md", "records/d.md"})
+        files = [SimpleNamespace(is_documentation_page=lambda: False, name="word.docx"),
+                 SimpleNamespace(is_documentation_page=lambda: True, name="b.md")]
+        config = _config()
+        split.exchange(jinja2.Environment(loader=jinja2.DictLoader({})), files, mine, config)
+        # What it learnt, and that it leaves the static files and the theme's templates to the first:
+        # sent back to the first as if it were words.
+        index = mine[-1]
+        words = WordList()
+        words.include({"anchors": frozenset(a for p in mine for a in p.present_anchor_ids or ()),
+                       "index": frozenset([index.title, *sorted(f"{k}={v}" for k, v in index.meta.items())]),
+                       "left": frozenset([f.name for f in files] + sorted(config.theme.static_templates)
+                                         + list(config.extra_templates))})
+        split.finish(words)
+
+    _second(split, second)
+    mine = pages({"records/a.md", "records/c.md", "index.md"})
+    env = jinja2.Environment(loader=jinja2.DictLoader({"main.html": "page"}))
+    config = _config()
+    split.exchange(env, [], mine, config)
+    assert {p.file.src_uri: p.present_anchor_ids for p in mine} == {
+        "records/a.md": {"records/a.md-anchor"}, "records/b.md": {"records/b.md-anchor"},
+        "records/c.md": {"records/c.md-anchor"}, "records/d.md": {"records/d.md-anchor"},
+        "index.md": {"index.md-anchor"}}
+    assert env.get_template(ELSEWHERE).render() == "" and env.get_template("main.html").render() == "page"
+    assert config.theme.static_templates == {"sitemap.xml", "404.html"}
+    words = WordList()
+    split.finish(words)
+    # The second knew the first's pages' anchors too, the title and front matter of the page only the
+    # first reads (with the template that renders nothing there), and wrote only its pages.
+    assert words.gathered() == {
+        "anchors": {"records/a.md-anchor", "records/b.md-anchor", "records/c.md-anchor", "records/d.md-anchor",
+                    "index.md-anchor"},
+        "index": {"Home", "hide=['toc']", f"template={ELSEWHERE}"},
+        "left": {"b.md"}}
+
+
+def test_the_seconds_messages_are_logged_once_by_the_first_and_its_words_kept(caplog) -> None:
+    caplog.set_level(logging.INFO)
+    split = TwoProcesses()
+    split.start(SHARED)
+
+    def second() -> None:
+        logging.getLogger("mkdocs.plugins.gpia").warning("a warning from %s", "the second")
+        logging.getLogger("mkdocs.commands.build").info("Page skipped: 'records/a.md'. Generated empty output.")
+        logging.getLogger("mkdocs.commands.build").info("Page skipped: 'records/b.md'. Generated empty output.")
+        words = WordList()
+        words.add("records/b.md", "zebra crossing")
+        split.finish(words)
+
+    _second(split, second)
+    logging.getLogger("mkdocs.commands.build").info("Page skipped: 'records/b.md'. Generated empty output.")
+    logging.getLogger("mkdocs.commands.build").info("Page skipped: 'records/c.md'. Generated empty output.")
+    words = WordList()
+    words.add("records/a.md", "apple")
+    split.finish(words)
+    assert [(r.name, r.levelname, r.getMessage()) for r in caplog.records] == [
+        # The first's own: a page the second writes renders nothing here, and MkDocs' note of it is dropped.
+        ("mkdocs.commands.build", "INFO", "Page skipped: 'records/c.md'. Generated empty output."),
+        # The second's, once, when it has finished: its note of a page the first writes is dropped.
+        ("mkdocs.plugins.gpia", "WARNING", "a warning from the second"),
+        ("mkdocs.commands.build", "INFO", "Page skipped: 'records/b.md'. Generated empty output."),
+    ]
+    assert sorted(words.gathered()) == ["records/a.md", "records/b.md"]
+    assert words.words() == ["apple", "crossing", "zebra"]
+
+
+def test_a_failure_in_the_second_fails_the_build_with_its_messages(caplog) -> None:
+    split = TwoProcesses()
+    split.start(SHARED)
+
+    def second() -> None:
+        logging.getLogger("mkdocs.commands.build").error("Error building page 'records/b.md': boom")
+        split.failed(ValueError("boom"))
+
+    _second(split, second)
+    with pytest.raises(PluginError, match=r"^gpia: the build's second process failed \(ValueError: boom\)$"):
+        split.finish(WordList())
+    assert [r.getMessage() for r in caplog.records] == ["Error building page 'records/b.md': boom"]
+    assert split.role is None
+
+
+def test_a_second_that_ends_without_a_word_fails_the_build() -> None:
+    split = TwoProcesses()
+    split.start(SHARED)
+    _second(split, lambda: os._exit(0))
+    with pytest.raises(PluginError, match=r"\(it ended without a word\)$"):
+        split.finish(WordList())
+
+
+def test_a_failure_in_the_first_stops_the_second() -> None:
+    split = TwoProcesses()
+    split.start(SHARED)
+    _second(split, lambda: __import__("time").sleep(60))
+    child = split._child
+    split.failed(RuntimeError("the first failed"))
+    assert split.role is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, 0)  # already reaped: it was stopped and waited for
+
+
+@pytest.mark.parametrize(("setting", "expected"), [("1", 1), ("2", 2)])
+def test_the_number_of_processes_can_be_set(monkeypatch, setting, expected) -> None:
+    monkeypatch.setenv("GPIA_BUILD_PROCESSES", setting)
+    assert two_processes.processes_wanted() == expected
