@@ -25,12 +25,15 @@ def _tree(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def _build(site: Path, epoch: int, monkeypatch: pytest.MonkeyPatch, shared_nav: bool = True) -> dict[str, bytes]:
+def _build(site: Path, epoch: int, monkeypatch: pytest.MonkeyPatch, plainly: bool = False) -> dict[str, bytes]:
+    """The site built on the day of `epoch`: in two processes with the navigation shared, or `plainly`,
+    in one process rendering the navigation into every page."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
-    if shared_nav:
-        monkeypatch.delenv("GPIA_SHARED_NAV", raising=False)
-    else:
+    monkeypatch.setenv("GPIA_BUILD_PROCESSES", "1" if plainly else "2")
+    if plainly:
         monkeypatch.setenv("GPIA_SHARED_NAV", "off")
+    else:
+        monkeypatch.delenv("GPIA_SHARED_NAV", raising=False)
     result = mkdocs_build(site)
     assert result.returncode == 0, result.stderr
     return _tree(site)
@@ -38,12 +41,15 @@ def _build(site: Path, epoch: int, monkeypatch: pytest.MonkeyPatch, shared_nav: 
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], dict[str, bytes], dict[str, bytes]]:
-    """Two builds on the same date and one on the next day. The second renders the navigation into
-    every page itself (GPIA_SHARED_NAV=off), so the two being identical also shows that the navigation
-    rendered once and shared by the pages not in it (gpia_mkdocs/shared_nav.py) is theirs."""
+    """Two builds on the same date and one on the next day. The first and the last share their pages
+    between two processes (gpia_mkdocs/two_processes.py) and make the downloads on the other core
+    (gpia.pages.two_cores); the second does everything in one process and renders the navigation into
+    every page itself (GPIA_SHARED_NAV=off), so the two being identical also shows that two processes
+    make the site one makes, and that the navigation rendered once and shared by the pages not in it
+    (gpia_mkdocs/shared_nav.py) is theirs."""
     root = tmp_path_factory.mktemp("determinism")
     with pytest.MonkeyPatch.context() as monkeypatch:
-        return (_build(root / "one", EPOCH, monkeypatch), _build(root / "two", EPOCH, monkeypatch, shared_nav=False),
+        return (_build(root / "one", EPOCH, monkeypatch), _build(root / "two", EPOCH, monkeypatch, plainly=True),
                 _build(root / "next-day", EPOCH + DAY, monkeypatch))
 
 

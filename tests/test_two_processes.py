@@ -16,6 +16,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from gpia.pages.search_words import WordList
+from gpia.pages import two_cores
 from gpia_mkdocs import two_processes
 from gpia_mkdocs.two_processes import ELSEWHERE, TwoProcesses
 
@@ -170,4 +171,23 @@ def test_a_failure_in_the_first_stops_the_second() -> None:
 @pytest.mark.parametrize(("setting", "expected"), [("1", 1), ("2", 2)])
 def test_the_number_of_processes_can_be_set(monkeypatch, setting, expected) -> None:
     monkeypatch.setenv("GPIA_BUILD_PROCESSES", setting)
-    assert two_processes.processes_wanted() == expected
+    monkeypatch.setattr(two_cores.threading, "active_count", lambda: 1)
+    assert two_cores.processes_wanted() == expected
+
+
+def test_a_process_with_other_threads_is_never_forked(monkeypatch) -> None:
+    """`mkdocs serve` runs its server and watcher in threads."""
+    monkeypatch.setenv("GPIA_BUILD_PROCESSES", "2")
+    monkeypatch.setattr(two_cores.threading, "active_count", lambda: 2)
+    assert two_cores.processes_wanted() == 1
+    assert two_cores.alongside(lambda: os.getpid()).result() == os.getpid()  # done here, now
+
+
+def test_work_beside_the_build_gives_its_value_or_raises_its_error(monkeypatch) -> None:
+    monkeypatch.setenv("GPIA_BUILD_PROCESSES", "2")
+    monkeypatch.setattr(two_cores.threading, "active_count", lambda: 1)
+    here = os.getpid()
+    assert two_cores.alongside(lambda: (os.getpid() != here, {"data/x.csv": b"a,b\r\n"})).result() == \
+        (True, {"data/x.csv": b"a,b\r\n"})
+    with pytest.raises(KeyError, match="'schedule-9'"):
+        two_cores.alongside(lambda: {}["schedule-9"]).result()

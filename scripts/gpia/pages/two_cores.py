@@ -7,7 +7,8 @@ and the pages (`alongside`). Any engine's build gets this (the MkDocs plugin and
 
 The same input gives the same files whether the work was done beside the build or in it:
 tests/test_determinism.py builds the site both ways. GPIA_BUILD_PROCESSES=1 keeps a build in one
-process; so does a platform that cannot fork safely, and a machine with one core.
+process; so do a machine with one core, a platform that cannot fork safely and a process with other
+threads (`processes_wanted`).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import gc
 import os
 import pickle
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -24,13 +26,14 @@ T = TypeVar("T")
 
 def processes_wanted() -> int:
     """How many processes a build uses: GPIA_BUILD_PROCESSES if it says 1 or 2, else two where there
-    are two cores or more and the platform forks safely."""
-    can_fork = hasattr(os, "fork") and sys.platform != "darwin"  # macOS: forking a process with threads is unsafe
+    are two cores or more. Always one where the platform cannot fork safely, and in a process that
+    runs other threads (`mkdocs serve`'s server and watcher, a test runner's): a forked copy of it
+    would have only this thread, and any lock another held at the fork held for ever."""
+    if not hasattr(os, "fork") or sys.platform == "darwin" or threading.active_count() > 1:
+        return 1  # (macOS: forking a process that has used its system frameworks is unsafe)
     wanted = os.environ.get("GPIA_BUILD_PROCESSES", "").strip()
     if wanted in ("1", "2"):
-        return int(wanted) if can_fork else 1
-    if not can_fork:
-        return 1
+        return int(wanted)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return 2 if cores >= 2 else 1
 
