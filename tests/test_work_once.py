@@ -1,6 +1,7 @@
 """Work once per build: the data is read and checked once, and what every page shares is computed once.
 
-The build runs in this process so the core's functions can be counted while it runs.
+The build runs in this process, and in one process (GPIA_BUILD_PROCESSES=1: no work beside it on the
+other core, no pages shared with a second process), so the core's functions can be counted while it runs.
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def test_a_build_loads_the_data_once_and_derives_shared_values_once(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.delenv("GPIA_DATA_ROOT", raising=False)
+    monkeypatch.setenv("GPIA_BUILD_PROCESSES", "1")
     calls: Counter = Counter()
     # The build context (gpia.pages.context) calls the loader through its module, so it is counted.
     _counted(monkeypatch, calls, gpia.knowledge_base, "load_knowledge_base")
