@@ -81,11 +81,14 @@ def _why_60s(results: Results) -> str:
             f"{zensical}; the guide's own work adds {r.build_s - r.floor_s:.0f} s: loading and checking the data, "
             "each page's Markdown and Python-Markdown on it, the tooltips and search marks, the printed parts, "
             "the Word and CSV downloads, and Pagefind's index (see \"Build at ×100: where the time went\" below). "
-            "MkDocs builds one page at a time in one process, so the second core is idle but for Pagefind. What "
-            "would close it: fewer pages (the 3,500 glossary terms of ×100 on shared pages, which would give up "
-            "their own addresses); the printed guide's parts rendered from the record pages' own Markdown "
-            "instead of rendering every record again (about a tenth of the build); and pages built on both "
-            "cores, which MkDocs does not do.")
+            "MkDocs builds one page at a time in one process; the guide's plugin forks once the pages are known "
+            "and deals the generated pages to two processes, and the downloads are made on the other core "
+            "while the printed parts are rendered, so the build's own work is shared by both cores of this "
+            "machine and the floor's is not. What is left in one process: loading and checking the data, the "
+            "printed guide's parts (every record rendered again for paper) and Pagefind's index. What would "
+            "close the rest: fewer pages (the 3,500 glossary terms of ×100 on shared pages, which would give "
+            "up their own addresses), the printed parts rendered from the record pages' own Markdown, and more "
+            "cores.")
 
 
 def _why_heaviest_x1(results: Results) -> str:
