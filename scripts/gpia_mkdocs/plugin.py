@@ -36,10 +36,11 @@ from gpia.pages.problem_page import problem_page_html, problem_page_source
 from gpia.pages.assets import minify_stylesheets
 from gpia.pages.search import keep_index, wait_for_index, write_index, write_index_soon
 from gpia.pages.search_words import front_matter_words
+from gpia.pages.two_cores import processes_wanted
 from gpia.tools.github_text import log_line, one_line
 from gpia.views.templating import COMPILED_ONCE
 from gpia_mkdocs.shared_nav import SharedNav
-from gpia_mkdocs.two_processes import TwoProcesses, processes_wanted
+from gpia_mkdocs.two_processes import TwoProcesses
 
 # Messages go through MkDocs' logging, so that `mkdocs build --strict` fails on a warning.
 log = get_plugin_logger("gpia")
@@ -209,11 +210,11 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     @event_priority(100)  # first: the second process of a split build ends here, before any other plugin's
     def on_post_build(self, *, config) -> None:
         context = self.current()
-        self.split.finish(context.views.search.words)
-        if context.broken:
+        if context.broken:  # (the pages were not shared: on_nav)
             Path(config.site_dir, PROBLEM_PAGE).write_text(
                 problem_page_html(context.result.problems, context.result.skipped), encoding="utf-8")
             return
+        self.split.finish(context.views.search.words)
         # The site's own stylesheets, minified as served (docs/assets keeps them readable).
         minify_stylesheets(Path(config.site_dir), [str(path) for path in config.extra_css])
         # The words of the indexed pages, for the search box's "Did you mean" (gpia/pages/search_words.py).

@@ -40,8 +40,6 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import get_toc
 
-from gpia.pages.two_cores import processes_wanted  # noqa: F401  (the adapter's plugin asks it here)
-
 # The template of the pages the other process writes: it renders nothing, so nothing is written.
 ELSEWHERE = "gpia-written-elsewhere.html"
 # What MkDocs logs (at INFO) for a page whose template rendered nothing.
@@ -115,6 +113,8 @@ class TwoProcesses:
         if self.role == _SECOND:
             self._send(("anchors", anchors))
             message = self._receive()
+            if message[0] != "anchors":
+                self._exit(1)  # the first failed, and says why
         else:
             titles = {page.file.src_uri: (page.title, page.meta) for page in read if page.file.src_uri not in self._ours}
             message = self._receive()
