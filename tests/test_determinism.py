@@ -36,6 +36,8 @@ def _build(site: Path, epoch: int, monkeypatch: pytest.MonkeyPatch, plainly: boo
         monkeypatch.delenv("GPIA_SHARED_NAV", raising=False)
     result = mkdocs_build(site)
     assert result.returncode == 0, result.stderr
+    # Each build was made as it says (on a machine with one core both would be made in one process).
+    assert ("gpia: the pages are shared between two processes" in result.stderr) == (not plainly), result.stderr
     return _tree(site)
 
 

@@ -124,6 +124,8 @@ def test_the_seconds_messages_are_logged_once_by_the_first_and_its_words_kept(ca
     words.add("records/a.md", "apple")
     split.finish(words)
     assert [(r.name, r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("mkdocs.plugins.gpia", "INFO", "gpia: the pages are shared between two processes (2 and 2 of those made "
+                                        "from the data)"),
         # The first's own: a page the second writes renders nothing here, and MkDocs' note of it is dropped.
         ("mkdocs.commands.build", "INFO", "Page skipped: 'records/c.md'. Generated empty output."),
         # The second's, once, when it has finished: its note of a page the first writes is dropped.
@@ -139,14 +141,37 @@ def test_a_failure_in_the_second_fails_the_build_with_its_messages(caplog) -> No
     split.start(SHARED)
 
     def second() -> None:
-        logging.getLogger("mkdocs.commands.build").error("Error building page 'records/b.md': boom")
-        split.failed(ValueError("boom"))
+        try:
+            raise ValueError("boom")
+        except ValueError as error:
+            logging.getLogger("mkdocs.commands.build").exception("Error building page 'records/b.md': boom")
+            split.failed(error)
 
     _second(split, second)
     with pytest.raises(PluginError, match=r"^gpia: the build's second process failed \(ValueError: boom\)$"):
         split.finish(WordList())
     assert [r.getMessage() for r in caplog.records] == ["Error building page 'records/b.md': boom"]
+    # Its traceback comes as text.
+    assert caplog.records[0].exc_text.startswith("Traceback") and "ValueError: boom" in caplog.records[0].exc_text
     assert split.role is None
+
+
+def test_the_second_ends_even_when_the_first_is_gone() -> None:
+    """It never returns into the code that called the build (here pytest: `_second` would end it
+    with 3), even when what it sends cannot be sent."""
+    split = TwoProcesses()
+    split.start(SHARED)
+
+    def second() -> None:
+        assert split._pipe is not None
+        split._pipe.poll(30)  # until the first has closed its end
+        split.failed(ValueError("boom"))
+
+    _second(split, second)
+    child = split._child
+    split._pipe.close()
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 1
 
 
 def test_a_second_that_ends_without_a_word_fails_the_build() -> None:
@@ -183,11 +208,27 @@ def test_a_process_with_other_threads_is_never_forked(monkeypatch) -> None:
     assert two_cores.alongside(lambda: os.getpid()).result() == os.getpid()  # done here, now
 
 
+def test_work_beside_the_build_that_is_not_taken_is_stopped(monkeypatch) -> None:
+    """A build that fails before it takes the downloads stops the copy that makes them (which would
+    otherwise wait for ever to send more than a pipe holds)."""
+    monkeypatch.setenv("GPIA_BUILD_PROCESSES", "2")
+    monkeypatch.setattr(two_cores.threading, "active_count", lambda: 1)
+    work = two_cores.alongside(lambda: b"x" * 1_000_000)
+    child = work._child
+    assert child
+    work.cancel()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, 0)  # already waited for
+
+
 def test_work_beside_the_build_gives_its_value_or_raises_its_error(monkeypatch) -> None:
     monkeypatch.setenv("GPIA_BUILD_PROCESSES", "2")
     monkeypatch.setattr(two_cores.threading, "active_count", lambda: 1)
     here = os.getpid()
     assert two_cores.alongside(lambda: (os.getpid() != here, {"data/x.csv": b"a,b\r\n"})).result() == \
         (True, {"data/x.csv": b"a,b\r\n"})
-    with pytest.raises(KeyError, match="'schedule-9'"):
-        two_cores.alongside(lambda: {}["schedule-9"]).result()
+    failing = two_cores.alongside(lambda: {}["schedule-9"])
+    for _ in range(2):  # and again if asked again
+        with pytest.raises(KeyError, match="'schedule-9'"):
+            failing.result()
+    failing.cancel()  # nothing left to stop

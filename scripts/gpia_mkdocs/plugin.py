@@ -40,7 +40,7 @@ from gpia.pages.two_cores import processes_wanted
 from gpia.tools.github_text import log_line, one_line
 from gpia.views.templating import COMPILED_ONCE
 from gpia_mkdocs.shared_nav import SharedNav
-from gpia_mkdocs.two_processes import TwoProcesses
+from gpia_mkdocs.two_processes import TwoProcesses, engine_is_mkdocs
 
 # Messages go through MkDocs' logging, so that `mkdocs build --strict` fails on a warning.
 log = get_plugin_logger("gpia")
@@ -140,7 +140,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_nav(self, nav, *, config, files):
         self._nav = nav
         # The last event before MkDocs reads the pages: from here on two processes share them.
-        if not self._serving and not self.current().broken and processes_wanted() > 1:
+        if not self._serving and not self.current().broken and engine_is_mkdocs(config) and processes_wanted() > 1:
             in_nav = {page.file.src_uri for page in nav.pages}
             self.split.start(uri for uri in self._split_pages if uri not in in_nav)
         return nav

@@ -18,10 +18,12 @@ no other page's rendering, so once the files and the navigation are known (`on_n
   that `mkdocs build --strict` fails on a warning from either. If it fails, the first fails with its
   messages.
 
-Two processes give the same site as one: tests/test_determinism.py builds it both ways and compares
-every file. The build stays in one process when serving (`mkdocs serve` keeps threads, and rebuilds
-at ×1 in a few seconds), where there is one core, where the platform cannot fork, and when
-GPIA_BUILD_PROCESSES=1.
+The second never returns into its caller's code: whatever happens, it ends with `os._exit` (and
+it is killed if the first dies, and by Ctrl-C as the first is). Two processes give the same site as
+one: tests/test_determinism.py builds it both ways and compares every file. The build stays in one
+process when serving, under an engine other than MkDocs itself (whose loggers and messages this
+module knows), and where `gpia.pages.two_cores.processes_wanted` says so: one core, a platform that
+cannot fork safely, a process with other threads, or GPIA_BUILD_PROCESSES=1.
 """
 from __future__ import annotations
 
@@ -38,13 +40,18 @@ from typing import Any
 
 import jinja2
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import get_toc
 
 # The template of the pages the other process writes: it renders nothing, so nothing is written.
 ELSEWHERE = "gpia-written-elsewhere.html"
-# What MkDocs logs (at INFO) for a page whose template rendered nothing.
+# What MkDocs logs (at INFO) for a page whose template rendered nothing, and where.
 _SKIPPED = "Page skipped: '{}'. Generated empty output."
+_BUILD_LOGGER = "mkdocs.commands.build"
 _FIRST, _SECOND = 0, 1
+log = get_plugin_logger("gpia")
+# Linux's prctl(PR_SET_PDEATHSIG): the second is killed when the first dies.
+_PR_SET_PDEATHSIG = 1
 
 
 class TwoProcesses:
@@ -64,7 +71,7 @@ class TwoProcesses:
 
     def start(self, generated: Iterable[str]) -> None:
         """Fork, dealing `generated` (the source paths of the generated pages outside the
-        navigation) alternately to the two processes."""
+        navigation) alternately to the two processes; if the fork fails, one process does all."""
         split = sorted(generated)
         if len(split) < 2:
             return
@@ -76,16 +83,29 @@ class TwoProcesses:
         # collection from here on: a collection would write to each object and so copy into each
         # process the memory it now shares with the other.
         gc.freeze()
-        child = os.fork()
-        if child == 0:
+        parent = os.getpid()
+        try:
+            child = os.fork()
+        except OSError:  # no memory or process left for a second: the build goes on in this one
+            gc.unfreeze()
+            ours.close()
             theirs.close()
-            self.role, self._pipe, self._ours, self._theirs = _SECOND, ours, second, first
-            self._capture_logging()
+            return
+        if child == 0:
+            try:
+                theirs.close()
+                self.role, self._pipe, self._ours, self._theirs = _SECOND, ours, second, first
+                _end_with_parent(parent)
+                self._capture_logging()
+            except BaseException:
+                os._exit(1)
         else:
             ours.close()
             self.role, self._pipe, self._child, self._ours, self._theirs = _FIRST, theirs, child, first, second
+            log.info(f"the pages are shared between two processes ({len(first):,} and {len(second):,} "
+                     "of those made from the data)")
         self._quiet = _SkippedFilter(self)
-        logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
+        logging.getLogger(_BUILD_LOGGER).addFilter(self._quiet)
 
     def mine(self, uri: str) -> bool:
         """Whether this process reads, renders and writes the page."""
@@ -114,7 +134,7 @@ class TwoProcesses:
             self._send(("anchors", anchors))
             message = self._receive()
             if message[0] != "anchors":
-                self._exit(1)  # the first failed, and says why
+                self._exit(1)  # the first is gone
         else:
             titles = {page.file.src_uri: (page.title, page.meta) for page in read if page.file.src_uri not in self._ours}
             message = self._receive()
@@ -140,8 +160,12 @@ class TwoProcesses:
         """At the end of the build (first in on_post_build): the second sends its words and messages
         and ends; the first takes them, and fails if the second failed."""
         if self.role == _SECOND:
-            self._send(("done", self._records(), words.gathered()))
-            self._exit(0)
+            code = 1
+            try:
+                self._send(("done", self._records(), words.gathered()))
+                code = 0
+            finally:
+                self._exit(code)
         if self.role == _FIRST:
             message = self._receive()
             self._end_with(message, words)
@@ -150,8 +174,10 @@ class TwoProcesses:
         """The build failed in this process (on_build_error): the second says so and ends; the first
         stops the second."""
         if self.role == _SECOND:
-            self._send(("failed", self._records(), f"{type(error).__name__}: {error}"))
-            self._exit(1)
+            try:
+                self._send(("failed", self._records(), f"{type(error).__name__}: {error}"))
+            finally:
+                self._exit(1)
         if self.role == _FIRST and self._child:
             try:
                 os.kill(self._child, signal.SIGTERM)
@@ -169,7 +195,8 @@ class TwoProcesses:
         self._child = 0
         self._stop()
         kind, records = message[0], message[1] if len(message) > 1 else []
-        for record in records:
+        for fields in records:
+            record = logging.makeLogRecord(fields)
             logging.getLogger(record.name).handle(record)
         if kind == "done" and words is not None:
             words.include(message[2])
@@ -180,7 +207,7 @@ class TwoProcesses:
     def _stop(self) -> None:
         gc.unfreeze()
         if self._quiet is not None:
-            logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
+            logging.getLogger(_BUILD_LOGGER).removeFilter(self._quiet)
         if self._pipe is not None:
             self._pipe.close()
         self.role, self._pipe, self._quiet = None, None, None
@@ -198,9 +225,11 @@ class TwoProcesses:
 
     def _exit(self, code: int) -> None:
         """The second process ends here, without MkDocs' end of build (the first does that)."""
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
 
     # -- messages -------------------------------------------------------------------------------------
 
@@ -213,11 +242,16 @@ class TwoProcesses:
                 logger.removeHandler(handler)
             logger.addHandler(capture)
 
-    def _records(self) -> list[logging.LogRecord]:
+    def _records(self) -> list[dict[str, Any]]:
+        """Each message as plain values (a record's arguments and extra attributes may not pickle),
+        its traceback as text."""
+        formatter = logging.Formatter()
         records = []
         for record in self._captured:
-            record.msg, record.args, record.exc_info, record.exc_text = record.getMessage(), None, None, None
-            records.append(record)
+            text = record.exc_text or (formatter.formatException(record.exc_info) if record.exc_info else None)
+            records.append({"name": record.name, "levelno": record.levelno, "levelname": record.levelname,
+                            "msg": record.getMessage(), "exc_text": text, "pathname": record.pathname,
+                            "lineno": record.lineno, "funcName": record.funcName, "created": record.created})
         return records
 
 
@@ -243,6 +277,23 @@ class _SkippedFilter(logging.Filter):
             return True
         uri = str(record.msg)[len("Page skipped: '"):].split("'", 1)[0]
         return record.msg != _SKIPPED.format(uri) or self.split.mine(uri)
+
+
+def engine_is_mkdocs(config: Any) -> bool:
+    """Whether MkDocs itself runs the build (not a fork of it with loggers and messages of its own)."""
+    return type(config).__module__.split(".")[0] == "mkdocs"
+
+
+def _end_with_parent(parent: int) -> None:
+    """In the second: killed when the first dies (on Linux), and by Ctrl-C as the first is, rather
+    than going on writing pages nobody will finish."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the first died before that was set
+        os._exit(1)
 
 
 def _read_nothing(page: Any, config: Any) -> None:

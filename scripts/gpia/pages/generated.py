@@ -68,34 +68,37 @@ def generated_files(kb: KnowledgeBase, views: BuildViews | None = None) -> list[
     shared = views or build_views(kb)
     # The downloads are made on the other core while the pages' files are made here (two_cores.py).
     downloads = alongside(lambda: make_downloads(shared))
-    files: list[GeneratedFile] = []
-    # A page per record of the kinds that multiply (/schedules/<id>/, /faq/<section-id>/, ...).
-    for kind, (ids, _) in RECORD_PAGES.items():
-        for record_id in ids(kb):
-            spec: dict[str, str | int] = {"record": kind, "id": record_id}
-            files.append(_page(shared, sitemap.page_source(kb, kind, record_id), spec,
-                               _data_files(kb, [record_id])))
-    # The later pages of each paged list (its first page is the list's page in docs/, or generated
-    # too for a kind's generic list: sitemap.GENERATED_LISTS).
-    for name, listing in LISTINGS.items():
-        pages = listing(kb)
-        if name in sitemap.GENERATED_LISTS:
-            files.append(_page(shared, sitemap.first_page_source(pages.folder), {"list": name, "page": 1},
-                               _data_files(kb, [item.record_id for item in pages.shown(1)])))
-        for n in range(2, pages.page_count + 1):
-            files.append(_page(shared, pages.source_path(n), {"list": name, "page": n},
-                               _data_files(kb, [item.record_id for item in pages.shown(n)])))
-    # The parts of the printed guide on pages of their own, and the later pages of the whole documents
-    # compared: pages of bounded size however long the documents grow (gpia.views.split).
-    files += whole_document_pages(shared)
-    # Where the anchors of the old one-page lists went: an index and shards of bounded size.
-    files += [GeneratedFile(uri, content)
-              for uri, content in moved_anchors_files(moved_anchors(kb, text_comparison_moved(shared))).items()]
-    made = downloads.result()
-    # /data/ lists the data files and the Word documents with their sizes: they are not made again.
-    download_files.keep(kb, shared.site_url, value=made.data)  # type: ignore[attr-defined]
-    drafting_files.keep(kb, value=made.drafting)  # type: ignore[attr-defined]
-    files += [GeneratedFile(uri, content) for uri, content in made.files().items()]
+    try:
+        files: list[GeneratedFile] = []
+        # A page per record of the kinds that multiply (/schedules/<id>/, /faq/<section-id>/, ...).
+        for kind, (ids, _) in RECORD_PAGES.items():
+            for record_id in ids(kb):
+                spec: dict[str, str | int] = {"record": kind, "id": record_id}
+                files.append(_page(shared, sitemap.page_source(kb, kind, record_id), spec,
+                                   _data_files(kb, [record_id])))
+        # The later pages of each paged list (its first page is the list's page in docs/, or generated
+        # too for a kind's generic list: sitemap.GENERATED_LISTS).
+        for name, listing in LISTINGS.items():
+            pages = listing(kb)
+            if name in sitemap.GENERATED_LISTS:
+                files.append(_page(shared, sitemap.first_page_source(pages.folder), {"list": name, "page": 1},
+                                   _data_files(kb, [item.record_id for item in pages.shown(1)])))
+            for n in range(2, pages.page_count + 1):
+                files.append(_page(shared, pages.source_path(n), {"list": name, "page": n},
+                                   _data_files(kb, [item.record_id for item in pages.shown(n)])))
+        # The parts of the printed guide on pages of their own, and the later pages of the whole documents
+        # compared: pages of bounded size however long the documents grow (gpia.views.split).
+        files += whole_document_pages(shared)
+        # Where the anchors of the old one-page lists went: an index and shards of bounded size.
+        files += [GeneratedFile(uri, content)
+                  for uri, content in moved_anchors_files(moved_anchors(kb, text_comparison_moved(shared))).items()]
+        made = downloads.result()
+        # /data/ lists the data files and the Word documents with their sizes: they are not made again.
+        download_files.keep(kb, shared.site_url, value=made.data)  # type: ignore[attr-defined]
+        drafting_files.keep(kb, value=made.drafting)  # type: ignore[attr-defined]
+        files += [GeneratedFile(uri, content) for uri, content in made.files().items()]
+    finally:
+        downloads.cancel()  # (once its result is taken, nothing)
     return sorted(files, key=lambda f: f.uri)
 
 

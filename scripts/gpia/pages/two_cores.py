@@ -1,9 +1,10 @@
 """Work done on a second core while the build goes on, on a machine with two cores or more.
 
 A build makes its downloads (the Word documents, the CSV and JSON files and the schemas) from the
-knowledge base alone, and nothing else in the build reads them but the step that writes them, so they
-can be made by a forked copy of the process while this one goes on with the printed guide's parts
-and the pages (`alongside`). Any engine's build gets this (the MkDocs plugin and `gpia write`).
+knowledge base alone, so they can be made by a forked copy of the process while this one goes on
+with the printed guide's parts and the pages (`alongside`); what the copy made comes back through a
+pipe, and what a page also reads of it (/data/ lists the downloads with their sizes) is kept as if
+made here (gpia.model.derived). Any engine's build gets this (the MkDocs plugin and `gpia write`).
 
 The same input gives the same files whether the work was done beside the build or in it:
 tests/test_determinism.py builds the site both ways. GPIA_BUILD_PROCESSES=1 keeps a build in one
@@ -15,6 +16,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import signal
 import sys
 import threading
 import traceback
@@ -44,6 +46,7 @@ class WorkBeside(Generic[T]):
 
     def __init__(self, work: Callable[[], T]):
         self._value: T | None = None
+        self._error: BaseException | None = None
         self._done = False
         self._child = 0
         self._read = -1
@@ -54,11 +57,19 @@ class WorkBeside(Generic[T]):
         sys.stdout.flush()
         sys.stderr.flush()
         gc.freeze()  # collections would copy into the child the memory it shares with this process
-        child = os.fork()
-        if child == 0:  # the copy: do the work, send what came of it, and end without cleaning up
+        try:
+            child = os.fork()
+        except OSError:  # no memory or process left for a copy: the work is done here
+            gc.unfreeze()
             os.close(read)
-            code = 0
+            os.close(write)
+            self._value, self._done = work(), True
+            return
+        if child == 0:  # the copy: do the work, send what came of it, and end without cleaning up
+            code = 1
             try:
+                os.close(read)
+                code = 0
                 try:
                     outcome: tuple[str, object] = ("value", work())
                 except BaseException as error:  # sent back and raised in the build, whatever it is
@@ -72,18 +83,34 @@ class WorkBeside(Generic[T]):
         os.close(write)
         self._child, self._read = child, read
 
+    def cancel(self) -> None:
+        """The build failed before it took the result: the copy is stopped and waited for (else it
+        would wait for ever to send what it made)."""
+        if not self._done and self._child:
+            os.close(self._read)
+            try:
+                os.kill(self._child, signal.SIGKILL)
+                os.waitpid(self._child, 0)
+            except OSError:
+                pass
+            self._done, self._child = True, 0
+
     def result(self) -> T:
         if not self._done:
+            child, self._child, self._done = self._child, 0, True
             try:
                 with os.fdopen(self._read, "rb") as received:
                     outcome = pickle.load(received)
             except (EOFError, pickle.UnpicklingError) as error:
                 outcome = ("error", RuntimeError(f"the work beside the build ended without its result ({error})"))
             finally:
-                os.waitpid(self._child, 0)
+                os.waitpid(child, 0)
             if outcome[0] == "error":
-                raise outcome[1]
-            self._value, self._done = outcome[1], True
+                self._error = outcome[1]
+            else:
+                self._value = outcome[1]
+        if self._error is not None:
+            raise self._error
         return self._value  # type: ignore[return-value]
 
 
