@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from gpia.pages.search_words import WordList
 from gpia.pages import two_cores
 from gpia_mkdocs import two_processes
-from gpia_mkdocs.two_processes import ELSEWHERE, TwoProcesses
+from gpia_mkdocs.two_processes import ELSEWHERE, TwoProcesses, deal
 
 SHARED = ["records/a.md", "records/b.md", "records/c.md", "records/d.md"]
 
@@ -42,13 +42,26 @@ def _config() -> SimpleNamespace:
                            extra_templates=["robots.txt"])
 
 
+def test_the_pages_are_dealt_through_the_list_and_fewer_to_the_first_for_its_own() -> None:
+    pages = [f"records/{n:03}.md" for n in range(100)]
+    first, second = deal(pages)
+    assert sorted(first) == pages[0::2] and sorted(second) == pages[1::2]  # alternately, the first starts
+    first, second = deal(pages, first_only=4)  # four hand-written pages weigh as 28 of these
+    assert (len(first), len(second)) == (36, 64) and first | second == set(pages) and not first & second
+    # Spread through the list: each has pages of every part of it.
+    assert all(first & set(part) and second & set(part) for part in (pages[:25], pages[25:50], pages[50:75], pages[75:]))
+    first, second = deal(pages[:10], first_only=19)  # the hand-written pages weigh more than all of these
+    assert first == frozenset() and second == frozenset(pages[:10])
+    assert deal(pages[:3]) == (frozenset(pages[:1]), frozenset(pages[1:3]))  # the odd page to the second
+
+
 def test_one_process_reads_and_writes_every_page() -> None:
     split = TwoProcesses()
     assert split.role is None
     assert all(split.mine(uri) for uri in SHARED + ["index.md"])
 
 
-def test_the_pages_are_dealt_alternately_and_the_first_writes_the_rest(caplog) -> None:
+def test_the_first_writes_its_share_and_every_page_not_dealt(caplog) -> None:
     split = TwoProcesses()
     split.start(reversed(SHARED))
     _second(split, lambda: split.finish(WordList()))

@@ -142,7 +142,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # The last event before MkDocs reads the pages: from here on two processes share them.
         if not self._serving and not self.current().broken and engine_is_mkdocs(config) and processes_wanted() > 1:
             in_nav = {page.file.src_uri for page in nav.pages}
-            self.split.start(uri for uri in self._split_pages if uri not in in_nav)
+            dealt = [uri for uri in self._split_pages if uri not in in_nav]
+            self.split.start(dealt, first_only=len(files.documentation_pages()) - len(dealt))
         return nav
 
     def on_pre_page(self, page, *, config, files):
