@@ -7,8 +7,9 @@ no other page's rendering, so once the files and the navigation are known (`on_n
 
 - The generated pages outside the navigation are dealt to the two processes, spread through the
   order of their paths; every other page (the hand-written pages and those in the navigation) is
-  the first's, so the first is dealt fewer (`deal`). Each process reads, renders and writes its own pages; for the other's, it neither makes
-  nor reads the Markdown, and renders an empty template, for which nothing is written.
+  the first's, so the first is dealt fewer (`deal`). Each process reads, renders and writes its
+  own pages; for the other's, it neither makes nor reads the Markdown, and renders an empty
+  template, for which nothing is written.
 - When both have read their pages (`on_env`), each sends the other the anchors of its pages, so
   that links to anchors are checked as in one process, and the first sends the titles and front
   matter of the pages only it reads, which make the navigation every page shows.
