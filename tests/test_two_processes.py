@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import sys
+import time
+from pathlib import Path
 from types import SimpleNamespace
 
 import jinja2
@@ -219,6 +223,37 @@ def test_a_process_with_other_threads_is_never_forked(monkeypatch) -> None:
     monkeypatch.setattr(two_cores.threading, "active_count", lambda: 2)
     assert two_cores.processes_wanted() == 1
     assert two_cores.alongside(lambda: os.getpid()).result() == os.getpid()  # done here, now
+
+
+def _dead(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] in "ZX"  # reaped or a zombie
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's PR_SET_PDEATHSIG")
+def test_a_copy_dies_with_the_process_that_forked_it() -> None:
+    """Both the second process and the copy making the downloads come from fork_copy: neither goes on
+    working when the build that forked it has died."""
+    read, write = os.pipe()
+    middle = os.fork()
+    if middle == 0:  # the build
+        try:
+            if two_cores.fork_copy() == 0:  # the copy, set up: it says so, and works on
+                os.write(write, str(os.getpid()).encode())
+            time.sleep(60)
+        finally:
+            os._exit(0)
+    os.close(write)
+    copy = int(os.read(read, 32))
+    os.close(read)
+    os.kill(middle, signal.SIGKILL)  # the build dies mid-way
+    os.waitpid(middle, 0)
+    deadline = time.monotonic() + 10
+    while not _dead(copy) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _dead(copy)
 
 
 def test_work_beside_the_build_that_is_not_taken_is_stopped(monkeypatch) -> None:

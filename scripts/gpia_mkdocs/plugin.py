@@ -73,7 +73,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.context: BuildContext | None = None
         self.html_aside = False  # whether the page Markdown is reading has its HTML blocks set aside
         self.split = TwoProcesses()  # the pages shared between two processes (two_processes.py)
-        self._split_pages: list[str] = []  # the generated pages outside the navigation, which they share
         self._sources: dict[str, GeneratedFile] = {}  # each generated page, its Markdown made when first read
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -122,8 +121,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             for file in files.documentation_pages():
                 file.content_string = source
             return files
-        self.split = TwoProcesses()
-        self._split_pages, self._sources = [], {}
+        self.split, self._sources = TwoProcesses(), {}
         for generated in generated_files(context.kb, context.views):
             inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
             if generated.is_page:
@@ -131,8 +129,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                 # that builds it.
                 self._sources[generated.uri] = generated
                 files.append(File.generated(config, generated.uri, content="", inclusion=inclusion))
-                if not generated.in_nav:
-                    self._split_pages.append(generated.uri)
             else:
                 files.append(File.generated(config, generated.uri, content=generated.content, inclusion=inclusion))
         return files
@@ -141,8 +137,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self._nav = nav
         # The last event before MkDocs reads the pages: from here on two processes share them.
         if not self._serving and not self.current().broken and engine_is_mkdocs(config) and processes_wanted() > 1:
+            # The generated pages outside the navigation are dealt; every other page is the first's.
             in_nav = {page.file.src_uri for page in nav.pages}
-            dealt = [uri for uri in self._split_pages if uri not in in_nav]
+            dealt = [uri for uri in self._sources if uri not in in_nav]
             self.split.start(dealt, first_only=len(files.documentation_pages()) - len(dealt))
         return nav
 

@@ -44,6 +44,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import get_toc
 
+from gpia.pages.two_cores import fork_copy
+
 # The template of the pages the other process writes: it renders nothing, so nothing is written.
 ELSEWHERE = "gpia-written-elsewhere.html"
 # What MkDocs logs (at INFO) for a page whose template rendered nothing, and where.
@@ -51,8 +53,6 @@ _SKIPPED = "Page skipped: '{}'. Generated empty output."
 _BUILD_LOGGER = "mkdocs.commands.build"
 _FIRST, _SECOND = 0, 1
 log = get_plugin_logger("gpia")
-# Linux's prctl(PR_SET_PDEATHSIG): the second is killed when the first dies.
-_PR_SET_PDEATHSIG = 1
 
 
 class TwoProcesses:
@@ -78,18 +78,11 @@ class TwoProcesses:
         if len(split) < 2:
             return
         first, second = deal(split, first_only)
-        sys.stdout.flush()
-        sys.stderr.flush()
         ours, theirs = Pipe(duplex=True)
-        # Every object made so far (the knowledge base, the views, the files) is left out of garbage
-        # collection from here on: a collection would write to each object and so copy into each
-        # process the memory it now shares with the other.
-        gc.freeze()
-        parent = os.getpid()
-        try:
-            child = os.fork()
-        except OSError:  # no memory or process left for a second: the build goes on in this one
-            gc.unfreeze()
+        # The knowledge base, the views and the files stay out of garbage collection until the end
+        # (_stop), shared by the two.
+        child = fork_copy()
+        if child is None:  # the build goes on in this process alone
             ours.close()
             theirs.close()
             return
@@ -97,7 +90,6 @@ class TwoProcesses:
             try:
                 theirs.close()
                 self.role, self._pipe, self._ours, self._theirs = _SECOND, ours, second, first
-                _end_with_parent(parent)
                 self._capture_logging()
             except BaseException:
                 os._exit(1)
@@ -304,18 +296,6 @@ def deal(pages: list[str], first_only: int = 0) -> tuple[frozenset[str], frozens
 def engine_is_mkdocs(config: Any) -> bool:
     """Whether MkDocs itself runs the build (not a fork of it with loggers and messages of its own)."""
     return type(config).__module__.split(".")[0] == "mkdocs"
-
-
-def _end_with_parent(parent: int) -> None:
-    """In the second: killed when the first dies (on Linux), and by Ctrl-C as the first is, rather
-    than going on writing pages nobody will finish."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the first died before that was set
-        os._exit(1)
 
 
 def _read_nothing(page: Any, config: Any) -> None:

@@ -256,10 +256,10 @@ def problems_in_tooltips(page: Page, where: str, poisoned: Poisoned, problems: d
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_timeout(150)  # Material swaps the header's site name for the page title
     for mark, key in page.evaluate(TITLED, sorted(hovered)):
-        hovered.add(key)
         target = page.locator(f'[data-gpia-hover="{mark}"]')
         if target.evaluate("e => !!e.closest('details:not([open])')"):
-            continue
+            continue  # not hovered here: a later page that shows it hovers it
+        hovered.add(key)
         title = target.get_attribute("title") or ""
         field = poisoned.names({m.group(0) for m in MARKER.finditer(title)})
         for attempt in range(2):

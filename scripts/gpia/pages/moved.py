@@ -68,9 +68,14 @@ def anchor_hash(text: str) -> int:
     return h
 
 
+def entry_hash(page: str, anchor: str) -> int:
+    """The hash of the entry for `anchor` on the old `page` (the script hashes the same text)."""
+    return anchor_hash(f"{page}#{anchor}")
+
+
 def shard_of(page: str, anchor: str, shards: int) -> int:
     """The shard that holds the entry for `anchor` on the old `page`."""
-    return anchor_hash(f"{page}#{anchor}") % shards
+    return entry_hash(page, anchor) % shards
 
 
 def map_json(value: object) -> str:
@@ -82,7 +87,7 @@ Entries = list[tuple[int, str, str, str]]  # (hash, old page, anchor, URL now) o
 
 
 def _entries(moved: dict[str, dict[str, str]]) -> Entries:
-    return [(anchor_hash(f"{page}#{anchor}"), page, anchor, now)
+    return [(entry_hash(page, anchor), page, anchor, now)
             for page, anchors in moved.items() for anchor, now in anchors.items()]
 
 
@@ -94,6 +99,8 @@ def _split(entries: Entries, shards: int) -> list[dict[str, dict[str, str]]]:
 
 
 def _count(entries: Entries, bound: int) -> int:
+    """The smallest power of two that splits the entries into shards of at most `bound` bytes each, but
+    for a shard whose entries all share one hash (no number of shards would split them)."""
     # Fewer shards than the entries' own bytes need cannot keep within the bound: start at the
     # smallest power of two that could.
     least = sum(len(map_json(anchor).encode("utf-8")) + len(map_json(now).encode("utf-8")) - 1
@@ -117,12 +124,6 @@ def _count(entries: Entries, bound: int) -> int:
 def shard_map(moved: dict[str, dict[str, str]], shards: int) -> list[dict[str, dict[str, str]]]:
     """The map split into `shards` maps of the same shape, each entry in the shard its hash names."""
     return _split(_entries(moved), shards)
-
-
-def shard_count(moved: dict[str, dict[str, str]], bound: int = SHARD_BYTES) -> int:
-    """The smallest power of two that splits the map into shards of at most `bound` bytes each, but
-    for a shard whose entries all share one hash (no number of shards would split them)."""
-    return _count(_entries(moved), bound)
 
 
 def moved_anchors_files(moved: dict[str, dict[str, str]], bound: int = SHARD_BYTES) -> dict[str, str]:

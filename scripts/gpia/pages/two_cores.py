@@ -40,6 +40,39 @@ def processes_wanted() -> int:
     return 2 if cores >= 2 else 1
 
 
+# Linux's prctl(PR_SET_PDEATHSIG): a copy is killed when the process that forked it dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def fork_copy() -> int | None:
+    """Fork a copy of this process to work beside it: the copy's process id here, 0 in the copy, None
+    if the fork failed (the caller then does the work itself). Every object made so far is left out
+    of garbage collection (gc.freeze: a collection would write to each object, and so copy into each
+    process the memory the two share); the caller unfreezes it when it no longer shares. The copy dies
+    with this process and with Ctrl-C, rather than going on with work nobody will take."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    gc.freeze()
+    parent = os.getpid()
+    try:
+        child = os.fork()
+    except OSError:  # no memory or process left for a copy
+        gc.unfreeze()
+        return None
+    if child == 0:
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            if sys.platform.startswith("linux"):
+                import ctypes
+
+                ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+            if os.getppid() != parent:  # it died before that was set
+                os._exit(1)
+        except BaseException:
+            os._exit(1)
+    return child
+
+
 class WorkBeside(Generic[T]):
     """Work started beside the build; `result()` waits for it and gives what it returned (or raises
     what it raised)."""
@@ -54,13 +87,8 @@ class WorkBeside(Generic[T]):
             self._value, self._done = work(), True
             return
         read, write = os.pipe()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        gc.freeze()  # collections would copy into the child the memory it shares with this process
-        try:
-            child = os.fork()
-        except OSError:  # no memory or process left for a copy: the work is done here
-            gc.unfreeze()
+        child = fork_copy()
+        if child is None:  # the work is done here
             os.close(read)
             os.close(write)
             self._value, self._done = work(), True
