@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
 from html import unescape
 from html.parser import (HTMLParser, attrfind_tolerant, charref, endtagfind, locatestarttagend_tolerant,
                          starttagopen, tagfind_tolerant)
@@ -63,10 +62,24 @@ class Tag:
         return f"Tag{self._key()!r}"
 
 
-@dataclass(frozen=True)
 class Text:
-    start: int
-    end: int  # the raw text of the page between two tags (character references as written)
+    """The raw text of the page between two tags (character references as written): its offsets.
+    A plain class with slots rather than a frozen dataclass, whose every construction goes through
+    object.__setattr__: a page at x100 has thousands of these."""
+
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: int, end: int):
+        self.start, self.end = start, end
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and (self.start, self.end) == (other.start, other.end)
+
+    def __hash__(self) -> int:
+        return hash((Text, self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"Text(start={self.start}, end={self.end})"
 
 
 class _Reader(HTMLParser):
@@ -166,7 +179,11 @@ _NOT_WHOLE = frozenset(string.ascii_letters + "=/")
 # Most tags of a page, written plainly (names of letters and digits, values in double quotes with no
 # "<" or ">"), which html.parser reads as a tag ending at the ">" of this match, of this name.
 _SPACE = "[ \t\n\r\f]"
-_SIMPLE_START = re.compile(rf'<([a-zA-Z][a-zA-Z0-9]*)(?:{_SPACE}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<>]*")?)*{_SPACE}*(/?)>')
+_SIMPLE_START_BODY = rf'([a-zA-Z][a-zA-Z0-9]*)(?:{_SPACE}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<>]*")?)*{_SPACE}*(/?)'
+_SIMPLE_START = re.compile(rf'<{_SIMPLE_START_BODY}>')
+# Those start tags, or an end tag written plainly (</name>), which html.parser reads as a tag of that
+# name ending at this ">": most of a page is runs of these, read by one search each (_scan).
+_SIMPLE_TAG = re.compile(rf'<(?:{_SIMPLE_START_BODY}|/([a-zA-Z][a-zA-Z0-9]*))>')
 
 
 def _scan(page: str, start: int = 0) -> list[Tag | Text]:
@@ -176,8 +193,30 @@ def _scan(page: str, start: int = 0) -> list[Tag | Text]:
     done = i = start  # the end of the last tag or comment found; where the scan is
     n, find, startswith = len(page), page.find, page.startswith
     cdata: str | None = None  # inside <script> or <style>, whose text ends only at their end tag
+    simple_tags, append = _SIMPLE_TAG.finditer, found.append
     while i < n:
         if cdata is None:
+            # The plain tags from i on, one after another, while no other "<" comes between them;
+            # whatever else starts with "<" is read below, one construct at a time.
+            for simple in simple_tags(page, i):
+                at = simple.start()
+                if at > i and find("<", i, at) >= 0:
+                    break
+                if at > done:
+                    append(Text(done, at))
+                done = i = simple.end()
+                name = simple.group(1)
+                if name is None:
+                    append(Tag(at, i, simple.group(3).lower(), (), True))
+                    continue
+                tag = name.lower()
+                closed = simple.group(2) == "/"
+                append(Tag(at, i, tag, None, False, closed, page=page))
+                if not closed and tag in _CDATA_END:
+                    cdata = tag
+                    break
+            if cdata is not None:
+                continue
             i = find("<", i)
             if i < 0:
                 break
