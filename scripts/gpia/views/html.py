@@ -41,6 +41,7 @@ class Abbreviations:
     def __init__(self, definitions: dict[str, str]):
         self.definitions = {_SPACE.sub(" ", a): term for a, term in definitions.items() if a.strip()}
         self._titles = {a: tooltip_title(term) for a, term in self.definitions.items()}
+        self._tooltips: dict[tuple[str, str], str] = {}  # (title, text) -> its <abbr>, rendered once
         self._words = None
         if self.definitions:
             # Not after "&" or "#" either, so that no match starts inside a character reference.
@@ -89,7 +90,10 @@ class Abbreviations:
             return found
         titles.append(title)
         cuts += [match.start(), match.end()]
-        return str(render("abbr.html", title=title, text=markup(found)))
+        tooltip = self._tooltips.get((title, found))
+        if tooltip is None:
+            tooltip = self._tooltips[title, found] = str(render("abbr.html", title=title, text=markup(found)))
+        return tooltip
 
 
 @dataclass(frozen=True)
