@@ -214,7 +214,13 @@ def _nested(markdown: str, owner: str, record_ids: frozenset[str], levels: int =
     done = 0
     for tag in tags:
         written = markdown[tag.start:tag.end]
-        for name, value in tag.attrs:
+        # A tag can name one of the anchors only where its text holds it (the anchors are ids of
+        # letters, digits, "-" and "_", which a character reference could spell otherwise).
+        if "&" in written or any(anchor in written for anchor in own):
+            attrs = tag.attrs
+        else:
+            attrs = ()
+        for name, value in attrs:
             anchor = value[1:] if name == "href" and value and value.startswith("#") else \
                 value if name in _NAMING and value else None
             if anchor is not None and anchor in own:
