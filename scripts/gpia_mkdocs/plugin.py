@@ -91,9 +91,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     @event_priority(100)  # before the macros plugin registers its macros (gpia_mkdocs.macros), which read it
     def on_config(self, config):
         try:
+            # Each data file's own checks are those `make validate` kept in .cache/ while its text is the
+            # same (gpia.load.checked_cache): `make build` validates first, so the build reads again
+            # only what changed since, and a rebuild of `mkdocs serve` only the files edited.
             context = load_context(Path(config.config_file_path).parent, self.config.edit_base, config.site_url,
                                    data_dir=_path(self.config.data_root), sources=_path(self.config.sources_dir),
-                                   skip_wording=self.config.skip_wording, cache=self._serving)
+                                   skip_wording=self.config.skip_wording, cache=True)
         except ValueError as error:
             raise PluginError(str(error)) from error
         for warning in context.result.warnings:

@@ -62,7 +62,7 @@ def data_root(project_dir: Path, configured: Path | None = None) -> Path:
 def load_context(project_dir: Path, edit_base: object = None, site_url: object = None, *,
                  data_dir: Path | None = None, sources: Path | None = None,
                  skip_wording: bool = False, cache: bool = False) -> BuildContext:
-    """Read and check the data once and derive what every page shares. `cache=True` (`mkdocs serve`)
+    """Read and check the data once and derive what every page shares. `cache=True` (the MkDocs plugin)
     reuses each unchanged file's own checks from the last load (gpia.load.checked_cache).
 
     `edit_base` is the config's (GPIA_EDIT_BASE when unset); a value that is not an https:// URL
