@@ -2,6 +2,8 @@
 marks something: the search marks and the tooltips keep every other byte of a page."""
 from __future__ import annotations
 
+import random
+
 from gpia.model.records import KnowledgeBase
 from gpia.pages.search import SearchMarks
 from gpia.views.html import Abbreviations
@@ -93,6 +95,21 @@ def _key(read: list[Tag | Text]) -> list[tuple]:
 
 def test_the_scanner_reads_odd_html_as_the_parser_does() -> None:
     for page in ODD:
+        assert _key(tokens(page)) == _key(_read(page)), page
+
+
+# Pieces that end or interrupt a run of plain tags (read by one search each) in every way: a "<" of
+# text, comments, script and style content, quoted ">" and "<", tags cut short.
+PIECES = ['<a href="x">', "</a>", "<b>", "</B >", "</b>", "text ", "<", ">", "<!-- c -->", "<!--", "-->", "<p class='q'>",
+          "<br/>", "<img src=x>", "<script>", "</script>", "if (a<b) {}", "<style>", "</style>", "&amp;", "&#1;", "<?pi?>",
+          "<!DOCTYPE html>", '<div\n id="a"\n>', "</ div>", "<x-y>", "</x-y>", '<a1 b="<">', '"', "'", "=", "/", "<a/b>",
+          "</>", "< p>", '<P CLASS="A">', "\n", "\u00e9", '<svg><path d="M1 2"/></svg>', "<![CDATA[x]]>", "<!x>"]
+
+
+def test_the_scanner_reads_pieces_put_together_at_random_as_the_parser_does() -> None:
+    chosen = random.Random(5)
+    for _ in range(4000):
+        page = "".join(chosen.choice(PIECES) for _ in range(chosen.randint(1, 25)))
         assert _key(tokens(page)) == _key(_read(page)), page
 
 
