@@ -75,7 +75,7 @@ def differences(docs: list[tuple[str, YamlDocument]], texts: dict[str, SourceTex
             if file_kind != kind:
                 continue
             for path, value in find(doc.data, pattern):
-                if not isinstance(value, str) or not QUOTES_AND_DASHES.intersection(value):
+                if not isinstance(value, str) or not _QUOTE_OR_DASH.search(value):
                     continue
                 source_id = source_of(doc, path) or ""
                 source = texts.get(source_id)
