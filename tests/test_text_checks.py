@@ -3,11 +3,13 @@ and .floats) and look at all of a file's text at once before looking value by va
 and where, is what a walk of the data value by value finds."""
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from gpia.knowledge_base import check_file
 from gpia.load.yaml_loader import parse_yaml
-from gpia.validate.text_rules import _ASCII_CONTROL, invisible, strings
+from gpia.validate.text_rules import _ASCII_CONTROL, has_invisible, invisible, strings
 
 from conftest import ROOT
 
@@ -59,3 +61,11 @@ def test_a_placeholder_is_found_and_its_words_in_two_values_are_not_one() -> Non
 
 def test_the_real_glossary_has_no_problem() -> None:
     assert _problems(REAL) == []
+
+
+def test_the_quick_test_for_invisible_characters_agrees_with_each_character_s_own() -> None:
+    # has_invisible first asks whether the text is printable (its line breaks aside): the same answer,
+    # for every code point, as asking `invisible` of each character.
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        assert has_invisible(f"a\n{c} b") == (invisible(c) is not None), f"U+{code:04X}"

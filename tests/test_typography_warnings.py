@@ -114,7 +114,7 @@ def test_differences_are_those_found_offset_by_offset(value: str) -> None:
     """The differences, found from the runs of quotes and dashes and one pass over each text, are the ones
     that mapping every offset back on its own finds, in sources that print the same words with straight
     or typographic characters, white space and text around them."""
-    from gpia.validate.source_outline import Block, fold
+    from gpia.validate.source_outline import Block, Outline, fold
     from gpia.validate.typography import _differences
 
     for printed in ("before. it's \"so\" end", "x it\u2019s \u2018the\u2019 end - really y",
@@ -123,4 +123,4 @@ def test_differences_are_those_found_offset_by_offset(value: str) -> None:
                     "a \u2014 b \u2013 c", "  it\u2019s \u201cso\u201d  ", "no quote at all"):
         blocks = [Block("paragraph", fold("unrelated words"), 1, printed="unrelated words"),
                   Block("paragraph", fold(printed), 2, printed=printed)]
-        assert _differences(value, blocks) == _differences_offset_by_offset(value, blocks), (value, printed)
+        assert _differences(value, Outline(blocks)) == _differences_offset_by_offset(value, blocks), (value, printed)

@@ -77,6 +77,14 @@ _MERGE = "tag:yaml.org,2002:merge"
 # First characters of plain scalars that an implicit resolver may type ("" is the empty value).
 _TYPED_STARTS = frozenset(StrictLoader.yaml_implicit_resolvers)
 assert None not in _TYPED_STARTS  # no resolver that applies to every first character
+# The letters that start a typed plain scalar start only the words of booleans and null (yes, No,
+# TRUE, off, null...), none longer than five letters: a longer plain scalar starting with one of
+# them (an id such as term-x or nhs-england) is text, without asking the resolver (six: a resolver's `$`
+# would also let a final line break through, though a plain scalar never ends in one).
+_WORD_STARTS = frozenset(c for c in _TYPED_STARTS if c.isalpha())
+_LONGEST_WORD = 6
+assert {tag for c in _WORD_STARTS for tag, _ in StrictLoader.yaml_implicit_resolvers[c]} == \
+    {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}
 
 
 class RefusedError(yaml.MarkedYAMLError):
@@ -129,9 +137,11 @@ class _Builder:
 
     def __init__(self, loader: StrictLoader, doc: YamlDocument):
         self.loader = loader
+        self.get = loader.get_event
         self.doc = doc
         doc.texts, doc.floats = [], []
         self.texts, self.floats = doc.texts, doc.floats
+        self.value_marks, self.key_marks = doc.value_marks, doc.key_marks
         self.key_problem: yaml.MarkedYAMLError | None = None
         self.keys: dict[tuple[str, tuple[bool, bool]], tuple[str, Any]] = {}
 
@@ -184,16 +194,33 @@ class _Builder:
         if self.key_problem is None:
             self.key_problem = RefusedError(message, mark)
 
+    def _plain(self, path: JsonPath, event: ScalarEvent) -> Any:
+        """A plain scalar that an implicit resolver may type (its first character starts a number, a
+        boolean or null, and it has no space), recorded as the parser met it."""
+        value = event.value
+        if len(value) > _LONGEST_WORD and value[0] in _WORD_STARTS:
+            typed: Any = value  # an id such as term-x: longer than every word a resolver types
+        else:
+            typed = self._typed(event)[1]
+        if type(typed) is str:
+            self.texts.append((path, typed))
+        elif type(typed) is float:
+            self.floats.append((path, typed))
+        return typed
+
     def value(self, path: JsonPath, event: Any) -> Any:
         """The value that starts with `event` (already read), and its children's positions.
 
         Each event is read once with get_event and dispatched on its type; asking the parser what
-        comes next (check_event) as well would double the calls into it for every value."""
-        get = self.loader.get_event
+        comes next (check_event) as well would double the calls into it for every value. A text
+        value inside a list or a mapping (most values in this data) is read where it is met, by the
+        same steps as here, without a call of its own."""
+        get = self.get
         kind = type(event)
         if kind is AliasEvent or event.anchor is not None or (event.tag is not None and event.tag != "!"):
             self._refuse(event)
-        self.doc.value_marks[path] = event.start_mark
+        value_marks = self.value_marks
+        value_marks[path] = event.start_mark
         if kind is ScalarEvent:
             # Quoted text, plain text whose first character starts no int, float, bool or null,
             # and plain text with a space (none of those has one; dates, which may, stay text) is
@@ -204,27 +231,34 @@ class _Builder:
             if not event.implicit[0] or value[:1] not in _TYPED_STARTS or " " in value:
                 self.texts.append((path, value))
                 return value
-            typed = self._typed(event)[1]
-            if type(typed) is str:
-                self.texts.append((path, typed))
-            elif type(typed) is float:
-                self.floats.append((path, typed))
-            return typed
+            return self._plain(path, event)
         if len(path) >= MAX_DEPTH:  # a list or mapping (scalars returned above) one level too deep
             raise RefusedError(f"values are nested more than {MAX_DEPTH} levels deep here (lists and mappings "
                                "inside each other); no data file needs more than about 10, so look for unclosed "
                                "brackets or indentation that keeps growing", event.start_mark)
+        texts = self.texts
         if kind is SequenceStartEvent:
             items: list[Any] = []
             event = get()
             while type(event) is not SequenceEndEvent:
-                items.append(self.value(path + (len(items),), event))
+                child = path + (len(items),)
+                if type(event) is ScalarEvent and event.anchor is None and event.tag is None:
+                    value_marks[child] = event.start_mark
+                    value = event.value
+                    if len(value) > MAX_VALUE_LENGTH:
+                        raise _too_long(value, event.start_mark)
+                    if not event.implicit[0] or value[:1] not in _TYPED_STARTS or " " in value:
+                        texts.append((child, value))
+                        items.append(value)
+                    else:
+                        items.append(self._plain(child, event))
+                else:
+                    items.append(self.value(child, event))
                 event = get()
             return items
         assert kind is MappingStartEvent
         result: dict[Any, Any] = {}
-        first_seen: dict[Any, int] = {}
-        key_marks = self.doc.key_marks
+        key_marks = self.key_marks
         key_event = get()
         while type(key_event) is not MappingEndEvent:
             if type(key_event) is not ScalarEvent:
@@ -237,25 +271,40 @@ class _Builder:
             if key_event.anchor is not None or (key_event.tag is not None and key_event.tag != "!"):
                 self._refuse(key_event)
             key_mark = key_event.start_mark
-            if len(key_event.value) > MAX_VALUE_LENGTH:
-                raise _too_long(key_event.value, key_mark)
-            # The same few key names repeat throughout a file: resolve each once.
-            typed = self.keys.get((key_event.value, key_event.implicit))
-            if typed is None:
-                typed = self.keys[(key_event.value, key_event.implicit)] = self._typed(key_event)
-            tag, key = typed
+            key = key_event.value
+            if len(key) > MAX_VALUE_LENGTH:
+                raise _too_long(key, key_mark)
+            tag = _STR
+            implicit = key_event.implicit
+            if implicit[0] and key[:1] in _TYPED_STARTS and " " not in key:
+                # The same few key names repeat throughout a file: resolve each once.
+                typed = self.keys.get((key, implicit))
+                if typed is None:
+                    typed = self.keys[(key, implicit)] = self._typed(key_event)
+                tag, key = typed
             if tag == _MERGE:
                 self._refuse_key("merge keys (<<) are not allowed in this data; write the fields out", key_mark)
                 self.value(path + (object(),), get())
-            elif key in first_seen:
-                self._refuse_key(f"duplicate key '{key}' (first written on line {first_seen[key]}); keep one of them",
-                                 key_mark)
+            elif key in result:
+                first = key_marks[path + (key,)].line + 1
+                self._refuse_key(f"duplicate key '{key}' (first written on line {first}); keep one of them", key_mark)
                 self.value(path + (object(),), get())
             else:
-                first_seen[key] = key_mark.line + 1
                 child = path + (key,)
                 key_marks[child] = key_mark
-                result[key] = self.value(child, get())
+                event = get()
+                if type(event) is ScalarEvent and event.anchor is None and event.tag is None:
+                    value_marks[child] = event.start_mark
+                    value = event.value
+                    if len(value) > MAX_VALUE_LENGTH:
+                        raise _too_long(value, event.start_mark)
+                    if not event.implicit[0] or value[:1] not in _TYPED_STARTS or " " in value:
+                        texts.append((child, value))
+                        result[key] = value
+                    else:
+                        result[key] = self._plain(child, event)
+                else:
+                    result[key] = self.value(child, event)
             key_event = get()
         return result
 

@@ -23,6 +23,11 @@ _FOUND = re.compile("|".join(_WRITTEN), re.IGNORECASE)
 assert all(p[:1].isalpha() and w[:1] == p[:1] for p, w in zip(PLACEHOLDERS, _WRITTEN))
 _MAYBE = re.compile("[" + "".join(sorted({c for p in PLACEHOLDERS for c in (p[0].upper(), p[0].lower())})) + "](?i:"
                     + "|".join(dict.fromkeys(w[1:] for w in _WRITTEN)) + ")")
+# In text all in ASCII (most files, told at once), a letter matches another ignoring case only as its
+# own capital or small letter: that text is searched in small letters for each placeholder as written
+# in small letters, each search starting from its first letters, several times faster than _MAYBE.
+_ASCII_WRITTEN = [re.compile(w.lower()) for w in dict.fromkeys(_WRITTEN)]
+assert all(p.isascii() for p in PLACEHOLDERS) and not any("\\" in w for w in _WRITTEN)  # no escape to lower
 _WHAT = {"NEW-ID": "the record's id (kebab-case, e.g. term-care-navigator)",
          "YYYY-MM-DD": "today's date, written YYYY-MM-DD (e.g. 2026-11-25)"}
 
@@ -32,7 +37,12 @@ def placeholder_problems(doc: YamlDocument, template: str | None = None) -> list
     texts = document_strings(doc)
     # One search over all the file's text first (no placeholder spans two values: the joint is none of
     # the characters a placeholder's words are written with): most files hold none.
-    if not _MAYBE.search("\0".join(value for _, value in texts)):
+    joined = "\0".join([value for _, value in texts])
+    if joined.isascii():
+        lowered = joined.lower()
+        if not any(written.search(lowered) for written in _ASCII_WRITTEN):
+            return problems
+    elif not _MAYBE.search(joined):
         return problems
     for path, value in texts:
         found = _FOUND.search(value)

@@ -5,15 +5,14 @@ import calendar
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-import fastjsonschema
-
 from gpia.load.layout import schema_path
 from gpia.load.problems import Problem
+from gpia.validate import schema_predicate
 from gpia.load.yaml_loader import YamlDocument
 
 if TYPE_CHECKING:
@@ -105,12 +104,39 @@ def validator_for(kind: str) -> Draft202012Validator:
 
 
 @cache
-def _fast_check(kind: str) -> Any:
-    # fastjsonschema compiles the schema to Python and is about ten times quicker; it stops at
-    # the first error, so jsonschema is used only for files that fail, to list every problem.
-    # The schemas use no keyword where the two differ (tests/test_schema_check.py keeps it so);
-    # its integers accept 2.0, so a file with such a float is always explained (see _floats).
-    return fastjsonschema.compile(checked_schema(kind), formats={"date": is_calendar_date})
+def _fast_check(kind: str) -> Callable[[Any], bool]:
+    """Whether a file of `kind` passes its schema, quickly: jsonschema is used only for files that
+    fail, to list every problem. The check is built from the schema by gpia.validate.schema_predicate,
+    which gives up on a value it cannot be sure of (the file is then explained by jsonschema, which
+    decides); a schema that uses a keyword it does not apply is compiled by fastjsonschema instead,
+    whose integers accept 2.0, so a file with such a float is always explained (see schema_problems)."""
+    schema = checked_schema(kind)
+    try:
+        check = schema_predicate.build(schema, is_calendar_date)
+    except schema_predicate.Unsupported:
+        return _compiled(schema)
+
+    def passes(data: Any) -> bool:
+        try:
+            return check(data)
+        except schema_predicate.Unsure:
+            return False
+    return passes
+
+
+def _compiled(schema: dict[str, Any]) -> Callable[[Any], bool]:
+    # fastjsonschema compiles the schema to Python and stops at the first error.
+    import fastjsonschema
+
+    validate = fastjsonschema.compile(schema, formats={"date": is_calendar_date})
+
+    def passes(data: Any) -> bool:
+        try:
+            validate(data)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+    return passes
 
 
 def _floats(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], float]]:
@@ -143,12 +169,9 @@ def schema_problems(doc: YamlDocument, kind: str) -> list[Problem]:
         return [Problem(doc.path, 1, 1, f"file is empty; it should hold {_title(kind)} (see {kind}.json)")]
     floats = doc.floats if doc.floats is not None else list(_floats(doc.data))
     problems = _non_finite(doc, floats)
-    try:
-        _fast_check(kind)(doc.data)
-        if not any(value.is_integer() for _, value in floats if math.isfinite(value)):
-            return problems
-    except fastjsonschema.JsonSchemaException:
-        pass
+    if _fast_check(kind)(doc.data) and \
+            not any(value.is_integer() for _, value in floats if math.isfinite(value)):
+        return problems
     validator = validator_for(kind)
     seen: set[Problem] = set()
     errors = list(validator.iter_errors(doc.data))

@@ -13,6 +13,8 @@ answer or section cannot pass for another's.
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -31,9 +33,21 @@ _SPACE = re.compile(r"\s+")
 TYPOGRAPHIC = frozenset(k for k in map(chr, range(0x2010, 0x2034)) if k.translate(_FOLD) != k) | {"\u2212"}
 
 
+assert all(code > 0x7F for code in _FOLD)  # fold() relies on it
+
+
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Text as the wording check compares it (the same on both sides)."""
-    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+    """Text as the wording check compares it (the same on both sides).
+
+    Every character _FOLD maps is outside ASCII, so ASCII text (most of it, told at once) is not
+    translated; and str.split() splits at exactly the characters that _SPACE (`\\s`) matches, so
+    joining its words with single spaces collapses the runs and strips the ends as _SPACE and
+    strip() would, several times faster. The same text is folded by more than one check (the
+    wording and its quotes and dashes), so the last few thousand are kept."""
+    if not text.isascii():
+        text = text.translate(_FOLD)
+    return " ".join(text.split())
 
 
 # Markup of the extract that is not printed text: bold marks, link targets, HTML elements (read by
@@ -122,12 +136,45 @@ def _block(kind: str, printed: str, line: int, **fields: Any) -> Block:
 
 @dataclass
 class Outline:
-    """A source extract as blocks in printed order."""
+    """A source extract as blocks in printed order. Once parse_outline has made it, its blocks do not
+    change: what is worked out from them (its headings, its text as one string) is kept."""
 
     blocks: list[Block] = field(default_factory=list)
+    _headings: list[int] | None = field(default=None, repr=False, compare=False)
+    _joined: tuple[str, list[int]] | None = field(default=None, repr=False, compare=False)
 
     def headings(self) -> list[int]:
-        return [i for i, b in enumerate(self.blocks) if b.kind == "heading"]
+        if self._headings is None:
+            self._headings = [i for i, b in enumerate(self.blocks) if b.kind == "heading"]
+        return self._headings
+
+    def first_span(self, wanted: str) -> tuple[int, int] | None:
+        """The first block (its index) whose text holds `wanted` (folded) as whole words, and where in
+        the block it starts; as trying each block in turn with verbatim._span_at, in one search.
+
+        The blocks' texts are searched as one, a line break between each: folded text holds no line
+        break, so no match spans two blocks, and a line break, like the start or end of a block's
+        text, is no letter or digit, so a match at the edge of a block is whole words just as it is
+        in the block alone."""
+        if not wanted:
+            return None
+        if self._joined is None:
+            starts, at = [], 0
+            for block in self.blocks:
+                starts.append(at)
+                at += len(block.text) + 1
+            self._joined = "\n".join(b.text for b in self.blocks), starts
+        text, starts = self._joined
+        first_alnum, last_alnum = wanted[0].isalnum(), wanted[-1].isalnum()
+        start = text.find(wanted)
+        while start != -1:
+            end = start + len(wanted)
+            if (start == 0 or not (first_alnum and text[start - 1].isalnum())) and \
+                    (end == len(text) or not (last_alnum and text[end].isalnum())):
+                index = bisect.bisect_right(starts, start) - 1
+                return index, start - starts[index]
+            start = text.find(wanted, start + 1)
+        return None
 
     def section(self, index: int) -> range:
         """The blocks printed under the heading at `index`, up to the next heading of its level or above."""

@@ -53,7 +53,7 @@ def text_problems(docs: list[tuple[str, YamlDocument]], root: Path | None = None
         texts = document_strings(doc)
         # Text all in ASCII with no control character but the line break holds nothing to refuse (an
         # escape such as "\x01" in quotes is a control character in the value): most files, at once.
-        joined = "\n".join(value for _, value in texts)
+        joined = "\n".join([value for _, value in texts])
         if joined.isascii() and not _ASCII_CONTROL.search(joined):
             continue
         for path, value in texts:
@@ -75,7 +75,28 @@ def has_invisible(value: str) -> bool:
     return not (value.isascii() and value.isprintable()) and _any_invisible(value)
 
 
+# str.isprintable() is False exactly for the categories `invisible` refuses (control, format,
+# surrogate, private-use, unassigned, and every space or separator but the ASCII space), from the same
+# Unicode data: so text that is printable once its line breaks are spaces, and holds none of the
+# extra characters, has nothing to refuse, found without looking at each character in Python.
+def _ranges(codes: frozenset[int]) -> str:
+    """A regular expression's set of the characters `codes`, as ranges (a set listing hundreds of
+    characters one by one is searched a hundred times slower)."""
+    ranges: list[list[int]] = []
+    for code in sorted(codes):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]"
+
+
+_EXTRA = re.compile(_ranges(_EXTRA_INVISIBLE))
+
+
 def _any_invisible(value: str) -> bool:
+    if value.replace("\n", " ").isprintable() and not _EXTRA.search(value):
+        return False
     return any(invisible(c) for c in value if not (c.isascii() and c.isprintable()))
 
 

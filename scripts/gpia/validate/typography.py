@@ -17,8 +17,8 @@ from typing import Any
 from gpia.load.jsonpaths import find
 from gpia.load.problems import DataWarning
 from gpia.load.yaml_loader import YamlDocument
-from gpia.validate.source_outline import TYPOGRAPHIC, fold
-from gpia.validate.verbatim import WORDING_FIELDS, SourceText, _span_at, _value_at, raw_index, raw_indexes
+from gpia.validate.source_outline import TYPOGRAPHIC, Outline, fold
+from gpia.validate.verbatim import WORDING_FIELDS, SourceText, _value_at, raw_index, raw_indexes
 
 QUOTES_AND_DASHES = TYPOGRAPHIC | frozenset("'\"-")
 _QUOTE_OR_DASH = re.compile("[" + re.escape("".join(sorted(QUOTES_AND_DASHES))) + "]")
@@ -75,13 +75,13 @@ def differences(docs: list[tuple[str, YamlDocument]], texts: dict[str, SourceTex
             if file_kind != kind:
                 continue
             for path, value in find(doc.data, pattern):
-                if not isinstance(value, str) or not QUOTES_AND_DASHES.intersection(value):
+                if not isinstance(value, str) or not _QUOTE_OR_DASH.search(value):
                     continue
                 source_id = source_of(doc, path) or ""
                 source = texts.get(source_id)
                 if source is None or source.outline is None:
                     continue
-                for k, written, printed in _differences(value, source.outline.blocks):
+                for k, written, printed in _differences(value, source.outline):
                     lines = lines if lines is not None else lines_of(doc)
                     at = _locate(doc, path, value, raw_index(value, k), lines)
                     if at:
@@ -93,12 +93,14 @@ def typography_warnings(docs: list[tuple[str, YamlDocument]], texts: dict[str, S
     return sorted(d.warning() for d in differences(docs, texts, lines_of))
 
 
-def _differences(value: str, blocks: list[Any]) -> list[tuple[int, str, str]]:
+def _differences(value: str, outline: Outline) -> list[tuple[int, str, str]]:
     wanted = fold(value)
-    for block in blocks:
-        start = 0 if block.text == wanted else _span_at(block.text, wanted)
-        if start is None:
-            continue
+    # The first block that is the value, or holds it as whole words (Outline.first_span); a value
+    # that folds to nothing is only ever a block that is empty too.
+    found = outline.first_span(wanted) if wanted else \
+        next(((i, 0) for i, b in enumerate(outline.blocks) if b.text == wanted), None)
+    if found is not None:
+        block, start = outline.blocks[found[0]], found[1]
         theirs_at = _raw_indexes_of(block.printed)
         # Folding maps each quote or dash to one character and leaves every other character that is not
         # white space as it is, so the value's quotes and dashes pair off in order with those of the
