@@ -1,8 +1,9 @@
 """One Chromium, one server and one built site, shared by all the browser tests.
 
 The site comes from the `built_site` fixture of tests/conftest.py (built once with --strict) and is
-served on 127.0.0.1 at a port the system picks. Every request to any other host is recorded and
-aborted, so a page that would call out to the internet fails the tests instead of leaking.
+served on 127.0.0.1 at a port the system picks. Every request to any other host is recorded, and
+fails (Chromium resolves no other host: chromium.ONLY_THE_TEST_SERVER), so a page that would call out
+to the internet fails the tests instead of leaking.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import BrowserContext, Page, Request, sync_playwright
 
 from .chromium import CHROMIUM, launch
 from .server import HOST, serve
@@ -31,16 +32,13 @@ def browser(tmp_path_factory: pytest.TempPathFactory, watch: Watch) -> Iterator[
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium-headless-shell with apt-get)")
 
-    def local_only(route: Route) -> None:
-        if urlsplit(route.request.url).hostname == HOST:
-            route.continue_()
-        else:
-            watch.offsite_requests.append(route.request.url)
-            route.abort()
+    def offsite(request: Request) -> None:
+        if urlsplit(request.url).hostname != HOST:
+            watch.offsite_requests.append(request.url)
 
     with sync_playwright() as playwright:
         context = launch(playwright, tmp_path_factory.mktemp("chromium-profile"))
-        context.route("**/*", local_only)
+        context.on("request", offsite)
         yield context
         context.close()
 

@@ -135,6 +135,15 @@ TITLED = """(hovered) => {
   });
   return marked;
 }"""
+# To the end of the page, once the window has dispatched its scroll event: Material swaps the header's
+# site name for the page title in its own listener of that event, which runs first (it was added when
+# the page started). A page too short to scroll gets no scroll event, and keeps its site name.
+SCROLL_TO_END = """() => new Promise(done => {
+  const before = scrollY;
+  scrollTo(0, document.body.scrollHeight);
+  if (scrollY === before) done();
+  else addEventListener("scroll", () => done(), {once: true});
+})"""
 TOOLTIP_SHOWN = """el => { const id = el.getAttribute("aria-describedby"); return id && document.getElementById(id); }"""
 
 
@@ -253,8 +262,7 @@ def problems_in_tooltips(page: Page, where: str, poisoned: Poisoned, problems: d
     """Hover each element marked by TITLED that a reader sees without opening a disclosure, and check
     the tooltip Material shows for it (the text of every element, shown or not, is checked above).
     `hovered`: the titles hovered on earlier pages, to which this page's are added."""
-    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    page.wait_for_timeout(150)  # Material swaps the header's site name for the page title
+    page.evaluate(SCROLL_TO_END)
     for mark, key in page.evaluate(TITLED, sorted(hovered)):
         target = page.locator(f'[data-gpia-hover="{mark}"]')
         if target.evaluate("e => !!e.closest('details:not([open])')"):
