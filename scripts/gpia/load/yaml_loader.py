@@ -194,6 +194,18 @@ class _Builder:
         if self.key_problem is None:
             self.key_problem = RefusedError(message, mark)
 
+    def _scalar(self, path: JsonPath, event: ScalarEvent) -> Any:
+        """A scalar with neither anchor nor tag. Quoted text, plain text whose first character starts
+        no int, float, bool or null, and plain text with a space (none of those has one; dates, which
+        may, stay text) is a string: the resolver need not be asked (most values in this data)."""
+        value = event.value
+        if len(value) > MAX_VALUE_LENGTH:
+            raise _too_long(value, event.start_mark)
+        if not event.implicit[0] or value[:1] not in _TYPED_STARTS or " " in value:
+            self.texts.append((path, value))
+            return value
+        return self._plain(path, event)
+
     def _plain(self, path: JsonPath, event: ScalarEvent) -> Any:
         """A plain scalar that an implicit resolver may type (its first character starts a number, a
         boolean or null, and it has no space), recorded as the parser met it."""
@@ -212,9 +224,9 @@ class _Builder:
         """The value that starts with `event` (already read), and its children's positions.
 
         Each event is read once with get_event and dispatched on its type; asking the parser what
-        comes next (check_event) as well would double the calls into it for every value. A text
-        value inside a list or a mapping (most values in this data) is read where it is met, by the
-        same steps as here, without a call of its own."""
+        comes next (check_event) as well would double the calls into it for every value. A scalar
+        inside a list or a mapping (most values in this data) is read where it is met (_scalar),
+        without the checks of a value that may be a list or a mapping."""
         get = self.get
         kind = type(event)
         if kind is AliasEvent or event.anchor is not None or (event.tag is not None and event.tag != "!"):
@@ -222,21 +234,12 @@ class _Builder:
         value_marks = self.value_marks
         value_marks[path] = event.start_mark
         if kind is ScalarEvent:
-            # Quoted text, plain text whose first character starts no int, float, bool or null,
-            # and plain text with a space (none of those has one; dates, which may, stay text) is
-            # a string: the resolver need not be asked (most values in this data).
-            value = event.value
-            if len(value) > MAX_VALUE_LENGTH:
-                raise _too_long(value, event.start_mark)
-            if not event.implicit[0] or value[:1] not in _TYPED_STARTS or " " in value:
-                self.texts.append((path, value))
-                return value
-            return self._plain(path, event)
+            return self._scalar(path, event)
         if len(path) >= MAX_DEPTH:  # a list or mapping (scalars returned above) one level too deep
             raise RefusedError(f"values are nested more than {MAX_DEPTH} levels deep here (lists and mappings "
                                "inside each other); no data file needs more than about 10, so look for unclosed "
                                "brackets or indentation that keeps growing", event.start_mark)
-        texts = self.texts
+        scalar = self._scalar
         if kind is SequenceStartEvent:
             items: list[Any] = []
             event = get()
@@ -244,14 +247,7 @@ class _Builder:
                 child = path + (len(items),)
                 if type(event) is ScalarEvent and event.anchor is None and event.tag is None:
                     value_marks[child] = event.start_mark
-                    value = event.value
-                    if len(value) > MAX_VALUE_LENGTH:
-                        raise _too_long(value, event.start_mark)
-                    if not event.implicit[0] or value[:1] not in _TYPED_STARTS or " " in value:
-                        texts.append((child, value))
-                        items.append(value)
-                    else:
-                        items.append(self._plain(child, event))
+                    items.append(scalar(child, event))
                 else:
                     items.append(self.value(child, event))
                 event = get()
@@ -295,14 +291,7 @@ class _Builder:
                 event = get()
                 if type(event) is ScalarEvent and event.anchor is None and event.tag is None:
                     value_marks[child] = event.start_mark
-                    value = event.value
-                    if len(value) > MAX_VALUE_LENGTH:
-                        raise _too_long(value, event.start_mark)
-                    if not event.implicit[0] or value[:1] not in _TYPED_STARTS or " " in value:
-                        texts.append((child, value))
-                        result[key] = value
-                    else:
-                        result[key] = self._plain(child, event)
+                    result[key] = scalar(child, event)
                 else:
                     result[key] = self.value(child, event)
             key_event = get()
