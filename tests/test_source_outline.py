@@ -51,12 +51,12 @@ def test_first_span_is_the_first_block_that_holds_the_words() -> None:
     # One search of all the blocks' text finds what trying each block in turn finds, at the edges of
     # blocks too.
     from gpia.validate.source_outline import Block, Outline
-    from gpia.validate.verbatim import _span_at
+    from gpia.validate.source_outline import span_at
 
     texts = ["the cat sat", "cat", "concatenate cat", "sat on the mat", "", "a", "mat. the", "- cat -", "cats"]
     outline = Outline([Block("paragraph", text, n) for n, text in enumerate(texts, start=1)])
     for wanted in ["cat", "the", "sat", "at", "mat", "mat. the", "the cat", "cat sat on", "a", "-", "- cat",
                    "cats", "t", "the mat", "", "concatenate", "nothing", "e c"]:
-        expected = next(((i, _span_at(b.text, wanted)) for i, b in enumerate(outline.blocks)
-                         if _span_at(b.text, wanted) is not None), None)
+        expected = next(((i, span_at(b.text, wanted)) for i, b in enumerate(outline.blocks)
+                         if span_at(b.text, wanted) is not None), None)
         assert outline.first_span(wanted) == expected, wanted

@@ -87,13 +87,13 @@ def test_build_logs_warnings_and_passes_strict(curly: tuple[Path, list[str]], tm
 
 def _differences_offset_by_offset(value: str, blocks: list) -> list[tuple[int, str, str]]:
     """The differences as first written: every folded offset mapped back on its own (quadratic)."""
-    from gpia.validate.source_outline import fold
+    from gpia.validate.source_outline import fold, span_at
     from gpia.validate.typography import QUOTES_AND_DASHES
-    from gpia.validate.verbatim import _span_at, raw_index
+    from gpia.validate.verbatim import raw_index
 
     wanted = fold(value)
     for block in blocks:
-        start = 0 if block.text == wanted else _span_at(block.text, wanted)
+        start = 0 if block.text == wanted else span_at(block.text, wanted)
         if start is None:
             continue
         out = []

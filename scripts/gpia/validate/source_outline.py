@@ -134,6 +134,21 @@ def _block(kind: str, printed: str, line: int, **fields: Any) -> Block:
     return Block(kind, fold(printed), line, printed=printed, **fields)
 
 
+def span_at(text: str, wanted: str) -> int | None:
+    """Where `wanted` occurs in `text` as whole words (not starting or ending inside a word)."""
+    if not wanted:
+        return None
+    start = text.find(wanted)
+    while start != -1:
+        end = start + len(wanted)
+        before_ok = start == 0 or not (text[start - 1].isalnum() and wanted[0].isalnum())
+        after_ok = end == len(text) or not (text[end].isalnum() and wanted[-1].isalnum())
+        if before_ok and after_ok:
+            return start
+        start = text.find(wanted, start + 1)
+    return None
+
+
 @dataclass
 class Outline:
     """A source extract as blocks in printed order. Once parse_outline has made it, its blocks do not
@@ -150,7 +165,7 @@ class Outline:
 
     def first_span(self, wanted: str) -> tuple[int, int] | None:
         """The first block (its index) whose text holds `wanted` (folded) as whole words, and where in
-        the block it starts; as trying each block in turn with verbatim._span_at, in one search.
+        the block it starts; as trying each block in turn with span_at, in one search.
 
         The blocks' texts are searched as one, a line break between each: folded text holds no line
         break, so no match spans two blocks, and a line break, like the start or end of a block's
@@ -165,16 +180,11 @@ class Outline:
                 at += len(block.text) + 1
             self._joined = "\n".join(b.text for b in self.blocks), starts
         text, starts = self._joined
-        first_alnum, last_alnum = wanted[0].isalnum(), wanted[-1].isalnum()
-        start = text.find(wanted)
-        while start != -1:
-            end = start + len(wanted)
-            if (start == 0 or not (first_alnum and text[start - 1].isalnum())) and \
-                    (end == len(text) or not (last_alnum and text[end].isalnum())):
-                index = bisect.bisect_right(starts, start) - 1
-                return index, start - starts[index]
-            start = text.find(wanted, start + 1)
-        return None
+        start = span_at(text, wanted)
+        if start is None:
+            return None
+        index = bisect.bisect_right(starts, start) - 1
+        return index, start - starts[index]
 
     def section(self, index: int) -> range:
         """The blocks printed under the heading at `index`, up to the next heading of its level or above."""

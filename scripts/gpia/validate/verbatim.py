@@ -30,7 +30,7 @@ from gpia.validate.references import QUOTE_PLACES
 from gpia.validate.schema_check import ours_fields
 from gpia.validate.text_rules import has_invisible
 from gpia.validate.source_outline import _FOLD as _FOLD_TABLE
-from gpia.validate.source_outline import TYPOGRAPHIC, Block, Outline, fold, parse_outline
+from gpia.validate.source_outline import TYPOGRAPHIC, Block, Outline, fold, parse_outline, span_at
 from gpia.load.yaml_loader import YamlDocument
 
 
@@ -268,7 +268,7 @@ class _Checker:
             for s_path, printed in find(record, ("sic", "*", "printed"), path):
                 if isinstance(printed, str) and not has_invisible(printed):
                     wanted = fold(printed)
-                    hits = sum(1 for b in outline.blocks if _span_at(b.text, wanted) is not None)
+                    hits = sum(1 for b in outline.blocks if span_at(b.text, wanted) is not None)
                     if not hits:
                         self._report(s_path, f"'printed' is not printed in source '{record['id']}' as whole words; "
                                              "copy the words with the slip exactly as the source prints them")
@@ -476,7 +476,7 @@ class _Checker:
         if matches:
             return matches
         field = _field(path)
-        within = [i for i in allowed if _span_at(outline.blocks[i].text, wanted) is not None]
+        within = [i for i in allowed if span_at(outline.blocks[i].text, wanted) is not None]
         if within:
             whole = outline.blocks[within[0]].text
             self._report(path, f"'{field}' is only part of what source '{source}' prints in {where} "
@@ -501,7 +501,7 @@ class _Checker:
     def _span(self, outline: Outline, path: tuple[Any, ...], value: str, source: str,
               allowed: list[int], where: str) -> None:
         wanted = fold(value)
-        if any(_span_at(outline.blocks[i].text, wanted) is not None for i in allowed):
+        if any(span_at(outline.blocks[i].text, wanted) is not None for i in allowed):
             return
         field = _field(path)
         if wanted and any(wanted in outline.blocks[i].text for i in allowed):
@@ -509,7 +509,7 @@ class _Checker:
                                "quote whole words")
             return
         self._elsewhere_or_differs(outline, path, wanted, source, allowed, where,
-                                   lambda text: _span_at(text, wanted) is not None)
+                                   lambda text: span_at(text, wanted) is not None)
 
     def _elsewhere_or_differs(self, outline: Outline, path: tuple[Any, ...], wanted: str, source: str,
                               allowed: list[int], where: str, matches: Any) -> None:
@@ -563,21 +563,6 @@ class _Checker:
 
 # Where a title that must be a heading is looked for (a section, an FAQ section's title).
 HEADINGS = "the headings of the source"
-
-
-def _span_at(text: str, wanted: str) -> int | None:
-    """Where `wanted` occurs in `text` as whole words (not starting or ending inside a word)."""
-    if not wanted:
-        return None
-    start = text.find(wanted)
-    while start != -1:
-        end = start + len(wanted)
-        before_ok = start == 0 or not (text[start - 1].isalnum() and wanted[0].isalnum())
-        after_ok = end == len(text) or not (text[end].isalnum() and wanted[-1].isalnum())
-        if before_ok and after_ok:
-            return start
-        start = text.find(wanted, start + 1)
-    return None
 
 
 def _placed(outline: Outline, block: Block) -> str:
