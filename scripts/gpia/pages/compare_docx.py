@@ -25,6 +25,13 @@ def comparison_files(kb: KnowledgeBase) -> dict[str, bytes]:
     return {comparison_path(p): comparison_docx(kb, p) for p in direct_pairings(kb)}
 
 
+def keep_comparison_files(kb: KnowledgeBase, files: dict[str, bytes | str]) -> None:
+    """Each comparison's document as comparison_files gave it in another process (files may hold
+    other downloads too), kept as if made here: the compare pages print its size."""
+    for pairing in direct_pairings(kb):
+        comparison_docx.keep(kb, pairing, value=files[comparison_path(pairing)])  # type: ignore[attr-defined]
+
+
 def comparison_items(kb: KnowledgeBase, pairing: Pairing) -> list[Item]:
     """The document's headings and redlines, in the order of the pair's compare page."""
     older, newer = pairing.old, pairing.new

@@ -19,8 +19,7 @@ from pathlib import Path
 from gpia import sitemap
 from gpia.pages.build_views import build_views
 from gpia.pages.checklist import checklist_csv, decisions_csv
-from gpia.compare.pairs import direct_pairings
-from gpia.pages.compare_docx import comparison_docx, comparison_files
+from gpia.pages.compare_docx import comparison_files, keep_comparison_files
 from gpia.model.records import KnowledgeBase
 from gpia.model.urls import relative_base
 from gpia.pages.drafting import decisions_docx, drafting_files
@@ -97,9 +96,7 @@ def generated_files(kb: KnowledgeBase, views: BuildViews | None = None) -> list[
         # /data/ lists the data files and the Word documents with their sizes: they are not made again.
         download_files.keep(kb, shared.site_url, value=made.data)  # type: ignore[attr-defined]
         drafting_files.keep(kb, value=made.drafting)  # type: ignore[attr-defined]
-        # The compare pages print each comparison's Word file with its size.
-        for pairing in direct_pairings(kb):
-            comparison_docx.keep(kb, pairing, value=made.other[sitemap.comparison_docx(pairing)])  # type: ignore[attr-defined]
+        keep_comparison_files(kb, made.other)
         files += [GeneratedFile(uri, content) for uri, content in made.files().items()]
     finally:
         downloads.cancel()  # (once its result is taken, nothing)
