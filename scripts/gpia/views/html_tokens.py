@@ -176,14 +176,12 @@ _COMMENT_CLOSE = re.compile(r"--\s*>")
 _CHARREF_START = re.compile("&#")
 _NAME_AT_END = re.compile(r"&[a-zA-Z][-.a-zA-Z0-9]*\Z")
 _NOT_WHOLE = frozenset(string.ascii_letters + "=/")
-# Most tags of a page, written plainly (names of letters and digits, values in double quotes with no
-# "<" or ">"), which html.parser reads as a tag ending at the ">" of this match, of this name.
 _SPACE = "[ \t\n\r\f]"
-_SIMPLE_START_BODY = rf'([a-zA-Z][a-zA-Z0-9]*)(?:{_SPACE}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<>]*")?)*{_SPACE}*(/?)'
-_SIMPLE_START = re.compile(rf'<{_SIMPLE_START_BODY}>')
-# Those start tags, or an end tag written plainly (</name>), which html.parser reads as a tag of that
-# name ending at this ">": most of a page is runs of these, read by one search each (_scan).
-_SIMPLE_TAG = re.compile(rf'<(?:{_SIMPLE_START_BODY}|/([a-zA-Z][a-zA-Z0-9]*))>')
+# Most tags of a page, written plainly (names of letters and digits, values in double quotes with no
+# "<" or ">"; an end tag as </name>), which html.parser reads as a tag ending at the ">" of this match,
+# of this name: most of a page is runs of these, read by one search each (_scan).
+_SIMPLE_TAG = re.compile(rf'<(?:([a-zA-Z][a-zA-Z0-9]*)(?:{_SPACE}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<>]*")?)*{_SPACE}*(/?)'
+                         r'|/([a-zA-Z][a-zA-Z0-9]*))>')
 
 
 def _scan(page: str, start: int = 0) -> list[Tag | Text]:
@@ -226,13 +224,8 @@ def _scan(page: str, start: int = 0) -> list[Tag | Text]:
                 raise _Unsure
             i = cdata_end.start()
         region: tuple[int, Tag | None] | None = None  # (end, tag) of a tag or comment at i
-        simple = _SIMPLE_START.match(page, i) if cdata is None else None
-        if simple is not None:
-            tag, endpos = simple.group(1).lower(), simple.end()
-            region = endpos, Tag(i, endpos, tag, None, False, simple.group(2) == "/", page=page)
-            if not simple.group(2) and tag in _CDATA_END:
-                cdata = tag
-        elif cdata is None and starttagopen.match(page, i):
+        # (A plain tag at i was read above: what starts here is some other construct.)
+        if cdata is None and starttagopen.match(page, i):
             endpos = _start_tag_end(page, i)
             name = tagfind_tolerant.match(page, i + 1)
             rest = page[_attributes_end(page, name.end(), endpos):endpos].strip()
