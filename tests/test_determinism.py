@@ -19,6 +19,8 @@ from conftest import ROOT, mkdocs_build
 
 DAY = 24 * 60 * 60
 EPOCH = 1764028800  # 2025-11-25
+STALE = "an-older-page/index.html"
+LEFT_BEHIND = ".gpia-emptied-1/old/index.html"
 
 
 def _tree(site: Path) -> dict[str, bytes]:
@@ -51,8 +53,22 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], 
     (gpia_mkdocs/shared_nav.py) is theirs."""
     root = tmp_path_factory.mktemp("determinism")
     with pytest.MonkeyPatch.context() as monkeypatch:
-        return (_build(root / "one", EPOCH, monkeypatch), _build(root / "two", EPOCH, monkeypatch, plainly=True),
-                _build(root / "next-day", EPOCH + DAY, monkeypatch))
+        first = _build(root / "one", EPOCH, monkeypatch)
+        second = _build(root / "two", EPOCH, monkeypatch, plainly=True)
+        # The last is built over the first, as `make build` builds over the last build: the first's files,
+        # a file no build makes and what a build killed midway left of the files it was deleting
+        # (gpia.pages.site_folder) must all be gone from it.
+        (root / "one" / STALE).parent.mkdir(parents=True)
+        (root / "one" / STALE).write_text("a page of an older build", encoding="utf-8")
+        (root / "one" / LEFT_BEHIND).parent.mkdir(parents=True)
+        (root / "one" / LEFT_BEHIND).write_text("a page a killed build was deleting", encoding="utf-8")
+        return first, second, _build(root / "one", EPOCH + DAY, monkeypatch)
+
+
+def test_a_build_over_an_older_one_leaves_nothing_of_it(builds) -> None:
+    names = set(builds[2])
+    assert STALE not in names and LEFT_BEHIND not in names
+    assert [name for name in names if name.startswith(".")] == []
 
 
 def test_two_builds_are_identical(builds) -> None:

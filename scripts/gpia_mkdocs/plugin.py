@@ -36,6 +36,7 @@ from gpia.pages.problem_page import problem_page_html, problem_page_source
 from gpia.pages.assets import minify_stylesheets
 from gpia.pages.search import keep_index, wait_for_index, write_index, write_index_soon
 from gpia.pages.search_words import front_matter_words
+from gpia.pages.site_folder import Emptying, empty_beside
 from gpia.pages.two_cores import processes_wanted
 from gpia.tools.github_text import log_line, one_line
 from gpia.views.templating import COMPILED_ONCE
@@ -70,13 +71,16 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def __init__(self) -> None:
         self.serving = False  # `mkdocs serve` (on_startup), or GPIA_SERVING=1
+        self.dirty = False  # `--dirty`: MkDocs keeps the last build's files
         self.context: BuildContext | None = None
         self.html_aside = False  # whether the page Markdown is reading has its HTML blocks set aside
         self.split = TwoProcesses()  # the pages shared between two processes (two_processes.py)
         self._sources: dict[str, GeneratedFile] = {}  # each generated page, its Markdown made when first read
+        self._emptying = Emptying([])  # the last build's files, being deleted beside this build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     @property
     def _serving(self) -> bool:
@@ -207,15 +211,21 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_pre_build(self, *, config) -> None:
         if self._serving:
             keep_index(Path(config.site_dir))  # set aside while the rebuild empties the site folder
+        elif not self.dirty:
+            # MkDocs deletes the last build's files next; they are moved aside and deleted by another
+            # process while this build goes on (gpia.pages.site_folder), and waited for in on_post_build.
+            self._emptying = empty_beside(Path(config.site_dir))
 
     @event_priority(100)  # first: the second process of a split build ends here, before any other plugin's
     def on_post_build(self, *, config) -> None:
         context = self.current()
         if context.broken:  # (the pages were not shared: on_nav)
+            self._emptying.wait()
             Path(config.site_dir, PROBLEM_PAGE).write_text(
                 problem_page_html(context.result.problems, context.result.skipped), encoding="utf-8")
             return
         self.split.finish(context.views.search.words)
+        self._emptying.wait()  # (the second process ended in finish: only the first waits)
         # The site's own stylesheets, minified as served (docs/assets keeps them readable).
         minify_stylesheets(Path(config.site_dir), [str(path) for path in config.extra_css])
         # The words of the indexed pages, for the search box's "Did you mean" (gpia/pages/search_words.py).
@@ -230,6 +240,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.split.failed(error)
+        self._emptying.wait()
 
     def on_shutdown(self) -> None:
         wait_for_index()
