@@ -34,7 +34,7 @@ from gpia.pages.generated import GENERATED_KEY, GeneratedFile, dump_for_floor, g
 from gpia.pages.html_blocks import HtmlBlocks
 from gpia.pages.problem_page import problem_page_html, problem_page_source
 from gpia.pages.assets import minify_stylesheets
-from gpia.pages.search import keep_index, wait_for_index, write_index, write_index_soon
+from gpia.pages.search import SearchCopies, keep_index, wait_for_index, write_index, write_index_soon
 from gpia.pages.search_words import front_matter_words
 from gpia.pages.site_folder import Emptying, empty_beside
 from gpia.pages.two_cores import processes_wanted
@@ -77,6 +77,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.split = TwoProcesses()  # the pages shared between two processes (two_processes.py)
         self._sources: dict[str, GeneratedFile] = {}  # each generated page, its Markdown made when first read
         self._emptying = Emptying([])  # the last build's files, being deleted beside this build
+        self._copies: SearchCopies | None = None  # what Pagefind reads of each page (not in `mkdocs serve`)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -129,6 +130,11 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                 file.content_string = source
             return files
         self.split, self._sources = TwoProcesses(), {}
+        # Each page's search copy is written as the page is, by the process that builds it, and the index
+        # made from the copies (gpia.pages.search.SearchCopies); `mkdocs serve` indexes the site itself, in
+        # the background.
+        if not self._serving:
+            self._copies = SearchCopies()
         for generated in generated_files(context.kb, context.views):
             inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
             if generated.is_page:
@@ -205,8 +211,11 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             return output  # the other process writes it (its template rendered nothing here)
         search = page.meta.get("search") or {}
         indexed = not (isinstance(search, dict) and search.get("exclude"))
-        return context.views.search.page_html(output, page.meta.get(GENERATED_KEY), page.file.src_uri, indexed,
-                                              front_matter_words(page.meta), abbr=context.views.abbr)
+        finished, copy = context.views.search.finished(output, page.meta.get(GENERATED_KEY), page.file.src_uri,
+                                                       indexed, front_matter_words(page.meta), abbr=context.views.abbr)
+        if self._copies is not None:
+            self._copies.add(page.file.dest_uri, copy)
+        return finished
 
     def on_pre_build(self, *, config) -> None:
         if self._serving:
@@ -235,12 +244,16 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # in the background, while browsers already reload with the new pages.
         if self._serving:
             write_index_soon(Path(config.site_dir))
+        elif self._copies is not None:
+            self._copies.write_index(Path(config.site_dir))
         else:
             write_index(Path(config.site_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
         self.split.failed(error)
         self._emptying.wait()
+        if self._copies is not None:
+            self._copies.discard()
 
     def on_shutdown(self) -> None:
         wait_for_index()

@@ -12,7 +12,7 @@ from pathlib import Path
 from gpia.pages.context import BuildContext
 from gpia.pages.generated import GENERATED_KEY
 from gpia.pages.assets import minify_stylesheets
-from gpia.pages.search import write_index
+from gpia.pages.search import SearchCopies
 from gpia.pages.search_words import front_matter_words
 from gpia.pages.write import page_url, split_front_matter
 
@@ -23,19 +23,25 @@ def finish_site(context: BuildContext, tree: Path, site: Path, pages: dict[str, 
     index the site with Pagefind; returns how many pages were finished."""
 
     finished = 0
-    for written, src_uri in pages.items():
-        built = site / page_url(written) / "index.html"
-        if not built.is_file():
-            raise FileNotFoundError(f"{built}: the engine built no page for {written}")
-        _, meta, _ = split_front_matter((tree / written).read_text(encoding="utf-8"))
-        search = meta.get("search") or {}
-        indexed = not (isinstance(search, dict) and search.get("exclude"))
-        built.write_text(context.views.search.page_html(built.read_text(encoding="utf-8"), meta.get(GENERATED_KEY),
-                                                        src_uri, indexed, front_matter_words(meta),
-                                                        abbr=context.views.abbr), encoding="utf-8")
-        finished += 1
-    # The site's own stylesheets, minified as served (docs/assets keeps them readable), as the hook does.
-    minify_stylesheets(site, [p.relative_to(site).as_posix() for p in sorted((site / "assets").glob("*.css"))])
-    context.views.search.words.write(site)  # for the search box's "Did you mean", as the plugin does
-    write_index(site)
+    copies = SearchCopies()  # what Pagefind reads of each page, as the plugin keeps it
+    try:
+        for written, src_uri in pages.items():
+            built = site / page_url(written) / "index.html"
+            if not built.is_file():
+                raise FileNotFoundError(f"{built}: the engine built no page for {written}")
+            _, meta, _ = split_front_matter((tree / written).read_text(encoding="utf-8"))
+            search = meta.get("search") or {}
+            indexed = not (isinstance(search, dict) and search.get("exclude"))
+            page, copy = context.views.search.finished(built.read_text(encoding="utf-8"), meta.get(GENERATED_KEY),
+                                                       src_uri, indexed, front_matter_words(meta),
+                                                       abbr=context.views.abbr)
+            built.write_text(page, encoding="utf-8")
+            copies.add(built.relative_to(site).as_posix(), copy)
+            finished += 1
+        # The site's own stylesheets, minified as served (docs/assets keeps them readable), as the hook does.
+        minify_stylesheets(site, [p.relative_to(site).as_posix() for p in sorted((site / "assets").glob("*.css"))])
+        context.views.search.words.write(site)  # for the search box's "Did you mean", as the plugin does
+        copies.write_index(site)
+    finally:
+        copies.discard()  # (written into the index, or the finishing failed)
     return finished
