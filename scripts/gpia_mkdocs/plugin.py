@@ -34,7 +34,7 @@ from gpia.pages.generated import GENERATED_KEY, GeneratedFile, dump_for_floor, g
 from gpia.pages.html_blocks import HtmlBlocks
 from gpia.pages.problem_page import problem_page_html, problem_page_source
 from gpia.pages.assets import minify_stylesheets
-from gpia.pages.search import SearchCopies, keep_index, wait_for_index, write_index, write_index_soon
+from gpia.pages.search import SearchCopies, keep_index, wait_for_index, write_index_soon
 from gpia.pages.search_words import front_matter_words
 from gpia.pages.site_folder import Emptying, empty_beside
 from gpia.pages.two_cores import processes_wanted
@@ -77,7 +77,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.split = TwoProcesses()  # the pages shared between two processes (two_processes.py)
         self._sources: dict[str, GeneratedFile] = {}  # each generated page, its Markdown made when first read
         self._emptying = Emptying([])  # the last build's files, being deleted beside this build
-        self._copies: SearchCopies | None = None  # what Pagefind reads of each page (not in `mkdocs serve`)
+        self._copies: SearchCopies | None = None  # what Pagefind reads of each page of this build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -131,10 +131,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             return files
         self.split, self._sources = TwoProcesses(), {}
         # Each page's search copy is written as the page is, by the process that builds it, and the index
-        # made from the copies (gpia.pages.search.SearchCopies); `mkdocs serve` indexes the site itself, in
-        # the background.
-        if not self._serving:
-            self._copies = SearchCopies()
+        # made from the copies (gpia.pages.search.SearchCopies).
+        self._copies = SearchCopies()
         for generated in generated_files(context.kb, context.views):
             inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
             if generated.is_page:
@@ -239,21 +237,23 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         minify_stylesheets(Path(config.site_dir), [str(path) for path in config.extra_css])
         # The words of the indexed pages, for the search box's "Did you mean" (gpia/pages/search_words.py).
         context.views.search.words.write(Path(config.site_dir))
-        # Pagefind indexes the built site: in `make build` and the tests' builds before the build ends;
-        # after every rebuild of `mkdocs serve` too, so the served site's search follows the data, but
-        # in the background, while browsers already reload with the new pages.
+        # Pagefind indexes the pages' search copies (gpia.pages.search.SearchCopies): in `make build` and
+        # the tests' builds before the build ends; after every rebuild of `mkdocs serve` too, so the served
+        # site's search follows the data, but in the background, while browsers already reload.
+        copies, self._copies = self._copies, None
+        if copies is None:
+            raise PluginError("gpia: the pages' search copies are made in on_files, which has not run")
         if self._serving:
-            write_index_soon(Path(config.site_dir))
-        elif self._copies is not None:
-            self._copies.write_index(Path(config.site_dir))
+            write_index_soon(Path(config.site_dir), copies)
         else:
-            write_index(Path(config.site_dir))
+            copies.write_index(Path(config.site_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
         self.split.failed(error)
         self._emptying.wait()
         if self._copies is not None:
             self._copies.discard()
+            self._copies = None
 
     def on_shutdown(self) -> None:
         wait_for_index()

@@ -271,15 +271,15 @@ def keep_index(site_dir: Path) -> None:
         (site_dir / _INDEX).rename(site_dir / _PREVIOUS)
 
 
-def write_index_soon(site_dir: Path) -> None:
-    """After a rebuild: put the index set aside back at once, and write the new one in the
-    background, then swap it in (two renames, so a search meanwhile reads one index whole). The
-    first build has no index to put back, so its index is written before the site is served.
-    Pagefind is about a fifth of a rebuild at ×1."""
+def write_index_soon(site_dir: Path, copies: SearchCopies) -> None:
+    """After a rebuild: put the index set aside back at once, and write the new one from the pages'
+    search copies in the background, then swap it in (two renames, so a search meanwhile reads one
+    index whole). The first build has no index to put back, so its index is written before the site
+    is served."""
     global _indexing
     previous = site_dir / _PREVIOUS
     if not previous.is_dir():
-        write_index(site_dir)
+        copies.write_index(site_dir)
         return
     previous.rename(site_dir / _INDEX)
 
@@ -287,10 +287,12 @@ def write_index_soon(site_dir: Path) -> None:
         built, target = site_dir / _NEXT, site_dir / _INDEX
         shutil.rmtree(built, ignore_errors=True)
         try:
-            write_index(site_dir, built)
+            write_index(site_dir, built, read=copies.folder)
         except RuntimeError as error:
             print(f"The search index was not updated: {error}", file=sys.stderr)
             return
+        finally:
+            copies.discard()
         target.rename(previous)
         built.rename(target)
         shutil.rmtree(previous, ignore_errors=True)
