@@ -20,6 +20,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from gpia.pages.search_words import WordList
+from gpia.load import processes
 from gpia.pages import two_cores
 from gpia_mkdocs import two_processes
 from gpia_mkdocs.two_processes import ELSEWHERE, TwoProcesses, deal
@@ -213,15 +214,15 @@ def test_a_failure_in_the_first_stops_the_second() -> None:
 @pytest.mark.parametrize(("setting", "expected"), [("1", 1), ("2", 2)])
 def test_the_number_of_processes_can_be_set(monkeypatch, setting, expected) -> None:
     monkeypatch.setenv("GPIA_BUILD_PROCESSES", setting)
-    monkeypatch.setattr(two_cores.threading, "active_count", lambda: 1)
-    assert two_cores.processes_wanted() == expected
+    monkeypatch.setattr(processes.threading, "active_count", lambda: 1)
+    assert processes.processes_wanted() == expected
 
 
 def test_a_process_with_other_threads_is_never_forked(monkeypatch) -> None:
     """`mkdocs serve` runs its server and watcher in threads."""
     monkeypatch.setenv("GPIA_BUILD_PROCESSES", "2")
-    monkeypatch.setattr(two_cores.threading, "active_count", lambda: 2)
-    assert two_cores.processes_wanted() == 1
+    monkeypatch.setattr(processes.threading, "active_count", lambda: 2)
+    assert processes.processes_wanted() == 1
     assert two_cores.alongside(lambda: os.getpid()).result() == os.getpid()  # done here, now
 
 
@@ -234,13 +235,14 @@ def _dead(pid: int) -> bool:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's PR_SET_PDEATHSIG")
 def test_a_copy_dies_with_the_process_that_forked_it() -> None:
-    """Both the second process and the copy making the downloads come from fork_copy: neither goes on
-    working when the build that forked it has died."""
+    """The second process, the copy making the downloads and the copy reading half of the data files
+    all come from fork_copy (gpia.load.processes): none goes on working when the process that forked
+    it has died."""
     read, write = os.pipe()
     middle = os.fork()
     if middle == 0:  # the build
         try:
-            if two_cores.fork_copy() == 0:  # the copy, set up: it says so, and works on
+            if processes.fork_copy() == 0:  # the copy, set up: it says so, and works on
                 os.write(write, str(os.getpid()).encode())
             time.sleep(60)
         finally:
@@ -260,7 +262,7 @@ def test_work_beside_the_build_that_is_not_taken_is_stopped(monkeypatch) -> None
     """A build that fails before it takes the downloads stops the copy that makes them (which would
     otherwise wait for ever to send more than a pipe holds)."""
     monkeypatch.setenv("GPIA_BUILD_PROCESSES", "2")
-    monkeypatch.setattr(two_cores.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(processes.threading, "active_count", lambda: 1)
     work = two_cores.alongside(lambda: b"x" * 1_000_000)
     child = work._child
     assert child
@@ -271,7 +273,7 @@ def test_work_beside_the_build_that_is_not_taken_is_stopped(monkeypatch) -> None
 
 def test_work_beside_the_build_gives_its_value_or_raises_its_error(monkeypatch) -> None:
     monkeypatch.setenv("GPIA_BUILD_PROCESSES", "2")
-    monkeypatch.setattr(two_cores.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(processes.threading, "active_count", lambda: 1)
     here = os.getpid()
     assert two_cores.alongside(lambda: (os.getpid() != here, {"data/x.csv": b"a,b\r\n"})).result() == \
         (True, {"data/x.csv": b"a,b\r\n"})
