@@ -12,7 +12,6 @@ import os
 import signal
 import sys
 import time
-from pathlib import Path
 from types import SimpleNamespace
 
 import jinja2
@@ -24,6 +23,8 @@ from gpia.load import processes
 from gpia.pages import two_cores
 from gpia_mkdocs import two_processes
 from gpia_mkdocs.two_processes import ELSEWHERE, TwoProcesses, deal
+
+from conftest import dead
 
 SHARED = ["records/a.md", "records/b.md", "records/c.md", "records/d.md"]
 
@@ -226,13 +227,6 @@ def test_a_process_with_other_threads_is_never_forked(monkeypatch) -> None:
     assert two_cores.alongside(lambda: os.getpid()).result() == os.getpid()  # done here, now
 
 
-def _dead(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] in "ZX"  # reaped or a zombie
-    except (FileNotFoundError, ProcessLookupError):
-        return True
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's PR_SET_PDEATHSIG")
 def test_a_copy_dies_with_the_process_that_forked_it() -> None:
     """The second process, the copy making the downloads and the copy reading half of the data files
@@ -253,9 +247,9 @@ def test_a_copy_dies_with_the_process_that_forked_it() -> None:
     os.kill(middle, signal.SIGKILL)  # the build dies mid-way
     os.waitpid(middle, 0)
     deadline = time.monotonic() + 10
-    while not _dead(copy) and time.monotonic() < deadline:
+    while not dead(copy) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert _dead(copy)
+    assert dead(copy)
 
 
 def test_work_beside_the_build_that_is_not_taken_is_stopped(monkeypatch) -> None:
