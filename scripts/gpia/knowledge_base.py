@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gpia.model import records as m
 from gpia.model.kinds import KINDS, LAYOUT, Kind, file_kind
@@ -30,7 +30,6 @@ from gpia.validate.checks import semantic_problems
 from gpia.load.checked_cache import NO_CACHE, CheckedFiles, FileResult, NoCache, Status, pack
 from gpia.load.layout import expected_places, scan_data_named
 from gpia.load.modeline import modeline_problem
-from gpia.load.processes import WorkBeside, processes_wanted
 from gpia.validate.placeholders import placeholder_problems
 from gpia.load.problems import DataWarning, KnowledgeBaseError, Problem
 from gpia.validate.references import index_records, record_kinds, reference_problems
@@ -40,6 +39,9 @@ from gpia.validate.text_rules import text_problems
 from gpia.validate.typography import typography_warnings
 from gpia.validate.verbatim import Printed, SourceText, documents_wording, file_wording, load_sources
 from gpia.load.yaml_loader import YamlDocument, parse_yaml, read_data_text, text_problem
+
+if TYPE_CHECKING:
+    from gpia.load.processes import WorkBeside
 
 
 @dataclass
@@ -130,11 +132,14 @@ def _read_files(root: Path, unread: list[_Unread], cache: CheckedFiles | NoCache
     as a result from the cache is (its positions still packed until a message looks one up), and kept
     in the cache. A file the copy did not send back (it could not be forked, it died or it sent what
     cannot be read) is read here: the result is the same, only slower."""
-    if len(unread) < 2 or processes_wanted() < 2:
-        return [_read_file(root, file, cache) for file in unread]
-    sizes = [_size(file, status) for _, file, _, status in unread]
+    sizes = [_size(file, status) for _, file, _, status in unread] if len(unread) > 1 else []
     split_bytes = os.environ.get("GPIA_READ_SPLIT_BYTES", "")
     if sum(sizes) <= (int(split_bytes) if split_bytes.isdigit() else SPLIT_BYTES):
+        return [_read_file(root, file, cache) for file in unread]
+    # Imported only when there is much to read (10 ms: a small run has none to spare).
+    from gpia.load.processes import WorkBeside, processes_wanted
+
+    if processes_wanted() < 2:
         return [_read_file(root, file, cache) for file in unread]
     here, there = _deal(sizes)
     work = WorkBeside(lambda: _read_beside(root, [unread[i] for i in there], cache))
