@@ -265,6 +265,32 @@ def test_work_beside_the_build_that_is_not_taken_is_stopped(monkeypatch) -> None
         os.waitpid(child, 0)  # already waited for
 
 
+def test_work_beside_interrupted_while_its_result_is_awaited_is_stopped(monkeypatch) -> None:
+    """Ctrl-C while the build (or the reading of the data) waits for the copy: it does not wait for the
+    copy to finish its work first."""
+    monkeypatch.setenv("GPIA_BUILD_PROCESSES", "2")
+    monkeypatch.setattr(processes.threading, "active_count", lambda: 1)
+    work = processes.WorkBeside(lambda: time.sleep(60))
+    child = work._child
+    assert child
+
+    def interrupt(*_) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, 0.2)
+    started = time.monotonic()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            work.result()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert time.monotonic() - started < 10
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, 0)  # stopped and already waited for
+
+
 def test_work_beside_the_build_gives_its_value_or_raises_its_error(monkeypatch) -> None:
     monkeypatch.setenv("GPIA_BUILD_PROCESSES", "2")
     monkeypatch.setattr(processes.threading, "active_count", lambda: 1)

@@ -133,6 +133,9 @@ class WorkBeside(Generic[T]):
             except (EOFError, pickle.UnpicklingError) as error:
                 outcome = ("error", RuntimeError(f"the work in a copy of this process ended without its result "
                                                  f"({error})"))
+            except BaseException:  # interrupted while waiting (Ctrl-C): the copy is stopped, not waited out
+                os.kill(child, signal.SIGKILL)
+                raise
             finally:
                 os.waitpid(child, 0)
             if outcome[0] == "error":
