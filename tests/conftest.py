@@ -158,11 +158,24 @@ def kb() -> KnowledgeBase:
 
 
 @pytest.fixture(scope="session")
-def kb10(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
-    """The knowledge base at ten times the real size (gpia.tools.synthetic): its files written once per
-    test run (shared by the workers), loaded once per worker."""
-    corpus = shared_folder(tmp_path_factory, "kb-x10", lambda folder: generate(ROOT, folder / "kb", 10)) / "kb"
-    return load_or_raise(corpus, check_wording=False)
+def corpus10(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The data at ten times the real size (gpia.tools.synthetic), written once per test run and shared
+    by the workers. Tests only read it."""
+    return shared_folder(tmp_path_factory, "kb-x10", lambda folder: generate(ROOT, folder / "kb", 10)) / "kb"
+
+
+@pytest.fixture(scope="session")
+def kb10(corpus10: Path) -> KnowledgeBase:
+    """The knowledge base at ten times the real size, loaded once per worker."""
+    return load_or_raise(corpus10, check_wording=False)
+
+
+def dead(pid: int) -> bool:
+    """Whether the process has ended (Linux: reaped, or a zombie waiting to be)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] in "ZX"
+    except (FileNotFoundError, ProcessLookupError):
+        return True
 
 
 def page(site: Path, url: str) -> str:

@@ -12,7 +12,6 @@ import os
 import signal
 import sys
 import time
-from pathlib import Path
 from types import SimpleNamespace
 
 import jinja2
@@ -20,9 +19,12 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from gpia.pages.search_words import WordList
+from gpia.load import processes
 from gpia.pages import two_cores
 from gpia_mkdocs import two_processes
 from gpia_mkdocs.two_processes import ELSEWHERE, TwoProcesses, deal
+
+from conftest import dead
 
 SHARED = ["records/a.md", "records/b.md", "records/c.md", "records/d.md"]
 
@@ -213,34 +215,28 @@ def test_a_failure_in_the_first_stops_the_second() -> None:
 @pytest.mark.parametrize(("setting", "expected"), [("1", 1), ("2", 2)])
 def test_the_number_of_processes_can_be_set(monkeypatch, setting, expected) -> None:
     monkeypatch.setenv("GPIA_BUILD_PROCESSES", setting)
-    monkeypatch.setattr(two_cores.threading, "active_count", lambda: 1)
-    assert two_cores.processes_wanted() == expected
+    monkeypatch.setattr(processes.threading, "active_count", lambda: 1)
+    assert processes.processes_wanted() == expected
 
 
 def test_a_process_with_other_threads_is_never_forked(monkeypatch) -> None:
     """`mkdocs serve` runs its server and watcher in threads."""
     monkeypatch.setenv("GPIA_BUILD_PROCESSES", "2")
-    monkeypatch.setattr(two_cores.threading, "active_count", lambda: 2)
-    assert two_cores.processes_wanted() == 1
+    monkeypatch.setattr(processes.threading, "active_count", lambda: 2)
+    assert processes.processes_wanted() == 1
     assert two_cores.alongside(lambda: os.getpid()).result() == os.getpid()  # done here, now
-
-
-def _dead(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] in "ZX"  # reaped or a zombie
-    except (FileNotFoundError, ProcessLookupError):
-        return True
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's PR_SET_PDEATHSIG")
 def test_a_copy_dies_with_the_process_that_forked_it() -> None:
-    """Both the second process and the copy making the downloads come from fork_copy: neither goes on
-    working when the build that forked it has died."""
+    """The second process, the copy making the downloads and the copy reading half of the data files
+    all come from fork_copy (gpia.load.processes): none goes on working when the process that forked
+    it has died."""
     read, write = os.pipe()
     middle = os.fork()
     if middle == 0:  # the build
         try:
-            if two_cores.fork_copy() == 0:  # the copy, set up: it says so, and works on
+            if processes.fork_copy() == 0:  # the copy, set up: it says so, and works on
                 os.write(write, str(os.getpid()).encode())
             time.sleep(60)
         finally:
@@ -251,16 +247,16 @@ def test_a_copy_dies_with_the_process_that_forked_it() -> None:
     os.kill(middle, signal.SIGKILL)  # the build dies mid-way
     os.waitpid(middle, 0)
     deadline = time.monotonic() + 10
-    while not _dead(copy) and time.monotonic() < deadline:
+    while not dead(copy) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert _dead(copy)
+    assert dead(copy)
 
 
 def test_work_beside_the_build_that_is_not_taken_is_stopped(monkeypatch) -> None:
     """A build that fails before it takes the downloads stops the copy that makes them (which would
     otherwise wait for ever to send more than a pipe holds)."""
     monkeypatch.setenv("GPIA_BUILD_PROCESSES", "2")
-    monkeypatch.setattr(two_cores.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(processes.threading, "active_count", lambda: 1)
     work = two_cores.alongside(lambda: b"x" * 1_000_000)
     child = work._child
     assert child
@@ -269,9 +265,35 @@ def test_work_beside_the_build_that_is_not_taken_is_stopped(monkeypatch) -> None
         os.waitpid(child, 0)  # already waited for
 
 
+def test_work_beside_interrupted_while_its_result_is_awaited_is_stopped(monkeypatch) -> None:
+    """Ctrl-C while the build (or the reading of the data) waits for the copy: it does not wait for the
+    copy to finish its work first."""
+    monkeypatch.setenv("GPIA_BUILD_PROCESSES", "2")
+    monkeypatch.setattr(processes.threading, "active_count", lambda: 1)
+    work = processes.WorkBeside(lambda: time.sleep(60))
+    child = work._child
+    assert child
+
+    def interrupt(*_) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, 0.2)
+    started = time.monotonic()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            work.result()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert time.monotonic() - started < 10
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, 0)  # stopped and already waited for
+
+
 def test_work_beside_the_build_gives_its_value_or_raises_its_error(monkeypatch) -> None:
     monkeypatch.setenv("GPIA_BUILD_PROCESSES", "2")
-    monkeypatch.setattr(two_cores.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(processes.threading, "active_count", lambda: 1)
     here = os.getpid()
     assert two_cores.alongside(lambda: (os.getpid() != here, {"data/x.csv": b"a,b\r\n"})).result() == \
         (True, {"data/x.csv": b"a,b\r\n"})

@@ -28,6 +28,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from gpia.load.layout import DATA_DIRS
+from gpia.load.processes import processes_wanted
 from gpia.pages.context import BuildContext, data_root, load_context
 from gpia.pages.frame import apply_site_texts
 from gpia.pages.generated import GENERATED_KEY, GeneratedFile, dump_for_floor, generated_files
@@ -37,7 +38,6 @@ from gpia.pages.assets import minify_stylesheets
 from gpia.pages.search import SearchCopies, keep_index, wait_for_index, write_index_soon
 from gpia.pages.search_words import front_matter_words
 from gpia.pages.site_folder import Emptying, empty_beside
-from gpia.pages.two_cores import processes_wanted
 from gpia.tools.github_text import log_line, one_line
 from gpia.views.templating import COMPILED_ONCE
 from gpia_mkdocs.shared_nav import SharedNav

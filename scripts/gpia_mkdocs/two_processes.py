@@ -23,7 +23,7 @@ The second never returns into its caller's code: whatever happens, it ends with 
 it is killed if the first dies, and by Ctrl-C as the first is). Two processes give the same site as
 one: tests/test_determinism.py builds it both ways and compares every file. The build stays in one
 process when serving, under an engine other than MkDocs itself (whose loggers and messages this
-module knows), and where `gpia.pages.two_cores.processes_wanted` says so: one core, a platform that
+module knows), and where `gpia.load.processes.processes_wanted` says so: one core, a platform that
 cannot fork safely, a process with other threads, or GPIA_BUILD_PROCESSES=1.
 """
 from __future__ import annotations
@@ -44,7 +44,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import get_toc
 
-from gpia.pages.two_cores import fork_copy
+from gpia.load.processes import fork_copy
 
 # The template of the pages the other process writes: it renders nothing, so nothing is written.
 ELSEWHERE = "gpia-written-elsewhere.html"

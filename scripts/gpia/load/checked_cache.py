@@ -28,7 +28,10 @@ tick could leave it unchanged), so it is hashed again next time.
 The entries are written with `marshal` (plain values only, read several times faster than
 pickle): the cache is written by this module, on this machine or, for the pull requests' checks, by
 a run on main (.github/workflows/pr.yml restores it, never from another pull request), and a cache
-that cannot be read is ignored and written again, never an error.
+that cannot be read is ignored and written again, never an error. An entry is made and read by one
+pair of functions (`pack`, `unpack`); a copy of the process that reads half of the files
+(gpia.knowledge_base) sends each of its results back as such an entry, which this process reads as
+it reads one from the cache, and keeps (`put_packed`).
 """
 from __future__ import annotations
 
@@ -55,6 +58,10 @@ _PACKAGE = Path(__file__).resolve().parents[1]  # scripts/gpia
 
 # One file's result: its kind (or "invalid:<kind>"), its document if it parsed, and its own problems.
 FileResult = tuple[str | None, YamlDocument | None, list[Problem]]
+# One file's result as the cache keeps it (pack): its content key, its kind, its data, the positions
+# of its values and of its keys (marshalled blocks, None if it did not parse), and its problems
+# (line, column, message), all plain values that marshal writes.
+Entry = tuple[str, str | None, bytes | None, bytes | None, bytes | None, list[tuple[int, int, str]]]
 # One file's wording: its problems, the ids of its records whose wording failed, and its warnings.
 WordingResult = tuple[list[Problem], set[str], list[DataWarning]]
 # A file's status as os.lstat gives it (mode, size, modification and status-change times in
@@ -163,26 +170,32 @@ class CheckedFiles:
         if entry is None or content is None or entry[0] != content:
             return None
         try:
-            _, kind, data, values, keys, problems = entry
-            marks = (_PackedMarks(values), _PackedMarks(keys)) if data is not None else None
-            doc = None if marks is None else YamlDocument(relative, marshal.loads(data), *marks)  # type: ignore[arg-type]
-            found = [Problem(relative, *p) for p in problems]
+            result = unpack(relative, entry)
         except (ValueError, EOFError, TypeError):
             return None  # damaged on disk: the file is read again
-        self.used[relative] = entry
-        if marks is not None:
-            self._marks[relative] = marks
-        return kind, doc, found
+        self._use(relative, entry, result)
+        return result
 
     def put(self, relative: str, content: str, result: FileResult) -> None:
-        kind, doc, problems = result
-        if any(p.path != relative for p in problems):
-            return  # only a file's own problems are kept (none other is expected)
-        # Each file's data and positions as marshalled blocks of their own: the cache is then written (at the
-        # end of every run that read a file) by copying the blocks of the files it did not read.
-        self.used[relative] = (content, kind, marshal.dumps(doc.data) if doc else None, _pack(doc.value_marks) if doc else None,
-                               _pack(doc.key_marks) if doc else None, [(p.line, p.col, p.message) for p in problems])
+        entry = pack(relative, content, result)
+        if entry is not None:
+            self.used[relative] = entry
+            self.changed = True
+
+    def put_packed(self, relative: str, entry: Entry) -> FileResult:
+        """The result of a file that a copy of this process read and checked (gpia.knowledge_base), sent
+        back packed as the cache keeps it: read as from the cache (its positions still packed), and
+        kept. Raises ValueError, EOFError or TypeError if it cannot be read."""
+        result = unpack(relative, entry)
+        self._use(relative, entry, result)
         self.changed = True
+        return result
+
+    def _use(self, relative: str, entry: Entry, result: FileResult) -> None:
+        self.used[relative] = entry
+        doc = result[1]
+        if doc is not None:
+            self._marks[relative] = (doc.value_marks, doc.key_marks)  # type: ignore[assignment]
 
     def wording(self, relative: str, sources: str) -> WordingResult | None:
         """The file's wording result kept from an earlier run, if its text (as read by this run) and
@@ -269,6 +282,9 @@ class NoCache:
     def put(self, relative: str, content: str, result: FileResult) -> None:
         pass
 
+    def put_packed(self, relative: str, entry: Entry) -> FileResult:
+        return unpack(relative, entry)
+
     def wording(self, relative: str, sources: str) -> WordingResult | None:
         return None
 
@@ -280,6 +296,31 @@ class NoCache:
 
 
 NO_CACHE = NoCache()  # it keeps nothing, so one serves every caller
+
+
+def pack(relative: str, content: str, result: FileResult) -> Entry | None:
+    """A file's result as the cache keeps it (None for a result holding another file's problem: only
+    a file's own problems are kept, and none other is expected). Each file's data and positions are
+    marshalled blocks of their own: the cache is then written (at the end of every run that read a
+    file) by copying the blocks of the files it did not read, and a copy of this process that read
+    the file sends them back as they are (gpia.knowledge_base)."""
+    kind, doc, problems = result
+    if any(p.path != relative for p in problems):
+        return None
+    if doc is None:
+        return content, kind, None, None, None, [(p.line, p.col, p.message) for p in problems]
+    return (content, kind, marshal.dumps(doc.data), _pack(doc.value_marks), _pack(doc.key_marks),
+            [(p.line, p.col, p.message) for p in problems])
+
+
+def unpack(relative: str, entry: Entry) -> FileResult:
+    """The result kept as `entry` (pack), its positions read only when first looked up. Raises
+    ValueError, EOFError or TypeError for an entry that is damaged."""
+    _, kind, data, values, keys, problems = entry
+    doc = None
+    if data is not None:
+        doc = YamlDocument(relative, marshal.loads(data), _PackedMarks(values), _PackedMarks(keys))  # type: ignore[arg-type]
+    return kind, doc, [Problem(relative, *p) for p in problems]
 
 
 # A column is below 2**25 (files are at most yaml_loader.MAX_FILE_BYTES).

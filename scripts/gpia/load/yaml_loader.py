@@ -105,8 +105,9 @@ class YamlDocument:
     value_marks: dict[JsonPath, yaml.Mark] = field(default_factory=dict)
     key_marks: dict[JsonPath, yaml.Mark] = field(default_factory=dict)
     # Every string and every float of the data with its path, in the file's order, as the parser met
-    # them (None when the document was not parsed here, as from the cache): the checks of every
-    # string and every number read these instead of walking the data again.
+    # them (None when the document was not parsed in this process: from the cache, or from the copy
+    # that read it): the checks of every string and every number read these instead of walking the
+    # data again.
     texts: list[tuple[JsonPath, str]] | None = None
     floats: list[tuple[JsonPath, float]] | None = None
 
