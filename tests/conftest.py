@@ -44,6 +44,7 @@ SLOW_FIRST = (
     "test_sic.py",
     "test_datadiff.py",
     "test_determinism.py",
+    "test_read_split.py",
     "test_wording.py",
     "test_engines.py",
     "test_site.py",
