@@ -31,7 +31,7 @@ def test_a_copy_holds_the_html_tag_and_the_marked_content_only() -> None:
     start = finished.index("<article")
     end = finished.index("</article>") + len("</article>")
     assert copy == ('<!doctype html><html lang="en" class="no-js"><head><meta charset="utf-8"></head><body>'
-                    f'{finished[start:end]}</body></html>\n')
+                    f'{finished[start:end]}</body></html>')
     # The content as the finished page has it: marked for Pagefind, with its filters at its end.
     assert copy.count("data-pagefind-body") == 1 and "data-pagefind-filter" in copy
     assert '<p data-pagefind-ignore>copy</p>' in copy and "menu" not in copy and "<footer>" not in copy

@@ -35,7 +35,7 @@ from gpia.pages.search_words import WordList, page_words_html
 from gpia.sitemap import NHS_WORDING_PAGES, SEARCH_LABELS
 from gpia.views.html import Abbreviations, splice
 from gpia.views.html_tokens import Tag, Text, element, tokens
-from gpia.views.templating import render
+from gpia.views.templating import markup, render
 
 # What the results call each kind of page, from the site map (which has it from the registry of kinds).
 KIND_LABELS = SEARCH_LABELS
@@ -198,19 +198,20 @@ def _moved(position: int, edits: list[tuple[int, int, str]]) -> int:
 
 
 def _html_start_tag(page: str, content_start: int) -> str:
-    """The page's <html> start tag as written (its `lang` names the index's language), or "" if it has
-    none; only the page's start is read, up to its head (or its content)."""
-    head = page.find("<head", 0, content_start)
-    for t in tokens(page[:head if head >= 0 else content_start]):
-        if isinstance(t, Tag) and t.name == "html" and not t.closing:
-            return page[t.start:t.end]
+    """The page's html start tag as written (its `lang` names the index's language), or "" if it has
+    none: the first tag after the doctype, so only the page's first kilobyte is read (all of it up to
+    the content if that holds none)."""
+    for end in (min(content_start, 1024), content_start):
+        for t in tokens(page[:end]):
+            if isinstance(t, Tag) and t.name == "html" and not t.closing:
+                return page[t.start:t.end]
     return ""
 
 
 def search_copy(html_start_tag: str, content: str) -> str:
     """A page as Pagefind needs to read it: the same index comes of it as of the whole page (a build's
     index is compared with one of its whole pages in tests/test_search_copies.py)."""
-    return f'<!doctype html>{html_start_tag}<head><meta charset="utf-8"></head><body>{content}</body></html>\n'
+    return str(render("search-copy.html", html_tag=markup(html_start_tag), content=markup(content)))
 
 
 class SearchCopies:
