@@ -6,6 +6,7 @@ from pathlib import Path
 
 from gpia.model.records import KnowledgeBase
 from gpia.pages.search import SearchCopies, SearchMarks, write_index
+from gpia.pages.site_folder import SEARCH_COPIES_PREFIX
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
 
@@ -49,13 +50,16 @@ def test_a_page_without_an_html_tag_is_copied_without_one() -> None:
     assert copy.startswith('<!doctype html><head><meta charset="utf-8"></head><body><article ')
 
 
-def test_the_copies_are_kept_under_each_pages_path_and_deleted_with_the_index(tmp_path: Path) -> None:
-    copies = SearchCopies()
+def test_the_copies_are_kept_in_the_site_under_each_pages_path_and_deleted_with_the_index(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    copies = SearchCopies(site)
+    # A hidden folder of the site (on its file system, which lists the copies as it lists the pages).
+    assert copies.folder.parent == site and copies.folder.name.startswith(SEARCH_COPIES_PREFIX)
     copies.add("glossary/term-x/index.html", "<html><body>x</body></html>")
     copies.add("not-indexed/index.html", "")  # nothing kept for a page Pagefind leaves out
     assert _tree(copies.folder) == {"glossary/term-x/index.html": b"<html><body>x</body></html>"}
-    site = tmp_path / "site"
-    site.mkdir()
     copies.write_index(site)
     assert not copies.folder.exists()
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert [p.name for p in site.iterdir() if p.name.startswith(".")] == []
+

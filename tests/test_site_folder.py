@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gpia.pages import site_folder
-from gpia.pages.site_folder import EMPTIED_PREFIX, empty_beside
+from gpia.pages.site_folder import EMPTIED_PREFIX, SEARCH_COPIES_PREFIX, empty_beside
 
 
 def _names(folder: Path) -> list[str]:
@@ -21,8 +21,10 @@ def _older_site(site: Path) -> None:
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(name, encoding="utf-8")
     (site / ".nojekyll").write_text("", encoding="utf-8")  # hidden: not the build's, kept as MkDocs keeps it
-    (site / f"{EMPTIED_PREFIX}123" / "x").mkdir(parents=True)  # left by a build killed midway
-    (site / f"{EMPTIED_PREFIX}123" / "x" / "index.html").write_text("old", encoding="utf-8")
+    # Left by builds killed midway: files being deleted, and the pages' search copies.
+    for left in (f"{EMPTIED_PREFIX}123", f"{SEARCH_COPIES_PREFIX}abc"):
+        (site / left / "x").mkdir(parents=True)
+        (site / left / "x" / "index.html").write_text("old", encoding="utf-8")
 
 
 def test_the_older_files_are_moved_aside_at_once_and_deleted_by_the_end(tmp_path: Path) -> None:
@@ -49,7 +51,8 @@ def test_the_deletion_is_another_process(tmp_path: Path, monkeypatch: pytest.Mon
     _older_site(tmp_path)
     empty_beside(tmp_path).wait()
     assert len(started) == 1
-    assert sorted(Path(a).name for a in started[0][3:]) == [f"{EMPTIED_PREFIX}123", f"{EMPTIED_PREFIX}{os.getpid()}"]
+    assert sorted(Path(a).name for a in started[0][3:]) == [f"{EMPTIED_PREFIX}123", f"{EMPTIED_PREFIX}{os.getpid()}",
+                                                            f"{SEARCH_COPIES_PREFIX}abc"]
 
 
 def test_without_a_process_the_files_are_deleted_when_waited_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -77,7 +77,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.split = TwoProcesses()  # the pages shared between two processes (two_processes.py)
         self._sources: dict[str, GeneratedFile] = {}  # each generated page, its Markdown made when first read
         self._emptying = Emptying([])  # the last build's files, being deleted beside this build
-        self._copies: SearchCopies | None = None  # what Pagefind reads of each page of this build
+        self._copies: SearchCopies | None = None  # what Pagefind reads of each page (not in `mkdocs serve`)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -131,8 +131,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             return files
         self.split, self._sources = TwoProcesses(), {}
         # Each page's search copy is written as the page is, by the process that builds it, and the index
-        # made from the copies (gpia.pages.search.SearchCopies).
-        self._copies = SearchCopies()
+        # made from the copies (gpia.pages.search.SearchCopies); `mkdocs serve` indexes the site itself, in
+        # the background once the pages are served.
+        self._copies = None if self._serving else SearchCopies(Path(config.site_dir))
         for generated in generated_files(context.kb, context.views):
             inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
             if generated.is_page:
@@ -237,16 +238,16 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         minify_stylesheets(Path(config.site_dir), [str(path) for path in config.extra_css])
         # The words of the indexed pages, for the search box's "Did you mean" (gpia/pages/search_words.py).
         context.views.search.words.write(Path(config.site_dir))
-        # Pagefind indexes the pages' search copies (gpia.pages.search.SearchCopies): in `make build` and
-        # the tests' builds before the build ends; after every rebuild of `mkdocs serve` too, so the served
-        # site's search follows the data, but in the background, while browsers already reload.
+        # Pagefind's index: in `make build` and the tests' builds, of the pages' search copies, before the
+        # build ends; after every rebuild of `mkdocs serve` too, of the site, so the served site's search
+        # follows the data, but in the background, while browsers already reload.
         copies, self._copies = self._copies, None
-        if copies is None:
-            raise PluginError("gpia: the pages' search copies are made in on_files, which has not run")
         if self._serving:
-            write_index_soon(Path(config.site_dir), copies)
-        else:
+            write_index_soon(Path(config.site_dir))
+        elif copies is not None:
             copies.write_index(Path(config.site_dir))
+        else:
+            raise PluginError("gpia: the pages' search copies are made in on_files, which has not run")
 
     def on_build_error(self, *, error: Exception) -> None:
         self.split.failed(error)

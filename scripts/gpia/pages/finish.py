@@ -23,7 +23,7 @@ def finish_site(context: BuildContext, tree: Path, site: Path, pages: dict[str, 
     index the site with Pagefind; returns how many pages were finished."""
 
     finished = 0
-    copies = SearchCopies()  # what Pagefind reads of each page, as the plugin keeps it
+    copies = SearchCopies(site)  # what Pagefind reads of each page, as the plugin keeps it
     try:
         for written, src_uri in pages.items():
             built = site / page_url(written) / "index.html"

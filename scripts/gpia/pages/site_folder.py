@@ -21,8 +21,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-# The hidden folder the last build's entries are moved into (one per process that moved them).
+# The hidden folders a build makes in its site folder and deletes before it ends: the last build's
+# entries moved aside (one per process that moved them), and the pages' search copies
+# (gpia.pages.search.SearchCopies). What a build killed midway left of them is deleted by the next.
 EMPTIED_PREFIX = ".gpia-emptied-"
+SEARCH_COPIES_PREFIX = ".gpia-search-copies-"
+_LEFT_BY_BUILDS = (EMPTIED_PREFIX, SEARCH_COPIES_PREFIX)
 
 _DELETE = "import shutil, sys\nfor folder in sys.argv[1:]:\n    shutil.rmtree(folder, ignore_errors=True)\n"
 
@@ -57,7 +61,7 @@ def empty_beside(site_dir: Path) -> Emptying:
     deleting that folder, and any such folder an earlier build left, in another process."""
     if not site_dir.is_dir():
         return Emptying([])
-    left = [site_dir / name for name in sorted(os.listdir(site_dir)) if name.startswith(EMPTIED_PREFIX)]
+    left = [site_dir / name for name in sorted(os.listdir(site_dir)) if name.startswith(_LEFT_BY_BUILDS)]
     entries = [name for name in sorted(os.listdir(site_dir)) if not name.startswith(".")]
     if not entries:
         return Emptying(left)
