@@ -47,7 +47,7 @@ def _build(site: Path, epoch: int, monkeypatch: pytest.MonkeyPatch, plainly: boo
 def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], dict[str, bytes], dict[str, bytes]]:
     """Two builds on the same date and one on the next day. The first and the last share their pages
     between two processes (gpia_mkdocs/two_processes.py) and make the downloads on the other core
-    (gpia.pages.two_cores); the second does everything in one process and renders the navigation into
+    (gpia.pages.generated); the second does everything in one process and renders the navigation into
     every page itself (GPIA_SHARED_NAV=off), so the two being identical also shows that two processes
     make the site one makes, and that the navigation rendered once and shared by the pages not in it
     (gpia_mkdocs/shared_nav.py) is theirs."""

@@ -20,7 +20,6 @@ from mkdocs.exceptions import PluginError
 
 from gpia.pages.search_words import WordList
 from gpia.load import processes
-from gpia.pages import two_cores
 from gpia_mkdocs import two_processes
 from gpia_mkdocs.two_processes import ELSEWHERE, TwoProcesses, deal
 
@@ -224,7 +223,7 @@ def test_a_process_with_other_threads_is_never_forked(monkeypatch) -> None:
     monkeypatch.setenv("GPIA_BUILD_PROCESSES", "2")
     monkeypatch.setattr(processes.threading, "active_count", lambda: 2)
     assert processes.processes_wanted() == 1
-    assert two_cores.alongside(lambda: os.getpid()).result() == os.getpid()  # done here, now
+    assert processes.WorkBeside(lambda: os.getpid()).result() == os.getpid()  # done here, now
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's PR_SET_PDEATHSIG")
@@ -257,7 +256,7 @@ def test_work_beside_the_build_that_is_not_taken_is_stopped(monkeypatch) -> None
     otherwise wait for ever to send more than a pipe holds)."""
     monkeypatch.setenv("GPIA_BUILD_PROCESSES", "2")
     monkeypatch.setattr(processes.threading, "active_count", lambda: 1)
-    work = two_cores.alongside(lambda: b"x" * 1_000_000)
+    work = processes.WorkBeside(lambda: b"x" * 1_000_000)
     child = work._child
     assert child
     work.cancel()
@@ -295,9 +294,9 @@ def test_work_beside_the_build_gives_its_value_or_raises_its_error(monkeypatch) 
     monkeypatch.setenv("GPIA_BUILD_PROCESSES", "2")
     monkeypatch.setattr(processes.threading, "active_count", lambda: 1)
     here = os.getpid()
-    assert two_cores.alongside(lambda: (os.getpid() != here, {"data/x.csv": b"a,b\r\n"})).result() == \
+    assert processes.WorkBeside(lambda: (os.getpid() != here, {"data/x.csv": b"a,b\r\n"})).result() == \
         (True, {"data/x.csv": b"a,b\r\n"})
-    failing = two_cores.alongside(lambda: {}["schedule-9"])
+    failing = processes.WorkBeside(lambda: {}["schedule-9"])
     for _ in range(2):  # and again if asked again
         with pytest.raises(KeyError, match="'schedule-9'"):
             failing.result()

@@ -134,13 +134,19 @@ def _read_files(root: Path, unread: list[_Unread], cache: CheckedFiles | NoCache
     cannot be read) is read here: the result is the same, only slower."""
     sizes = [_size(file, status) for _, file, _, status in unread] if len(unread) > 1 else []
     split_bytes = os.environ.get("GPIA_READ_SPLIT_BYTES", "")
-    if sum(sizes) <= (int(split_bytes) if split_bytes.isdigit() else SPLIT_BYTES):
-        return [_read_file(root, file, cache) for file in unread]
-    # Imported only when there is much to read (10 ms: a small run has none to spare).
-    from gpia.load.processes import WorkBeside, processes_wanted
+    if sum(sizes) > (int(split_bytes) if split_bytes.isdigit() else SPLIT_BYTES):
+        # Imported only when there is much to read (10 ms: a small run has none to spare).
+        from gpia.load.processes import processes_wanted
 
-    if processes_wanted() < 2:
-        return [_read_file(root, file, cache) for file in unread]
+        if processes_wanted() > 1:
+            return _read_split(root, unread, sizes, cache)
+    return [_read_file(root, file, cache) for file in unread]
+
+
+def _read_split(root: Path, unread: list[_Unread], sizes: list[int], cache: CheckedFiles | NoCache) -> list[_Read]:
+    """_read_files with a copy of this process reading the files _deal gives it."""
+    from gpia.load.processes import WorkBeside  # (imported by _read_files already)
+
     here, there = _deal(sizes)
     work = WorkBeside(lambda: _read_beside(root, [unread[i] for i in there], cache))
     read: dict[int, _Read] = {}

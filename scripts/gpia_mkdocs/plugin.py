@@ -35,7 +35,7 @@ from gpia.pages.generated import GENERATED_KEY, GeneratedFile, dump_for_floor, g
 from gpia.pages.html_blocks import HtmlBlocks
 from gpia.pages.problem_page import problem_page_html, problem_page_source
 from gpia.pages.assets import minify_stylesheets
-from gpia.pages.search import SearchCopies, keep_index, wait_for_index, write_index_soon
+from gpia.pages.search import SearchCopies, is_indexed, keep_index, wait_for_index, write_index_soon
 from gpia.pages.search_words import front_matter_words
 from gpia.pages.site_folder import Emptying, empty_beside
 from gpia.tools.github_text import log_line, one_line
@@ -208,10 +208,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             return output  # the data is broken: the page is the problem list, with nothing to index
         if not self.split.mine(page.file.src_uri):
             return output  # the other process writes it (its template rendered nothing here)
-        search = page.meta.get("search") or {}
-        indexed = not (isinstance(search, dict) and search.get("exclude"))
         finished, copy = context.views.search.finished(output, page.meta.get(GENERATED_KEY), page.file.src_uri,
-                                                       indexed, front_matter_words(page.meta), abbr=context.views.abbr)
+                                                       is_indexed(page.meta), front_matter_words(page.meta),
+                                                       abbr=context.views.abbr)
         if self._copies is not None:
             self._copies.add(page.file.dest_uri, copy)
         return finished
@@ -227,8 +226,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     @event_priority(100)  # first: the second process of a split build ends here, before any other plugin's
     def on_post_build(self, *, config) -> None:
         context = self.current()
-        if context.broken:  # (the pages were not shared: on_nav)
-            self._emptying.wait()
+        if context.broken:  # (only in `mkdocs serve`: the pages were not shared, nor the site emptied aside)
             Path(config.site_dir, PROBLEM_PAGE).write_text(
                 problem_page_html(context.result.problems, context.result.skipped), encoding="utf-8")
             return
@@ -242,12 +240,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # build ends; after every rebuild of `mkdocs serve` too, of the site, so the served site's search
         # follows the data, but in the background, while browsers already reload.
         copies, self._copies = self._copies, None
-        if self._serving:
+        if copies is None:  # `mkdocs serve` (on_files)
             write_index_soon(Path(config.site_dir))
-        elif copies is not None:
-            copies.write_index(Path(config.site_dir))
         else:
-            raise PluginError("gpia: the pages' search copies are made in on_files, which has not run")
+            copies.write_index(Path(config.site_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
         self.split.failed(error)

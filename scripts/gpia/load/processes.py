@@ -4,7 +4,7 @@ Work that needs nothing from what this process does meanwhile can be done by a f
 the copy shares every object made before the fork, does its part and sends what came of it back
 through a pipe. Three kinds of work use it: reading and checking about half of the data files when
 there are many (gpia.knowledge_base.read_documents), making a build's downloads
-(gpia.pages.two_cores) and building half of a build's pages (gpia_mkdocs.two_processes).
+(gpia.pages.generated) and building half of a build's pages (gpia_mkdocs.two_processes).
 
 `processes_wanted` says whether a copy may be forked at all (never where it would be unsafe),
 `fork_copy` forks one that dies with this process and with Ctrl-C, and `WorkBeside` gives back the

@@ -28,7 +28,7 @@ def once_per_knowledge_base(function: Callable[..., T]) -> Callable[..., T]:
             return value
 
     def keep(kb: KnowledgeBase, *args: Any, value: T) -> None:
-        """What `function(kb, *args)` gave in another process (gpia.pages.two_cores), kept as if made here."""
+        """What `function(kb, *args)` gave in another process (gpia.pages.generated), kept as if made here."""
         kb.derived[(function.__module__, function.__qualname__, args)] = value
 
     cached.keep = keep  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from pathlib import Path
 from gpia.pages.context import BuildContext
 from gpia.pages.generated import GENERATED_KEY
 from gpia.pages.assets import minify_stylesheets
-from gpia.pages.search import SearchCopies
+from gpia.pages.search import SearchCopies, is_indexed
 from gpia.pages.search_words import front_matter_words
 from gpia.pages.write import page_url, split_front_matter
 
@@ -30,10 +30,8 @@ def finish_site(context: BuildContext, tree: Path, site: Path, pages: dict[str, 
             if not built.is_file():
                 raise FileNotFoundError(f"{built}: the engine built no page for {written}")
             _, meta, _ = split_front_matter((tree / written).read_text(encoding="utf-8"))
-            search = meta.get("search") or {}
-            indexed = not (isinstance(search, dict) and search.get("exclude"))
             page, copy = context.views.search.finished(built.read_text(encoding="utf-8"), meta.get(GENERATED_KEY),
-                                                       src_uri, indexed, front_matter_words(meta),
+                                                       src_uri, is_indexed(meta), front_matter_words(meta),
                                                        abbr=context.views.abbr)
             built.write_text(page, encoding="utf-8")
             copies.add(built.relative_to(site).as_posix(), copy)

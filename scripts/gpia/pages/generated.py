@@ -22,11 +22,11 @@ from gpia.pages.checklist import checklist_csv, decisions_csv
 from gpia.pages.compare_docx import comparison_files, keep_comparison_files
 from gpia.model.records import KnowledgeBase
 from gpia.model.urls import relative_base
+from gpia.load.processes import WorkBeside
 from gpia.pages.drafting import decisions_docx, drafting_files
 from gpia.pages.draft_tool import draft_files
 from gpia.pages.export import download_files, published_schemas
 from gpia.pages.moved import moved_anchors, moved_anchors_files
-from gpia.pages.two_cores import alongside
 from gpia.views.common import BuildViews
 from gpia.views.pages import LISTINGS, RECORD_PAGES, render_generated
 from gpia.views.printing import part_page, printed_parts
@@ -66,8 +66,12 @@ def generated_files(kb: KnowledgeBase, views: BuildViews | None = None) -> list[
     """Every file the data adds to the docs tree, sorted by path. `views` is the build's shared
     state (its edit links); without it, views are made for `kb` with none."""
     shared = views or build_views(kb)
-    # The downloads are made on the other core while the pages' files are made here (two_cores.py).
-    downloads = alongside(lambda: make_downloads(shared))
+    # The downloads need nothing from the pages, so a copy of this process makes them on the other core
+    # while the pages' files are made here (gpia.load.processes; in this process where there is one core
+    # or a copy cannot be forked safely). What a page also reads of them (/data/ and the compare pages
+    # print their sizes) is kept below as if made here (gpia.model.derived), and the site is the same
+    # either way (tests/test_determinism.py builds it both ways).
+    downloads = WorkBeside(lambda: make_downloads(shared))
     try:
         files: list[GeneratedFile] = []
         # A page per record of the kinds that multiply (/schedules/<id>/, /faq/<section-id>/, ...).

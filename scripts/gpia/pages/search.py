@@ -18,6 +18,7 @@ needs is written into the page here, in one pass over the finished HTML (the MkD
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 import shutil
@@ -52,6 +53,12 @@ CONTENT_ELEMENT = ("article", "md-content__inner md-typeset")
 CONTENT_START = f'<{CONTENT_ELEMENT[0]} class="{CONTENT_ELEMENT[1]}">'
 # Where a view marked a copy or boilerplate to leave out of the index (one mechanism for all views).
 _EXCLUDE = "data-search-exclude"
+
+
+def is_indexed(meta: dict) -> bool:
+    """Whether search indexes a page, from its front matter: all but those that say `search: {exclude: true}`."""
+    search = meta.get("search") or {}
+    return not (isinstance(search, dict) and search.get("exclude"))
 
 
 def _words(markup: str, found: list[Tag | Text], pieces: dict[int, tuple[str, ...]] | None = None) -> str:
@@ -200,13 +207,22 @@ def _moved(position: int, edits: list[tuple[int, int, str]]) -> int:
 
 def _html_start_tag(page: str, content_start: int) -> str:
     """The page's html start tag as written (its `lang` names the index's language), or "" if it has
-    none: the first tag after the doctype, so only the page's first kilobyte is read (all of it up to
-    the content if that holds none)."""
-    for end in (min(content_start, 1024), content_start):
-        for t in tokens(page[:end]):
-            if isinstance(t, Tag) and t.name == "html" and not t.closing:
-                return page[t.start:t.end]
-    return ""
+    none. It is the first tag after the doctype, and the pages of a build begin alike, so it is read
+    once per beginning (the first _BEGINNING characters) rather than once per page; a page whose
+    beginning holds no whole html tag is read up to its content."""
+    found = _html_tag_in(page[:min(content_start, _BEGINNING)])
+    return found if found is not None else (_html_tag_in.__wrapped__(page[:content_start]) or "")
+
+
+_BEGINNING = 256
+
+
+@functools.lru_cache(maxsize=64)
+def _html_tag_in(start: str) -> str | None:
+    for t in tokens(start):
+        if isinstance(t, Tag) and t.name == "html" and not t.closing:
+            return start[t.start:t.end]
+    return None
 
 
 def search_copy(html_start_tag: str, content: str) -> str:

@@ -9,7 +9,7 @@ clean (it leaves hidden entries, as it never writes any). The build waits for th
 anything reads the site as a whole (Pagefind, which would index the old pages) and before it ends,
 so the site it leaves holds no trace of the last one.
 
-A separate process, not a thread: a build that forks (gpia.pages.two_cores) must have no other
+A separate process, not a thread: a build that forks (gpia.load.processes) must have no other
 thread when it does. What cannot be moved (a permission, a file held open on Windows) stays where it
 is for MkDocs to delete as before; what a build killed midway left behind is deleted by the next.
 """
@@ -61,8 +61,9 @@ def empty_beside(site_dir: Path) -> Emptying:
     deleting that folder, and any such folder an earlier build left, in another process."""
     if not site_dir.is_dir():
         return Emptying([])
-    left = [site_dir / name for name in sorted(os.listdir(site_dir)) if name.startswith(_LEFT_BY_BUILDS)]
-    entries = [name for name in sorted(os.listdir(site_dir)) if not name.startswith(".")]
+    names = sorted(os.listdir(site_dir))
+    left = [site_dir / name for name in names if name.startswith(_LEFT_BY_BUILDS)]
+    entries = [name for name in names if not name.startswith(".")]
     if not entries:
         return Emptying(left)
     emptied = site_dir / f"{EMPTIED_PREFIX}{os.getpid()}"
