@@ -1,9 +1,9 @@
 """`make bench`: build speed and page weight at x1, x10 and x100 the real data, written to BENCHMARKS.md.
 
 Not part of `make test`: timings depend on the machine. Each time is the median of --runs runs.
-The floor is Material building the very Markdown the data layer produced (dumped during a build
-with GPIA_DUMP_MARKDOWN), with the macros plugin and the gpia plugin switched off: what the site would cost if it were
-hand-written. Every target of issue #7 is evaluated from the numbers measured here, so re-running
+The floor is Material building the pages the build wrote, each page's front matter and finished
+content handed over as HTML (dumped by a build of their own, not timed, with GPIA_DUMP_HTML), with
+Material's search plugin and no other: its page template, navigation and search index per page. Every target of issue #7 is evaluated from the numbers measured here, so re-running
 refreshes the whole of BENCHMARKS.md; nothing in it is edited by hand.
 
     gpia bench [--scales 1,10,100] [--runs 3]          (`make bench`)
