@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
 from gpia.model.records import KnowledgeBase
 from gpia.pages.search import SearchCopies, SearchMarks, write_index
 from gpia.pages.site_folder import SEARCH_COPIES_PREFIX
+
+from conftest import ROOT
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
 
@@ -58,8 +64,71 @@ def test_the_copies_are_kept_in_the_site_under_each_pages_path_and_deleted_with_
     copies.add("glossary/term-x/index.html", "<html><body>x</body></html>")
     copies.add("not-indexed/index.html", "")  # nothing kept for a page Pagefind leaves out
     assert _tree(copies.folder) == {"glossary/term-x/index.html": b"<html><body>x</body></html>"}
-    copies.write_index(site)
+    copies.write_index()
     assert not copies.folder.exists()
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
     assert [p.name for p in site.iterdir() if p.name.startswith(".")] == []
 
+
+def test_the_index_started_once_the_copies_are_written_is_the_index_written_at_the_end(tmp_path: Path) -> None:
+    pages = {f"glossary/term-{n}/index.html": f'<html lang="en"><body><article data-pagefind-body><h1>Term {n}</h1>'
+                                              f'<p>words of term {n}</p></article></body></html>' for n in range(5)}
+    indexes = {}
+    for name, early in (("at-the-end", False), ("early", True)):
+        copies = SearchCopies(tmp_path / name)
+        for path, copy in pages.items():
+            copies.add(path, copy)
+        if early:
+            copies.all_written()  # Pagefind starts now, while the build would write the pages it leaves out
+            copies.all_written()  # (started once)
+            (tmp_path / name / "print").mkdir()
+            (tmp_path / name / "print" / "index.html").write_text("a page search leaves out", encoding="utf-8")
+        copies.write_index()
+        indexes[name] = _tree(tmp_path / name / "pagefind")
+        assert not copies.folder.exists()
+    assert indexes["early"] == indexes["at-the-end"] and indexes["early"]
+
+
+def test_a_failed_build_stops_the_index_and_deletes_the_copies(tmp_path: Path) -> None:
+    copies = SearchCopies(tmp_path / "site")
+    copies.add("glossary/term-x/index.html", "<html><body>x</body></html>")
+    copies.all_written()
+    indexing = copies._indexing
+    assert indexing is not None
+    copies.discard()  # as on_build_error does
+    assert indexing.returncode is not None and copies._indexing is None
+    assert not copies.folder.exists()
+
+
+
+def test_pagefind_starts_once_every_copy_is_written_while_the_pages_search_leaves_out_are_built(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build orders the pages search indexes first; once the last of their copies is written,
+    Pagefind starts, and the printed guide's parts and the lists' later pages are built beside it."""
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.delenv("GPIA_DATA_ROOT", raising=False)
+    monkeypatch.setenv("GPIA_BUILD_PROCESSES", "1")  # in this process, so that the order can be seen
+    built: list[tuple[str, bool]] = []  # each page as it is finished, and whether search indexes it
+    started: list[int] = []  # how many pages were finished when Pagefind started
+    finished = SearchMarks.finished
+
+    def finishing(self, output, spec, src_uri, indexed, *args, **kwargs):
+        built.append((src_uri, indexed))
+        return finished(self, output, spec, src_uri, indexed, *args, **kwargs)
+
+    all_written = SearchCopies.all_written
+
+    def starting(self) -> None:
+        if self._indexing is None:
+            started.append(len(built))
+        all_written(self)
+
+    monkeypatch.setattr(SearchMarks, "finished", finishing)
+    monkeypatch.setattr(SearchCopies, "all_written", starting)
+    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True))
+
+    assert len(started) == 1
+    before, after = built[:started[0]], built[started[0]:]
+    assert before[-1][1] and all(not indexed for _, indexed in after)
+    assert {uri.split("/")[0] for uri, _ in after} >= {"print"}  # the printed guide's parts, at least
+    assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").is_file()

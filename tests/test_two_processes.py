@@ -200,6 +200,57 @@ def test_a_second_that_ends_without_a_word_fails_the_build() -> None:
         split.finish(WordList())
 
 
+def test_the_first_waits_for_the_seconds_copies_before_pagefind_starts() -> None:
+    split = TwoProcesses()
+    split.start(SHARED)
+
+    def second() -> None:
+        time.sleep(0.5)  # writing its copies
+        assert split.copies_written() is False  # the second never starts Pagefind
+        split.finish(WordList())
+
+    _second(split, second)
+    started = time.monotonic()
+    assert split.copies_written() is True  # the first starts it, once the second has said so
+    assert time.monotonic() - started >= 0.4
+    split.finish(WordList())
+    assert split.role is None
+
+
+def test_a_second_with_no_copy_to_write_says_so_at_once_and_a_first_with_none_indexes_at_the_end() -> None:
+    split = TwoProcesses()
+    split.start(SHARED)
+
+    def second() -> None:
+        split.none_to_copy()
+        split.finish(WordList())
+
+    _second(split, second)
+    split.none_to_copy()  # the first: nothing to say; its word is passed over at the end
+    split.finish(WordList())
+    assert split.role is None
+
+
+def test_a_failure_in_the_second_before_its_copies_are_written_fails_the_first_where_it_waits(caplog) -> None:
+    split = TwoProcesses()
+    split.start(SHARED)
+
+    def second() -> None:
+        logging.getLogger("mkdocs.commands.build").error("Error building page 'records/b.md': boom")
+        split.failed(ValueError("boom"))
+
+    _second(split, second)
+    with pytest.raises(PluginError, match=r"^gpia: the build's second process failed \(ValueError: boom\)$"):
+        split.copies_written()
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == [
+        "Error building page 'records/b.md': boom"]
+    assert split.role is None
+
+
+def test_one_process_starts_pagefind_once_its_own_copies_are_written() -> None:
+    assert TwoProcesses().copies_written() is True
+
+
 def test_a_failure_in_the_first_stops_the_second() -> None:
     split = TwoProcesses()
     split.start(SHARED)

@@ -78,6 +78,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self._sources: dict[str, GeneratedFile] = {}  # each generated page, its Markdown made when first read
         self._emptying = Emptying([])  # the last build's files, being deleted beside this build
         self._copies: SearchCopies | None = None  # what Pagefind reads of each page (not in `mkdocs serve`)
+        self._last_copy: str | None = None  # the last page whose copy this process writes (on_env)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -134,15 +135,23 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # made from the copies (gpia.pages.search.SearchCopies); `mkdocs serve` indexes the site itself, in
         # the background once the pages are served.
         self._copies = None if self._serving else SearchCopies(Path(config.site_dir))
+        self._last_copy = None
+        unsearched = []
         for generated in generated_files(context.kb, context.views):
             inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
             if generated.is_page:
                 # Its Markdown is made when MkDocs reads the page (on_page_read_source), by the process
                 # that builds it.
                 self._sources[generated.uri] = generated
-                files.append(File.generated(config, generated.uri, content="", inclusion=inclusion))
+                page = File.generated(config, generated.uri, content="", inclusion=inclusion)
+                # MkDocs builds the pages in the order of the files: those search leaves out (the printed
+                # guide's parts, the lists' later pages) last, so that Pagefind can start on the copies
+                # of the others while they are written (on_post_page).
+                (files.append if generated.searched else unsearched.append)(page)
             else:
                 files.append(File.generated(config, generated.uri, content=generated.content, inclusion=inclusion))
+        for page in unsearched:
+            files.append(page)
         return files
 
     def on_nav(self, nav, *, config, files):
@@ -165,7 +174,14 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return None if generated is None else str(generated.content)
 
     def on_env(self, env, *, config, files):
-        self.split.exchange(env, files, (file.page for file in files.documentation_pages() if file.page), config)
+        pages = [file.page for file in files.documentation_pages() if file.page]
+        self.split.exchange(env, files, pages, config)
+        # The last page this process builds whose search copy it writes: once that is written, Pagefind
+        # can start (on_post_page). A second process with none says so at once.
+        self._last_copy = next((page.file.src_uri for page in reversed(pages)
+                                if self.split.mine(page.file.src_uri) and is_indexed(page.meta)), None)
+        if self._copies is not None and self._last_copy is None:
+            self.split.none_to_copy()
         # MkDocs makes the theme's Jinja environment anew for every build: without this, each rebuild of
         # `mkdocs serve` compiled Material's templates again (about a quarter of a second at ×1).
         env.bytecode_cache = COMPILED_ONCE
@@ -213,6 +229,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                                                        abbr=context.views.abbr)
         if self._copies is not None:
             self._copies.add(page.file.dest_uri, copy)
+            if page.file.src_uri == self._last_copy and self.split.copies_written():
+                self._copies.all_written()  # Pagefind starts on them, beside the pages left to build
         return finished
 
     def on_pre_build(self, *, config) -> None:
@@ -243,7 +261,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if copies is None:  # `mkdocs serve` (on_files)
             write_index_soon(Path(config.site_dir))
         else:
-            copies.write_index(Path(config.site_dir))
+            copies.write_index()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.split.failed(error)

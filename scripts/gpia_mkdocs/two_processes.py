@@ -13,6 +13,9 @@ no other page's rendering, so once the files and the navigation are known (`on_n
 - When both have read their pages (`on_env`), each sends the other the anchors of its pages, so
   that links to anchors are checked as in one process, and the first sends the titles and front
   matter of the pages only it reads, which make the navigation every page shows.
+- Each builds the pages search indexes before those it leaves out (the plugin orders them so), and
+  once the second has written the search copies of its own it says so; the first, at the same point,
+  waits for that word and starts Pagefind on the copies while both write the other pages.
 - The second writes no static file or theme template (the first writes them all), and when its
   pages are written it sends what the first needs to finish the build: the words of its pages (for
   "Did you mean", gpia.pages.search_words) and every message it logged, which the first logs, so
@@ -148,6 +151,28 @@ class TwoProcesses:
             config.theme.static_templates.clear()
             config.extra_templates.clear()
 
+    # -- writing --------------------------------------------------------------------------------------
+
+    def copies_written(self) -> bool:
+        """This process has written the search copy of each of its pages that search indexes (the
+        plugin has them built before the others): the second says so to the first, and the first waits
+        until the second has said so. True where Pagefind may start on the copies now: in the first,
+        or in one process alone."""
+        if self.role == _SECOND:
+            self._send(("copies",))
+            return False
+        if self.role == _FIRST:
+            message = self._receive()
+            if message[0] != "copies":
+                self._end_with(message)  # the second failed first: its messages are logged, and this fails
+        return True
+
+    def none_to_copy(self) -> None:
+        """This process writes no search copy: the second says so at once; the first (or one process
+        alone) has Pagefind read the copies at the end of the build."""
+        if self.role == _SECOND:
+            self._send(("copies",))
+
     # -- the end --------------------------------------------------------------------------------------
 
     def finish(self, words: Any) -> None:
@@ -162,6 +187,8 @@ class TwoProcesses:
                 self._exit(code)
         if self.role == _FIRST:
             message = self._receive()
+            while message[0] == "copies":  # (the first had no page to index, so never waited for it)
+                message = self._receive()
             self._end_with(message, words)
 
     def failed(self, error: BaseException) -> None:

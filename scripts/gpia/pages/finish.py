@@ -39,7 +39,7 @@ def finish_site(context: BuildContext, tree: Path, site: Path, pages: dict[str, 
         # The site's own stylesheets, minified as served (docs/assets keeps them readable), as the hook does.
         minify_stylesheets(site, [p.relative_to(site).as_posix() for p in sorted((site / "assets").glob("*.css"))])
         context.views.search.words.write(site)  # for the search box's "Did you mean", as the plugin does
-        copies.write_index(site)
+        copies.write_index()
     finally:
         copies.discard()  # (written into the index, or the finishing failed)
     return finished

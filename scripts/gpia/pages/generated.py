@@ -49,6 +49,11 @@ class GeneratedFile:
         return self.uri.endswith(".md")
 
     @property
+    def searched(self) -> bool:
+        """Whether search indexes the page (its front matter says so: `front_matter`)."""
+        return self.is_page and searched(self.spec or {})
+
+    @property
     def url(self) -> str:
         """A page's site-root-relative URL, e.g. 'schedules/schedule-5-kpis/'."""
         return self.uri.removesuffix(".md") + "/"
@@ -157,13 +162,17 @@ def _page(shared: BuildViews, uri: str, spec: dict[str, str | int], data_files: 
                          spec=spec, data_files=data_files)
 
 
+def searched(spec: dict[str, str | int]) -> bool:
+    """Whether search indexes the generated page that shows `spec`. A list's later pages hold only
+    links to records (left out of search) and headings that repeat its first page's: search need not
+    index them at all; nor the printed guide's parts, whose records search finds on their own pages."""
+    return not (("list" in spec and spec["page"] != 1) or "print" in spec)
+
+
 def front_matter(spec: dict[str, str | int]) -> str:
-    """A generated page's front matter: what it shows, and no macros."""
+    """A generated page's front matter: what it shows, whether search leaves it out, and no macros."""
     fields = ", ".join(f"{key}: {value}" for key, value in spec.items())
-    # A list's later pages hold only links to records (left out of search) and headings that repeat
-    # its first page's: search need not index them at all; nor the printed guide's parts, whose
-    # records search finds on their own pages.
-    search = "search: {exclude: true}\n" if ("list" in spec and spec["page"] != 1) or "print" in spec else ""
+    search = "" if searched(spec) else "search: {exclude: true}\n"
     return f"---\nrender_macros: false\n{search}{GENERATED_KEY}: {{{fields}}}\n---\n"
 
 

@@ -243,7 +243,9 @@ class SearchCopies:
 
     def __init__(self, site_dir: Path) -> None:
         site_dir.mkdir(parents=True, exist_ok=True)
+        self.site_dir = site_dir
         self.folder = Path(tempfile.mkdtemp(prefix=SEARCH_COPIES_PREFIX, dir=site_dir))
+        self._indexing: subprocess.Popen[str] | None = None  # Pagefind, once every copy is written
 
     def add(self, path: str, copy: str) -> None:
         """Keep the copy of the page at `path` (relative to the site, e.g. "glossary/term-x/index.html")."""
@@ -252,14 +254,29 @@ class SearchCopies:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(copy, encoding="utf-8")
 
-    def write_index(self, site_dir: Path) -> None:
-        """Pagefind's index of the copies, in site_dir/pagefind/ (write_index); the copies are deleted."""
+    def all_written(self) -> None:
+        """Every copy is written, while the build still writes the pages search leaves out (the printed
+        guide's parts, the lists' later pages: the plugin builds them last): Pagefind starts on the
+        copies now, beside them, rather than once they are written too. The index is the same."""
+        if self._indexing is None:
+            self._indexing = start_index(self.site_dir / _INDEX, self.folder)
+
+    def write_index(self) -> None:
+        """Pagefind's index of the copies, in the site's pagefind/ (write_index), started now unless
+        `all_written` started it; the copies are deleted."""
         try:
-            write_index(site_dir, site_dir / _INDEX, read=self.folder)
+            self.all_written()
+            indexing, self._indexing = self._indexing, None
+            finish_index(indexing, self.site_dir / _INDEX)  # type: ignore[arg-type]
         finally:
             self.discard()
 
     def discard(self) -> None:
+        """The copies deleted, and Pagefind stopped if it is still reading them (the build failed)."""
+        if self._indexing is not None:
+            self._indexing.kill()
+            self._indexing.wait()
+            self._indexing = None
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -270,11 +287,20 @@ def write_index(site_dir: Path, output: Path | None = None, read: Path | None = 
     Pagefind writes its filters in an order of its own that changes from run to run, so they are then
     put in one order (gpia.pages.search_order): the same site gives the same index."""
     output = output if output is not None else site_dir / _INDEX
-    command = [sys.executable, "-m", "pagefind", "--site", str(read or site_dir), "--output-path", str(output),
-               "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode:
-        raise RuntimeError(f"pagefind failed:\n{result.stdout}\n{result.stderr}")
+    finish_index(start_index(output, read or site_dir), output)
+
+
+def start_index(output: Path, read: Path) -> subprocess.Popen[str]:
+    """Pagefind started on the pages in `read`, writing its index in `output` (finish_index waits for it)."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(read), "--output-path", str(output), "--silent"]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish_index(indexing: subprocess.Popen[str], output: Path) -> None:
+    """Once Pagefind (start_index) has written the index in `output`: its filters put in one order."""
+    stdout, stderr = indexing.communicate()
+    if indexing.returncode:
+        raise RuntimeError(f"pagefind failed:\n{stdout}\n{stderr}")
     put_in_order(output)
 
 
