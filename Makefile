@@ -97,6 +97,19 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
+# The Word downloads opened by a real client: Debian's LibreOffice (its Writer, headless, with the
+# uno module for Debian's Python) and poppler-utils (pdfinfo, pdftotext: the printed guide's PDF), as
+# Chromium is installed.
+OFFICE_PACKAGES := libreoffice-writer-nogui python3-uno poppler-utils
+office:
+	@if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null || ! /usr/bin/python3 -c 'import uno' 2>/dev/null; then \
+	  echo "Installing Debian's $(OFFICE_PACKAGES) for the client tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(OFFICE_PACKAGES) >/dev/null; \
+	fi
+	@soffice --version >/dev/null 2>&1 || { echo "soffice is missing or does not start" >&2; exit 1; }
+
 # Both cores (pytest-xdist), each test file whole on one worker so its module fixtures are made once,
 # the files in the order tests/conftest.py gives (slowest first: SLOW_FIRST), not xdist's (most tests
 # first). LibreOffice too: the drafting pack's browser test converts the pack it downloads.

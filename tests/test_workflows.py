@@ -223,3 +223,17 @@ def test_pre_commit_runs_the_projects_own_validator() -> None:
                  "scripts/gpia/validate/checks.py"):
         assert re.search(hook["files"], path), path
     assert not re.search(hook["files"], "docs/index.md")
+
+
+@pytest.mark.parametrize("target", ["setup", "browser", "office", "node_modules/.installed", "test", "test-clients"])
+def test_every_target_make_test_and_ci_rely_on_has_a_recipe(target: str) -> None:
+    """A target named only as a prerequisite or in .PHONY does nothing: a fresh machine would then lack
+    what it installs (a merge once dropped `office`, and the printed guide's tests had no pdftotext)."""
+    listed = subprocess.run(["make", "-n", "-B", target], cwd=ROOT, capture_output=True, text=True)
+    assert listed.returncode == 0, listed.stderr
+    assert "Nothing to be done" not in listed.stdout and listed.stdout.strip()
+
+
+def test_the_office_target_installs_what_the_client_and_print_tests_run() -> None:
+    recipe = subprocess.run(["make", "-n", "-B", "office"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert all(name in recipe for name in ("libreoffice-writer-nogui", "python3-uno", "poppler-utils", "pdftotext"))
