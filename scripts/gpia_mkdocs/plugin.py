@@ -16,6 +16,7 @@ is unset, for every engine alike (gpia.pages.context).
 """
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import log as _pages_log
+from mkdocs.structure.toc import get_toc
 
 from gpia.load.layout import DATA_DIRS
 from gpia.load.processes import processes_wanted
@@ -33,6 +36,7 @@ from gpia.pages.context import BuildContext, data_root, load_context
 from gpia.pages.frame import apply_site_texts
 from gpia.pages.generated import GENERATED_KEY, GeneratedFile, dump_for_floor, generated_files
 from gpia.pages.html_blocks import HtmlBlocks
+from gpia.pages.page_html import page_html
 from gpia.pages.problem_page import problem_page_html, problem_page_source
 from gpia.pages.assets import minify_stylesheets
 from gpia.pages.search import SearchCopies, is_indexed, keep_index, wait_for_index, write_index_soon
@@ -167,6 +171,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_pre_page(self, page, *, config, files):
         if not self.split.mine(page.file.src_uri):
             self.split.pass_over(page)
+        elif page.file.src_uri in self._sources:
+            _made_without_markdown(page)
         return page
 
     def on_page_read_source(self, *, page, config) -> str | None:
@@ -294,6 +300,47 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                 if Path(root, folder).is_dir():
                     server.watch(str(Path(root, folder)))
         return server
+
+
+# The Markdown extensions whose output for headings and HTML blocks gpia.pages.page_html makes: with any
+# other, or the toc extension configured otherwise, Python-Markdown reads every page.
+_KNOWN_EXTENSIONS = frozenset({"toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html"})
+
+
+def _permalink_title(config) -> str | None:
+    """The toc extension's permalink title, where gpia.pages.page_html writes pages as Python-Markdown
+    would with this configuration; else None."""
+    names = {name for name in config.markdown_extensions if isinstance(name, str)}
+    others = [extension for extension in config.markdown_extensions
+              if not isinstance(extension, (str, HtmlBlocks))]
+    toc = dict((config.mdx_configs or {}).get("toc") or {})
+    if others or not names <= _KNOWN_EXTENSIONS or not {"toc", "attr_list"} <= names:
+        return None
+    if toc.pop("permalink", None) is not True or set(toc) - {"permalink_title"}:
+        return None
+    return str(toc.get("permalink_title", "Permanent link"))
+
+
+def _made_without_markdown(page) -> None:
+    """A generated page (its Markdown headings and the views' HTML blocks) made by gpia.pages.page_html
+    rather than Python-Markdown, as Python-Markdown would make it; any other page is read as before."""
+    read_with_markdown = page.render
+
+    def render(config, files) -> None:
+        title = _permalink_title(config)
+        made = None if title is None else page_html(page.markdown, title)
+        if made is None:
+            read_with_markdown(config, files)
+            return
+        # What MkDocs' Page.render sets (mkdocs/structure/pages.py): the title it takes from a first
+        # level 1 heading, the anchors of the page, and its links to anchors, which it checks once every
+        # page is read (here only each heading's permalink, to its own heading).
+        page.content, page.toc = made.html, get_toc(made.toc)
+        page._title_from_render, page.present_anchor_ids = made.title, set(made.anchors)
+        if _pages_log.getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = {page.file: {anchor: f"#{anchor}" for anchor in made.anchors}} if made.anchors else {}
+
+    page.render = render
 
 
 def _path(value: str | None) -> Path | None:
