@@ -104,6 +104,7 @@ def test_broken_data_fails_a_build_and_is_logged_while_serving(
     (record,) = [r for r in caplog.records if r.name == "mkdocs.plugins.gpia"]
     assert record.levelno == logging.WARNING and "clauses/glossary.yaml:" in record.getMessage()
     assert plugin.current().broken and capsys.readouterr().err == ""
+    plugin.on_startup(command="build", dirty=False)  # MkDocs keeps this instance for the process's later builds
 
 
 def test_the_macros_need_the_plugin(tmp_path: Path, no_overrides) -> None:

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from gpia.pages.build_views import build_views
 from gpia.load.problems import Problem
 from gpia.model.records import KnowledgeBase
+from gpia.pages.page_html import page_html
 from gpia.pages.problem_page import problem_page_html
 from gpia.views import templating
 from gpia.views.checklist import before_you_sign
@@ -184,6 +185,7 @@ def _rendered_by_the_views(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -
     text_comparison_page(build_views(KnowledgeBase()).view())
     compare_page(build_views(KnowledgeBase()).view())
     problem_page_html([Problem("a.yaml", 1, 2, "what; fix")], "skipped")
+    page_html("# A generated page's heading { #heading }", "Permanent link")  # its HTML, without Python-Markdown
     templating._template.cache_clear()  # the templates looked up through the recorder
     return rendered
 
