@@ -15,12 +15,14 @@ from pathlib import Path
 
 import pytest
 
+from gpia.pages.site_folder import EMPTIED_PREFIX
+
 from conftest import ROOT, mkdocs_build
 
 DAY = 24 * 60 * 60
 EPOCH = 1764028800  # 2025-11-25
 STALE = "an-older-page/index.html"
-LEFT_BEHIND = ".gpia-emptied-1/old/index.html"
+LEFT_BEHIND = f"{EMPTIED_PREFIX}1/old/index.html"
 
 
 def _tree(site: Path) -> dict[str, bytes]:

@@ -35,9 +35,9 @@ def test_every_generated_page_is_made_as_python_markdown_makes_it(tmp_path: Path
     differing: list[str] = []
     made_without = plugin._made_without_markdown
 
-    def both(page) -> None:
+    def both(page, permalink_title: str) -> None:
         with_markdown = page.render
-        made_without(page)
+        made_without(page, permalink_title)
         without = page.render
 
         def render(config, files) -> None:

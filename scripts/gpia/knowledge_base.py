@@ -27,7 +27,7 @@ from gpia.validate.addresses import address_problems
 from gpia.validate.alignment import alignment_problems, comparison_problems, prose_alignment_problems
 from gpia.compare.changes import unshown
 from gpia.validate.checks import semantic_problems
-from gpia.load.checked_cache import NO_CACHE, CheckedFiles, FileResult, NoCache, Status, pack
+from gpia.load.checked_cache import NO_CACHE, CheckedFiles, FileResult, NoCache, Status, pack, status_size
 from gpia.load.layout import expected_places, scan_data_named
 from gpia.load.modeline import modeline_problem
 from gpia.validate.placeholders import placeholder_problems
@@ -238,7 +238,7 @@ def _taken(message: _Sent, relative: str, cache: CheckedFiles | NoCache) -> _Rea
 
 def _size(file: Path, status: Status | None) -> int:
     if status is not None:
-        return status[0][1]
+        return status_size(status)
     try:
         return os.lstat(file).st_size
     except OSError:

@@ -83,6 +83,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self._emptying = Emptying([])  # the last build's files, being deleted beside this build
         self._copies: SearchCopies | None = None  # what Pagefind reads of each page (not in `mkdocs serve`)
         self._last_copy: str | None = None  # the last page whose copy this process writes (on_env)
+        self._permalink_title: str | None = None  # None: Python-Markdown reads every page (on_config)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -125,6 +126,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # Python-Markdown reads each page with the build's extensions: this one sets the views' HTML
         # blocks aside on the pages on_page_markdown says (gpia.pages.html_blocks).
         config.markdown_extensions.append(HtmlBlocks(lambda: self.html_aside))
+        # Whether this Markdown configuration lets gpia.pages.page_html make the generated pages (on_pre_page).
+        self._permalink_title = _permalink_title(config)
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -171,8 +174,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_pre_page(self, page, *, config, files):
         if not self.split.mine(page.file.src_uri):
             self.split.pass_over(page)
-        elif page.file.src_uri in self._sources:
-            _made_without_markdown(page)
+        elif page.file.src_uri in self._sources and self._permalink_title is not None:
+            _made_without_markdown(page, self._permalink_title)
         return page
 
     def on_page_read_source(self, *, page, config) -> str | None:
@@ -321,14 +324,13 @@ def _permalink_title(config) -> str | None:
     return str(toc.get("permalink_title", "Permanent link"))
 
 
-def _made_without_markdown(page) -> None:
+def _made_without_markdown(page, permalink_title: str) -> None:
     """A generated page (its Markdown headings and the views' HTML blocks) made by gpia.pages.page_html
     rather than Python-Markdown, as Python-Markdown would make it; any other page is read as before."""
     read_with_markdown = page.render
 
     def render(config, files) -> None:
-        title = _permalink_title(config)
-        made = None if title is None else page_html(page.markdown, title)
+        made = page_html(page.markdown, permalink_title)
         if made is None:
             read_with_markdown(config, files)
             return

@@ -171,7 +171,7 @@ class TwoProcesses:
         """This process writes no search copy: the second says so at once; the first (or one process
         alone) has Pagefind read the copies at the end of the build."""
         if self.role == _SECOND:
-            self._send(("copies",))
+            self.copies_written()
 
     # -- the end --------------------------------------------------------------------------------------
 

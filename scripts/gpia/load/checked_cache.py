@@ -79,6 +79,11 @@ def file_status(file: Path) -> Status | None:
     return (st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev), taken
 
 
+def status_size(status: Status) -> int:
+    """The file's size in bytes, as its status (file_status) holds it."""
+    return status[0][1]
+
+
 def content_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 

@@ -280,14 +280,13 @@ class SearchCopies:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def write_index(site_dir: Path, output: Path | None = None, read: Path | None = None) -> None:
+def write_index(site_dir: Path, output: Path | None = None) -> None:
     """Pagefind's index of the built site, in site_dir/pagefind/ (or `output`): its search script,
     styles and the index fragments a browser fetches as a reader types; nothing is fetched from elsewhere.
-    `read`: the folder of the pages' search copies (SearchCopies), read in place of the site.
-    Pagefind writes its filters in an order of its own that changes from run to run, so they are then
+    (A build indexes its pages' search copies instead: SearchCopies.) Pagefind writes its filters in an order of its own that changes from run to run, so they are then
     put in one order (gpia.pages.search_order): the same site gives the same index."""
     output = output if output is not None else site_dir / _INDEX
-    finish_index(start_index(output, read or site_dir), output)
+    finish_index(start_index(output, site_dir), output)
 
 
 def start_index(output: Path, read: Path) -> subprocess.Popen[str]:

@@ -6,8 +6,8 @@ nothing else: the time is the file system's, not the processor's. So before MkDo
 folder's entries are moved into one hidden folder inside it (a rename each, on the same file
 system), which a separate process deletes while the build goes on; MkDocs then finds nothing to
 clean (it leaves hidden entries, as it never writes any). The build waits for that process before
-anything reads the site as a whole (Pagefind, which would index the old pages) and before it ends,
-so the site it leaves holds no trace of the last one.
+it ends, so the site it leaves holds no trace of the last one (Pagefind reads the pages' search
+copies, a folder of their own, so the old pages are never indexed).
 
 A separate process, not a thread: a build that forks (gpia.load.processes) must have no other
 thread when it does. What cannot be moved (a permission, a file held open on Windows) stays where it
